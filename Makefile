@@ -1,0 +1,165 @@
+# mamnon: build, test, install.  GNU make and pkg-config.
+#
+#   make            build ./mamnon
+#   make run        install missing packages (as root), build, create the
+#                   demo database under ./var, open the login screen
+#   make check      the same set-up, then every test
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+
+CC ?= cc
+PKGS := ncursesw sqlite3 libxcrypt icu-uc icu-i18n xlsxwriter
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-unused-parameter
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -Isrc $(CFLAGS)
+LIBS := $(PKG_LIBS) -liniparser -lm
+
+# Debian packages the build, the program and the tests need.
+DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 \
+	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev \
+	libcmocka-dev libvterm-dev tmux tzdata locales openssh-server \
+	openssh-client procps
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+TUI_SRC := $(sort $(wildcard src/tui/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+GEN_SRC := build/gen/schema_sql.c
+
+BUILD ?= build/release
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:build/gen/%.c=$(BUILD)/gen/%.o)
+APP_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o) \
+	$(BUILD)/src/main.o
+
+.PHONY: all run check deps install uninstall clean check-unit check-tui \
+	check-load check-asan bench demo-db
+
+all: mamnon
+
+mamnon: $(BUILD)/mamnon
+	cp $< $@
+
+$(BUILD)/mamnon: $(CORE_OBJ) $(APP_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(BUILD)/libmamnon.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# schema.sql becomes a C string, so an installed binary needs no file.
+build/gen/schema_sql.c: schema.sql tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh mn_schema_sql < schema.sql > $@.tmp && mv $@.tmp $@
+
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- Dependencies -------------------------------------------------------
+
+deps:
+	@sh tools/deps.sh $(DEPS)
+
+# ---- Demo and run -------------------------------------------------------
+
+var/mamnon.ini: etc/mamnon.ini
+	@mkdir -p var
+	sed -e 's|^path = .*|path = mamnon.db|' etc/mamnon.ini > $@
+
+demo-db: mamnon var/mamnon.ini
+	@if [ ! -f var/mamnon.db ]; then \
+		echo 'demo' | ./mamnon -c var/mamnon.ini init --admin admin \
+		    --password-stdin && \
+		echo 'demo' | ./mamnon -c var/mamnon.ini demo --password-stdin; \
+	fi
+
+run: deps
+	$(MAKE) demo-db
+	./mamnon -c var/mamnon.ini
+
+# ---- Tests --------------------------------------------------------------
+
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/helpers.c tests/unit/helpers.h \
+    $(BUILD)/libmamnon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< tests/unit/helpers.c \
+	    $(BUILD)/libmamnon.a $(LIBS) -lcmocka $(LDFLAGS)
+
+VTDRIVE := $(BUILD)/tests/vtdrive
+$(VTDRIVE): tests/tui/vtdrive.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(shell pkg-config --cflags --libs vterm) \
+	    -lutil $(LDFLAGS)
+
+check-unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+check-tui: mamnon $(VTDRIVE)
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
+	    sh tests/tui/run.sh
+
+check-load: mamnon
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon sh tests/load/run.sh
+
+check-fuzz: $(BUILD)/tests/fuzz_inputs
+	@sh tests/fuzz/run.sh $(BUILD)/tests/fuzz_inputs
+
+$(BUILD)/tests/fuzz_inputs: tests/fuzz/fuzz_inputs.c $(BUILD)/libmamnon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
+
+# The unit and terminal tests again, built with ASan and UBSan.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+check-asan:
+	$(MAKE) BUILD=build/asan CFLAGS="$(SAN_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" check-unit check-tui \
+	    check-fuzz
+
+check: deps
+	$(MAKE) all demo-db
+	$(MAKE) check-unit check-fuzz check-tui check-load
+	$(MAKE) check-asan
+	@echo 'make check: all test groups passed'
+
+bench: mamnon
+	@sh tests/bench/run.sh
+
+# ---- Install ------------------------------------------------------------
+
+install: mamnon
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+	    $(DESTDIR)$(SYSCONFDIR)/mamnon
+	install -m 755 mamnon $(DESTDIR)$(BINDIR)/mamnon
+	install -m 644 man/mamnon.1 $(DESTDIR)$(MANDIR)/man1/mamnon.1
+	install -m 644 man/mamnon.ini.5 $(DESTDIR)$(MANDIR)/man5/mamnon.ini.5
+	[ ! -f man/mamnon.8 ] || \
+	    install -m 644 man/mamnon.8 $(DESTDIR)$(MANDIR)/man8/mamnon.8
+	[ -f $(DESTDIR)$(SYSCONFDIR)/mamnon/mamnon.ini ] || \
+	    install -m 640 etc/mamnon.ini $(DESTDIR)$(SYSCONFDIR)/mamnon/mamnon.ini
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/mamnon $(DESTDIR)$(MANDIR)/man1/mamnon.1 \
+	    $(DESTDIR)$(MANDIR)/man5/mamnon.ini.5 \
+	    $(DESTDIR)$(MANDIR)/man8/mamnon.8
+
+clean:
+	rm -rf build mamnon

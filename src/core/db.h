@@ -1,0 +1,50 @@
+/*
+ * The database: opening with the pragmas every session needs, creating
+ * it from the schema compiled into the binary, migrating older files,
+ * and write transactions that retry while another session writes.
+ */
+#ifndef MN_CORE_DB_H
+#define MN_CORE_DB_H
+
+#include "core/mn.h"
+
+/* Milliseconds a statement waits for another writer before giving up. */
+#define MN_BUSY_TIMEOUT_MS 15000
+
+/* The schema version this binary writes (PRAGMA user_version). */
+int mn_schema_version(void);
+
+/*
+ * Creates a new database file at path from schema.sql.  Fails with
+ * MN_ERR_EXISTS when the file already exists.
+ */
+int mn_db_create(const char *path, sqlite3 **out, struct mn_error *err);
+
+/*
+ * Opens an existing database read-write, sets WAL, foreign keys and the
+ * busy timeout, and migrates it when its version is older than this
+ * binary's.  A newer version, a missing file or a file that is not a
+ * mamnon database is an error that says what to do.
+ */
+int mn_db_open(const char *path, sqlite3 **out, struct mn_error *err);
+void mn_db_close(sqlite3 *db);
+
+/* BEGIN IMMEDIATE, so a write transaction never fails half-way on a lock. */
+int mn_tx_begin(sqlite3 *db, struct mn_error *err);
+int mn_tx_commit(sqlite3 *db, struct mn_error *err);
+void mn_tx_rollback(sqlite3 *db);
+
+/*
+ * Prepares sql, reporting a failure through err.  Callers finalize the
+ * statement themselves.
+ */
+int mn_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt,
+    struct mn_error *err);
+
+/* Fills err from the connection's last SQLite error. */
+int mn_db_fail(sqlite3 *db, struct mn_error *err);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (21 bytes or more). */
+void mn_now_utc(char *buf, size_t size);
+
+#endif
