@@ -29,10 +29,10 @@
 
 #include "core/config.h"
 
-/* Larger than any sensible settings file; keeps a stray log file out. */
+/* Far above the sample's 2 KiB, so a wrong file such as a log is rejected. */
 #define CONFIG_MAX_SIZE (64 * 1024)
 
-/* iniparser 4.1 reads lines into a 1024-byte buffer (ASCIILINESZ). */
+/* iniparser 4.1 rejects lines longer than its 1024-byte buffer. */
 #define CONFIG_MAX_LINE 1000
 
 #define ZONEINFO_DIR "/usr/share/zoneinfo"
@@ -109,7 +109,7 @@ static const struct {
 	{ "local7", LOG_LOCAL7 },
 };
 
-/* Where the current value comes from, for error messages. */
+/* Origin of the values being applied, for error messages. */
 struct source {
 	const char *path;	/* config file, escaped */
 	char dir[PATH_MAX];	/* its folder, absolute; "" for defaults */
@@ -295,13 +295,11 @@ check_timezone(const char *name)
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", ZONEINFO_DIR,
 	    name) >= sizeof path)
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd == -1 && errno == ELOOP)
-		/* Debian links some names (UTC, ...) to their zone file. */
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Links are followed, because Debian links UTC to Etc/UTC. */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd == -1)
 		return -1;
-	/* A zone file starts with "TZif"; this rejects zone.tab and kin. */
+	/* A zone file starts with "TZif", unlike zone.tab and the like. */
 	got = (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) ?
 	    read(fd, magic, sizeof magic) : -1;
 	close(fd);
@@ -441,6 +439,13 @@ check_text(const char *path, const char *text, size_t size,
 	int32_t i = 0;
 	UChar32 c;
 
+	/* iniparser would read a byte order mark as part of the first line. */
+	if (size >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		return mn_fail(err, MN_ERR_INVALID, "",
+		    T("%s: line 1: starts with a byte order mark; save the "
+		    "file as UTF-8 without BOM", "%s: dòng 1: bắt đầu bằng "
+		    "dấu thứ tự byte (BOM); hãy lưu tệp ở dạng UTF-8 không "
+		    "có BOM"), path);
 	while ((size_t)i < size) {
 		int32_t at = i;
 

@@ -110,6 +110,20 @@ test_full_file(void **state)
 	mn_set_language(MN_LANG_VI);
 }
 
+/* Needs the top of the source tree as the current folder, as make runs it. */
+static void
+test_sample_file(void **state)
+{
+	struct mn_config cfg, defaults;
+	struct mn_error err = { 0 };
+
+	if (mn_config_load(&cfg, "etc/mamnon.ini", &err) != MN_OK)
+		fail_msg("etc/mamnon.ini: %s", err.message);
+	mn_config_defaults(&defaults);
+	snprintf(defaults.path, sizeof defaults.path, "%s", cfg.path);
+	assert_memory_equal(&cfg, &defaults, sizeof cfg);
+}
+
 static const struct {
 	const char *section;
 	const char *key;
@@ -462,6 +476,7 @@ test_file_checks(void **state)
 		{ BYTES("[school]\nname = \xed\xa0\x80\n"), "line 2" },
 		{ BYTES("\n\n[school]\nname = a\x1b[2Jb\n"), "line 4" },
 		{ BYTES("[school]\nname = a\x7f\n"), "line 2" },
+		{ BYTES("\xef\xbb\xbf[ui]\nlanguage = vi\n"), "BOM" },
 #undef BYTES
 	};
 	struct mn_config cfg;
@@ -532,6 +547,7 @@ static const struct {
 	{ "section with no keys", "[ui]\n[backup]\n", MN_OK },
 	{ "duplicate section", "[ui]\n[ui]\nlanguage = vi\n", MN_OK },
 	{ "duplicate key", "[ui]\nlanguage = vi\nlanguage = vi\n", MN_OK },
+	{ "timezone link", "[school]\ntimezone = UTC\n", MN_OK },
 	{ "quoted value", "[school]\nname = \"Hoa \"Sen\"\"\n", MN_OK },
 	{ "single quotes", "[school]\nname = 'Hoa Sen'\n", MN_OK },
 	{ "unbalanced quote", "[school]\nname = \"Hoa Sen\n", MN_OK },
@@ -581,6 +597,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_full_file),
+		cmocka_unit_test(test_sample_file),
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_good_values),
 		cmocka_unit_test(test_facilities),
