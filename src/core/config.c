@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,7 +41,7 @@
 enum key_type {
 	KEY_TEXT,		/* free text, may be empty */
 	KEY_NAME,		/* free text, not empty */
-	KEY_PATH,		/* file or folder; relative to the config file */
+	KEY_PATH,		/* relative to the config file's folder */
 	KEY_TIMEZONE,		/* IANA name under ZONEINFO_DIR */
 	KEY_LANGUAGE,		/* vi | en */
 	KEY_DURATION,		/* 90s, 15m, 2h, 1d or 0, within min..max */
@@ -494,6 +495,120 @@ check_text(const char *path, const char *text, size_t size,
 	return MN_OK;
 }
 
+/* A "key = value" line as written, for finding a key set twice. */
+struct key_line {
+	const char *section;	/* trimmed header line, "" before the first */
+	size_t section_len;
+	const char *name;	/* trimmed text before '=' */
+	size_t name_len;
+	size_t line;
+};
+
+static int
+compare_text(const char *a, size_t a_len, const char *b, size_t b_len)
+{
+	int diff = strncasecmp(a, b, a_len < b_len ? a_len : b_len);
+
+	if (diff != 0)
+		return diff;
+	return (a_len > b_len) - (a_len < b_len);
+}
+
+static int
+compare_key_lines(const void *pa, const void *pb)
+{
+	const struct key_line *a = pa, *b = pb;
+	int diff;
+
+	diff = compare_text(a->section, a->section_len, b->section,
+	    b->section_len);
+	if (diff == 0)
+		diff = compare_text(a->name, a->name_len, b->name,
+		    b->name_len);
+	if (diff == 0)
+		diff = (a->line > b->line) - (a->line < b->line);
+	return diff;
+}
+
+static void
+trim(const char **start, size_t *len)
+{
+	while (*len > 0 && strchr(" \t\r", (*start)[0]) != NULL) {
+		(*start)++;
+		(*len)--;
+	}
+	while (*len > 0 && strchr(" \t\r", (*start)[*len - 1]) != NULL)
+		(*len)--;
+}
+
+/*
+ * Rejects a key set twice in one section, which iniparser 4.1 accepts
+ * silently by keeping the last value.  Lines are split the way iniparser
+ * splits them.  Two headers that differ only in spacing or comments
+ * count as different sections here, so such a repeat goes unnoticed.
+ */
+static int
+check_duplicates(const char *path, const char *text, size_t size,
+    struct mn_error *err)
+{
+	struct key_line *lines;
+	const char *section = "", *start = text, *end = text + size;
+	size_t section_len = 0, count = 0, line = 0, i;
+	int continued = 0, rc = MN_OK;
+
+	lines = calloc(size / 2 + 2, sizeof *lines);
+	if (lines == NULL)
+		return mn_fail(err, MN_ERR_NOMEM, "", "%s",
+		    T("out of memory", "hết bộ nhớ"));
+	while (start < end) {
+		const char *newline, *content = start, *equals;
+		size_t len;
+		int was_continued = continued;
+
+		newline = memchr(start, '\n', (size_t)(end - start));
+		len = (size_t)((newline ? newline : end) - start);
+		line++;
+		start = newline ? newline + 1 : end;
+		trim(&content, &len);
+		continued = len > 0 && content[len - 1] == '\\';
+		if (was_continued || len == 0 || content[0] == ';' ||
+		    content[0] == '#')
+			continue;
+		if (content[0] == '[') {
+			section = content;
+			section_len = len;
+			continue;
+		}
+		equals = memchr(content, '=', len);
+		if (equals == NULL)
+			continue;
+		lines[count].section = section;
+		lines[count].section_len = section_len;
+		lines[count].name = content;
+		lines[count].name_len = (size_t)(equals - content);
+		trim(&lines[count].name, &lines[count].name_len);
+		lines[count].line = line;
+		count++;
+	}
+	qsort(lines, count, sizeof *lines, compare_key_lines);
+	for (i = 1; i < count; i++) {
+		if (compare_text(lines[i].section, lines[i].section_len,
+		    lines[i - 1].section, lines[i - 1].section_len) != 0 ||
+		    compare_text(lines[i].name, lines[i].name_len,
+		    lines[i - 1].name, lines[i - 1].name_len) != 0)
+			continue;
+		rc = mn_fail(err, MN_ERR_INVALID, "",
+		    T("%s: line %zu: %.*s %.*s is already set on line %zu; "
+		    "keep one of the two", "%s: dòng %zu: %.*s %.*s đã được "
+		    "đặt ở dòng %zu; hãy giữ một trong hai"), path,
+		    lines[i].line, (int)lines[i].section_len, lines[i].section,
+		    (int)lines[i].name_len, lines[i].name, lines[i - 1].line);
+		break;
+	}
+	free(lines);
+	return rc;
+}
+
 static int
 check_file(const char *path, struct mn_error *err)
 {
@@ -526,7 +641,20 @@ check_file(const char *path, struct mn_error *err)
 		return mn_fail(err, MN_ERR_NOMEM, "", "%s",
 		    T("out of memory", "hết bộ nhớ"));
 	}
-	got = read(fd, text, CONFIG_MAX_SIZE + 1);
+	got = 0;
+	while (got <= CONFIG_MAX_SIZE) {
+		ssize_t n = read(fd, text + got,
+		    (size_t)(CONFIG_MAX_SIZE + 1 - got));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n < 0)
+				got = -1;
+			break;
+		}
+		got += n;
+	}
 	rc = errno;
 	close(fd);
 	if (got < 0)
@@ -540,6 +668,8 @@ check_file(const char *path, struct mn_error *err)
 		    "%s: tệp lớn hơn %d byte"), path, CONFIG_MAX_SIZE);
 	else
 		rc = check_text(path, text, (size_t)got, err);
+	if (rc == MN_OK)
+		rc = check_duplicates(path, text, (size_t)got, err);
 	free(text);
 	return rc;
 }

@@ -373,6 +373,24 @@ test_relative_paths(void **state)
 }
 
 static void
+test_duplicate_key(void **state)
+{
+	struct mn_config cfg;
+	struct mn_error err = { 0 };
+	const char *path;
+
+	mn_set_language(MN_LANG_EN);
+	path = test_write_file("twice.ini", "[ui]\nidle_timeout = 5m\n"
+	    "[security]\nlockout_time = 1h\n[ui]\nidle_timeout = 10m\n");
+	assert_int_equal(mn_config_load(&cfg, path, &err), MN_ERR_INVALID);
+	assert_mentions(&err, path);
+	assert_mentions(&err, "line 6");
+	assert_mentions(&err, "line 2");
+	assert_mentions(&err, "[ui] idle_timeout");
+	mn_set_language(MN_LANG_VI);
+}
+
+static void
 test_error_keeps_config(void **state)
 {
 	struct mn_config cfg, before;
@@ -546,7 +564,14 @@ static const struct {
 	{ "unclosed section", "[ui\nlanguage = vi\n", MN_ERR_INVALID },
 	{ "section with no keys", "[ui]\n[backup]\n", MN_OK },
 	{ "duplicate section", "[ui]\n[ui]\nlanguage = vi\n", MN_OK },
-	{ "duplicate key", "[ui]\nlanguage = vi\nlanguage = vi\n", MN_OK },
+	{ "duplicate key", "[ui]\nlanguage = vi\nlanguage = vi\n",
+	    MN_ERR_INVALID },
+	{ "duplicate key, other case", "[UI]\nlanguage = vi\n[ui]\n"
+	    "Language = en\n", MN_ERR_INVALID },
+	{ "same key, two sections", "[database]\npath = a.db\n"
+	    "[backup]\ndir = b\n[database]\n", MN_OK },
+	{ "continued line with equals", "[school]\nname = a \\\n"
+	    "name = b\n", MN_OK },
 	{ "timezone link", "[school]\ntimezone = UTC\n", MN_OK },
 	{ "quoted value", "[school]\nname = \"Hoa \"Sen\"\"\n", MN_OK },
 	{ "single quotes", "[school]\nname = 'Hoa Sen'\n", MN_OK },
@@ -607,6 +632,7 @@ main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_folder_as_file),
 		cmocka_unit_test(test_relative_paths),
+		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_error_keeps_config),
 		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_config_path),
