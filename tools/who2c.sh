@@ -1,8 +1,9 @@
 #!/bin/sh
 # Writes the C source of the WHO LMS tables (src/core/who_tables.c) to
-# standard output from the tab-separated files given as arguments, in the
-# format of data/who/*.tsv: '#' comment lines, a header line, then rows of
-# sex, key (age in days or months, or length in cm), L, M, S.
+# standard output from the tab-separated files given as arguments.  Each
+# file is in the format of data/who/*.tsv: '#' comment lines, a header
+# line, then rows of sex, key (age in days or months, or length in cm),
+# L, M, S.
 #
 # Usage: sh tools/who2c.sh data/who/*.tsv > src/core/who_tables.c
 #

@@ -26,7 +26,7 @@ find_table(const char *name, int sex)
 }
 
 /*
- * Interpolates the LMS linearly at key; the key must lie between the first
+ * Interpolates the LMS linearly at key, which must lie between the first
  * and the last row.  Keys that fall on a row up to rounding noise (86.0 cm
  * computed as 85.3 + 0.7) take that row unchanged.
  */
@@ -133,9 +133,9 @@ mn_growth_lms_z(const struct mn_lms *lms, double x, bool restricted)
 		return z;
 
 	/*
-	 * The LMS curve of a skewed measurement stretches the upper tail and
-	 * squeezes the lower one, so WHO measures beyond 3 SD in units of the
-	 * 2-3 SD distance on the same side.
+	 * Beyond 3 SD the Box-Cox curve is extrapolated past the observed
+	 * data, so WHO measures there in units of the 2-3 SD distance on the
+	 * same side.
 	 */
 	if (z > 3) {
 		sd3 = mn_growth_lms_value(lms, 3);
@@ -295,9 +295,11 @@ mn_growth_zscores(int sex, long age_days, double weight_kg,
 	double cm = 0;
 
 	if (sex != 1 && sex != 2) {
+		const char *reason = T("sex must be 1 (male) or 2 (female)",
+		    "giới tính phải là 1 (nam) hoặc 2 (nữ)");
+
 		for (int i = 0; i < MN_INDICATOR_COUNT; i++)
-			set_reason(&out[i], T("sex must be 1 (male) or 2 "
-			    "(female)", "giới tính phải là 1 (nam) hoặc 2 (nữ)"));
+			set_reason(&out[i], reason);
 		return MN_ERR_INVALID;
 	}
 	if (age_days < 0) {

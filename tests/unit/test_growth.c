@@ -5,6 +5,8 @@
  *
  * The reference points are read from tests/data/who-oracle/ under the
  * source tree: $MN_SOURCE_DIR, else the MN_SOURCE_DIR macro, else ".".
+ * The command test runs $MN_BINARY, else mamnon in that folder, and is
+ * skipped when neither exists.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,6 +38,17 @@ source_dir(void)
 	const char *dir = getenv("MN_SOURCE_DIR");
 
 	return dir != NULL && *dir != '\0' ? dir : MN_SOURCE_DIR;
+}
+
+static void
+binary_path(char *buf, size_t size)
+{
+	const char *bin = getenv("MN_BINARY");
+
+	if (bin != NULL && *bin != '\0')
+		snprintf(buf, size, "%s", bin);
+	else
+		snprintf(buf, size, "%s/mamnon", source_dir());
 }
 
 /* Computes the z-score of x for one oracle row. */
@@ -213,7 +226,7 @@ length_conversion(void **state)
 	    1e-9);
 }
 
-/* Every length-based indicator sees the converted value. */
+/* Every length-based indicator receives the converted value. */
 static void
 length_conversion_in_zscores(void **state)
 {
@@ -225,7 +238,7 @@ length_conversion_in_zscores(void **state)
 		assert_float_equal(zscore_of(ind[i], 2, 800, 12.0, 88.0, true),
 		    zscore_of(ind[i], 2, 800, 12.0, 87.3, false), 1e-9);
 	}
-	/* The conversion changes the answer, so the check above is real. */
+	/* The conversion changes the z-score, so the check above can fail. */
 	assert_true(fabs(zscore_of(MN_LHFA, 1, 400, 9.5, 75.0, false) -
 	    zscore_of(MN_LHFA, 1, 400, 9.5, 75.0, true)) > 0.1);
 }
@@ -579,13 +592,13 @@ format_line(void **state)
 static int
 run_program(const char *args, char *out, size_t size)
 {
-	char cmd[8192];
+	char bin[4096], cmd[8192];
 	size_t used = 0, n;
 	FILE *p;
 	int status;
 
-	snprintf(cmd, sizeof cmd, "'%s/mamnon' zscore %s 2>&1", source_dir(),
-	    args);
+	binary_path(bin, sizeof bin);
+	snprintf(cmd, sizeof cmd, "'%s' zscore %s 2>&1", bin, args);
 	p = popen(cmd, "r");
 	assert_non_null(p);
 	while (used + 1 < size &&
@@ -604,18 +617,21 @@ cli_output(void **state)
 	char expect[1024], line[256];
 	int status;
 
-	snprintf(path, sizeof path, "%s/mamnon", source_dir());
+	binary_path(path, sizeof path);
 	if (access(path, X_OK) != 0)
 		skip();
 
-	/* 2020-01-01 to 2021-01-01 is 366 days. */
+	/*
+	 * 2020-01-01 to 2021-01-01 is 366 days; WHO's table puts 6.9 kg
+	 * between -3 SD (6.278) and -2 SD (7.047) for a girl of that age.
+	 */
 	status = run_program("--sex F --birth 2020-01-01 --date 2021-01-01 "
-	    "--weight 7.1 --height 70.5 --measured standing --lang en",
+	    "--weight 6.9 --height 70.5 --measured standing --lang en",
 	    out, sizeof out);
 	if (status != 0)
 		fail_msg("exit %d: %s", status, out);
 	mn_set_language(MN_LANG_EN);
-	assert_int_equal(mn_growth_zscores(2, 366, 7.1, 70.5, false, z),
+	assert_int_equal(mn_growth_zscores(2, 366, 6.9, 70.5, false, z),
 	    MN_OK);
 	expect[0] = '\0';
 	for (int i = 0; i < MN_INDICATOR_COUNT; i++) {
@@ -625,7 +641,22 @@ cli_output(void **state)
 	}
 	mn_set_language(MN_LANG_VI);
 	assert_string_equal(out, expect);
-	assert_non_null(strstr(out, "wfa -2."));
+	assert_non_null(strstr(out, "wfa -2.1"));
+	assert_non_null(strstr(out, " ok underweight\n"));
+
+	/* Past 19 years every line gives its reason, and the exit is 0. */
+	status = run_program("--sex M --birth 2000-01-01 --date 2020-01-01 "
+	    "--weight 60 --height 170 --lang en", out, sizeof out);
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "wfa - age above 120 months"));
+	assert_non_null(strstr(out, "bfa - age above 228 months"));
+
+	/* A comma works as the decimal separator. */
+	status = run_program("--sex F --birth 2020-01-01 --date 2021-01-01 "
+	    "--weight 6,9 --height 70,5 --measured standing --lang en",
+	    line, sizeof line);
+	assert_int_equal(status, 0);
+	assert_string_equal(line, expect);
 
 	status = run_program("--sex X --birth 2020-01-01 --date 2021-01-01 "
 	    "--weight 7", out, sizeof out);
@@ -639,6 +670,21 @@ cli_output(void **state)
 
 	status = run_program("--sex M --birth 2020-01-01 --date 2021-01-01 "
 	    "--weight 7kg", out, sizeof out);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "--weight"));
+
+	status = run_program("--sex M --birth 2021-01-01 --date 2020-01-01 "
+	    "--weight 7", out, sizeof out);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "--date"));
+
+	status = run_program("--sex M --birth 2020-01-01 --date 2021-01-01 "
+	    "--weight 7 --measured sitting", out, sizeof out);
+	assert_int_equal(status, 2);
+	assert_non_null(strstr(out, "--measured"));
+
+	status = run_program("--sex M --birth 2020-01-01 --date 2021-01-01",
+	    out, sizeof out);
 	assert_int_equal(status, 2);
 	assert_non_null(strstr(out, "--weight"));
 }
