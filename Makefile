@@ -82,9 +82,9 @@ var/mamnon.ini: etc/mamnon.ini
 
 demo-db: mamnon var/mamnon.ini
 	@if [ ! -f var/mamnon.db ]; then \
-		echo 'demo' | ./mamnon -c var/mamnon.ini init --admin admin \
+		echo 'demo1234' | ./mamnon -c var/mamnon.ini init --admin admin \
 		    --password-stdin && \
-		echo 'demo' | ./mamnon -c var/mamnon.ini demo --password-stdin; \
+		echo 'demo1234' | ./mamnon -c var/mamnon.ini demo --password-stdin; \
 	fi
 
 run: deps

@@ -3,7 +3,7 @@
  * carries a translated message to the user, roles and the acting account.
  *
  * The core never includes curses.  The TUI, the command line and the
- * tests call the same functions declared in src/core/*.h.
+ * tests call the same functions, declared in the headers of src/core.
  */
 #ifndef MN_CORE_MN_H
 #define MN_CORE_MN_H
