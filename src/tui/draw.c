@@ -13,6 +13,7 @@
 #include "tui/ui.h"
 
 #define TEXT_MAX 1024
+#define MESSAGE_LINES 3
 
 /*
  * Draws text at (y, x) in at most width cells and pads the rest with
@@ -203,13 +204,17 @@ draw_status(const struct tui *ui)
 	} else
 		snprintf(right, sizeof right, "%s", today);
 	rw = tui_width(right);
-	if (rw > COLS - 1)
-		rw = COLS - 1;
-	lw = COLS - rw - 2;
-	tui_text(0, 0, 1, "", TUI_STATUS);
+	/* A phone-sized screen keeps the login and the date, not roles. */
+	if (rw > COLS / 2 && actor->login[0] != '\0') {
+		snprintf(right, sizeof right, "%s  %s", actor->login, today);
+		rw = tui_width(right);
+	}
+	if (rw > COLS - 2)
+		rw = COLS - 2;
+	lw = COLS - rw - 3;
+	tui_text(0, 0, COLS, "", TUI_STATUS);
 	tui_text(0, 1, lw, ui->ctx->cfg->school_name, TUI_STATUS);
-	tui_text(0, 1 + lw, COLS - 1 - lw, right, TUI_STATUS);
-	(void)rw;
+	tui_text(0, COLS - 1 - rw, rw, right, TUI_STATUS);
 }
 
 /* Draws "Enter Chọn  Esc Quay lại" from the rows with a label. */
@@ -255,11 +260,28 @@ tui_frame(struct tui *ui, const struct tui_keydef *keys)
 	draw_status(ui);
 	if (ui->title != NULL)
 		tui_text(1, 1, COLS - 2, ui->title, TUI_TITLE);
-	if (ui->message[0] != '\0')
-		tui_text(LINES - 2, 1, COLS - 2, ui->message,
-		    ui->message_error ? TUI_ERROR : TUI_NORMAL);
 	tui_help_line(keys);
 	return true;
+}
+
+/*
+ * Draws the message above the key-help line, wrapped on up to three
+ * lines on a narrow screen.  Called last, so it covers the body.
+ */
+void
+tui_draw_message(const struct tui *ui)
+{
+	char lines[MESSAGE_LINES][256];
+	int n;
+
+	if (ui->message[0] == '\0' || !tui_fits(ui))
+		return;
+	n = tui_wrap(ui->message, COLS - 2, lines, MESSAGE_LINES);
+	for (int i = 0; i < n; i++)
+		tui_text(LINES - 1 - n + i, 0, COLS, "", TUI_NORMAL);
+	for (int i = 0; i < n; i++)
+		tui_text(LINES - 1 - n + i, 1, COLS - 2, lines[i],
+		    ui->message_error ? TUI_ERROR : TUI_NORMAL);
 }
 
 void

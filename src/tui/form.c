@@ -49,8 +49,10 @@ tui_form_focus(struct tui_form *form, const char *name)
 	for (int i = 0; name != NULL && i < form->nrows; i++)
 		if (form->rows[i].name != NULL &&
 		    strcmp(form->rows[i].name, name) == 0 &&
-		    !form->rows[i].readonly)
+		    !form->rows[i].readonly) {
 			form->focus = i;
+			return;
+		}
 }
 
 bool

@@ -144,7 +144,8 @@ account_add_form(struct tui *ui)
 		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
 		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
 		{ .name = "password", .en = "Password", .vi = "Mật khẩu" },
-		{ .name = "password", .en = "Password again", .vi = "Nhập lại mật khẩu" },
+		{ .name = "password", .en = "Password again",
+		    .vi = "Nhập lại mật khẩu" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = ADD_ROWS };
 	const char *title = ui->title;
@@ -204,7 +205,8 @@ int
 account_edit_form(struct tui *ui, const struct mn_account *acct)
 {
 	struct tui_form_row rows[EDIT_ROWS] = {
-		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập", .readonly = true },
+		{ .name = "login", .en = "Login",
+		    .vi = "Tên đăng nhập", .readonly = true },
 		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
 		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
 	};
@@ -239,9 +241,12 @@ int
 account_password_form(struct tui *ui, const char *login)
 {
 	struct tui_form_row rows[PW_ROWS] = {
-		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập", .readonly = true },
-		{ .name = "password", .en = "New password", .vi = "Mật khẩu mới" },
-		{ .name = "password", .en = "New password again", .vi = "Nhập lại mật khẩu mới" },
+		{ .name = "login", .en = "Login",
+		    .vi = "Tên đăng nhập", .readonly = true },
+		{ .name = "password", .en = "New password",
+		    .vi = "Mật khẩu mới" },
+		{ .name = "password", .en = "New password again",
+		    .vi = "Nhập lại mật khẩu mới" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = PW_ROWS };
 	const char *title = ui->title;

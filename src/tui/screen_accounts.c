@@ -36,7 +36,7 @@ static const struct tui_column account_columns[] = {
 	{ "Full name", "Họ và tên", 30 },
 	{ "Roles", "Vai trò", 30 },
 	{ "Locked", "Khóa", 6 },
-	{ "Must change password", "Phải đổi mật khẩu", 0 },
+	{ "Change password", "Đổi mật khẩu", 0 },
 };
 
 #define NCOLS ((int)(sizeof account_columns / sizeof account_columns[0]))

@@ -67,8 +67,10 @@ int
 screen_password(struct tui *ui)
 {
 	struct tui_form_row rows[ROW_COUNT] = {
-		{ .name = "password", .en = "New password", .vi = "Mật khẩu mới" },
-		{ .name = "password", .en = "New password again", .vi = "Nhập lại mật khẩu mới" },
+		{ .name = "password", .en = "New password",
+		    .vi = "Mật khẩu mới" },
+		{ .name = "password", .en = "New password again",
+		    .vi = "Nhập lại mật khẩu mới" },
 	};
 	struct tui_form form = {
 		.rows = rows,

@@ -157,9 +157,11 @@ tui_term_stop(struct tui *ui)
 	ui->screen = NULL;
 }
 
+/* Draws the message line, places the cursor and updates the terminal. */
 void
 tui_refresh(struct tui *ui)
 {
+	tui_draw_message(ui);
 	if (ui->cursor_y >= 0) {
 		curs_set(1);
 		move(ui->cursor_y, ui->cursor_x);
@@ -211,6 +213,38 @@ normalise(int rc, wint_t ch)
 }
 
 /*
+ * Called after an Esc that curses did not turn into a key code.  When
+ * the rest of an escape sequence is already waiting ("[4~" from a
+ * terminal whose End key the terminfo entry lacks), it is read and the
+ * whole key ignored, so an unknown function key never acts as Esc.
+ * Returns true for a plain Esc.
+ */
+static bool
+plain_escape(void)
+{
+	wint_t ch;
+	int rc;
+
+	timeout(0);
+	rc = get_wch(&ch);
+	if (rc == OK && (ch == '[' || ch == 'O')) {
+		bool csi = ch == '[';
+
+		/* CSI: parameters and intermediates end at a final byte. */
+		while (get_wch(&ch) == OK && csi && (ch < 0x40 || ch > 0x7e))
+			;
+		timeout(TICK_MS);
+		return false;
+	}
+	if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
+	else if (rc == OK)
+		unget_wch(ch);
+	timeout(TICK_MS);
+	return true;
+}
+
+/*
  * Reads one key.  Returns TK_END with ui->end set on SIGHUP, SIGTERM,
  * SIGINT, after the idle timeout, or when get_wch keeps failing without
  * waiting, which is how a dropped link shows (EOF or EIO on the tty).
@@ -247,6 +281,8 @@ tui_key(struct tui *ui)
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return TK_RESIZE;
 		ui->last_key = after;
+		if (rc == OK && ch == TK_ESC && !plain_escape())
+			continue;
 		key = normalise(rc, ch);
 		if (key == -1)
 			continue;

@@ -129,6 +129,7 @@ void tui_message(struct tui *ui, const char *fmt, ...)
 void tui_error(struct tui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tui_help_line(const struct tui_keydef *keys);
+void tui_draw_message(const struct tui *ui);
 int tui_key_action(const struct tui_keydef *keys, int key);
 void tui_set_minimum(struct tui *ui, int cols, int rows);
 
