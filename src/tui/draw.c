@@ -99,7 +99,7 @@ tui_wrap(const char *text, int width, char lines[][256], int max)
 		return 0;
 	lines[0][0] = '\0';
 	while (*p != '\0') {
-		size_t len, cur;
+		size_t span, len, cur;
 
 		if (*p == '\n') {
 			if (n + 1 >= max)
@@ -112,8 +112,8 @@ tui_wrap(const char *text, int width, char lines[][256], int max)
 			p++;
 			continue;
 		}
-		len = strcspn(p, " \n");
-		snprintf(word, sizeof word, "%.*s", (int)len, p);
+		span = strcspn(p, " \n");
+		snprintf(word, sizeof word, "%.*s", (int)span, p);
 		cur = strlen(lines[n]);
 		if (cur > 0 && (tui_width(lines[n]) + 1 + tui_width(word) >
 		    width || cur + 1 + strlen(word) >= sizeof lines[n])) {
@@ -122,9 +122,14 @@ tui_wrap(const char *text, int width, char lines[][256], int max)
 			lines[++n][0] = '\0';
 			cur = 0;
 		}
-		snprintf(lines[n] + cur, sizeof lines[n] - cur, "%s%s",
-		    cur > 0 ? " " : "", word);
-		p += len;
+		if (cur > 0)
+			lines[n][cur++] = ' ';
+		len = strlen(word);
+		if (len > sizeof lines[n] - 1 - cur)
+			len = sizeof lines[n] - 1 - cur;
+		memcpy(lines[n] + cur, word, len);
+		lines[n][cur + len] = '\0';
+		p += span;
 	}
 	return n + 1;
 }

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tui/ui.h"
 
@@ -43,13 +44,24 @@ on_last_row(const struct tui_form *form)
 	return true;
 }
 
+static bool
+row_named(const struct tui_form_row *row, const char *name)
+{
+	return (row->name != NULL && strcmp(row->name, name) == 0) ||
+	    strcasecmp(row->en, name) == 0 || strcasecmp(row->vi, name) == 0;
+}
+
+/*
+ * Moves the cursor to the first editable row that a core error names,
+ * by field name ("login") or by label, as text validators name fields.
+ */
 void
 tui_form_focus(struct tui_form *form, const char *name)
 {
-	for (int i = 0; name != NULL && i < form->nrows; i++)
-		if (form->rows[i].name != NULL &&
-		    strcmp(form->rows[i].name, name) == 0 &&
-		    !form->rows[i].readonly) {
+	for (int i = 0; name != NULL && *name != '\0' && i < form->nrows;
+	    i++)
+		if (!form->rows[i].readonly && row_named(&form->rows[i],
+		    name)) {
 			form->focus = i;
 			return;
 		}
