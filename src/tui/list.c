@@ -17,7 +17,7 @@ tui_list_init(struct tui_list *l, const struct tui_column *cols, int ncols)
 {
 	memset(l, 0, sizeof *l);
 	l->cols = cols;
-	l->ncols = ncols;
+	l->ncols = ncols < TUI_LIST_MAX_COLS ? ncols : TUI_LIST_MAX_COLS;
 }
 
 void
@@ -181,7 +181,7 @@ visible_rows(const struct tui_list *l)
 static void
 draw_list(struct tui *ui, struct tui_list *l)
 {
-	int widths[16], y = tui_body_top(), rows = visible_rows(l);
+	int widths[TUI_LIST_MAX_COLS], y = tui_body_top(), rows = visible_rows(l);
 
 	column_widths(l, widths, COLS - 2);
 	if (l->cols[0].en != NULL)

@@ -1,8 +1,8 @@
 /*
  * The administrator's account forms: add, edit (full name and roles) and
- * password reset.  Values go to the core unchanged except for the role
- * list, whose blanks are dropped; when the core rejects them the form
- * opens again with its message and the cursor on the named field.
+ * password reset.  Values go to the core unchanged, except that blanks in
+ * the role list are dropped.  When the core rejects a value, the form
+ * opens again with the core's message and the cursor on the named field.
  */
 #include <ctype.h>
 #include <stdio.h>

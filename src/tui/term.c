@@ -151,6 +151,11 @@ tui_term_stop(struct tui *ui)
 {
 	if (ui->screen == NULL)
 		return;
+	/* Terminals without an alternate screen would keep the last page. */
+	if (ui->end != TUI_END_HANGUP) {
+		erase();
+		refresh();
+	}
 	curs_set(1);
 	endwin();
 	delscreen(ui->screen);

@@ -72,7 +72,7 @@ tui_run(struct mn_ctx *ctx, const char *login_hint)
 	if (tui_term_start(&ui) != 0)
 		return 1;
 	run_session(&ui, login_hint);
-	logged_in = ctx->actor.login[0] != '\0';
+	logged_in = ctx->actor.account_id != 0;
 	/* A dropped link cannot take output; leave without drawing. */
 	if (logged_in)
 		mn_logout(ctx);

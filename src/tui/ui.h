@@ -36,7 +36,7 @@ enum tui_result {
 	TUI_END,	/* ui->end says why the session ends */
 };
 
-/* Why the session ends. */
+/* Reason the session ends. */
 enum tui_end {
 	TUI_END_NONE = 0,
 	TUI_END_LOGOUT,
@@ -181,6 +181,8 @@ bool tui_form_changed(const struct tui_form *form);
 void tui_form_wipe(struct tui_form *form);
 
 /* list.c */
+#define TUI_LIST_MAX_COLS 16
+
 struct tui_column {
 	const char *en, *vi;	/* header; NULL en: no header row */
 	int max_width;		/* cells, 0: no limit */
