@@ -202,42 +202,65 @@ mn_text_clean(const char *in, const char *field, size_t max_chars,
 }
 
 /*
- * Folding order: case folding first (so that U+0130 and similar fold
- * before their marks go), then compatibility decomposition (NFKD, so
- * full-width letters and ligatures match their plain forms), then marks
- * dropped, đ mapped to d and white space collapsed.
+ * Case folds s[0..len) into a new malloc'd buffer; *out_len gets the
+ * length.
+ */
+static UChar *
+case_fold(const UChar *s, int32_t len, int32_t *out_len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t n;
+	UChar *buf;
+
+	n = u_strFoldCase(NULL, 0, s, len, U_FOLD_CASE_DEFAULT, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	buf = malloc(((size_t)n + 1) * sizeof *buf);
+	if (buf == NULL)
+		return NULL;
+	status = U_ZERO_ERROR;
+	*out_len = u_strFoldCase(buf, n + 1, s, len, U_FOLD_CASE_DEFAULT,
+	    &status);
+	if (U_FAILURE(status)) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/*
+ * Folding order: compatibility decomposition (NFKD, so full-width letters
+ * and symbols such as U+338B match their plain letters), case folding,
+ * NFKD again because a few case foldings yield composed letters, then
+ * marks dropped, đ mapped to d and white space collapsed.
  */
 char *
 mn_text_fold(const char *in)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	const UNormalizer2 *nfkd;
-	UChar *raw, *folded, *decomp;
+	UChar *raw, *step, *folded, *decomp;
 	int32_t len, n, i, o;
 	bool pending_space = false;
 	char *result;
 
 	if (in == NULL)
 		return NULL;
+	nfkd = unorm2_getNFKDInstance(&status);
+	if (U_FAILURE(status))
+		return NULL;
 	raw = utf16_from_utf8(in, false, &len);
 	if (raw == NULL)
 		return NULL;
-	n = u_strFoldCase(NULL, 0, raw, len, U_FOLD_CASE_DEFAULT, &status);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
-		free(raw);
-		return NULL;
-	}
-	folded = malloc(((size_t)n + 1) * sizeof *folded);
-	if (folded == NULL) {
-		free(raw);
-		return NULL;
-	}
-	status = U_ZERO_ERROR;
-	n = u_strFoldCase(folded, n + 1, raw, len, U_FOLD_CASE_DEFAULT,
-	    &status);
+	step = normalize(nfkd, raw, len, &n);
 	free(raw);
-	nfkd = U_SUCCESS(status) ? unorm2_getNFKDInstance(&status) : NULL;
-	decomp = U_SUCCESS(status) ? normalize(nfkd, folded, n, &len) : NULL;
+	if (step == NULL)
+		return NULL;
+	folded = case_fold(step, n, &len);
+	free(step);
+	if (folded == NULL)
+		return NULL;
+	decomp = normalize(nfkd, folded, len, &len);
 	free(folded);
 	if (decomp == NULL)
 		return NULL;

@@ -341,11 +341,12 @@ mn_parse_decimal(const char *text, const char *field, int decimals,
 		i++;
 	}
 	while (i < len && p[i] >= '0' && p[i] <= '9') {
-		whole = whole * 10 + (p[i] - '0');
+		if (int_digits < DECIMAL_MAX_DIGITS)
+			whole = whole * 10 + (p[i] - '0');
+		else
+			ok = false;
 		int_digits++;
 		i++;
-		if (int_digits > DECIMAL_MAX_DIGITS)
-			ok = false;
 	}
 	if (ok && i < len && (p[i] == '.' || p[i] == ',')) {
 		i++;

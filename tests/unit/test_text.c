@@ -122,6 +122,8 @@ test_fold_cases(void **state)
 	fold_is("h\xc3\xb2" "a", "hoa");			/* hòa */
 	fold_is("ho\xc3\xa0", "hoa");				/* hoà */
 	fold_is("\xef\xbc\xa1" "B", "ab");			/* full-width */
+	fold_is("\xe2\x84\xa1", "tel");			/* U+2121 */
+	fold_is("\xc4\xb0" "A", "ia");				/* U+0130 */
 }
 
 static bool
