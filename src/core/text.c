@@ -17,7 +17,7 @@
 
 #include "core/text.h"
 
-/* Bidirectional formatting characters that can reorder what a user sees. */
+/* Bidirectional formatting characters, which can reorder displayed text. */
 static bool
 is_bidi_control(UChar32 c)
 {
@@ -287,7 +287,7 @@ mn_text_fold(const char *in)
 		}
 		if (c == 0x0111 || c == 0x0110)
 			c = 'd';
-		/* Writing back never overtakes reading: o <= i - 1. */
+		/* Each kept character keeps its length, so o never passes i. */
 		U16_APPEND_UNSAFE(decomp, o, c);
 	}
 	result = utf8_from_utf16(decomp, o);
@@ -449,7 +449,7 @@ mn_text_sortkey(const char *text)
 char *
 mn_text_name_sortkey(const char *name)
 {
-	const char *start, *end, *given;
+	const char *start, *end, *given_name;
 	uint8_t *key = NULL, *grown;
 	size_t used = 0, rest_len;
 	char *hex;
@@ -463,14 +463,15 @@ mn_text_name_sortkey(const char *name)
 	end = start + strlen(start);
 	while (end > start && end[-1] == ' ')
 		end--;
-	given = end;
-	while (given > start && given[-1] != ' ')
-		given--;
-	rest_len = (size_t)(given - start);
+	given_name = end;
+	while (given_name > start && given_name[-1] != ' ')
+		given_name--;
+	rest_len = (size_t)(given_name - start);
 	while (rest_len > 0 && start[rest_len - 1] == ' ')
 		rest_len--;
 
-	if (!append_sortkey(given, (size_t)(end - given), &key, &used))
+	if (!append_sortkey(given_name, (size_t)(end - given_name), &key,
+	    &used))
 		goto fail;
 	grown = realloc(key, used + 1);
 	if (grown == NULL)

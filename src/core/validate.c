@@ -59,9 +59,10 @@ is_name_apostrophe(UChar32 c)
 }
 
 /*
- * Accepts letters of any script (with combining marks after a letter, so
- * NFD input passes), single spaces, apostrophes and hyphens; the name
- * starts with a letter and has 1-100 characters.
+ * Accepts letters of any script, spaces, apostrophes and hyphens.
+ * Combining marks may follow a letter, so NFD input passes.  The name
+ * starts and ends without a space, starts with a letter and has 1-100
+ * characters.
  */
 int
 mn_valid_person_name(const char *name, const char *field,

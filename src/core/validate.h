@@ -14,8 +14,9 @@
 /*
  * Status of mn_personal_id_check for a number that is well formed but
  * disagrees with the record (sex, birth year) or has a province code
- * outside the known table.  It is not an input error: the caller shows
- * the message as a warning and asks for a written reason before saving.
+ * outside the known table.  It is not an input error, so the caller
+ * shows the message as a warning and requests a written reason before
+ * saving.
  * The value lies beyond enum mn_status so it never collides with it.
  */
 #define MN_ERR_MISMATCH 100

@@ -77,19 +77,20 @@ print_escaped(FILE *f, const char *s)
 
 /* Records one failed property, printing the first few in full. */
 static void
-report(const char *input, const char *what)
+report(const char *input, const char *problem)
 {
 	failed++;
 	if (failed > MAX_REPORTED)
 		return;
-	fprintf(stderr, "fuzz: FAIL %s: %s, input \"", current_file, what);
+	fprintf(stderr, "fuzz: FAIL %s: %s, input \"", current_file,
+	    problem);
 	print_escaped(stderr, input);
 	fprintf(stderr, "\"\n");
 }
 
-#define CHECK(cond, input, what) do {		\
+#define CHECK(cond, input, problem) do {	\
 	if (!(cond)) {				\
-		report((input), (what));	\
+		report((input), (problem));	\
 		return;				\
 	}					\
 } while (0)
@@ -232,8 +233,9 @@ check_clean(const char *in)
 		free(clean);
 		CHECK(problem == NULL, in, problem);
 	} else {
-		CHECK(rc == MN_ERR_INVALID && clean == NULL, in,
+		CHECK(rc == MN_ERR_INVALID, in,
 		    "clean failed without MN_ERR_INVALID");
+		CHECK(clean == NULL, in, "clean failed but returned text");
 		CHECK(!valid_utf8(in), in, "clean rejected valid UTF-8");
 	}
 }
@@ -315,8 +317,8 @@ check_date(const char *in)
 	if (rc == MN_OK) {
 		CHECK(mn_date_valid(d.year, d.month, d.day), in,
 		    "parsed a day that does not exist");
-		CHECK(d.year >= 1900 && d.year <= 2200, in,
-		    "parsed a year out of range");
+		CHECK(d.year >= 1900, in, "parsed a year before 1900");
+		CHECK(d.year <= 2200, in, "parsed a year after 2200");
 		CHECK(strspn(in, "0123456789/ ") == strlen(in), in,
 		    "date accepted other characters");
 		mn_date_format(&d, buf, sizeof buf);
@@ -377,8 +379,8 @@ check_number(const char *in)
 			continue;
 		}
 		CHECK(isfinite(v), in, "decimal is not finite");
-		CHECK(v >= ranges[i].min && v <= ranges[i].max, in,
-		    "decimal out of range");
+		CHECK(v >= ranges[i].min, in, "decimal below min");
+		CHECK(v <= ranges[i].max, in, "decimal above max");
 		CHECK(decimals_in(in) <= ranges[i].decimals, in,
 		    "decimal has too many decimals");
 		CHECK(strspn(in, "0123456789.,- ") == strlen(in), in,
@@ -386,7 +388,8 @@ check_number(const char *in)
 	}
 	rc = mn_parse_int(in, "fuzz", -1000, 1000000, &l, &err);
 	if (rc == MN_OK) {
-		CHECK(l >= -1000 && l <= 1000000, in, "integer out of range");
+		CHECK(l >= -1000, in, "integer below min");
+		CHECK(l <= 1000000, in, "integer above max");
 		CHECK(strspn(in, "0123456789- ") == strlen(in), in,
 		    "integer accepted other characters");
 	} else {
@@ -406,7 +409,7 @@ check_name(const char *in)
 		CHECK(!has_control(in), in, "name accepted a control");
 		CHECK(strpbrk(in, "0123456789.,;:\"<>/\\@") == NULL, in,
 		    "name accepted a digit or punctuation");
-		CHECK(in[0] != ' ' && in[0] != '-' && in[0] != '\'', in,
+		CHECK(strchr(" -'", in[0]) == NULL, in,
 		    "name starts with a non-letter");
 	} else {
 		CHECK(rc == MN_ERR_INVALID, in, "name failed oddly");
@@ -432,8 +435,8 @@ check_id(const char *in)
 		CHECK(strspn(in, "0123456789 .") == strlen(in), in,
 		    "ID accepted other characters");
 	} else {
-		CHECK(rc == MN_ERR_INVALID && digits[0] == '\0', in,
-		    "ID failed oddly");
+		CHECK(rc == MN_ERR_INVALID, in, "ID normalise failed oddly");
+		CHECK(digits[0] == '\0', in, "ID normalise left output");
 	}
 	for (size_t i = 0; i < 3; i++) {
 		int year = 1990 + (int)rng_below(40);
@@ -493,7 +496,8 @@ check_login(const char *in)
 	size_t n = strlen(in);
 
 	if (mn_valid_login(in, &err) == MN_OK) {
-		CHECK(n >= 1 && n <= 32, in, "login length out of range");
+		CHECK(n >= 1, in, "login is empty");
+		CHECK(n <= 32, in, "login longer than 32");
 		CHECK(in[0] >= 'a' && in[0] <= 'z', in,
 		    "login does not start with a letter");
 		CHECK(strspn(in, "abcdefghijklmnopqrstuvwxyz0123456789._-") ==

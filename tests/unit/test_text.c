@@ -188,10 +188,10 @@ by_key(const void *a, const void *b)
 }
 
 /*
- * Expected class-list order, worked out from the Vietnamese alphabet
+ * Expected class-list order, sorted by given name and then by the family
+ * and middle names.  It follows the Vietnamese alphabet
  * (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y) and the tone
- * order (none, huyền, hỏi, ngã, sắc, nặng): given name first, then the
- * family and middle names.
+ * order none, huyền, hỏi, ngã, sắc, nặng.
  *   An < Anh (prefix) < Ánh (same letters, sắc tone) < Ân (a < â);
  *   the four "Anh" differ in the rest: Dương < Đỗ (d < đ) < Lê < Phạm;
  *   Dung < Dũng (tone only); Đạt after D, Ênuôl after Đ (đ < e < ê);
