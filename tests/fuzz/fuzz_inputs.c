@@ -450,11 +450,13 @@ check_id(const char *in)
 			    digits[5] - '0';
 
 			CHECK(born == year, in, "ID accepted a wrong year");
-			CHECK(sexes[i] == 0 || (g % 2 == 1) == (sexes[i] == 'F'),
-			    in, "ID accepted a wrong sex");
+			CHECK(sexes[i] == 0 ||
+			    (g % 2 == 1) == (sexes[i] == 'F'), in,
+			    "ID accepted a wrong sex");
 		} else {
 			CHECK(check == MN_ERR_INVALID ||
-			    check == MN_ERR_MISMATCH, in, "ID check odd status");
+			    check == MN_ERR_MISMATCH, in,
+			    "ID check returned an unknown status");
 		}
 	}
 	passed++;
@@ -627,9 +629,14 @@ mutate(char *buf, size_t *len, size_t cap)
 	buf[*len] = '\0';
 }
 
-/* Reads a corpus file; one final newline is dropped. */
+/*
+ * Reads a corpus file and drops one final newline.  Unless keep_nul is
+ * set, the input ends at the first NUL byte, as every parser takes a C
+ * string.
+ */
 static bool
-read_input(const char *path, char *buf, size_t cap, size_t *len)
+read_input(const char *path, char *buf, size_t cap, size_t *len,
+    bool keep_nul)
 {
 	FILE *f = fopen(path, "rb");
 
@@ -643,8 +650,8 @@ read_input(const char *path, char *buf, size_t cap, size_t *len)
 	if (*len > 0 && buf[*len - 1] == '\n')
 		(*len)--;
 	buf[*len] = '\0';
-	/* Stop at an embedded NUL, as every caller sees C strings. */
-	*len = strlen(buf);
+	if (!keep_nul)
+		*len = strlen(buf);
 	return true;
 }
 
@@ -674,6 +681,7 @@ fuzz_config(const char *path, const char *seed, size_t seed_len,
 
 		memcpy(buf, seed, seed_len + 1);
 		mutate(buf, &len, sizeof buf);
+		/* Configuration files are bytes, so NULs are kept. */
 		if (!write_file(tmp, buf, len)) {
 			report(buf, "cannot write mutated config");
 			return;
@@ -689,7 +697,7 @@ fuzz_file(enum kind kind, const char *path, int mutations)
 	size_t seed_len;
 
 	current_file = path;
-	if (!read_input(path, seed, sizeof seed, &seed_len)) {
+	if (!read_input(path, seed, sizeof seed, &seed_len, kind == CONFIG)) {
 		failed++;
 		return;
 	}

@@ -57,7 +57,7 @@ test_person_name(void **state)
 		{ "H\xe2\x80\x99Hen Ni\xc3\xaa", MN_OK },	/* ’ */
 		{ "Y Moan \xc3\x8anu\xc3\xb4l", MN_OK },
 		{ "Tr\xe1\xba\xa7n-L\xc3\xaa", MN_OK },
-		{ "\xe7\x8e\x8b\xe5\xb0\x8f\xe6\x98\x8e", MN_OK },	/* 王小明 */
+		{ "王小明", MN_OK },
 		{ "A", MN_OK },
 		{ "", MN_ERR_INVALID },
 		{ " An", MN_ERR_INVALID },
