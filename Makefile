@@ -78,7 +78,11 @@ deps:
 
 var/mamnon.ini: etc/mamnon.ini
 	@mkdir -p var
-	sed -e 's|^path = .*|path = mamnon.db|' etc/mamnon.ini > $@
+	sed -e 's|^path = .*|path = mamnon.db|' \
+	    -e 's|^dir = .*|dir = backups|' \
+	    -e 's|^name = .*|name = Trường Mầm non Hoa Sen|' \
+	    -e 's|^address = .*|address = 12 Nguyễn Du, Hà Nội|' \
+	    etc/mamnon.ini > $@
 
 demo-db: mamnon var/mamnon.ini
 	@if [ ! -f var/mamnon.db ]; then \
