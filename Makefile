@@ -81,7 +81,7 @@ var/mamnon.ini: etc/mamnon.ini
 	sed -e 's|^path = .*|path = mamnon.db|' \
 	    -e 's|^dir = .*|dir = backups|' \
 	    -e 's|^name = .*|name = Trường Mầm non Hoa Sen|' \
-	    -e 's|^address = .*|address = 12 Nguyễn Du, Hà Nội|' \
+	    -e 's|^address =.*|address = 12 Nguyễn Du, Hà Nội|' \
 	    etc/mamnon.ini > $@
 
 demo-db: mamnon var/mamnon.ini
