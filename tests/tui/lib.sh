@@ -12,6 +12,13 @@ ADMIN_PASSWORD='Quantri-2024-xyz'
 SCHOOL_NAME='MN Hoa Sen'
 # Screen size for drive unless its caller gives -s.
 DRIVE_SIZE=80x24
+# Row of the status line (school, login, role, date); 1 is the top row.
+STATUS_ROW=1
+# The key that, on the main menu, asks "Đăng xuất?".
+LOGOUT_KEY=Esc
+# Password every test account gets, and the one it changes to.
+TEACHER_PASSWORD='Giaovien-2024-abc'
+NEW_PASSWORD='Matkhau-2025-moi'
 
 fail() {
 	echo "FAIL: $*" >&2

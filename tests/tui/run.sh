@@ -44,6 +44,10 @@ passed=0
 failed=0
 for test in "$@"; do
 	name=$(basename "$test" .sh)
+	case $test in
+	/*) ;;
+	*) test=$PWD/$test ;;
+	esac
 	if [ ! -f "$test" ]; then
 		echo "FAIL $name (no such file: $test)"
 		failed=$((failed + 1))
