@@ -222,6 +222,53 @@ draw_status(const struct tui *ui)
 	tui_text(0, COLS - 1 - rw, rw, right, TUI_STATUS);
 }
 
+/* Pushes a screen title onto the path the title line shows. */
+void
+tui_enter(struct tui *ui, const char *title)
+{
+	if (ui->depth < TUI_PATH_MAX)
+		ui->path[ui->depth] = title;
+	ui->depth++;
+}
+
+void
+tui_leave(struct tui *ui)
+{
+	if (ui->depth > 0)
+		ui->depth--;
+}
+
+/*
+ * Draws "Menu chính › Quản lý tài khoản › Sửa tài khoản", dropping the
+ * outer titles first when the line is too narrow.
+ */
+static void
+draw_path(const struct tui *ui)
+{
+	int depth = ui->depth < TUI_PATH_MAX ? ui->depth : TUI_PATH_MAX;
+	char line[512];
+
+	for (int first = 0; first < depth; first++) {
+		size_t used = 0;
+
+		line[0] = '\0';
+		if (first > 0)
+			used = (size_t)snprintf(line, sizeof line, "… › ");
+		for (int i = first; i < depth && used < sizeof line; i++) {
+			int n = snprintf(line + used, sizeof line - used, "%s%s",
+			    i > first ? " › " : "", ui->path[i]);
+
+			if (n < 0)
+				break;
+			used += (size_t)n;
+		}
+		if (tui_width(line) <= COLS - 2 || first == depth - 1)
+			break;
+	}
+	if (depth > 0)
+		tui_text(1, 1, COLS - 2, line, TUI_TITLE);
+}
+
 /* Draws "Enter Chọn  Esc Quay lại" from the rows with a label. */
 void
 tui_help_line(const struct tui_keydef *keys)
@@ -263,8 +310,7 @@ tui_frame(struct tui *ui, const struct tui_keydef *keys)
 		return false;
 	}
 	draw_status(ui);
-	if (ui->title != NULL)
-		tui_text(1, 1, COLS - 2, ui->title, TUI_TITLE);
+	draw_path(ui);
 	tui_help_line(keys);
 	return true;
 }

@@ -148,7 +148,6 @@ account_add_form(struct tui *ui)
 		    .vi = "Nhập lại mật khẩu" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = ADD_ROWS };
-	const char *title = ui->title;
 	char note[768];
 	int rc;
 
@@ -159,12 +158,12 @@ account_add_form(struct tui *ui)
 	tui_field_init(&rows[ADD_ROLES].field, ROLES_MAX, TUI_SHOW);
 	tui_field_init(&rows[ADD_PASSWORD].field, PASSWORD_MAX, TUI_STARS);
 	tui_field_init(&rows[ADD_AGAIN].field, PASSWORD_MAX, TUI_STARS);
-	ui->title = T("New account", "Thêm tài khoản");
+	tui_enter(ui, T("New account", "Thêm tài khoản"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
 	    try_add(ui, &form) != MN_OK)
 		;
 	tui_form_wipe(&form);
-	ui->title = title;
+	tui_leave(ui);
 	return rc;
 }
 
@@ -211,7 +210,6 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = EDIT_ROWS };
-	const char *title = ui->title;
 	char note[768], roles[256];
 	int rc, stored;
 
@@ -224,13 +222,13 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 	tui_field_set(&rows[EDIT_NAME].field, acct->full_name);
 	mn_roles_format(acct->roles, roles, sizeof roles);
 	tui_field_set(&rows[EDIT_ROLES].field, roles);
-	ui->title = T("Edit account", "Sửa tài khoản");
+	tui_enter(ui, T("Edit account", "Sửa tài khoản"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		stored = try_edit(ui, &form, acct);
 		if (stored == MN_OK || stored == MN_ERR_CONFLICT)
 			break;
 	}
-	ui->title = title;
+	tui_leave(ui);
 	return rc;
 }
 
@@ -249,7 +247,6 @@ account_password_form(struct tui *ui, const char *login)
 		    .vi = "Nhập lại mật khẩu mới" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = PW_ROWS };
-	const char *title = ui->title;
 	struct mn_error err;
 	char *password;
 	int rc;
@@ -258,7 +255,7 @@ account_password_form(struct tui *ui, const char *login)
 	tui_field_init(&rows[PW_NEW].field, PASSWORD_MAX, TUI_STARS);
 	tui_field_init(&rows[PW_AGAIN].field, PASSWORD_MAX, TUI_STARS);
 	tui_field_set(&rows[PW_LOGIN].field, login);
-	ui->title = T("Set password", "Đặt mật khẩu");
+	tui_enter(ui, T("Set password", "Đặt mật khẩu"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		mn_error_clear(&err);
 		if (read_passwords(&form, PW_NEW, &password, &err) == MN_OK &&
@@ -274,6 +271,6 @@ account_password_form(struct tui *ui, const char *login)
 		show_error(ui, &form, &err);
 	}
 	tui_form_wipe(&form);
-	ui->title = title;
+	tui_leave(ui);
 	return rc;
 }

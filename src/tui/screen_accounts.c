@@ -176,7 +176,6 @@ int
 screen_accounts(struct tui *ui)
 {
 	struct account_rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -186,7 +185,6 @@ screen_accounts(struct tui *ui)
 	for (;;) {
 		int action;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, account_keys);
 		if (action == TUI_ACT_END) {

@@ -86,7 +86,8 @@ screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
 	};
 	int rc;
 
-	ui->title = T("Log in", "Đăng nhập");
+	ui->depth = 0;
+	tui_enter(ui, T("Log in", "Đăng nhập"));
 	tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
 	tui_field_init(&rows[ROW_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[ROW_PASSWORD].field, PASSWORD_MAX, TUI_HIDDEN);

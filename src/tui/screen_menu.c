@@ -107,13 +107,13 @@ run_level(struct tui *ui, int parent, const char *title)
 	struct tui_list list;
 	int ids[MENU_MAX], action, rc = TUI_CANCEL;
 
+	tui_enter(ui, title);
 	tui_list_init(&list, menu_column, 1);
 	fill(ui, &list, parent, ids);
 	for (;;) {
 		const struct menu_entry *e;
 		int row;
 
-		ui->title = title;
 		set_menu_minimum(ui);
 		action = tui_list_run(ui, &list, menu_keys);
 		if (action == TUI_ACT_END) {
@@ -130,18 +130,23 @@ run_level(struct tui *ui, int parent, const char *title)
 		if ((row = tui_list_selected(&list)) < 0)
 			continue;
 		e = &menu[ids[row]];
-		ui->title = T(e->en, e->vi);
-		rc = e->open != NULL ? e->open(ui) :
-		    run_level(ui, e->id, ui->title);
+		if (e->open != NULL) {
+			tui_enter(ui, T(e->en, e->vi));
+			rc = e->open(ui);
+			tui_leave(ui);
+		} else
+			rc = run_level(ui, e->id, T(e->en, e->vi));
 		if (rc == TUI_END)
 			break;
 	}
 	tui_list_free(&list);
+	tui_leave(ui);
 	return rc;
 }
 
 int
 screen_menu(struct tui *ui)
 {
+	ui->depth = 0;
 	return run_level(ui, 0, T("Main menu", "Menu chính"));
 }

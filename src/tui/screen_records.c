@@ -40,7 +40,6 @@ run_register(struct tui *ui, enum mn_action action,
 {
 	struct tui_list list;
 	struct mn_error err;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	mn_error_clear(&err);
@@ -55,7 +54,6 @@ run_register(struct tui *ui, enum mn_action action,
 	for (;;) {
 		int act;
 
-		ui->title = title;
 		act = tui_list_run(ui, &list, record_keys);
 		if (act == TUI_ACT_END) {
 			rc = TUI_END;

@@ -60,11 +60,14 @@ enum tui_style {
 	TUI_STYLE_COUNT
 };
 
+#define TUI_PATH_MAX 8
+
 /* State of one terminal session. */
 struct tui {
 	struct mn_ctx *ctx;
 	SCREEN *screen;
-	const char *title;		/* place in the menu tree */
+	const char *path[TUI_PATH_MAX];	/* titles from the menu down */
+	int depth;
 	char message[512];		/* shown until the next key */
 	bool message_error;
 	int min_cols, min_rows;		/* the current screen's minimum */
@@ -132,6 +135,8 @@ void tui_help_line(const struct tui_keydef *keys);
 void tui_draw_message(const struct tui *ui);
 int tui_key_action(const struct tui_keydef *keys, int key);
 void tui_set_minimum(struct tui *ui, int cols, int rows);
+void tui_enter(struct tui *ui, const char *title);
+void tui_leave(struct tui *ui);
 
 /* field.c: a one-line editor that works in letters, not bytes. */
 #define TUI_FIELD_CAP 512
