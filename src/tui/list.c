@@ -29,6 +29,7 @@ tui_list_clear(struct tui_list *l)
 		free(l->folded[i]);
 	l->nrows = 0;
 	l->nshown = 0;
+	memset(l->widest, 0, sizeof l->widest);
 	l->sel = l->top = 0;
 }
 
@@ -90,9 +91,13 @@ tui_list_add(struct tui_list *l, const char *const *cells)
 	if (l->nrows == l->cap && grow(l) != MN_OK)
 		return MN_ERR_NOMEM;
 	for (int c = 0; c < l->ncols; c++) {
-		l->cells[l->nrows * l->ncols + c] =
-		    strdup(cells[c] != NULL ? cells[c] : "");
-		size += strlen(cells[c] != NULL ? cells[c] : "") + 1;
+		const char *text = cells[c] != NULL ? cells[c] : "";
+		int w = tui_width(text);
+
+		l->cells[l->nrows * l->ncols + c] = strdup(text);
+		size += strlen(text) + 1;
+		if (w > l->widest[c])
+			l->widest[c] = w;
 	}
 	if ((joined = malloc(size)) != NULL) {
 		joined[0] = '\0';
@@ -136,12 +141,8 @@ column_widths(const struct tui_list *l, int *widths, int total)
 		int w = l->cols[c].en ? tui_width(T(l->cols[c].en,
 		    l->cols[c].vi)) : 0;
 
-		for (int r = 0; r < l->nrows; r++) {
-			int cw = tui_width(tui_list_cell(l, r, c));
-
-			if (cw > w)
-				w = cw;
-		}
+		if (l->widest[c] > w)
+			w = l->widest[c];
 		if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
 			w = l->cols[c].max_width;
 		widths[c] = w;

@@ -54,6 +54,10 @@ attempt(struct tui *ui, struct tui_form *form, struct mn_account *acct)
 		form->focus = ROW_LOGIN;
 		rc = MN_ERR_INVALID;
 	} else {
+		/* Hashing and the delay after failures take a moment. */
+		tui_message(ui, "%s", T("Checking...", "Đang kiểm tra..."));
+		tui_refresh(ui);
+		ui->message[0] = '\0';
 		rc = mn_login(ui->ctx, login, password, acct, &err);
 		if (rc != MN_OK) {
 			tui_error(ui, "%s", err.message);

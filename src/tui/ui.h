@@ -199,6 +199,7 @@ struct tui_list {
 	char **cells;		/* nrows * ncols strings */
 	char **folded;		/* per row, for search */
 	int nrows, cap;
+	int widest[TUI_LIST_MAX_COLS];	/* cells, over all rows */
 	int *shown;		/* rows matching the search */
 	int nshown;
 	int sel, top;		/* positions in shown */
