@@ -148,8 +148,11 @@ column_widths(const struct tui_list *l, int *widths, int total)
 		widths[c] = w;
 		used += w + 2;
 	}
-	/* The last column takes what is left, or gives back what is over. */
-	widths[l->ncols - 1] += total - used;
+	/*
+	 * The last column, which needs no gap after it, takes what is left
+	 * or gives back what is over.
+	 */
+	widths[l->ncols - 1] += total - used + 2;
 	if (widths[l->ncols - 1] < 1)
 		widths[l->ncols - 1] = 1;
 }
