@@ -14,7 +14,7 @@ SCHOOL_NAME='MN Hoa Sen'
 DRIVE_SIZE=80x24
 # Row of the status line (school, login, role, date); 1 is the top row.
 STATUS_ROW=1
-# The key that, on the main menu, asks "Đăng xuất?".
+# The key that opens the "Đăng xuất?" question on the main menu.
 LOGOUT_KEY=Esc
 # Password every test account gets, and the one it changes to.
 TEACHER_PASSWORD='Giaovien-2024-abc'
