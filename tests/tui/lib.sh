@@ -106,15 +106,6 @@ drive() {
 	    "$@" -f "$_script" -- "$MAMNON" -c "$CFG"
 }
 
-# drive_fails SCRIPT [VTDRIVE_OPTION]...: like drive, but the script must
-# fail (vtdrive exit status 1).
-drive_fails() {
-	_rc=0
-	drive "$@" >"$TEST_TMP/drive_fails.out" 2>&1 || _rc=$?
-	[ "$_rc" -eq 1 ] ||
-	    fail "expected the script to fail with status 1, got $_rc"
-}
-
 # Script lines that log LOGIN in with PASSWORD from the login screen.
 login_steps() {
 	cat <<EOF

@@ -122,6 +122,29 @@ vt plain.txt --plain >plain.out || fail "plain script failed"
 grep -qx 'bytes 109' plain.out ||
     fail "byte count: expected 'bytes 109', got '$(cat plain.out)'"
 
+echo "== golden screens, hangup"
+cat >golden.txt <<'EOF'
+size 40 10
+wait "Tên:"
+settle 100
+dump screen.txt
+expectscreen screen.txt
+type x
+wait "Tên: x"
+close
+waitexit 3000
+EOF
+vt golden.txt curses || fail "golden screen script failed"
+[ "$(sed -n 2p screen.txt)" = 'Kích thước: 40x10' ] ||
+    fail "dump FILE: row 2 is '$(sed -n 2p screen.txt)'"
+[ "$(wc -l <screen.txt)" -eq 10 ] || fail "dump FILE is not 10 rows"
+printf 'wait "Tên:"\ntype x\nwait "Tên: x"\nexpectscreen screen.txt\n' \
+    >golden_diff.txt
+rc=$(vt_status golden_diff.txt curses -s 40x10)
+[ "$rc" -eq 1 ] || fail "expectscreen on a changed screen: expected 1, got $rc"
+grep -q 'row 7 differs' out.txt ||
+    fail "expectscreen: no differing row named; got: $(cat out.txt)"
+
 echo "== TERM from -e and -u"
 printf 'wait TERM=\nwaitexit 3000 0\ndump\n' >env.txt
 vt env.txt --env >env.out || fail "env script failed"
