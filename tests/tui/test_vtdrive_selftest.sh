@@ -59,8 +59,8 @@ echo "== resize, Esc, Enter, function keys"
 cat >keys.txt <<'EOF'
 size 100 30
 wait "Kích thước: 100x30"
-# ncurses 6.4 misses a SIGWINCH that arrives before getch blocks, until
-# the next key, so let the program finish drawing first.
+# With ncurses 6.4, a SIGWINCH that arrives while the program is still
+# drawing can go unnoticed until the next key, so let it finish first.
 settle 100
 resize 90 25
 wait "Đổi kích thước: 90x25"
