@@ -19,7 +19,7 @@ run_zscore(struct mn_ctx *ctx, int argc, char **argv)
 	return cli_zscore(argc, argv);
 }
 
-/* How a subcommand starts: with or without the database open. */
+/* What a subcommand needs before it runs. */
 enum needs { NEEDS_NOTHING, NEEDS_CONFIG, NEEDS_DB };
 
 static const struct command {

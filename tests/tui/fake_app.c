@@ -5,8 +5,8 @@
  *   fake_app           curses screen: a Vietnamese title, a wide and a
  *                      combining character, a one-line input field, the
  *                      name of the last key and the terminal size.  Enter
- *                      shows the line, Esc says so, Ctrl-D exits with
- *                      status 3, the line "quit" exits with status 0.
+ *                      shows the line, Esc shows a message, Ctrl-D exits
+ *                      with status 3, the line "quit" exits with status 0.
  *   fake_app --plain   raw terminal without curses: asks the terminal for
  *                      its attributes (DA) and the cursor position (DSR),
  *                      shows the replies, then shows the bytes of each
@@ -121,7 +121,7 @@ run_curses(void)
 	}
 }
 
-/* Sends a query and returns the reply up to and including end, or "". */
+/* Sends a query and stores the reply, up to and including end, in reply. */
 static void
 query(const char *ask, char end, char *reply, size_t size)
 {

@@ -14,7 +14,7 @@ SCHOOL_NAME='MN Hoa Sen'
 DRIVE_SIZE=80x24
 # Row of the status line (school, login, role, date); 1 is the top row.
 STATUS_ROW=1
-# The key that, on the main menu, asks "Đăng xuất?".
+# The key that opens the "Đăng xuất?" question on the main menu.
 LOGOUT_KEY=Esc
 # Password every test account gets, and the one it changes to.
 TEACHER_PASSWORD='Giaovien-2024-abc'
@@ -104,15 +104,6 @@ drive() {
 	"$VTDRIVE" -s "$DRIVE_SIZE" -e LANG=C.UTF-8 -u LC_ALL -u LC_CTYPE \
 	    -u LC_MESSAGES -e HOME="$TEST_TMP" -u MAMNON_CONFIG -u TERMINFO \
 	    "$@" -f "$_script" -- "$MAMNON" -c "$CFG"
-}
-
-# drive_fails SCRIPT [VTDRIVE_OPTION]...: like drive, but the script must
-# fail (vtdrive exit status 1).
-drive_fails() {
-	_rc=0
-	drive "$@" >"$TEST_TMP/drive_fails.out" 2>&1 || _rc=$?
-	[ "$_rc" -eq 1 ] ||
-	    fail "expected the script to fail with status 1, got $_rc"
 }
 
 # Script lines that log LOGIN in with PASSWORD from the login screen.

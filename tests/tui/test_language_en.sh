@@ -15,7 +15,7 @@ key Enter
 type $admin
 key Enter
 wait "Account management" 10000
-expect "Children"
+wait "Children"
 expectnot "Trẻ em"
 expectnot "Quản lý tài khoản"
 EOF

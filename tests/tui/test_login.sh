@@ -8,7 +8,7 @@ echo "== labels and a wrong password"
 drive - <<EOF
 wait "Đăng nhập"
 wait "Tên đăng nhập"
-expect "Mật khẩu"
+wait "Mật khẩu"
 type admin
 key Enter
 type Sai-matkhau-123

@@ -17,11 +17,11 @@ wait "Quản lý tài khoản" 1000
 settle 200
 key $LOGOUT_KEY
 wait "Đăng xuất?"
-expect "Có"
-expect "Không"
+wait "Có"
+wait "Không"
 key Esc
 waitnot "Đăng xuất?"
-expect "Quản lý tài khoản"
+wait "Quản lý tài khoản"
 key $LOGOUT_KEY
 wait "Đăng xuất?"
 type c

@@ -11,7 +11,7 @@ echo "== first login asks for a new password"
 	cat <<EOF
 wait "Đổi mật khẩu" 10000
 wait "Mật khẩu mới"
-expect "Nhập lại mật khẩu mới"
+wait "Nhập lại mật khẩu mới"
 type $NEW_PASSWORD
 key Enter
 type Khac-matkhau-999

@@ -8,6 +8,6 @@ admin=$(mn_first_login admin "$ADMIN_PASSWORD" "$NEW_PASSWORD")
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
-expect "Trẻ em"
+wait "Trẻ em"
 EOF
 } | drive - -e TERM=vt100

@@ -59,8 +59,8 @@ echo "== resize, Esc, Enter, function keys"
 cat >keys.txt <<'EOF'
 size 100 30
 wait "Kích thước: 100x30"
-# ncurses 6.4 misses a SIGWINCH that arrives before getch blocks, until
-# the next key, so let the program finish drawing first.
+# With ncurses 6.4, a SIGWINCH that arrives while the program is still
+# drawing can go unnoticed until the next key, so let it finish first.
 settle 100
 resize 90 25
 wait "Đổi kích thước: 90x25"
@@ -121,6 +121,29 @@ EOF
 vt plain.txt --plain >plain.out || fail "plain script failed"
 grep -qx 'bytes 109' plain.out ||
     fail "byte count: expected 'bytes 109', got '$(cat plain.out)'"
+
+echo "== golden screens, hangup"
+cat >golden.txt <<'EOF'
+size 40 10
+wait "Tên:"
+settle 100
+dump screen.txt
+expectscreen screen.txt
+type x
+wait "Tên: x"
+close
+waitexit 3000
+EOF
+vt golden.txt curses || fail "golden screen script failed"
+[ "$(sed -n 2p screen.txt)" = 'Kích thước: 40x10' ] ||
+    fail "dump FILE: row 2 is '$(sed -n 2p screen.txt)'"
+[ "$(wc -l <screen.txt)" -eq 10 ] || fail "dump FILE is not 10 rows"
+printf 'wait "Tên:"\ntype x\nwait "Tên: x"\nexpectscreen screen.txt\n' \
+    >golden_diff.txt
+rc=$(vt_status golden_diff.txt curses -s 40x10)
+[ "$rc" -eq 1 ] || fail "expectscreen on a changed screen: expected 1, got $rc"
+grep -q 'row 7 differs' out.txt ||
+    fail "expectscreen: no differing row named; got: $(cat out.txt)"
 
 echo "== TERM from -e and -u"
 printf 'wait TERM=\nwaitexit 3000 0\ndump\n' >env.txt

@@ -634,9 +634,9 @@ parse_fail(struct parse_error *pe, const char *fmt, ...)
 }
 
 /*
- * Parses a text argument.  "Quoted" text ends at the closing quote and
- * always decodes escapes; bare text runs to the end of the line and
- * decodes escapes only if escapes is set.  *rest gets what follows.
+ * Parses a text argument into st->text and points *rest past it.  Quoted
+ * text ends at the closing quote and always decodes escapes.  Bare text
+ * runs to the end of the line and decodes escapes only if escapes is set.
  */
 static int
 parse_text(const char *s, int escapes, struct step *st, const char **rest,
