@@ -71,7 +71,8 @@ bool
 tui_form_changed(const struct tui_form *form)
 {
 	for (int i = 0; i < form->nrows; i++)
-		if (form->rows[i].field.changed)
+		if (form->rows[i].field.changed ||
+		    form->rows[i].checks.changed)
 			return true;
 	return false;
 }
@@ -84,11 +85,38 @@ tui_form_wipe(struct tui_form *form)
 		tui_field_clear(&form->rows[i].field);
 }
 
+/* Draws one row's value from column fx; returns the lines it took. */
+static int
+draw_value(struct tui *ui, struct tui_form_row *row, int y, int fx,
+    bool focus)
+{
+	int width = COLS - fx - 1, cx, cy = y;
+
+	if (row->checks.n > 0) {
+		cx = tui_checks_draw(&row->checks, y, fx, width, focus, &cy);
+	} else if (row->readonly) {
+		char *text = tui_field_get(&row->field);
+
+		tui_text(y, fx, width, text, TUI_NORMAL);
+		free(text);
+		return 1;
+	} else {
+		if (width > row->field.max_letters + 1)
+			width = row->field.max_letters + 1;
+		cx = tui_field_draw(&row->field, y, fx, width, focus);
+	}
+	if (focus) {
+		ui->cursor_y = cy;
+		ui->cursor_x = cx;
+	}
+	return row->checks.n > 0 ? tui_checks_lines(&row->checks, width) : 1;
+}
+
 static void
 draw_form(struct tui *ui, struct tui_form *form)
 {
 	char note[NOTE_LINES][256];
-	int top = tui_body_top() + 1, gap, label_w = 0, x0, fx, y;
+	int top = tui_body_top() + 1, gap, label_w = 0, x0, fx, y, lines = 0;
 
 	if (form->heading != NULL) {
 		tui_text_center(top, form->heading, TUI_TITLE);
@@ -100,35 +128,23 @@ draw_form(struct tui *ui, struct tui_form *form)
 		if (w > label_w)
 			label_w = w;
 	}
-	gap = top + 2 * form->nrows < LINES - 2 - NOTE_LINES / 2 ? 2 : 1;
 	x0 = COLS >= TUI_STAFF_COLS ? 3 : 1;
 	fx = x0 + label_w + 2;
+	for (int i = 0; i < form->nrows; i++)
+		lines += form->rows[i].checks.n > 0 ?
+		    tui_checks_lines(&form->rows[i].checks, COLS - fx - 1) : 1;
+	gap = top + lines + form->nrows < LINES - 2 - NOTE_LINES / 2 ? 2 : 1;
+	y = top;
 	for (int i = 0; i < form->nrows; i++) {
 		struct tui_form_row *row = &form->rows[i];
-		int width = COLS - fx - 1, cx;
 
-		y = top + i * gap;
-		if (width > row->field.max_letters + 1)
-			width = row->field.max_letters + 1;
 		tui_text(y, x0, label_w, T(row->en, row->vi),
 		    i == form->focus ? TUI_TITLE : TUI_NORMAL);
-		if (row->readonly) {
-			char *text = tui_field_get(&row->field);
-
-			tui_text(y, fx, width, text, TUI_NORMAL);
-			free(text);
-			continue;
-		}
-		cx = tui_field_draw(&row->field, y, fx, width,
-		    i == form->focus);
-		if (i == form->focus) {
-			ui->cursor_y = y;
-			ui->cursor_x = cx;
-		}
+		y += draw_value(ui, row, y, fx, i == form->focus) - 1 + gap;
 	}
 	if (form->note == NULL)
 		return;
-	y = top + form->nrows * gap + 1;
+	y++;
 	for (int i = 0, n = tui_wrap(form->note, COLS - 2 * x0, note,
 	    NOTE_LINES); i < n && y + i < LINES - 2; i++)
 		tui_text(y + i, x0, COLS - 2 * x0, note[i], TUI_NORMAL);
@@ -182,7 +198,12 @@ tui_form_run(struct tui *ui, struct tui_form *form)
 				return TUI_END;
 			break;
 		default:
-			tui_field_key(&form->rows[form->focus].field, key);
+			if (form->rows[form->focus].checks.n > 0)
+				tui_checks_key(&form->rows[form->focus].checks,
+				    key);
+			else
+				tui_field_key(&form->rows[form->focus].field,
+				    key);
 			break;
 		}
 	}

@@ -162,11 +162,23 @@ int tui_field_draw(struct tui_field *f, int y, int x, int width,
 int tui_field_letters(const struct tui_field *f);
 
 /* form.c */
+#define TUI_OPTIONS_MAX 16
+
+/* A row of check boxes, used in place of the text field when n > 0. */
+struct tui_checks {
+	const char *labels[TUI_OPTIONS_MAX];
+	int n;
+	unsigned checked;	/* bit i: option i is ticked */
+	int cursor;		/* the option the cursor is on */
+	bool changed;
+};
+
 struct tui_form_row {
 	const char *name;	/* field name as core errors give it */
 	const char *en, *vi;	/* label */
 	struct tui_field field;
 	bool readonly;
+	struct tui_checks checks;
 };
 
 struct tui_form {
@@ -184,6 +196,12 @@ int tui_form_run(struct tui *ui, struct tui_form *form);
 void tui_form_focus(struct tui_form *form, const char *name);
 bool tui_form_changed(const struct tui_form *form);
 void tui_form_wipe(struct tui_form *form);
+
+/* checks.c */
+int tui_checks_lines(const struct tui_checks *c, int width);
+int tui_checks_draw(struct tui_checks *c, int y, int x, int width,
+    bool focus, int *cursor_y);
+bool tui_checks_key(struct tui_checks *c, int key);
 
 /* list.c */
 #define TUI_LIST_MAX_COLS 16
