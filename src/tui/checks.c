@@ -37,7 +37,7 @@ place(const struct tui_checks *c, int width, int i, int *line, int *col)
 	}
 }
 
-/* Lines the row takes in width cells. */
+/* Returns the number of lines the row takes in width cells. */
 int
 tui_checks_lines(const struct tui_checks *c, int width)
 {

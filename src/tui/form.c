@@ -1,9 +1,9 @@
 /*
- * Forms: labelled one-line fields.  Tab, Shift-Tab, Up, Down and Enter
- * move between fields, F2 or Ctrl-S saves, Esc cancels and asks first
- * when something was changed.  The caller checks and stores the values
- * and runs the form again, with an error on the message line, when the
- * core rejects them.
+ * Forms: labelled rows, each a one-line field or a row of check boxes.
+ * Tab, Shift-Tab, Up, Down and Enter move between rows, F2 or Ctrl-S
+ * saves, and Esc cancels after a confirmation when something changed.
+ * The caller checks and stores the values, and runs the form again with
+ * an error on the message line when the core rejects them.
  */
 #include <stdlib.h>
 #include <string.h>
