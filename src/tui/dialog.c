@@ -169,9 +169,13 @@ tui_msgbox(struct tui *ui, const char *text)
 	return show_box(ui, text);
 }
 
-/* Lists every labelled key of a screen's table, one per line. */
+/*
+ * Lists every labelled key of a screen's table, one per line, then the
+ * line more (keys the widget handles itself) unless it is NULL.
+ */
 int
-tui_help_box(struct tui *ui, const struct tui_keydef *keys)
+tui_help_box(struct tui *ui, const struct tui_keydef *keys,
+    const char *more)
 {
 	char text[2048];
 	size_t used = 0;
@@ -188,5 +192,7 @@ tui_help_box(struct tui *ui, const struct tui_keydef *keys)
 			break;
 		used += (size_t)n;
 	}
+	if (more != NULL && used < sizeof text)
+		snprintf(text + used, sizeof text - used, "\n%s", more);
 	return show_box(ui, text);
 }

@@ -255,8 +255,8 @@ draw_path(const struct tui *ui)
 		if (first > 0)
 			used = (size_t)snprintf(line, sizeof line, "… › ");
 		for (int i = first; i < depth && used < sizeof line; i++) {
-			int n = snprintf(line + used, sizeof line - used, "%s%s",
-			    i > first ? " › " : "", ui->path[i]);
+			int n = snprintf(line + used, sizeof line - used,
+			    "%s%s", i > first ? " › " : "", ui->path[i]);
 
 			if (n < 0)
 				break;

@@ -194,7 +194,10 @@ tui_form_run(struct tui *ui, struct tui_form *form)
 				return rc == TUI_OK ? TUI_CANCEL : TUI_END;
 			break;
 		case TUI_ACT_HELP:
-			if (tui_help_box(ui, keys) == TUI_END)
+			rc = tui_help_box(ui, keys, T("Left, Right, Home, "
+			    "End: move in the field", "Trái, Phải, Home, End: "
+			    "di chuyển trong ô"));
+			if (rc == TUI_END)
 				return TUI_END;
 			break;
 		default:

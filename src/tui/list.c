@@ -45,6 +45,13 @@ tui_list_free(struct tui_list *l)
 	l->cap = 0;
 }
 
+static bool
+row_matches(const struct tui_list *l, int row, const char *needle)
+{
+	return needle == NULL || (l->folded[row] != NULL &&
+	    mn_text_matches(l->folded[row], needle));
+}
+
 static void
 filter_rows(struct tui_list *l)
 {
@@ -52,8 +59,7 @@ filter_rows(struct tui_list *l)
 
 	l->nshown = 0;
 	for (int i = 0; i < l->nrows; i++)
-		if (needle == NULL || (l->folded[i] != NULL &&
-		    mn_text_matches(l->folded[i], needle)))
+		if (row_matches(l, i, needle))
 			l->shown[l->nshown++] = i;
 	free(needle);
 	if (l->sel >= l->nshown)
@@ -86,7 +92,7 @@ int
 tui_list_add(struct tui_list *l, const char *const *cells)
 {
 	size_t size = 1;
-	char *joined;
+	char *joined, *needle;
 
 	if (l->nrows == l->cap && grow(l) != MN_OK)
 		return MN_ERR_NOMEM;
@@ -110,8 +116,11 @@ tui_list_add(struct tui_list *l, const char *const *cells)
 		free(joined);
 	} else
 		l->folded[l->nrows] = NULL;
+	needle = l->search[0] ? mn_text_fold(l->search) : NULL;
+	if (row_matches(l, l->nrows, needle))
+		l->shown[l->nshown++] = l->nrows;
+	free(needle);
 	l->nrows++;
-	filter_rows(l);
 	return MN_OK;
 }
 
@@ -185,7 +194,8 @@ visible_rows(const struct tui_list *l)
 static void
 draw_list(struct tui *ui, struct tui_list *l)
 {
-	int widths[TUI_LIST_MAX_COLS], y = tui_body_top(), rows = visible_rows(l);
+	int widths[TUI_LIST_MAX_COLS];
+	int y = tui_body_top(), rows = visible_rows(l);
 
 	column_widths(l, widths, COLS - 2);
 	if (l->cols[0].en != NULL)
@@ -200,6 +210,9 @@ draw_list(struct tui *ui, struct tui_list *l)
 	if (l->nrows == 0 && l->empty_en != NULL)
 		tui_text(y + 1, 2, COLS - 4, T(l->empty_en, l->empty_vi),
 		    TUI_NORMAL);
+	else if (l->nshown == 0)
+		tui_text(y + 1, 2, COLS - 4, T("Nothing matches the search",
+		    "Không có dòng nào khớp với từ tìm"), TUI_NORMAL);
 	if (l->searching || l->search[0] != '\0') {
 		char line[200];
 
@@ -315,7 +328,10 @@ tui_list_run(struct tui *ui, struct tui_list *l, const struct tui_keydef *keys)
 			continue;
 		}
 		if (action == TUI_ACT_HELP) {
-			if (tui_help_box(ui, keys) == TUI_END)
+			if (tui_help_box(ui, keys,
+			    T("Up, Down, j, k, PgUp, PgDn, Home, End: move",
+			    "Lên, Xuống, j, k, PgUp, PgDn, Home, End: di "
+			    "chuyển")) == TUI_END)
 				return TUI_ACT_END;
 			continue;
 		}

@@ -239,6 +239,7 @@ int tui_list_run(struct tui *ui, struct tui_list *l,
 /* dialog.c */
 int tui_confirm(struct tui *ui, const char *question, bool default_yes);
 int tui_msgbox(struct tui *ui, const char *text);
-int tui_help_box(struct tui *ui, const struct tui_keydef *keys);
+int tui_help_box(struct tui *ui, const struct tui_keydef *keys,
+    const char *more);
 
 #endif
