@@ -126,6 +126,9 @@ tui_term_start(struct tui *ui)
 {
 	install_signals();
 	ui->screen = newterm(NULL, stdout, stdin);
+	/* SSH clients may send a TERM the host lacks; vt100 is everywhere. */
+	if (ui->screen == NULL && getenv("TERM") != NULL)
+		ui->screen = newterm("vt100", stdout, stdin);
 	if (ui->screen == NULL) {
 		fprintf(stderr, "%s\n", T("mamnon: cannot use this terminal; "
 		    "check TERM", "mamnon: không dùng được terminal này; "
