@@ -1,8 +1,9 @@
 /*
  * The menu tree, defined by one table.  An entry tied to an action shows
  * only when mn_allowed grants it, so the menu and the core's access table
- * cannot disagree; other entries list the roles that see them.  Hiding an
- * entry is presentation only: every core function checks access itself.
+ * cannot disagree.  Other entries list the roles that see them.  Hiding
+ * an entry is presentation only, because every core function checks
+ * access itself.
  */
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /*
  * The children, classes and staff registers.  The core has no functions
  * to read these registers yet, so each screen checks access and shows an
- * empty list that says so; it never invents rows.
+ * empty list with the notice "Chưa có dữ liệu".  It never invents rows.
  *
  * TODO: fill the lists from the core's children, classes and staff
  * modules once they exist.

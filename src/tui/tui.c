@@ -73,7 +73,6 @@ tui_run(struct mn_ctx *ctx, const char *login_hint)
 		return 1;
 	run_session(&ui, login_hint);
 	logged_in = ctx->actor.account_id != 0;
-	/* A dropped link cannot take output; leave without drawing. */
 	if (logged_in)
 		mn_logout(ctx);
 	tui_term_stop(&ui);
