@@ -7,9 +7,17 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_zscore.h"
 #include "core/account.h"
 #include "core/config.h"
 #include "core/db.h"
+
+static int
+run_zscore(struct mn_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	return cli_zscore(argc, argv);
+}
 
 /* How a subcommand starts: with or without the database open. */
 enum needs { NEEDS_NOTHING, NEEDS_CONFIG, NEEDS_DB };
@@ -22,6 +30,7 @@ static const struct command {
 	{ "init", NEEDS_CONFIG, cli_init },
 	{ "user", NEEDS_DB, cli_user },
 	{ "demo", NEEDS_DB, cli_demo },
+	{ "zscore", NEEDS_NOTHING, run_zscore },
 };
 
 int
