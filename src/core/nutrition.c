@@ -471,6 +471,7 @@ void
 mn_market_free(struct mn_market_list *list)
 {
 	free(list->lines);
+	free(list->owned_foods);
 	memset(list, 0, sizeof *list);
 }
 

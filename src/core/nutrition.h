@@ -173,6 +173,8 @@ struct mn_market_list {
 	size_t count;
 	int64_t total;			/* sum of the line amounts */
 	int missing_prices;		/* lines without a price */
+	struct mn_food *owned_foods;	/* foods loaded for the lines by the
+					   caller; freed by mn_market_free */
 };
 
 /*

@@ -1,0 +1,2070 @@
+/*
+ * The kitchen's records in SQLite, and the loading of the calculation
+ * inputs for nutrition.c.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db.h"
+#include "core/kitchen.h"
+#include "core/text.h"
+
+/*
+ * Who may do what.  NOTE: these masks stand in for kitchen actions in
+ * access.h; they will move there as MN_ACT_MENU_READ and the rest.
+ */
+#define ALL_ROLES (MN_ROLE_ADMIN | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER | \
+	MN_ROLE_NURSE | MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT | \
+	MN_ROLE_CLERK | MN_ROLE_PARENT | MN_ROLE_HOST)
+#define MAY_READ_MENU ALL_ROLES
+#define MAY_PLAN (MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
+#define MAY_APPROVE (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
+#define MAY_COUNT_ATTENDANCE (MAY_PLAN | MN_ROLE_TEACHER)
+#define MAY_SEE_MARKET (MAY_PLAN | MN_ROLE_ACCOUNTANT)
+#define MAY_FEES (MN_ROLE_ACCOUNTANT | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
+#define MAY_SAFETY (MAY_PLAN | MN_ROLE_NURSE)
+#define MAY_ALLERGY_WRITE (MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
+#define MAY_ALLERGY_READ (MAY_SAFETY | MN_ROLE_TEACHER)
+
+/* Largest meal count of one age group on one day. */
+#define MAX_MEALS 5000
+#define MAX_UNIT_PRICE 100000000
+#define MAX_FEE 10000000
+#define MAX_QUANTITY 100000.0
+
+/*
+ * The calendar module decides which days have school.  Declared weak so
+ * that the kitchen builds before that module exists; without it, Monday
+ * to Friday are school days.  TODO: include the calendar header once it
+ * exists, because a weak reference does not pull calendar.o out of
+ * libmamnon.a, so the unit tests would keep the fallback.
+ */
+bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *d)
+    __attribute__((weak));
+
+static const char food_columns[] = "f.code, f.name, f.food_group, "
+    "f.origin, f.refuse_pct, f.energy_kcal, f.protein_g, f.lipid_g, "
+    "f.glucid_g, f.fibre_g, f.calcium_mg, f.iron_mg, f.retinol_ug, "
+    "f.beta_carotene_ug, f.vitamin_b1_mg, f.vitamin_c_mg, "
+    "f.purchase_unit, f.unit_grams";
+#define FOOD_NCOLS 18
+
+/* ---- Dates ------------------------------------------------------------ */
+
+static long
+days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, struct mn_date *out)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+
+	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	out->year = (int)(yoe + era * 400 + (out->month <= 2));
+}
+
+static long
+to_days(const struct mn_date *d)
+{
+	return days_from_civil(d->year, d->month, d->day);
+}
+
+/* 0 = Monday ... 6 = Sunday; day 0 (1970-01-01) was a Thursday. */
+static int
+weekday(long days)
+{
+	return (int)(((days % 7) + 7 + 3) % 7);
+}
+
+static bool
+date_valid(const struct mn_date *d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int max;
+
+	if (d == NULL || d->year < 1900 || d->year > 2999 || d->month < 1 ||
+	    d->month > 12 || d->day < 1)
+		return false;
+	max = mdays[d->month - 1];
+	if (d->month == 2 && (d->year % 4 == 0 &&
+	    (d->year % 100 != 0 || d->year % 400 == 0)))
+		max = 29;
+	return d->day <= max;
+}
+
+static void
+iso(const struct mn_date *d, char buf[11])
+{
+	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
+	    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
+}
+
+static int
+check_date(const struct mn_date *d, const char *field, struct mn_error *err)
+{
+	if (date_valid(d))
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, field,
+	    T("%s: invalid date; expected a day that exists, "
+	    "e.g. 2026-12-07", "%s: ngày không hợp lệ; cần một ngày có "
+	    "thật, ví dụ 2026-12-07"), field);
+}
+
+/* Monday of ISO week 1 of a year: the week holding 4 January. */
+static long
+week1_monday(int year)
+{
+	long jan4 = days_from_civil(year, 1, 4);
+
+	return jan4 - weekday(jan4);
+}
+
+int
+mn_week_parse(const char *text, struct mn_date *monday, struct mn_error *err)
+{
+	int year, week, n = 0;
+	long first;
+
+	if (text == NULL || strlen(text) != 8 ||
+	    sscanf(text, "%4d-W%2d%n", &year, &week, &n) != 2 || n != 8 ||
+	    year < 1900 || year > 2999 || week < 1)
+		goto bad;
+	first = week1_monday(year) + 7L * (week - 1);
+	/* Week 53 exists only in years whose last week ends after it. */
+	if (first >= week1_monday(year + 1))
+		goto bad;
+	civil_from_days(first, monday);
+	return MN_OK;
+bad:
+	return mn_fail(err, MN_ERR_INVALID, "week",
+	    T("week: invalid value '%.16s'; expected an ISO week "
+	    "YYYY-Www, e.g. 2026-W49", "tuần: giá trị '%.16s' không hợp "
+	    "lệ; cần tuần ISO dạng YYYY-Www, ví dụ 2026-W49"),
+	    text ? text : "");
+}
+
+/* ISO week "YYYY-Www" of a day. */
+static void
+week_of(const struct mn_date *d, char buf[9])
+{
+	long days = to_days(d);
+	long thursday = days - weekday(days) + 3;
+	struct mn_date t;
+
+	civil_from_days(thursday, &t);
+	snprintf(buf, 9, "%04u-W%02u", (unsigned)t.year % 10000u,
+	    (unsigned)((thursday - days_from_civil(t.year, 1, 1)) / 7 + 1) %
+	    100u);
+}
+
+static bool
+is_school_day(struct mn_ctx *ctx, const struct mn_date *d)
+{
+	if (mn_calendar_is_school_day != NULL)
+		return mn_calendar_is_school_day(ctx, d);
+	return weekday(to_days(d)) < 5;
+}
+
+static void
+utc_time(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- Helpers ---------------------------------------------------------- */
+
+static int
+require(struct mn_ctx *ctx, unsigned mask, const char *what,
+    struct mn_error *err)
+{
+	if (ctx->actor.roles & mask)
+		return MN_OK;
+	mn_audit(ctx->db, &ctx->actor, "denied", NULL, 0, NULL, NULL, what,
+	    NULL);
+	return mn_fail(err, MN_ERR_DENIED, "", "%s",
+	    T("your account is not allowed to do this",
+	    "tài khoản của bạn không được phép làm việc này"));
+}
+
+static int
+step_done(struct mn_ctx *ctx, sqlite3_stmt *stmt, struct mn_error *err)
+{
+	int rc = sqlite3_step(stmt);
+
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? MN_OK : mn_db_fail(ctx->db, err);
+}
+
+static int
+audit(struct mn_ctx *ctx, const char *action, const char *table,
+    int64_t row_id, const char *detail, struct mn_error *err)
+{
+	return mn_audit(ctx->db, &ctx->actor, action, table, row_id, NULL,
+	    NULL, detail, err);
+}
+
+static int
+finish(struct mn_ctx *ctx, int rc, struct mn_error *err)
+{
+	if (rc == MN_OK)
+		return mn_tx_commit(ctx->db, err);
+	mn_tx_rollback(ctx->db);
+	return rc;
+}
+
+static void
+food_from_row(sqlite3_stmt *stmt, int col, struct mn_food *f)
+{
+	const char *text;
+
+	memset(f, 0, sizeof *f);
+	f->code = sqlite3_column_int(stmt, col);
+	text = (const char *)sqlite3_column_text(stmt, col + 1);
+	snprintf(f->name, sizeof f->name, "%s", text ? text : "");
+	f->group = sqlite3_column_int(stmt, col + 2);
+	text = (const char *)sqlite3_column_text(stmt, col + 3);
+	f->animal = text != NULL && strcmp(text, "animal") == 0;
+	f->refuse_pct = sqlite3_column_double(stmt, col + 4);
+	for (int n = 0; n < MN_NUT_COUNT; n++) {
+		if (sqlite3_column_type(stmt, col + 5 + n) == SQLITE_NULL)
+			continue;
+		f->value[n] = sqlite3_column_double(stmt, col + 5 + n);
+		f->known |= 1u << n;
+	}
+	text = (const char *)sqlite3_column_text(stmt, col + 16);
+	snprintf(f->purchase_unit, sizeof f->purchase_unit, "%s",
+	    text ? text : "");
+	f->unit_grams = sqlite3_column_double(stmt, col + 17);
+}
+
+static int
+food_not_found(int code, struct mn_error *err)
+{
+	return mn_fail(err, MN_ERR_NOTFOUND, "food",
+	    T("food: code %d is not in the food table; expected a code "
+	    "from the table (add it with 'mamnon import foods')",
+	    "thực phẩm: mã %d không có trong bảng thực phẩm; cần một mã "
+	    "trong bảng (thêm bằng 'mamnon import foods')"), code);
+}
+
+static int
+food_id(struct mn_ctx *ctx, int code, int64_t *id, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = mn_prepare(ctx->db, "SELECT id FROM foods WHERE code = ?",
+	    &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int(stmt, 1, code);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return MN_OK;
+	if (rc == SQLITE_DONE)
+		return food_not_found(code, err);
+	return mn_db_fail(ctx->db, err);
+}
+
+/* ---- Foods ------------------------------------------------------------ */
+
+static int
+write_food(struct mn_ctx *ctx, const struct mn_food *f, bool replace,
+    bool *inserted, struct mn_error *err)
+{
+	static const char update_sql[] = "UPDATE foods SET name = ?2, "
+	    "food_group = ?3, origin = ?4, refuse_pct = ?5, energy_kcal = ?6, "
+	    "protein_g = ?7, lipid_g = ?8, glucid_g = ?9, fibre_g = ?10, "
+	    "calcium_mg = ?11, iron_mg = ?12, retinol_ug = ?13, "
+	    "beta_carotene_ug = ?14, vitamin_b1_mg = ?15, vitamin_c_mg = ?16, "
+	    "purchase_unit = ?17, unit_grams = ?18, version = version + 1, "
+	    "changed_by = ?19, changed_at = ?20 WHERE code = ?1";
+	static const char insert_sql[] = "INSERT INTO foods (code, name, "
+	    "food_group, origin, refuse_pct, energy_kcal, protein_g, lipid_g, "
+	    "glucid_g, fibre_g, calcium_mg, iron_mg, retinol_ug, "
+	    "beta_carotene_ug, vitamin_b1_mg, vitamin_c_mg, purchase_unit, "
+	    "unit_grams, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	    "?20) ON CONFLICT (code) DO NOTHING";
+	sqlite3_stmt *stmt;
+	char now[32];
+	int rc;
+
+	*inserted = false;
+	mn_now_utc(now, sizeof now);
+	for (int pass = replace ? 0 : 1; pass < 2; pass++) {
+		if ((rc = mn_prepare(ctx->db, pass == 0 ? update_sql :
+		    insert_sql, &stmt, err)) != MN_OK)
+			return rc;
+		sqlite3_bind_int(stmt, 1, f->code);
+		sqlite3_bind_text(stmt, 2, f->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 3, f->group);
+		sqlite3_bind_text(stmt, 4, f->animal ? "animal" : "vegetable",
+		    -1, SQLITE_STATIC);
+		sqlite3_bind_double(stmt, 5, f->refuse_pct);
+		for (int n = 0; n < MN_NUT_COUNT; n++)
+			if (f->known & (1u << n))
+				sqlite3_bind_double(stmt, 6 + n, f->value[n]);
+		sqlite3_bind_text(stmt, 17, f->purchase_unit, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_double(stmt, 18, f->unit_grams);
+		sqlite3_bind_text(stmt, 19, ctx->actor.login, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 20, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+		    rc == SQLITE_CONSTRAINT)
+			return mn_fail(err, MN_ERR_EXISTS, "name",
+			    T("food %d: the name '%s' is already used by "
+			    "another code; expected a unique name",
+			    "thực phẩm %d: tên '%s' đã được dùng cho mã "
+			    "khác; cần tên không trùng"), f->code, f->name);
+		if (rc != SQLITE_DONE)
+			return mn_db_fail(ctx->db, err);
+		if (sqlite3_changes(ctx->db) > 0) {
+			*inserted = pass == 1;
+			return MN_OK;
+		}
+	}
+	return MN_OK;
+}
+
+int
+mn_kitchen_seed_foods(struct mn_ctx *ctx, int *added, struct mn_error *err)
+{
+	size_t count;
+	const struct mn_food *table = mn_foods_builtin(&count);
+	int rc;
+
+	*added = 0;
+	if ((rc = require(ctx, MAY_PLAN, "foods_seed", err)) != MN_OK)
+		return rc;
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < count && rc == MN_OK; i++) {
+		bool inserted;
+
+		rc = write_food(ctx, &table[i], false, &inserted, err);
+		*added += inserted;
+	}
+	if (rc == MN_OK && *added > 0) {
+		char detail[64];
+
+		snprintf(detail, sizeof detail, "%d shipped foods added",
+		    *added);
+		rc = audit(ctx, "insert", "foods", 0, detail, err);
+	}
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_import_foods(struct mn_ctx *ctx, const char *path, bool dry_run,
+    int *added, int *updated, struct mn_error *err)
+{
+	struct mn_food_list list = { 0 };
+	int rc;
+
+	*added = *updated = 0;
+	if ((rc = require(ctx, MAY_PLAN, "foods_import", err)) != MN_OK)
+		return rc;
+	if ((rc = mn_foods_parse_file(path, &list, err)) != MN_OK)
+		return rc;
+	/* Names are stored cleaned (NFC, no control characters). */
+	for (size_t i = 0; i < list.count && rc == MN_OK; i++) {
+		char *clean = NULL;
+
+		rc = mn_text_clean(list.items[i].name, "name",
+		    MN_FOOD_NAME_MAX - 1, &clean, err);
+		if (rc == MN_OK) {
+			snprintf(list.items[i].name, MN_FOOD_NAME_MAX, "%s",
+			    clean);
+			free(clean);
+		}
+	}
+	if (rc == MN_OK)
+		rc = mn_tx_begin(ctx->db, err);
+	if (rc != MN_OK) {
+		mn_food_list_free(&list);
+		return rc;
+	}
+	for (size_t i = 0; i < list.count && rc == MN_OK; i++) {
+		bool inserted;
+
+		rc = write_food(ctx, &list.items[i], true, &inserted, err);
+		if (inserted)
+			(*added)++;
+		else
+			(*updated)++;
+	}
+	if (rc == MN_OK) {
+		char detail[128];
+
+		snprintf(detail, sizeof detail,
+		    "food import: %d added, %d updated", *added, *updated);
+		rc = audit(ctx, "import", "foods", 0, detail, err);
+	}
+	mn_food_list_free(&list);
+	/* A dry run does every write, so names clashing with stored foods
+	   are found too, then rolls back. */
+	if (dry_run && rc == MN_OK) {
+		mn_tx_rollback(ctx->db);
+		return MN_OK;
+	}
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_food(struct mn_ctx *ctx, int code, struct mn_food *out,
+    struct mn_error *err)
+{
+	char sql[512];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = require(ctx, MAY_READ_MENU, "food_read", err)) != MN_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "SELECT %s FROM foods f WHERE f.code = ?",
+	    food_columns);
+	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int(stmt, 1, code);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		food_from_row(stmt, 0, out);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return MN_OK;
+	return rc == SQLITE_DONE ? food_not_found(code, err) :
+	    mn_db_fail(ctx->db, err);
+}
+
+static int
+check_price(int64_t price, const char *field, struct mn_error *err)
+{
+	if (price >= 0 && price <= MAX_UNIT_PRICE)
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, field,
+	    T("%s: invalid value %lld; expected whole đồng from 0 to %d",
+	    "%s: giá trị %lld không hợp lệ; cần số đồng nguyên từ 0 đến %d"),
+	    field, (long long)price, MAX_UNIT_PRICE);
+}
+
+int
+mn_kitchen_price_set(struct mn_ctx *ctx, int food_code,
+    const struct mn_date *from, int64_t unit_price, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char day[11], now[32], detail[96];
+	int64_t fid;
+	int rc;
+
+	if ((rc = require(ctx, MAY_PLAN, "price_set", err)) != MN_OK ||
+	    (rc = check_date(from, "effective_from", err)) != MN_OK ||
+	    (rc = check_price(unit_price, "unit_price", err)) != MN_OK ||
+	    (rc = food_id(ctx, food_code, &fid, err)) != MN_OK)
+		return rc;
+	iso(from, day);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, "INSERT INTO food_prices (food_id, "
+	    "effective_from, unit_price, changed_by, changed_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (food_id, effective_from) "
+	    "DO UPDATE SET unit_price = ?3, version = version + 1, "
+	    "changed_by = ?4, changed_at = ?5", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_int64(stmt, 1, fid);
+		sqlite3_bind_text(stmt, 2, day, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, unit_price);
+		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	snprintf(detail, sizeof detail, "food %d price %lld from %s",
+	    food_code, (long long)unit_price, day);
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "food_prices", fid, detail, err);
+	return finish(ctx, rc, err);
+}
+
+/* ---- Dishes ----------------------------------------------------------- */
+
+/* Checks every item and resolves the food ids; nothing is written. */
+static int
+check_items(struct mn_ctx *ctx, const struct mn_dish_item *items,
+    size_t count, int64_t *ids, struct mn_error *err)
+{
+	int rc;
+
+	if (count == 0)
+		return mn_fail(err, MN_ERR_INVALID, "items", "%s",
+		    T("ingredients: the dish has none; expected at least one "
+		    "food with its edible grams per child",
+		    "nguyên liệu: món ăn chưa có; cần ít nhất một thực phẩm "
+		    "với số gam ăn được cho mỗi trẻ"));
+	for (size_t i = 0; i < count; i++) {
+		const struct mn_dish_item *it = &items[i];
+
+		if ((unsigned)it->group >= MN_GROUP_COUNT)
+			return mn_fail(err, MN_ERR_INVALID, "group",
+			    T("group: invalid value %d; expected nha-tre or "
+			    "mau-giao", "nhóm tuổi: giá trị %d không hợp lệ; "
+			    "cần nha-tre hoặc mau-giao"), (int)it->group);
+		if (!(it->edible_g > 0 && it->edible_g <= 2000))
+			return mn_fail(err, MN_ERR_INVALID, "edible_g",
+			    T("edible weight of food %d: invalid value %g; "
+			    "expected grams per child above 0 and at most "
+			    "2000", "khối lượng ăn được của thực phẩm %d: giá "
+			    "trị %g không hợp lệ; cần số gam mỗi trẻ lớn hơn 0 "
+			    "và không quá 2000"), it->food_code, it->edible_g);
+		for (size_t j = 0; j < i; j++)
+			if (items[j].food_code == it->food_code &&
+			    items[j].group == it->group)
+				return mn_fail(err, MN_ERR_INVALID, "items",
+				    T("ingredients: food %d is listed twice "
+				    "for %s; expected each food once per age "
+				    "group", "nguyên liệu: thực phẩm %d có hai "
+				    "lần cho %s; mỗi thực phẩm chỉ một lần cho "
+				    "mỗi nhóm tuổi"), it->food_code,
+				    mn_age_group_label(it->group));
+		if ((rc = food_id(ctx, it->food_code, &ids[i], err)) != MN_OK)
+			return rc;
+	}
+	return MN_OK;
+}
+
+static int
+insert_items(struct mn_ctx *ctx, int64_t dish_id,
+    const struct mn_dish_item *items, const int64_t *ids, size_t count,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = MN_OK;
+
+	for (size_t i = 0; i < count && rc == MN_OK; i++) {
+		if ((rc = mn_prepare(ctx->db, "INSERT INTO dish_items "
+		    "(dish_id, food_id, age_group, edible_g) "
+		    "VALUES (?, ?, ?, ?)", &stmt, err)) != MN_OK)
+			return rc;
+		sqlite3_bind_int64(stmt, 1, dish_id);
+		sqlite3_bind_int64(stmt, 2, ids[i]);
+		sqlite3_bind_text(stmt, 3, mn_age_group_key(items[i].group),
+		    -1, SQLITE_STATIC);
+		sqlite3_bind_double(stmt, 4, items[i].edible_g);
+		rc = step_done(ctx, stmt, err);
+	}
+	return rc;
+}
+
+int
+mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
+    const struct mn_dish_item *items, size_t count, int64_t *id,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char *clean = NULL;
+	int64_t *ids = NULL;
+	char now[32];
+	int rc;
+
+	if ((rc = require(ctx, MAY_PLAN, "dish_add", err)) != MN_OK)
+		return rc;
+	if ((rc = mn_text_clean(name ? name : "", T("dish name", "tên món"),
+	    200, &clean, err)) != MN_OK)
+		return rc;
+	if (clean[0] == '\0') {
+		rc = mn_fail(err, MN_ERR_INVALID, "name", "%s",
+		    T("dish name: missing; expected 1 to 200 characters",
+		    "tên món: bị thiếu; cần 1 đến 200 ký tự"));
+		goto out;
+	}
+	ids = calloc(count ? count : 1, sizeof *ids);
+	if (ids == NULL) {
+		rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+		goto out;
+	}
+	if ((rc = check_items(ctx, items, count, ids, err)) != MN_OK)
+		goto out;
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		goto out;
+	rc = mn_prepare(ctx->db, "INSERT INTO dishes (name, changed_by, "
+	    "changed_at) VALUES (?, ?, ?)", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, clean, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			rc = mn_fail(err, MN_ERR_EXISTS, "name",
+			    T("dish name '%s' is already used; choose another",
+			    "tên món '%s' đã có; hãy chọn tên khác"), clean);
+		else
+			rc = rc == SQLITE_DONE ? MN_OK :
+			    mn_db_fail(ctx->db, err);
+	}
+	if (rc == MN_OK) {
+		*id = sqlite3_last_insert_rowid(ctx->db);
+		rc = insert_items(ctx, *id, items, ids, count, err);
+	}
+	if (rc == MN_OK)
+		rc = audit(ctx, "insert", "dishes", *id, clean, err);
+	rc = finish(ctx, rc, err);
+out:
+	free(ids);
+	free(clean);
+	return rc;
+}
+
+int
+mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
+    int64_t version, const struct mn_dish_item *items, size_t count,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int64_t *ids;
+	char now[32];
+	int rc;
+
+	if ((rc = require(ctx, MAY_PLAN, "dish_edit", err)) != MN_OK)
+		return rc;
+	ids = calloc(count ? count : 1, sizeof *ids);
+	if (ids == NULL)
+		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	if ((rc = check_items(ctx, items, count, ids, err)) != MN_OK ||
+	    (rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(ids);
+		return rc;
+	}
+	mn_now_utc(now, sizeof now);
+	rc = mn_prepare(ctx->db, "UPDATE dishes SET version = version + 1, "
+	    "changed_by = ?, changed_at = ? WHERE id = ? AND version = ?",
+	    &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, dish_id);
+		sqlite3_bind_int64(stmt, 4, version);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
+		rc = mn_fail(err, MN_ERR_CONFLICT, "version", "%s",
+		    T("the dish was changed or deleted by someone else; "
+		    "reload it and try again", "món ăn vừa được người khác "
+		    "sửa hoặc xóa; hãy tải lại rồi thử lại"));
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, "DELETE FROM dish_items WHERE "
+		    "dish_id = ?", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_int64(stmt, 1, dish_id);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK)
+		rc = insert_items(ctx, dish_id, items, ids, count, err);
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "dishes", dish_id,
+		    "ingredients replaced", err);
+	free(ids);
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = require(ctx, MAY_READ_MENU, "dish_read", err)) != MN_OK ||
+	    (rc = mn_prepare(ctx->db, "SELECT id FROM dishes WHERE name = ?",
+	    &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return MN_OK;
+	if (rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	return mn_fail(err, MN_ERR_NOTFOUND, "dish",
+	    T("dish '%.100s' not found", "không tìm thấy món '%.100s'"), name);
+}
+
+/* ---- Menus ------------------------------------------------------------ */
+
+static int
+week_approved(struct mn_ctx *ctx, const char *week, enum mn_age_group group,
+    bool *approved, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*approved = false;
+	if ((rc = mn_prepare(ctx->db, "SELECT status FROM menu_weeks WHERE "
+	    "week = ? AND age_group = ?", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*approved = strcmp((const char *)sqlite3_column_text(stmt, 0),
+		    "approved") == 0;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MN_OK :
+	    mn_db_fail(ctx->db, err);
+}
+
+static int
+refuse_if_approved(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_error *err)
+{
+	bool approved;
+	int rc = week_approved(ctx, week, group, &approved, err);
+
+	if (rc != MN_OK || !approved)
+		return rc;
+	return mn_fail(err, MN_ERR_CONFLICT, "week",
+	    T("the menu of week %s (%s) is approved; ask the principal to "
+	    "reopen it before changing it", "thực đơn tuần %s (%s) đã được "
+	    "duyệt; hãy đề nghị hiệu trưởng mở lại trước khi sửa"), week,
+	    mn_age_group_label(group));
+}
+
+static int
+ensure_week(struct mn_ctx *ctx, const char *week, enum mn_age_group group,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char now[32];
+	int rc;
+
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_prepare(ctx->db, "INSERT INTO menu_weeks (week, "
+	    "age_group, changed_by, changed_at) VALUES (?, ?, ?, ?) "
+	    "ON CONFLICT (week, age_group) DO NOTHING", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+	return step_done(ctx, stmt, err);
+}
+
+static int
+not_school_day(const struct mn_date *d, struct mn_error *err)
+{
+	return mn_fail(err, MN_ERR_INVALID, "date",
+	    T("date %04d-%02d-%02d has no school; a menu needs a school day",
+	    "ngày %04d-%02d-%02d không có học; chỉ lập thực đơn cho ngày "
+	    "học"), d->year, d->month, d->day);
+}
+
+/* Refuses a dish that is missing or has no ingredients for the group. */
+static int
+check_dish_for_group(struct mn_ctx *ctx, int64_t dish_id,
+    enum mn_age_group group, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc, items = -1;
+
+	if ((rc = mn_prepare(ctx->db, "SELECT (SELECT count(*) FROM "
+	    "dish_items i WHERE i.dish_id = d.id AND i.age_group = ?2) "
+	    "FROM dishes d WHERE d.id = ?1", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, dish_id);
+	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		items = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	if (items < 0)
+		return mn_fail(err, MN_ERR_NOTFOUND, "dish",
+		    T("dish %lld not found", "không tìm thấy món %lld"),
+		    (long long)dish_id);
+	if (items == 0)
+		return mn_fail(err, MN_ERR_INVALID, "dish",
+		    T("dish %lld has no ingredients for %s; expected its "
+		    "edible grams per child for that age group",
+		    "món %lld chưa có nguyên liệu cho %s; cần số gam ăn được "
+		    "mỗi trẻ của nhóm tuổi đó"), (long long)dish_id,
+		    mn_age_group_label(group));
+	return MN_OK;
+}
+
+int
+mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, enum mn_meal meal, const int64_t *dish_ids,
+    size_t count, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char date[11], week[9], detail[160];
+	int rc;
+
+	if ((rc = require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
+	    (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	if ((unsigned)group >= MN_GROUP_COUNT || (unsigned)meal >= MN_MEAL_COUNT)
+		return mn_fail(err, MN_ERR_INVALID, "meal", "%s",
+		    T("age group or meal: invalid value",
+		    "nhóm tuổi hoặc bữa ăn: giá trị không hợp lệ"));
+	if (!is_school_day(ctx, day))
+		return not_school_day(day, err);
+	iso(day, date);
+	week_of(day, week);
+	if ((rc = refuse_if_approved(ctx, week, group, err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < count; i++)
+		if ((rc = check_dish_for_group(ctx, dish_ids[i], group, err))
+		    != MN_OK)
+			return rc;
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, "DELETE FROM menu_items WHERE menu_date = ? "
+	    "AND age_group = ? AND meal = ?", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, mn_meal_key(meal), -1,
+		    SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	for (size_t i = 0; i < count && rc == MN_OK; i++) {
+		if ((rc = mn_prepare(ctx->db, "INSERT OR IGNORE INTO "
+		    "menu_items (menu_date, age_group, meal, dish_id, "
+		    "position) VALUES (?, ?, ?, ?, ?)", &stmt, err)) != MN_OK)
+			break;
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, mn_meal_key(meal), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 4, dish_ids[i]);
+		sqlite3_bind_int(stmt, 5, (int)i);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK)
+		rc = ensure_week(ctx, week, group, err);
+	snprintf(detail, sizeof detail, "menu %s %s %s: %zu dishes", date,
+	    mn_age_group_key(group), mn_meal_key(meal), count);
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "menu_items", 0, detail, err);
+	return finish(ctx, rc, err);
+}
+
+static int
+count_week_items(struct mn_ctx *ctx, long monday, enum mn_age_group group,
+    int *count, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	struct mn_date a, b;
+	char from[11], to[11];
+	int rc;
+
+	civil_from_days(monday, &a);
+	civil_from_days(monday + 6, &b);
+	iso(&a, from);
+	iso(&b, to);
+	if ((rc = mn_prepare(ctx->db, "SELECT count(*) FROM menu_items "
+	    "WHERE age_group = ? AND menu_date BETWEEN ? AND ?", &stmt, err))
+	    != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, to, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*count = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? MN_OK : mn_db_fail(ctx->db, err);
+}
+
+int
+mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
+    const char *to_week, enum mn_age_group group, int *copied,
+    int *skipped, struct mn_error *err)
+{
+	struct mn_date src, dst;
+	char detail[96];
+	int rc, existing;
+
+	*copied = *skipped = 0;
+	if ((rc = require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
+	    (rc = mn_week_parse(from_week, &src, err)) != MN_OK ||
+	    (rc = mn_week_parse(to_week, &dst, err)) != MN_OK ||
+	    (rc = refuse_if_approved(ctx, to_week, group, err)) != MN_OK ||
+	    (rc = count_week_items(ctx, to_days(&dst), group, &existing,
+	    err)) != MN_OK)
+		return rc;
+	if (existing > 0)
+		return mn_fail(err, MN_ERR_EXISTS, "week",
+		    T("week %s already has a menu for %s; clear it first or "
+		    "choose an empty week", "tuần %s đã có thực đơn cho %s; "
+		    "hãy xóa trước hoặc chọn tuần trống"), to_week,
+		    mn_age_group_label(group));
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	for (int i = 0; i < 7 && rc == MN_OK; i++) {
+		struct mn_date s, d;
+		char sday[11], dday[11];
+		sqlite3_stmt *stmt;
+		int items;
+
+		civil_from_days(to_days(&src) + i, &s);
+		civil_from_days(to_days(&dst) + i, &d);
+		iso(&s, sday);
+		iso(&d, dday);
+		rc = mn_prepare(ctx->db, "SELECT count(*) FROM menu_items "
+		    "WHERE menu_date = ? AND age_group = ?", &stmt, err);
+		if (rc != MN_OK)
+			break;
+		sqlite3_bind_text(stmt, 1, sday, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		items = sqlite3_step(stmt) == SQLITE_ROW ?
+		    sqlite3_column_int(stmt, 0) : 0;
+		sqlite3_finalize(stmt);
+		if (items == 0)
+			continue;
+		if (!is_school_day(ctx, &d)) {
+			(*skipped)++;
+			continue;
+		}
+		rc = mn_prepare(ctx->db, "INSERT INTO menu_items (menu_date, "
+		    "age_group, meal, dish_id, position) SELECT ?1, age_group, "
+		    "meal, dish_id, position FROM menu_items WHERE "
+		    "menu_date = ?2 AND age_group = ?3", &stmt, err);
+		if (rc != MN_OK)
+			break;
+		sqlite3_bind_text(stmt, 1, dday, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, sday, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		if ((rc = step_done(ctx, stmt, err)) == MN_OK)
+			(*copied)++;
+	}
+	if (rc == MN_OK)
+		rc = ensure_week(ctx, to_week, group, err);
+	snprintf(detail, sizeof detail, "menu %s copied to %s (%s)", from_week,
+	    to_week, mn_age_group_key(group));
+	if (rc == MN_OK)
+		rc = audit(ctx, "insert", "menu_items", 0, detail, err);
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, bool approved, struct mn_error *err)
+{
+	struct mn_date monday;
+	sqlite3_stmt *stmt;
+	char now[32], detail[64];
+	int rc, items;
+
+	if ((rc = require(ctx, MAY_APPROVE, "menu_approve", err)) != MN_OK ||
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
+	    (rc = count_week_items(ctx, to_days(&monday), group, &items,
+	    err)) != MN_OK)
+		return rc;
+	if (approved && items == 0)
+		return mn_fail(err, MN_ERR_INVALID, "week",
+		    T("week %s has no menu for %s to approve",
+		    "tuần %s chưa có thực đơn cho %s để duyệt"), week,
+		    mn_age_group_label(group));
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = ensure_week(ctx, week, group, err);
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, "UPDATE menu_weeks SET status = ?3, "
+		    "approved_by = ?4, approved_at = ?5, version = version + 1, "
+		    "changed_by = ?6, changed_at = ?7 "
+		    "WHERE week = ?1 AND age_group = ?2", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, week, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, approved ? "approved" : "draft", -1,
+		    SQLITE_STATIC);
+		if (approved) {
+			sqlite3_bind_text(stmt, 4, ctx->actor.login, -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+		}
+		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	snprintf(detail, sizeof detail, "menu %s %s %s", week,
+	    mn_age_group_key(group), approved ? "approved" : "reopened");
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "menu_weeks", 0, detail, err);
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, bool *approved, struct mn_error *err)
+{
+	struct mn_date monday;
+	int rc;
+
+	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+		return rc;
+	return week_approved(ctx, week, group, approved, err);
+}
+
+int
+mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_menu_entry **out, size_t *count,
+    struct mn_error *err)
+{
+	struct mn_date monday, sunday;
+	char from[11], to[11];
+	sqlite3_stmt *stmt;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+		return rc;
+	civil_from_days(to_days(&monday) + 6, &sunday);
+	iso(&monday, from);
+	iso(&sunday, to);
+	if ((rc = mn_prepare(ctx->db, "SELECT m.menu_date, m.meal, d.id, "
+	    "d.name FROM menu_items m JOIN dishes d ON d.id = m.dish_id "
+	    "WHERE m.age_group = ? AND m.menu_date BETWEEN ? AND ? "
+	    "ORDER BY m.menu_date, CASE m.meal WHEN 'breakfast' THEN 0 "
+	    "WHEN 'lunch' THEN 1 WHEN 'afternoon' THEN 2 ELSE 3 END, "
+	    "m.position", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct mn_menu_entry *e;
+
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 16;
+			e = realloc(*out, cap * sizeof *e);
+			if (e == NULL) {
+				sqlite3_finalize(stmt);
+				free(*out);
+				*out = NULL;
+				*count = 0;
+				return mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
+			}
+			*out = e;
+		}
+		e = &(*out)[(*count)++];
+		memset(e, 0, sizeof *e);
+		snprintf(e->date, sizeof e->date, "%s",
+		    (const char *)sqlite3_column_text(stmt, 0));
+		mn_meal_parse((const char *)sqlite3_column_text(stmt, 1),
+		    &e->meal, NULL);
+		e->dish_id = sqlite3_column_int64(stmt, 2);
+		snprintf(e->dish, sizeof e->dish, "%s",
+		    (const char *)sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*count = 0;
+		return mn_db_fail(ctx->db, err);
+	}
+	return MN_OK;
+}
+
+/* ---- Calculation ------------------------------------------------------ */
+
+static struct mn_range
+range_from_row(sqlite3_stmt *stmt, int col)
+{
+	struct mn_range r;
+
+	r.min = sqlite3_column_type(stmt, col) == SQLITE_NULL ? NAN :
+	    sqlite3_column_double(stmt, col);
+	r.max = sqlite3_column_type(stmt, col + 1) == SQLITE_NULL ? NAN :
+	    sqlite3_column_double(stmt, col + 1);
+	return r;
+}
+
+int
+mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *day, struct mn_requirement *r,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char date[11];
+	int rc;
+
+	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	iso(day, date);
+	if ((rc = mn_prepare(ctx->db, "SELECT kcal_min, kcal_max, "
+	    "protein_pct_min, protein_pct_max, lipid_pct_min, lipid_pct_max, "
+	    "glucid_pct_min, glucid_pct_max, animal_protein_pct_min, "
+	    "animal_protein_pct_max, animal_lipid_pct_min, "
+	    "animal_lipid_pct_max, calcium_mg_min, calcium_mg_max, "
+	    "iron_mg_min, iron_mg_max, vitamin_a_ug_min, vitamin_a_ug_max, "
+	    "vitamin_b1_mg_min, vitamin_b1_mg_max, vitamin_c_mg_min, "
+	    "vitamin_c_mg_max, daily_kcal, breakfast_pct_min, "
+	    "breakfast_pct_max, lunch_pct_min, lunch_pct_max, "
+	    "afternoon_pct_min, afternoon_pct_max, snack_pct_min, "
+	    "snack_pct_max FROM nutrition_requirements WHERE age_group = ? "
+	    "AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
+	    &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct mn_range *ranges[] = { &r->kcal, &r->protein_pct,
+		    &r->lipid_pct, &r->glucid_pct, &r->animal_protein_pct,
+		    &r->animal_lipid_pct, &r->calcium_mg, &r->iron_mg,
+		    &r->vitamin_a_ug, &r->vitamin_b1_mg, &r->vitamin_c_mg };
+
+		for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+			*ranges[i] = range_from_row(stmt, 2 * (int)i);
+		r->daily_kcal = sqlite3_column_double(stmt, 22);
+		for (int m = 0; m < MN_MEAL_COUNT; m++)
+			r->meal_pct[m] = range_from_row(stmt, 23 + 2 * m);
+	}
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return MN_OK;
+	if (rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	mn_requirement_default(group, r);
+	return MN_OK;
+}
+
+/* Loads the portions of one group's menu on a day; free *foods. */
+static int
+load_portions(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
+    struct mn_portion **portions, struct mn_food **foods, size_t *count,
+    struct mn_error *err)
+{
+	char sql[1024];
+	sqlite3_stmt *stmt;
+	size_t cap = 0;
+	int rc;
+
+	*portions = NULL;
+	*foods = NULL;
+	*count = 0;
+	snprintf(sql, sizeof sql, "SELECT m.meal, i.edible_g, %s "
+	    "FROM menu_items m JOIN dish_items i ON i.dish_id = m.dish_id "
+	    "AND i.age_group = m.age_group JOIN foods f ON f.id = i.food_id "
+	    "WHERE m.menu_date = ? AND m.age_group = ? "
+	    "ORDER BY m.meal, m.position, f.code", food_columns);
+	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*count == cap) {
+			struct mn_portion *p;
+			struct mn_food *f;
+
+			cap = cap ? cap * 2 : 32;
+			p = realloc(*portions, cap * sizeof *p);
+			if (p != NULL)
+				*portions = p;
+			f = realloc(*foods, cap * sizeof *f);
+			if (f != NULL)
+				*foods = f;
+			if (p == NULL || f == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		mn_meal_parse((const char *)sqlite3_column_text(stmt, 0),
+		    &(*portions)[*count].meal, NULL);
+		(*portions)[*count].edible_g = sqlite3_column_double(stmt, 1);
+		food_from_row(stmt, 2, &(*foods)[*count]);
+		(*count)++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*portions);
+		free(*foods);
+		*portions = NULL;
+		*foods = NULL;
+		*count = 0;
+		return rc == SQLITE_NOMEM ? mn_fail(err, MN_ERR_NOMEM, "",
+		    "out of memory") : mn_db_fail(ctx->db, err);
+	}
+	/* The foods array no longer moves, so the pointers can be set. */
+	for (size_t i = 0; i < *count; i++)
+		(*portions)[i].food = &(*foods)[i];
+	return MN_OK;
+}
+
+int
+mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err)
+{
+	struct mn_portion *portions;
+	struct mn_food *foods;
+	size_t count;
+	char date[11];
+	int rc;
+
+	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	iso(day, date);
+	if ((rc = load_portions(ctx, date, group, &portions, &foods, &count,
+	    err)) != MN_OK)
+		return rc;
+	if (count == 0)
+		rc = mn_fail(err, MN_ERR_NOTFOUND, "date",
+		    T("no menu for %s on %s", "chưa có thực đơn %s ngày %s"),
+		    mn_age_group_label(group), date);
+	else
+		rc = mn_nutrition_compute(portions, count, out, err);
+	free(portions);
+	free(foods);
+	return rc;
+}
+
+int
+mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err)
+{
+	struct mn_nutrition days[7];
+	struct mn_date monday;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+		return rc;
+	for (int i = 0; i < 7; i++) {
+		struct mn_portion *portions;
+		struct mn_food *foods;
+		struct mn_date d;
+		char date[11];
+		size_t count;
+
+		civil_from_days(to_days(&monday) + i, &d);
+		iso(&d, date);
+		if ((rc = load_portions(ctx, date, group, &portions, &foods,
+		    &count, err)) != MN_OK)
+			return rc;
+		if (count > 0)
+			rc = mn_nutrition_compute(portions, count, &days[n++],
+			    err);
+		free(portions);
+		free(foods);
+		if (rc != MN_OK)
+			return rc;
+	}
+	if (n == 0)
+		return mn_fail(err, MN_ERR_NOTFOUND, "week",
+		    T("no menu for %s in week %s", "chưa có thực đơn %s tuần %s"),
+		    mn_age_group_label(group), week);
+	mn_nutrition_average(days, n, out);
+	return MN_OK;
+}
+
+/* ---- Meal counts ------------------------------------------------------ */
+
+int
+mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, enum mn_meal_count_kind kind, int count,
+    const char *reason, struct mn_error *err)
+{
+	static const char *columns[] = { "planned", "from_attendance",
+	    "manual" };
+	char sql[512], date[11], now[32], detail[160];
+	char *why = NULL;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((unsigned)kind > MN_COUNT_MANUAL || (unsigned)group >=
+	    MN_GROUP_COUNT)
+		return mn_fail(err, MN_ERR_INVALID, "kind", "%s",
+		    T("meal count: invalid kind or age group",
+		    "số suất ăn: loại hoặc nhóm tuổi không hợp lệ"));
+	if ((rc = require(ctx, kind == MN_COUNT_ATTENDANCE ?
+	    MAY_COUNT_ATTENDANCE : MAY_PLAN, "meal_count_write", err)) != MN_OK
+	    || (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	if (count < 0 || count > MAX_MEALS)
+		return mn_fail(err, MN_ERR_INVALID, "count",
+		    T("meal count: invalid value %d; expected 0 to %d",
+		    "số suất ăn: giá trị %d không hợp lệ; cần từ 0 đến %d"),
+		    count, MAX_MEALS);
+	if (kind == MN_COUNT_MANUAL) {
+		if ((rc = mn_text_clean(reason ? reason : "", "reason", 500,
+		    &why, err)) != MN_OK)
+			return rc;
+		if (why[0] == '\0') {
+			free(why);
+			return mn_fail(err, MN_ERR_INVALID, "reason", "%s",
+			    T("reason: missing; a manual correction needs a "
+			    "reason", "lý do: bị thiếu; sửa tay số suất ăn "
+			    "cần ghi lý do"));
+		}
+	}
+	iso(day, date);
+	mn_now_utc(now, sizeof now);
+	snprintf(sql, sizeof sql, "INSERT INTO meal_counts (day, age_group, "
+	    "%1$s, manual_by, manual_reason, changed_by, changed_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (day, age_group) "
+	    "DO UPDATE SET %1$s = ?3, manual_by = coalesce(?4, manual_by), "
+	    "manual_reason = coalesce(?5, manual_reason), "
+	    "version = version + 1, changed_by = ?6, changed_at = ?7",
+	    columns[kind]);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(why);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, sql, &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 3, count);
+		if (why != NULL) {
+			sqlite3_bind_text(stmt, 4, ctx->actor.login, -1,
+			    SQLITE_STATIC);
+			sqlite3_bind_text(stmt, 5, why, -1, SQLITE_STATIC);
+		}
+		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	snprintf(detail, sizeof detail, "%s %s %s = %d", date,
+	    mn_age_group_key(group), columns[kind], count);
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "meal_counts", 0, detail, err);
+	free(why);
+	return finish(ctx, rc, err);
+}
+
+static int
+effective_meals(struct mn_ctx *ctx, const char *date,
+    enum mn_age_group group, int *count, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*count = 0;
+	if ((rc = mn_prepare(ctx->db, "SELECT coalesce(manual, "
+	    "from_attendance, planned) FROM meal_counts WHERE day = ? AND "
+	    "age_group = ?", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	    SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MN_OK :
+	    mn_db_fail(ctx->db, err);
+}
+
+int
+mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, int *count, struct mn_error *err)
+{
+	char date[11];
+	int rc;
+
+	if ((rc = require(ctx, MAY_SEE_MARKET | MN_ROLE_TEACHER,
+	    "meal_count_read", err)) != MN_OK ||
+	    (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	iso(day, date);
+	return effective_meals(ctx, date, group, count, err);
+}
+
+/* ---- Market list and purchases ---------------------------------------- */
+
+int
+mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_market_list *out, struct mn_error *err)
+{
+	struct mn_market_need *needs = NULL;
+	struct mn_food *foods = NULL;
+	size_t count = 0, cap = 0;
+	char sql[1024], date[11];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = require(ctx, MAY_SEE_MARKET, "market_read", err)) != MN_OK ||
+	    (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	iso(day, date);
+	snprintf(sql, sizeof sql, "SELECT i.edible_g, (SELECT p.unit_price "
+	    "FROM food_prices p WHERE p.food_id = f.id AND p.effective_from "
+	    "<= ?1 ORDER BY p.effective_from DESC LIMIT 1), %s "
+	    "FROM menu_items m JOIN dish_items i ON i.dish_id = m.dish_id "
+	    "AND i.age_group = m.age_group JOIN foods f ON f.id = i.food_id "
+	    "WHERE m.menu_date = ?1 AND m.age_group = ?2 "
+	    "ORDER BY f.food_group, f.code", food_columns);
+	for (int g = 0; g < MN_GROUP_COUNT && rc == MN_OK; g++) {
+		sqlite3_stmt *stmt;
+		int meals;
+
+		if ((rc = effective_meals(ctx, date, g, &meals, err)) != MN_OK ||
+		    (rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
+			break;
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_age_group_key(g), -1,
+		    SQLITE_STATIC);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+			if (count == cap) {
+				void *n, *f;
+
+				cap = cap ? cap * 2 : 64;
+				n = realloc(needs, cap * sizeof *needs);
+				if (n != NULL)
+					needs = n;
+				f = realloc(foods, cap * sizeof *foods);
+				if (f != NULL)
+					foods = f;
+				if (n == NULL || f == NULL) {
+					rc = SQLITE_NOMEM;
+					break;
+				}
+			}
+			needs[count].edible_g = sqlite3_column_double(stmt, 0);
+			needs[count].unit_price = sqlite3_column_type(stmt, 1) ==
+			    SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 1);
+			needs[count].children = meals;
+			food_from_row(stmt, 2, &foods[count]);
+			count++;
+		}
+		sqlite3_finalize(stmt);
+		rc = rc == SQLITE_DONE ? MN_OK : rc == SQLITE_NOMEM ?
+		    mn_fail(err, MN_ERR_NOMEM, "", "out of memory") :
+		    mn_db_fail(ctx->db, err);
+	}
+	for (size_t i = 0; i < count; i++)
+		needs[i].food = &foods[i];
+	if (rc == MN_OK)
+		rc = mn_market_compute(needs, count, out, err);
+	free(needs);
+	if (rc == MN_OK)
+		out->owned_foods = foods;
+	else
+		free(foods);
+	return rc;
+}
+
+int
+mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
+    int food_code, double quantity, int64_t unit_price,
+    const char *supplier, int64_t *id, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char date[11], now[32], detail[128];
+	char *who = NULL;
+	int64_t fid, amount;
+	int rc;
+
+	if ((rc = require(ctx, MAY_PLAN, "purchase_write", err)) != MN_OK ||
+	    (rc = check_date(day, "date", err)) != MN_OK ||
+	    (rc = check_price(unit_price, "unit_price", err)) != MN_OK)
+		return rc;
+	if (!(quantity > 0 && quantity <= MAX_QUANTITY))
+		return mn_fail(err, MN_ERR_INVALID, "quantity",
+		    T("quantity: invalid value %g; expected purchase units "
+		    "above 0 and at most %g", "số lượng: giá trị %g không hợp "
+		    "lệ; cần số đơn vị mua lớn hơn 0 và không quá %g"),
+		    quantity, MAX_QUANTITY);
+	if ((rc = food_id(ctx, food_code, &fid, err)) != MN_OK ||
+	    (rc = mn_text_clean(supplier ? supplier : "", "supplier", 200,
+	    &who, err)) != MN_OK)
+		return rc;
+	amount = mn_round_money(quantity * (double)unit_price);
+	iso(day, date);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(who);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "INSERT INTO purchases (day, food_id, "
+	    "quantity, unit_price, amount, supplier, changed_by, changed_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, fid);
+		sqlite3_bind_double(stmt, 3, quantity);
+		sqlite3_bind_int64(stmt, 4, unit_price);
+		sqlite3_bind_int64(stmt, 5, amount);
+		sqlite3_bind_text(stmt, 6, who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 8, now, -1, SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK && id != NULL)
+		*id = sqlite3_last_insert_rowid(ctx->db);
+	snprintf(detail, sizeof detail, "%s food %d: %g x %lld = %lld", date,
+	    food_code, quantity, (long long)unit_price, (long long)amount);
+	if (rc == MN_OK)
+		rc = audit(ctx, "insert", "purchases",
+		    sqlite3_last_insert_rowid(ctx->db), detail, err);
+	free(who);
+	return finish(ctx, rc, err);
+}
+
+/* ---- Meal fees -------------------------------------------------------- */
+
+int
+mn_kitchen_meal_fee_set(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *from, int64_t fee, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char date[11], now[32], detail[96];
+	int rc;
+
+	if ((rc = require(ctx, MAY_FEES, "meal_fee_write", err)) != MN_OK ||
+	    (rc = check_date(from, "effective_from", err)) != MN_OK)
+		return rc;
+	if (fee < 0 || fee > MAX_FEE)
+		return mn_fail(err, MN_ERR_INVALID, "fee",
+		    T("meal fee: invalid value %lld; expected whole đồng per "
+		    "day from 0 to %d", "tiền ăn: giá trị %lld không hợp lệ; "
+		    "cần số đồng mỗi ngày từ 0 đến %d"), (long long)fee,
+		    MAX_FEE);
+	iso(from, date);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, "INSERT INTO meal_fees (age_group, "
+	    "effective_from, fee_per_day, changed_by, changed_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5) ON CONFLICT (age_group, effective_from) DO "
+	    "UPDATE SET fee_per_day = ?3, version = version + 1, "
+	    "changed_by = ?4, changed_at = ?5", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 3, fee);
+		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	snprintf(detail, sizeof detail, "%s meal fee %lld from %s",
+	    mn_age_group_key(group), (long long)fee, date);
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "meal_fees", 0, detail, err);
+	return finish(ctx, rc, err);
+}
+
+/* The fee of a group in force on a day, through SQL parameter ?1 = day. */
+#define FEE_IN_FORCE(group_expr, day_expr) \
+	"coalesce((SELECT fee_per_day FROM meal_fees f WHERE f.age_group = " \
+	group_expr " AND f.effective_from <= " day_expr \
+	" ORDER BY f.effective_from DESC LIMIT 1), 0)"
+
+int
+mn_kitchen_fee_book(struct mn_ctx *ctx, const char *month,
+    struct mn_fee_row **rows, size_t *count, int64_t *opening,
+    struct mn_error *err)
+{
+	struct mn_fee_day *days = NULL;
+	size_t cap = 0, n = 0;
+	sqlite3_stmt *stmt;
+	char first[32], next[32];
+	int year, mon, len = 0, rc;
+
+	*rows = NULL;
+	*count = 0;
+	*opening = 0;
+	if ((rc = require(ctx, MAY_FEES, "meal_fee_read", err)) != MN_OK)
+		return rc;
+	if (month == NULL || strlen(month) != 7 ||
+	    sscanf(month, "%4d-%2d%n", &year, &mon, &len) != 2 || len != 7 ||
+	    year < 1900 || year > 2999 || mon < 1 || mon > 12)
+		return mn_fail(err, MN_ERR_INVALID, "month",
+		    T("month: invalid value '%.16s'; expected YYYY-MM, "
+		    "e.g. 2026-12", "tháng: giá trị '%.16s' không hợp lệ; cần "
+		    "dạng YYYY-MM, ví dụ 2026-12"), month ? month : "");
+	snprintf(first, sizeof first, "%04d-%02d-01", year, mon);
+	snprintf(next, sizeof next, "%04d-%02d-01", mon == 12 ? year + 1 :
+	    year, mon == 12 ? 1 : mon + 1);
+
+	/* Balance carried in: income minus purchases of all earlier days. */
+	if ((rc = mn_prepare(ctx->db, "SELECT (SELECT coalesce(sum("
+	    "coalesce(m.manual, m.from_attendance, m.planned) * "
+	    FEE_IN_FORCE("m.age_group", "m.day") "), 0) FROM meal_counts m "
+	    "WHERE m.day < ?1) - (SELECT coalesce(sum(amount), 0) FROM "
+	    "purchases WHERE day < ?1)", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*opening = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return mn_db_fail(ctx->db, err);
+
+	if ((rc = mn_prepare(ctx->db, "WITH d(day) AS (SELECT day FROM "
+	    "meal_counts WHERE day >= ?1 AND day < ?2 UNION SELECT day FROM "
+	    "purchases WHERE day >= ?1 AND day < ?2) SELECT d.day, "
+	    "(SELECT coalesce(manual, from_attendance, planned) FROM "
+	    "meal_counts WHERE day = d.day AND age_group = 'nha-tre'), "
+	    FEE_IN_FORCE("'nha-tre'", "d.day") ", "
+	    "(SELECT coalesce(manual, from_attendance, planned) FROM "
+	    "meal_counts WHERE day = d.day AND age_group = 'mau-giao'), "
+	    FEE_IN_FORCE("'mau-giao'", "d.day") ", "
+	    "(SELECT coalesce(sum(amount), 0) FROM purchases p WHERE "
+	    "p.day = d.day) FROM d ORDER BY d.day", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, next, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct mn_fee_day *d;
+
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			d = realloc(days, cap * sizeof *d);
+			if (d == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			days = d;
+		}
+		d = &days[n++];
+		memset(d, 0, sizeof *d);
+		snprintf(d->date, sizeof d->date, "%s",
+		    (const char *)sqlite3_column_text(stmt, 0));
+		d->children[MN_GROUP_NHA_TRE] = sqlite3_column_int(stmt, 1);
+		d->fee[MN_GROUP_NHA_TRE] = sqlite3_column_int64(stmt, 2);
+		d->children[MN_GROUP_MAU_GIAO] = sqlite3_column_int(stmt, 3);
+		d->fee[MN_GROUP_MAU_GIAO] = sqlite3_column_int64(stmt, 4);
+		d->spent = sqlite3_column_int64(stmt, 5);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(days);
+		return rc == SQLITE_NOMEM ? mn_fail(err, MN_ERR_NOMEM, "",
+		    "out of memory") : mn_db_fail(ctx->db, err);
+	}
+	if (n > 0) {
+		*rows = calloc(n, sizeof **rows);
+		if (*rows == NULL) {
+			free(days);
+			return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+		}
+		mn_fee_book_compute(days, n, *opening, *rows);
+	}
+	*count = n;
+	free(days);
+	return MN_OK;
+}
+
+/* ---- Food safety ------------------------------------------------------ */
+
+static int
+clean_required(const char *in, const char *field, size_t max, char **out,
+    struct mn_error *err)
+{
+	int rc = mn_text_clean(in ? in : "", field, max, out, err);
+
+	if (rc == MN_OK && (*out)[0] == '\0') {
+		free(*out);
+		*out = NULL;
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: missing; expected text of 1 to %zu characters",
+		    "%s: bị thiếu; cần nội dung dài 1 đến %zu ký tự"), field,
+		    max);
+	}
+	return rc;
+}
+
+int
+mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
+    const struct mn_food_check *c, int64_t *id, struct mn_error *err)
+{
+	char *item = NULL, *supplier = NULL, *unit = NULL, *checks = NULL;
+	char *action = NULL, *by = NULL;
+	char date[11], at[32], now[32];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = require(ctx, MAY_SAFETY, "food_check_write", err)) != MN_OK
+	    || (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	if (c->step < 1 || c->step > 3)
+		return mn_fail(err, MN_ERR_INVALID, "step",
+		    T("step: invalid value %d; expected 1 (receiving), 2 "
+		    "(cooking) or 3 (before serving)", "bước: giá trị %d không "
+		    "hợp lệ; cần 1 (nhận thực phẩm), 2 (chế biến) hoặc 3 "
+		    "(trước khi ăn)"), c->step);
+	if (c->meal < -1 || c->meal >= MN_MEAL_COUNT ||
+	    (c->step > 1 && c->meal < 0))
+		return mn_fail(err, MN_ERR_INVALID, "meal", "%s",
+		    T("meal: missing or invalid; steps 2 and 3 need the meal",
+		    "bữa ăn: thiếu hoặc không hợp lệ; bước 2 và 3 cần ghi bữa"));
+	if (!(c->quantity >= 0 && c->quantity <= MAX_QUANTITY))
+		return mn_fail(err, MN_ERR_INVALID, "quantity",
+		    T("quantity: invalid value %g; expected 0 to %g",
+		    "số lượng: giá trị %g không hợp lệ; cần từ 0 đến %g"),
+		    c->quantity, MAX_QUANTITY);
+	if ((rc = clean_required(c->item, "item", 200, &item, err)) != MN_OK ||
+	    (rc = clean_required(c->checked_by, "checked_by", 100, &by, err))
+	    != MN_OK ||
+	    (rc = mn_text_clean(c->supplier ? c->supplier : "", "supplier",
+	    500, &supplier, err)) != MN_OK ||
+	    (rc = mn_text_clean(c->unit ? c->unit : "", "unit", 15, &unit,
+	    err)) != MN_OK ||
+	    (rc = mn_text_clean(c->checks ? c->checks : "", "checks", 2000,
+	    &checks, err)) != MN_OK ||
+	    (rc = mn_text_clean(c->action ? c->action : "", "action", 500,
+	    &action, err)) != MN_OK)
+		goto out;
+	iso(day, date);
+	utc_time(c->at, at, sizeof at);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		goto out;
+	rc = mn_prepare(ctx->db, "INSERT INTO food_checks (day, step, "
+	    "checked_at, meal, item, supplier, quantity, unit, checks, result, "
+	    "action, checked_by, changed_by, changed_at) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, c->step);
+		sqlite3_bind_text(stmt, 3, at, -1, SQLITE_STATIC);
+		if (c->meal >= 0)
+			sqlite3_bind_text(stmt, 4, mn_meal_key(c->meal), -1,
+			    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, item, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, supplier, -1, SQLITE_STATIC);
+		if (c->quantity > 0)
+			sqlite3_bind_double(stmt, 7, c->quantity);
+		sqlite3_bind_text(stmt, 8, unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 9, checks, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 10, c->accepted ? "accepted" :
+		    "rejected", -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 11, action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 12, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 13, ctx->actor.login, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 14, now, -1, SQLITE_STATIC);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK) {
+		int64_t row = sqlite3_last_insert_rowid(ctx->db);
+
+		if (id != NULL)
+			*id = row;
+		rc = audit(ctx, "insert", "food_checks", row, item, err);
+	}
+	rc = finish(ctx, rc, err);
+out:
+	free(item);
+	free(supplier);
+	free(unit);
+	free(checks);
+	free(action);
+	free(by);
+	return rc;
+}
+
+int
+mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_meal meal, int64_t dish_id, double quantity_g, time_t taken_at,
+    const char *taken_by, int64_t *id, struct mn_error *err)
+{
+	char date[11], at[32], now[32];
+	sqlite3_stmt *stmt;
+	char *by = NULL;
+	int rc;
+
+	if ((rc = require(ctx, MAY_SAFETY, "food_sample_write", err)) != MN_OK
+	    || (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	if ((unsigned)meal >= MN_MEAL_COUNT)
+		return mn_meal_parse("", &meal, err);
+	if (!(quantity_g > 0 && quantity_g <= 2000))
+		return mn_fail(err, MN_ERR_INVALID, "quantity_g",
+		    T("sample quantity: invalid value %g; expected grams or "
+		    "millilitres above 0 and at most 2000",
+		    "lượng mẫu: giá trị %g không hợp lệ; cần số gam hoặc ml "
+		    "lớn hơn 0 và không quá 2000"), quantity_g);
+	if ((rc = clean_required(taken_by, "taken_by", 100, &by, err))
+	    != MN_OK)
+		return rc;
+	iso(day, date);
+	utc_time(taken_at, at, sizeof at);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(by);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "INSERT INTO food_samples (day, meal, "
+	    "dish_id, quantity_g, taken_at, taken_by, changed_by, changed_at) "
+	    "SELECT ?, ?, id, ?, ?, ?, ?, ? FROM dishes WHERE id = ?", &stmt,
+	    err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_meal_key(meal), -1, SQLITE_STATIC);
+		sqlite3_bind_double(stmt, 3, quantity_g);
+		sqlite3_bind_text(stmt, 4, at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 8, dish_id);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
+		rc = mn_fail(err, MN_ERR_NOTFOUND, "dish",
+		    T("dish %lld not found", "không tìm thấy món %lld"),
+		    (long long)dish_id);
+	if (rc == MN_OK) {
+		int64_t row = sqlite3_last_insert_rowid(ctx->db);
+
+		if (id != NULL)
+			*id = row;
+		rc = audit(ctx, "insert", "food_samples", row, NULL, err);
+	}
+	free(by);
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
+    const char *by, struct mn_error *err)
+{
+	char when[32], now[32], taken[32] = "", disposed[32] = "";
+	double hours = 0;
+	sqlite3_stmt *stmt;
+	char *who = NULL;
+	int rc;
+
+	if ((rc = require(ctx, MAY_SAFETY, "food_sample_write", err)) != MN_OK
+	    || (rc = clean_required(by, "disposed_by", 100, &who, err))
+	    != MN_OK)
+		return rc;
+	utc_time(at, when, sizeof when);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(who);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "SELECT taken_at, disposed_at, "
+	    "(julianday(?2) - julianday(taken_at)) * 24 FROM food_samples "
+	    "WHERE id = ?1", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_int64(stmt, 1, sample_id);
+		sqlite3_bind_text(stmt, 2, when, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			snprintf(taken, sizeof taken, "%s",
+			    (const char *)sqlite3_column_text(stmt, 0));
+			if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
+				snprintf(disposed, sizeof disposed, "%s",
+				    (const char *)sqlite3_column_text(stmt, 1));
+			hours = sqlite3_column_double(stmt, 2);
+		}
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_DONE)
+			rc = mn_fail(err, MN_ERR_NOTFOUND, "sample",
+			    T("food sample %lld not found",
+			    "không tìm thấy mẫu thức ăn %lld"),
+			    (long long)sample_id);
+		else if (rc != SQLITE_ROW)
+			rc = mn_db_fail(ctx->db, err);
+		else if (disposed[0] != '\0')
+			rc = mn_fail(err, MN_ERR_CONFLICT, "disposed_at",
+			    T("food sample %lld was already disposed of at %s",
+			    "mẫu thức ăn %lld đã hủy lúc %s"),
+			    (long long)sample_id, disposed);
+		else if (hours < 24)
+			rc = mn_fail(err, MN_ERR_INVALID, "disposed_at",
+			    T("disposal time %s: only %.1f hours after the "
+			    "sample was taken at %s; a sample is kept at least "
+			    "24 hours", "giờ hủy %s: mới %.1f giờ sau khi lấy "
+			    "mẫu lúc %s; mẫu phải lưu ít nhất 24 giờ"), when,
+			    hours, taken);
+		else
+			rc = MN_OK;
+	}
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, "UPDATE food_samples SET "
+		    "disposed_at = ?, disposed_by = ?, version = version + 1, "
+		    "changed_by = ?, changed_at = ? WHERE id = ?", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, when, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 5, sample_id);
+		rc = step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK)
+		rc = audit(ctx, "update", "food_samples", sample_id,
+		    "disposed", err);
+	free(who);
+	return finish(ctx, rc, err);
+}
+
+/* ---- Allergies -------------------------------------------------------- */
+
+int
+mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id, int food_code,
+    const char *note, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char *text = NULL;
+	char now[32], detail[64];
+	int64_t fid;
+	int rc;
+
+	if ((rc = require(ctx, MAY_ALLERGY_WRITE, "allergy_write", err))
+	    != MN_OK)
+		return rc;
+	if (child_id <= 0)
+		return mn_fail(err, MN_ERR_INVALID, "child",
+		    T("child: invalid id %lld", "trẻ: mã %lld không hợp lệ"),
+		    (long long)child_id);
+	if ((rc = food_id(ctx, food_code, &fid, err)) != MN_OK ||
+	    (rc = mn_text_clean(note ? note : "", "note", 500, &text, err))
+	    != MN_OK)
+		return rc;
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(text);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "INSERT INTO child_allergies (child_id, "
+	    "food_id, note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+	    &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_int64(stmt, 1, child_id);
+		sqlite3_bind_int64(stmt, 2, fid);
+		sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+		    rc == SQLITE_CONSTRAINT)
+			rc = mn_fail(err, MN_ERR_EXISTS, "food",
+			    T("the allergy of child %lld to food %d is "
+			    "already recorded", "dị ứng của trẻ %lld với thực "
+			    "phẩm %d đã được ghi"), (long long)child_id,
+			    food_code);
+		else
+			rc = rc == SQLITE_DONE ? MN_OK :
+			    mn_db_fail(ctx->db, err);
+	}
+	snprintf(detail, sizeof detail, "child %lld food %d",
+	    (long long)child_id, food_code);
+	if (rc == MN_OK)
+		rc = audit(ctx, "insert", "child_allergies", child_id, detail,
+		    err);
+	free(text);
+	return finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_allergy_flag **out, size_t *count, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char date[11];
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = require(ctx, MAY_ALLERGY_READ, "allergy_read", err))
+	    != MN_OK || (rc = check_date(day, "date", err)) != MN_OK)
+		return rc;
+	iso(day, date);
+	if ((rc = mn_prepare(ctx->db, "SELECT a.child_id, m.age_group, "
+	    "m.meal, f.code, f.name, d.name FROM child_allergies a "
+	    "JOIN dish_items i ON i.food_id = a.food_id "
+	    "JOIN menu_items m ON m.dish_id = i.dish_id "
+	    "AND m.age_group = i.age_group "
+	    "JOIN foods f ON f.id = a.food_id JOIN dishes d ON d.id = m.dish_id "
+	    "WHERE m.menu_date = ? ORDER BY a.child_id, m.age_group, "
+	    "m.meal, d.name", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct mn_allergy_flag *f;
+
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 16;
+			f = realloc(*out, cap * sizeof *f);
+			if (f == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = f;
+		}
+		f = &(*out)[(*count)++];
+		memset(f, 0, sizeof *f);
+		f->child_id = sqlite3_column_int64(stmt, 0);
+		mn_age_group_parse((const char *)sqlite3_column_text(stmt, 1),
+		    &f->group, NULL);
+		mn_meal_parse((const char *)sqlite3_column_text(stmt, 2),
+		    &f->meal, NULL);
+		f->food_code = sqlite3_column_int(stmt, 3);
+		snprintf(f->food, sizeof f->food, "%s",
+		    (const char *)sqlite3_column_text(stmt, 4));
+		snprintf(f->dish, sizeof f->dish, "%s",
+		    (const char *)sqlite3_column_text(stmt, 5));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*count = 0;
+		return rc == SQLITE_NOMEM ? mn_fail(err, MN_ERR_NOMEM, "",
+		    "out of memory") : mn_db_fail(ctx->db, err);
+	}
+	return MN_OK;
+}
