@@ -353,7 +353,7 @@ write_nutrition(struct table *t, const struct mn_nutrition *n,
 		    !(n->meals & (1u << (i - MN_CHECK_MEAL_FIRST))))
 			continue;
 		cell_text(t, mn_check_label(i));
-		cell_number(t, c->value, i == MN_CHECK_VITAMIN_B1 ? 2 : 1);
+		cell_number(t, c->value, mn_check_decimals(i));
 		cell_text(t, mn_check_unit(i));
 		cell_number(t, c->target.min, 1);
 		cell_number(t, c->target.max, 1);

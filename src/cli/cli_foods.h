@@ -8,7 +8,7 @@
 
 /*
  * mamnon import foods FILE.csv [--dry-run].  argv[0] is "foods".
- * Returns the exit status: 0 done, 1 refused or failed, 2 bad usage.
+ * Returns the exit status: 0 done, 1 rejected or failed, 2 bad usage.
  */
 int cli_import_foods(struct mn_ctx *ctx, int argc, char **argv);
 

@@ -2,11 +2,11 @@
  * The food composition table: values per 100 g of edible part, the share
  * of refuse (thải bỏ) in the bought weight, animal or vegetable origin and
  * the purchase unit.  The program ships the Vietnamese Food Composition
- * Table 2007 of the National Institute of Nutrition (data/foods/foods.csv,
- * compiled into foods_table.c); the kitchen may import its own CSV file
- * in the same format.
+ * Table 2007 of the National Institute of Nutrition as data/foods/foods.csv,
+ * compiled into foods_table.c.  The kitchen may import its own CSV file in
+ * the same format.
  *
- * This module parses and checks; it does no SQL.
+ * This module parses and checks food files and does no SQL.
  */
 #ifndef MN_CORE_FOODS_H
 #define MN_CORE_FOODS_H
@@ -75,13 +75,13 @@ const char *mn_foods_csv_header(void);
 int mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
     struct mn_error *err);
 
-/* Reads and parses a file; MN_ERR_IO when it cannot be read. */
+/* Reads and parses a file, returning MN_ERR_IO when it cannot be read. */
 int mn_foods_parse_file(const char *path, struct mn_food_list *out,
     struct mn_error *err);
 
 void mn_food_list_free(struct mn_food_list *list);
 
-/* Linear search by code in any table; NULL when absent. */
+/* Finds a food by code in any table by linear search; NULL when absent. */
 const struct mn_food *mn_foods_find(const struct mn_food *table,
     size_t count, int code);
 

@@ -13,8 +13,8 @@
 #include "core/text.h"
 
 /*
- * Who may do what.  NOTE: these masks stand in for kitchen actions in
- * access.h; they will move there as MN_ACT_MENU_READ and the rest.
+ * Roles allowed for each kitchen action.  NOTE: these masks stand in for
+ * actions of access.h until it has kitchen actions.
  */
 #define ALL_ROLES (MN_ROLE_ADMIN | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER | \
 	MN_ROLE_NURSE | MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT | \
@@ -744,7 +744,7 @@ week_approved(struct mn_ctx *ctx, const char *week, enum mn_age_group group,
 }
 
 static int
-refuse_if_approved(struct mn_ctx *ctx, const char *week,
+reject_if_approved(struct mn_ctx *ctx, const char *week,
     enum mn_age_group group, struct mn_error *err)
 {
 	bool approved;
@@ -789,7 +789,7 @@ not_school_day(const struct mn_date *d, struct mn_error *err)
 	    "học"), d->year, d->month, d->day);
 }
 
-/* Refuses a dish that is missing or has no ingredients for the group. */
+/* Rejects a dish that is missing or has no ingredients for the group. */
 static int
 check_dish_for_group(struct mn_ctx *ctx, int64_t dish_id,
     enum mn_age_group group, struct mn_error *err)
@@ -843,7 +843,7 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 		return not_school_day(day, err);
 	iso(day, date);
 	week_of(day, week);
-	if ((rc = refuse_if_approved(ctx, week, group, err)) != MN_OK)
+	if ((rc = reject_if_approved(ctx, week, group, err)) != MN_OK)
 		return rc;
 	for (size_t i = 0; i < count; i++)
 		if ((rc = check_dish_for_group(ctx, dish_ids[i], group, err))
@@ -924,7 +924,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 	if ((rc = require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
 	    (rc = mn_week_parse(from_week, &src, err)) != MN_OK ||
 	    (rc = mn_week_parse(to_week, &dst, err)) != MN_OK ||
-	    (rc = refuse_if_approved(ctx, to_week, group, err)) != MN_OK ||
+	    (rc = reject_if_approved(ctx, to_week, group, err)) != MN_OK ||
 	    (rc = count_week_items(ctx, to_days(&dst), group, &existing,
 	    err)) != MN_OK)
 		return rc;

@@ -5,12 +5,13 @@
  * are done by nutrition.c; this module loads their inputs and stores
  * what people record.
  *
- * Dates are struct mn_date; weeks are ISO weeks "YYYY-Www".  Who may do
- * what: the kitchen (and the principal) plans dishes, menus, prices,
- * purchases and safety logs; the principal approves a week's menu and
- * edits requirements; the accountant and the principal see and set meal
- * fees; every role reads menus; the nurse and the principal record
- * allergies.
+ * Dates are struct mn_date and weeks are ISO weeks "YYYY-Www".
+ *
+ * Roles: the kitchen and the principal plan dishes, menus, prices,
+ * purchases and safety logs.  The principal approves a week's menu and
+ * edits requirements.  The accountant and the principal see and set meal
+ * fees.  The nurse and the principal record allergies.  Every role reads
+ * menus.
  */
 #ifndef MN_CORE_KITCHEN_H
 #define MN_CORE_KITCHEN_H
@@ -50,7 +51,7 @@ struct mn_dish_item {
 
 /*
  * Creates a dish with its ingredients.  A dish with no ingredients, an
- * unknown food or a weight outside (0, 2000] g is refused.
+ * unknown food or a weight outside (0, 2000] g is rejected.
  */
 int mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
     const struct mn_dish_item *items, size_t count, int64_t *id,
@@ -67,7 +68,7 @@ int mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
 
 /*
  * Sets the dishes of one meal of one day (replacing what was there).
- * Refused on a day without school, in a week already approved, and for
+ * Rejected on a day without school, in a week already approved, and for
  * a dish with no ingredients for the age group.
  */
 int mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
@@ -180,7 +181,7 @@ int mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_meal meal, int64_t dish_id, double quantity_g, time_t taken_at,
     const char *taken_by, int64_t *id, struct mn_error *err);
 
-/* Records the disposal; refused before 24 hours have passed. */
+/* Records the disposal, which is rejected before 24 hours have passed. */
 int mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id,
     time_t at, const char *by, struct mn_error *err);
 

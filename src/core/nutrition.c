@@ -314,11 +314,18 @@ mn_check_unit(enum mn_check_item item)
 	return item < MN_CHECK_MEAL_FIRST ? check_names[item].unit : "%";
 }
 
-static void
-check(struct mn_check *c, double value, struct mn_range target,
-    bool applies)
+int
+mn_check_decimals(enum mn_check_item item)
 {
-	double shown = mn_round_half_up(value, 1);
+	return item == MN_CHECK_VITAMIN_B1 ? 2 : 1;
+}
+
+static void
+check(struct mn_check *out, enum mn_check_item item, double value,
+    struct mn_range target, bool applies)
+{
+	struct mn_check *c = &out[item];
+	double shown = mn_round_half_up(value, mn_check_decimals(item));
 
 	c->value = value;
 	c->target = target;
@@ -332,26 +339,26 @@ void
 mn_nutrition_evaluate(const struct mn_nutrition *n,
     const struct mn_requirement *r, struct mn_check out[MN_CHECK_COUNT])
 {
-	check(&out[MN_CHECK_KCAL], n->kcal, r->kcal, true);
-	check(&out[MN_CHECK_PROTEIN_PCT], n->protein_pct, r->protein_pct,
+	check(out, MN_CHECK_KCAL, n->kcal, r->kcal, true);
+	check(out, MN_CHECK_PROTEIN_PCT, n->protein_pct, r->protein_pct,
 	    true);
-	check(&out[MN_CHECK_LIPID_PCT], n->lipid_pct, r->lipid_pct, true);
-	check(&out[MN_CHECK_GLUCID_PCT], n->glucid_pct, r->glucid_pct, true);
-	check(&out[MN_CHECK_ANIMAL_PROTEIN_PCT], n->animal_protein_pct,
+	check(out, MN_CHECK_LIPID_PCT, n->lipid_pct, r->lipid_pct, true);
+	check(out, MN_CHECK_GLUCID_PCT, n->glucid_pct, r->glucid_pct, true);
+	check(out, MN_CHECK_ANIMAL_PROTEIN_PCT, n->animal_protein_pct,
 	    r->animal_protein_pct, true);
-	check(&out[MN_CHECK_ANIMAL_LIPID_PCT], n->animal_lipid_pct,
+	check(out, MN_CHECK_ANIMAL_LIPID_PCT, n->animal_lipid_pct,
 	    r->animal_lipid_pct, true);
-	check(&out[MN_CHECK_CALCIUM], n->value[MN_NUT_CALCIUM],
-	    r->calcium_mg, true);
-	check(&out[MN_CHECK_IRON], n->value[MN_NUT_IRON], r->iron_mg, true);
-	check(&out[MN_CHECK_VITAMIN_A], n->vitamin_a_ug, r->vitamin_a_ug,
+	check(out, MN_CHECK_CALCIUM, n->value[MN_NUT_CALCIUM], r->calcium_mg,
 	    true);
-	check(&out[MN_CHECK_VITAMIN_B1], n->value[MN_NUT_B1],
+	check(out, MN_CHECK_IRON, n->value[MN_NUT_IRON], r->iron_mg, true);
+	check(out, MN_CHECK_VITAMIN_A, n->vitamin_a_ug, r->vitamin_a_ug,
+	    true);
+	check(out, MN_CHECK_VITAMIN_B1, n->value[MN_NUT_B1],
 	    r->vitamin_b1_mg, true);
-	check(&out[MN_CHECK_VITAMIN_C], n->value[MN_NUT_C], r->vitamin_c_mg,
+	check(out, MN_CHECK_VITAMIN_C, n->value[MN_NUT_C], r->vitamin_c_mg,
 	    true);
 	for (int m = 0; m < MN_MEAL_COUNT; m++)
-		check(&out[MN_CHECK_MEAL_FIRST + m], r->daily_kcal > 0 ?
+		check(out, MN_CHECK_MEAL_FIRST + m, r->daily_kcal > 0 ?
 		    100.0 * n->meal_kcal[m] / r->daily_kcal : 0,
 		    r->meal_pct[m], (n->meals & (1u << m)) != 0);
 }

@@ -101,7 +101,7 @@ struct mn_nutrition {
 };
 
 /*
- * Sums the portions of one day.  Refuses (MN_ERR_INVALID, nothing
+ * Sums the portions of one day.  Rejects (MN_ERR_INVALID, nothing
  * computed) a portion without food or with a weight outside
  * (0, 2000] g, and an empty day.
  */
@@ -136,18 +136,20 @@ struct mn_check {
 	double value;		/* unrounded */
 	struct mn_range target;
 	bool checked;		/* false: no bound set, or meal not served */
-	bool meets;		/* rounded value (1 decimal) within target */
+	bool meets;		/* rounded value within target */
 };
 
 /*
- * Compares n with r.  A value meets its target when, rounded to one
- * decimal as displayed, it lies within the closed range, so the verdict
- * never contradicts the printed number.
+ * Compares n with r.  A value meets its target when, rounded to the
+ * decimals it is printed with (mn_check_decimals), it lies within the
+ * closed range, so the verdict never contradicts the printed number.
  */
 void mn_nutrition_evaluate(const struct mn_nutrition *n,
     const struct mn_requirement *r, struct mn_check out[MN_CHECK_COUNT]);
 const char *mn_check_label(enum mn_check_item item);
 const char *mn_check_unit(enum mn_check_item item);
+/* Decimals a check value is printed with: 2 for vitamin B1, else 1. */
+int mn_check_decimals(enum mn_check_item item);
 /* "đạt" / "chưa đạt", or "" when not checked. */
 const char *mn_check_verdict(const struct mn_check *c);
 
@@ -179,7 +181,7 @@ struct mn_market_list {
 
 /*
  * Builds the market list: needs of the same food are summed, converted
- * to bought weight and purchase units, priced and totalled.  Refuses
+ * to bought weight and purchase units, priced and totalled.  Rejects
  * negative or absurd weights, counts and prices with field and value.
  */
 int mn_market_compute(const struct mn_market_need *needs, size_t count,

@@ -203,12 +203,13 @@ day_nutrition_from_menu(void **state)
 	assert_true(fabs(n.value[MN_NUT_CALCIUM] - 255.7) < 1e-9);
 	assert_true(fabs(n.protein_animal - 14.62) < 1e-9);
 	assert_true(fabs(n.meal_kcal[MN_MEAL_LUNCH] - 388.3) < 1e-9);
-	/* The crèche has only the 60 g of rice: 4*4.8 + 9*0.6 + 4*45.6. */
+	/* No crèche menu yet. */
 	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
 	    MN_GROUP_NHA_TRE, &n, &err), MN_ERR_NOTFOUND);
 	act_as(&fx->ctx, MN_ROLE_KITCHEN, "bep");
 	assert_int_equal(mn_kitchen_menu_set(&fx->ctx, &monday,
 	    MN_GROUP_NHA_TRE, MN_MEAL_LUNCH, &fx->lunch, 1, &err), MN_OK);
+	/* The crèche portion is the 60 g of rice: 4*4.8 + 9*0.6 + 4*45.6. */
 	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
 	    MN_GROUP_NHA_TRE, &n, &err), MN_OK);
 	assert_true(fabs(n.kcal - (19.2 + 5.4 + 182.4)) < 1e-9);
@@ -313,7 +314,7 @@ menu_rules_enforced(void **state)
 	assert_int_equal(mn_kitchen_menu_set(&fx->ctx, &tuesday,
 	    MN_GROUP_MAU_GIAO, MN_MEAL_LUNCH, &fx->lunch, 1, &err),
 	    MN_ERR_CONFLICT);
-	/* Copy to the next week: Monday only; a second copy is refused. */
+	/* Copy to the next week: Monday only; a second copy is rejected. */
 	assert_int_equal(mn_kitchen_menu_copy_week(&fx->ctx, "2026-W49",
 	    "2026-W50", MN_GROUP_MAU_GIAO, &copied, &skipped, &err), MN_OK);
 	assert_int_equal(copied, 1);
@@ -549,7 +550,7 @@ food_safety_logs(void **state)
 	    taken + 24 * 3600, "Lê Văn Mẫu", &err), MN_OK);
 	assert_int_equal(mn_kitchen_sample_dispose(&fx->ctx, sample,
 	    taken + 25 * 3600, "Lê Văn Mẫu", &err), MN_ERR_CONFLICT);
-	/* The schema itself refuses an early disposal. */
+	/* The schema itself rejects an early disposal. */
 	assert_int_not_equal(sqlite3_exec(fx->ctx.db, "UPDATE food_samples "
 	    "SET disposed_at = '2026-11-30T10:00:00Z', taken_at = "
 	    "'2026-11-30T09:00:00Z'", NULL, NULL, NULL), SQLITE_OK);
@@ -632,7 +633,7 @@ import_checks_before_writing(void **state)
 	assert_int_equal(count_rows(&fx->ctx, "SELECT version FROM foods "
 	    "WHERE code = 90001"), 2);
 
-	/* A name already used by another code is refused. */
+	/* A name already used by another code is rejected. */
 	path = test_write_file("clash.csv", "code,name,group,origin,"
 	    "refuse_pct,energy_kcal,protein_g,lipid_g,glucid_g,fibre_g,"
 	    "calcium_mg,iron_mg,retinol_ug,beta_carotene_ug,vitamin_b1_mg,"
