@@ -63,7 +63,7 @@ table_open(struct table *t, const char *format, const char *path,
 }
 
 /*
- * Writes one CSV field, quoted when it holds a comma, quote or line
+ * Writes one CSV field, quoted when it contains a comma, quote or line
  * break.  TODO: use the shared CSV writer (core/csv.h) once it exists.
  */
 static void

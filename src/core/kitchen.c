@@ -1,5 +1,5 @@
 /*
- * The kitchen's records in SQLite, and the loading of the calculation
+ * Foods, prices, dishes, menus and the loading of the calculation
  * inputs for nutrition.c.
  */
 #include <math.h>
@@ -10,30 +10,8 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/kitchen.h"
+#include "core/kitchen_priv.h"
 #include "core/text.h"
-
-/*
- * Roles allowed for each kitchen action.  NOTE: these masks stand in for
- * actions of access.h until it has kitchen actions.
- */
-#define ALL_ROLES (MN_ROLE_ADMIN | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER | \
-	MN_ROLE_NURSE | MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT | \
-	MN_ROLE_CLERK | MN_ROLE_PARENT | MN_ROLE_HOST)
-#define MAY_READ_MENU ALL_ROLES
-#define MAY_PLAN (MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
-#define MAY_APPROVE (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
-#define MAY_COUNT_ATTENDANCE (MAY_PLAN | MN_ROLE_TEACHER)
-#define MAY_SEE_MARKET (MAY_PLAN | MN_ROLE_ACCOUNTANT)
-#define MAY_FEES (MN_ROLE_ACCOUNTANT | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
-#define MAY_SAFETY (MAY_PLAN | MN_ROLE_NURSE)
-#define MAY_ALLERGY_WRITE (MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
-#define MAY_ALLERGY_READ (MAY_SAFETY | MN_ROLE_TEACHER)
-
-/* Largest meal count of one age group on one day. */
-#define MAX_MEALS 5000
-#define MAX_UNIT_PRICE 100000000
-#define MAX_FEE 10000000
-#define MAX_QUANTITY 100000.0
 
 /*
  * The calendar module decides which days have school.  Declared weak so
@@ -45,12 +23,11 @@
 bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *d)
     __attribute__((weak));
 
-static const char food_columns[] = "f.code, f.name, f.food_group, "
+const char kitchen_food_columns[] = "f.code, f.name, f.food_group, "
     "f.origin, f.refuse_pct, f.energy_kcal, f.protein_g, f.lipid_g, "
     "f.glucid_g, f.fibre_g, f.calcium_mg, f.iron_mg, f.retinol_ug, "
     "f.beta_carotene_ug, f.vitamin_b1_mg, f.vitamin_c_mg, "
     "f.purchase_unit, f.unit_grams";
-#define FOOD_NCOLS 18
 
 /* ---- Dates ------------------------------------------------------------ */
 
@@ -111,15 +88,16 @@ date_valid(const struct mn_date *d)
 	return d->day <= max;
 }
 
-static void
-iso(const struct mn_date *d, char buf[11])
+void
+kitchen_iso(const struct mn_date *d, char buf[11])
 {
 	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
 	    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
 }
 
-static int
-check_date(const struct mn_date *d, const char *field, struct mn_error *err)
+int
+kitchen_check_date(const struct mn_date *d, const char *field,
+    struct mn_error *err)
 {
 	if (date_valid(d))
 		return MN_OK;
@@ -184,8 +162,8 @@ is_school_day(struct mn_ctx *ctx, const struct mn_date *d)
 	return weekday(to_days(d)) < 5;
 }
 
-static void
-utc_time(time_t t, char *buf, size_t size)
+void
+kitchen_utc_time(time_t t, char *buf, size_t size)
 {
 	struct tm tm;
 
@@ -195,8 +173,8 @@ utc_time(time_t t, char *buf, size_t size)
 
 /* ---- Helpers ---------------------------------------------------------- */
 
-static int
-require(struct mn_ctx *ctx, unsigned mask, const char *what,
+int
+kitchen_require(struct mn_ctx *ctx, unsigned mask, const char *what,
     struct mn_error *err)
 {
 	if (ctx->actor.roles & mask)
@@ -208,8 +186,9 @@ require(struct mn_ctx *ctx, unsigned mask, const char *what,
 	    "tài khoản của bạn không được phép làm việc này"));
 }
 
-static int
-step_done(struct mn_ctx *ctx, sqlite3_stmt *stmt, struct mn_error *err)
+int
+kitchen_step_done(struct mn_ctx *ctx, sqlite3_stmt *stmt,
+    struct mn_error *err)
 {
 	int rc = sqlite3_step(stmt);
 
@@ -217,16 +196,16 @@ step_done(struct mn_ctx *ctx, sqlite3_stmt *stmt, struct mn_error *err)
 	return rc == SQLITE_DONE ? MN_OK : mn_db_fail(ctx->db, err);
 }
 
-static int
-audit(struct mn_ctx *ctx, const char *action, const char *table,
+int
+kitchen_audit(struct mn_ctx *ctx, const char *action, const char *table,
     int64_t row_id, const char *detail, struct mn_error *err)
 {
 	return mn_audit(ctx->db, &ctx->actor, action, table, row_id, NULL,
 	    NULL, detail, err);
 }
 
-static int
-finish(struct mn_ctx *ctx, int rc, struct mn_error *err)
+int
+kitchen_finish(struct mn_ctx *ctx, int rc, struct mn_error *err)
 {
 	if (rc == MN_OK)
 		return mn_tx_commit(ctx->db, err);
@@ -234,8 +213,8 @@ finish(struct mn_ctx *ctx, int rc, struct mn_error *err)
 	return rc;
 }
 
-static void
-food_from_row(sqlite3_stmt *stmt, int col, struct mn_food *f)
+void
+kitchen_food_from_row(sqlite3_stmt *stmt, int col, struct mn_food *f)
 {
 	const char *text;
 
@@ -269,8 +248,9 @@ food_not_found(int code, struct mn_error *err)
 	    "trong bảng (thêm bằng 'mamnon import foods')"), code);
 }
 
-static int
-food_id(struct mn_ctx *ctx, int code, int64_t *id, struct mn_error *err)
+int
+kitchen_food_id(struct mn_ctx *ctx, int code, int64_t *id,
+    struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
 	int rc;
@@ -362,7 +342,7 @@ mn_kitchen_seed_foods(struct mn_ctx *ctx, int *added, struct mn_error *err)
 	int rc;
 
 	*added = 0;
-	if ((rc = require(ctx, MAY_PLAN, "foods_seed", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "foods_seed", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
 		return rc;
@@ -377,9 +357,9 @@ mn_kitchen_seed_foods(struct mn_ctx *ctx, int *added, struct mn_error *err)
 
 		snprintf(detail, sizeof detail, "%d shipped foods added",
 		    *added);
-		rc = audit(ctx, "insert", "foods", 0, detail, err);
+		rc = kitchen_audit(ctx, "insert", "foods", 0, detail, err);
 	}
-	return finish(ctx, rc, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 int
@@ -390,7 +370,7 @@ mn_kitchen_import_foods(struct mn_ctx *ctx, const char *path, bool dry_run,
 	int rc;
 
 	*added = *updated = 0;
-	if ((rc = require(ctx, MAY_PLAN, "foods_import", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "foods_import", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_foods_parse_file(path, &list, err)) != MN_OK)
 		return rc;
@@ -426,7 +406,7 @@ mn_kitchen_import_foods(struct mn_ctx *ctx, const char *path, bool dry_run,
 
 		snprintf(detail, sizeof detail,
 		    "food import: %d added, %d updated", *added, *updated);
-		rc = audit(ctx, "import", "foods", 0, detail, err);
+		rc = kitchen_audit(ctx, "import", "foods", 0, detail, err);
 	}
 	mn_food_list_free(&list);
 	/* A dry run does every write, so names clashing with stored foods
@@ -435,7 +415,7 @@ mn_kitchen_import_foods(struct mn_ctx *ctx, const char *path, bool dry_run,
 		mn_tx_rollback(ctx->db);
 		return MN_OK;
 	}
-	return finish(ctx, rc, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 int
@@ -446,16 +426,16 @@ mn_kitchen_food(struct mn_ctx *ctx, int code, struct mn_food *out,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = require(ctx, MAY_READ_MENU, "food_read", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "food_read", err)) != MN_OK)
 		return rc;
 	snprintf(sql, sizeof sql, "SELECT %s FROM foods f WHERE f.code = ?",
-	    food_columns);
+	    kitchen_food_columns);
 	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_int(stmt, 1, code);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
-		food_from_row(stmt, 0, out);
+		kitchen_food_from_row(stmt, 0, out);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
 		return MN_OK;
@@ -463,8 +443,8 @@ mn_kitchen_food(struct mn_ctx *ctx, int code, struct mn_food *out,
 	    mn_db_fail(ctx->db, err);
 }
 
-static int
-check_price(int64_t price, const char *field, struct mn_error *err)
+int
+kitchen_check_price(int64_t price, const char *field, struct mn_error *err)
 {
 	if (price >= 0 && price <= MAX_UNIT_PRICE)
 		return MN_OK;
@@ -483,12 +463,12 @@ mn_kitchen_price_set(struct mn_ctx *ctx, int food_code,
 	int64_t fid;
 	int rc;
 
-	if ((rc = require(ctx, MAY_PLAN, "price_set", err)) != MN_OK ||
-	    (rc = check_date(from, "effective_from", err)) != MN_OK ||
-	    (rc = check_price(unit_price, "unit_price", err)) != MN_OK ||
-	    (rc = food_id(ctx, food_code, &fid, err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "price_set", err)) != MN_OK ||
+	    (rc = kitchen_check_date(from, "effective_from", err)) != MN_OK ||
+	    (rc = kitchen_check_price(unit_price, "unit_price", err)) != MN_OK ||
+	    (rc = kitchen_food_id(ctx, food_code, &fid, err)) != MN_OK)
 		return rc;
-	iso(from, day);
+	kitchen_iso(from, day);
 	mn_now_utc(now, sizeof now);
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
 		return rc;
@@ -503,13 +483,13 @@ mn_kitchen_price_set(struct mn_ctx *ctx, int food_code,
 		sqlite3_bind_int64(stmt, 3, unit_price);
 		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	snprintf(detail, sizeof detail, "food %d price %lld from %s",
 	    food_code, (long long)unit_price, day);
 	if (rc == MN_OK)
-		rc = audit(ctx, "update", "food_prices", fid, detail, err);
-	return finish(ctx, rc, err);
+		rc = kitchen_audit(ctx, "update", "food_prices", fid, detail, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 /* ---- Dishes ----------------------------------------------------------- */
@@ -552,7 +532,8 @@ check_items(struct mn_ctx *ctx, const struct mn_dish_item *items,
 				    "lần cho %s; mỗi thực phẩm chỉ một lần cho "
 				    "mỗi nhóm tuổi"), it->food_code,
 				    mn_age_group_label(it->group));
-		if ((rc = food_id(ctx, it->food_code, &ids[i], err)) != MN_OK)
+		rc = kitchen_food_id(ctx, it->food_code, &ids[i], err);
+		if (rc != MN_OK)
 			return rc;
 	}
 	return MN_OK;
@@ -576,7 +557,7 @@ insert_items(struct mn_ctx *ctx, int64_t dish_id,
 		sqlite3_bind_text(stmt, 3, mn_age_group_key(items[i].group),
 		    -1, SQLITE_STATIC);
 		sqlite3_bind_double(stmt, 4, items[i].edible_g);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	return rc;
 }
@@ -592,7 +573,7 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 	char now[32];
 	int rc;
 
-	if ((rc = require(ctx, MAY_PLAN, "dish_add", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_add", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_text_clean(name ? name : "", T("dish name", "tên món"),
 	    200, &clean, err)) != MN_OK)
@@ -634,8 +615,8 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 		rc = insert_items(ctx, *id, items, ids, count, err);
 	}
 	if (rc == MN_OK)
-		rc = audit(ctx, "insert", "dishes", *id, clean, err);
-	rc = finish(ctx, rc, err);
+		rc = kitchen_audit(ctx, "insert", "dishes", *id, clean, err);
+	rc = kitchen_finish(ctx, rc, err);
 out:
 	free(ids);
 	free(clean);
@@ -652,7 +633,7 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 	char now[32];
 	int rc;
 
-	if ((rc = require(ctx, MAY_PLAN, "dish_edit", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_edit", err)) != MN_OK)
 		return rc;
 	ids = calloc(count ? count : 1, sizeof *ids);
 	if (ids == NULL)
@@ -671,7 +652,7 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 		sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 3, dish_id);
 		sqlite3_bind_int64(stmt, 4, version);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
 		rc = mn_fail(err, MN_ERR_CONFLICT, "version", "%s",
@@ -683,15 +664,15 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 		    "dish_id = ?", &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_int64(stmt, 1, dish_id);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	if (rc == MN_OK)
 		rc = insert_items(ctx, dish_id, items, ids, count, err);
 	if (rc == MN_OK)
-		rc = audit(ctx, "update", "dishes", dish_id,
+		rc = kitchen_audit(ctx, "update", "dishes", dish_id,
 		    "ingredients replaced", err);
 	free(ids);
-	return finish(ctx, rc, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 int
@@ -701,7 +682,7 @@ mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = require(ctx, MAY_READ_MENU, "dish_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_read", err)) != MN_OK ||
 	    (rc = mn_prepare(ctx->db, "SELECT id FROM dishes WHERE name = ?",
 	    &stmt, err)) != MN_OK)
 		return rc;
@@ -777,7 +758,7 @@ ensure_week(struct mn_ctx *ctx, const char *week, enum mn_age_group group,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-	return step_done(ctx, stmt, err);
+	return kitchen_step_done(ctx, stmt, err);
 }
 
 static int
@@ -832,16 +813,17 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 	char date[11], week[9], detail[160];
 	int rc;
 
-	if ((rc = require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
-	    (rc = check_date(day, "date", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
-	if ((unsigned)group >= MN_GROUP_COUNT || (unsigned)meal >= MN_MEAL_COUNT)
+	if ((unsigned)group >= MN_GROUP_COUNT ||
+	    (unsigned)meal >= MN_MEAL_COUNT)
 		return mn_fail(err, MN_ERR_INVALID, "meal", "%s",
 		    T("age group or meal: invalid value",
 		    "nhóm tuổi hoặc bữa ăn: giá trị không hợp lệ"));
 	if (!is_school_day(ctx, day))
 		return not_school_day(day, err);
-	iso(day, date);
+	kitchen_iso(day, date);
 	week_of(day, week);
 	if ((rc = reject_if_approved(ctx, week, group, err)) != MN_OK)
 		return rc;
@@ -859,7 +841,7 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, mn_meal_key(meal), -1,
 		    SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	for (size_t i = 0; i < count && rc == MN_OK; i++) {
 		if ((rc = mn_prepare(ctx->db, "INSERT OR IGNORE INTO "
@@ -873,15 +855,15 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 		    SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 4, dish_ids[i]);
 		sqlite3_bind_int(stmt, 5, (int)i);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	if (rc == MN_OK)
 		rc = ensure_week(ctx, week, group, err);
 	snprintf(detail, sizeof detail, "menu %s %s %s: %zu dishes", date,
 	    mn_age_group_key(group), mn_meal_key(meal), count);
 	if (rc == MN_OK)
-		rc = audit(ctx, "update", "menu_items", 0, detail, err);
-	return finish(ctx, rc, err);
+		rc = kitchen_audit(ctx, "update", "menu_items", 0, detail, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 static int
@@ -895,8 +877,8 @@ count_week_items(struct mn_ctx *ctx, long monday, enum mn_age_group group,
 
 	civil_from_days(monday, &a);
 	civil_from_days(monday + 6, &b);
-	iso(&a, from);
-	iso(&b, to);
+	kitchen_iso(&a, from);
+	kitchen_iso(&b, to);
 	if ((rc = mn_prepare(ctx->db, "SELECT count(*) FROM menu_items "
 	    "WHERE age_group = ? AND menu_date BETWEEN ? AND ?", &stmt, err))
 	    != MN_OK)
@@ -921,7 +903,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 	int rc, existing;
 
 	*copied = *skipped = 0;
-	if ((rc = require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "menu_write", err)) != MN_OK ||
 	    (rc = mn_week_parse(from_week, &src, err)) != MN_OK ||
 	    (rc = mn_week_parse(to_week, &dst, err)) != MN_OK ||
 	    (rc = reject_if_approved(ctx, to_week, group, err)) != MN_OK ||
@@ -944,8 +926,8 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 
 		civil_from_days(to_days(&src) + i, &s);
 		civil_from_days(to_days(&dst) + i, &d);
-		iso(&s, sday);
-		iso(&d, dday);
+		kitchen_iso(&s, sday);
+		kitchen_iso(&d, dday);
 		rc = mn_prepare(ctx->db, "SELECT count(*) FROM menu_items "
 		    "WHERE menu_date = ? AND age_group = ?", &stmt, err);
 		if (rc != MN_OK)
@@ -972,7 +954,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 		sqlite3_bind_text(stmt, 2, sday, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, mn_age_group_key(group), -1,
 		    SQLITE_STATIC);
-		if ((rc = step_done(ctx, stmt, err)) == MN_OK)
+		if ((rc = kitchen_step_done(ctx, stmt, err)) == MN_OK)
 			(*copied)++;
 	}
 	if (rc == MN_OK)
@@ -980,8 +962,8 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 	snprintf(detail, sizeof detail, "menu %s copied to %s (%s)", from_week,
 	    to_week, mn_age_group_key(group));
 	if (rc == MN_OK)
-		rc = audit(ctx, "insert", "menu_items", 0, detail, err);
-	return finish(ctx, rc, err);
+		rc = kitchen_audit(ctx, "insert", "menu_items", 0, detail, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 int
@@ -993,7 +975,7 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 	char now[32], detail[64];
 	int rc, items;
 
-	if ((rc = require(ctx, MAY_APPROVE, "menu_approve", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_APPROVE, "menu_approve", err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
 	    (rc = count_week_items(ctx, to_days(&monday), group, &items,
 	    err)) != MN_OK)
@@ -1025,13 +1007,13 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 		}
 		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
+		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	snprintf(detail, sizeof detail, "menu %s %s %s", week,
 	    mn_age_group_key(group), approved ? "approved" : "reopened");
 	if (rc == MN_OK)
-		rc = audit(ctx, "update", "menu_weeks", 0, detail, err);
-	return finish(ctx, rc, err);
+		rc = kitchen_audit(ctx, "update", "menu_weeks", 0, detail, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 int
@@ -1041,7 +1023,7 @@ mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
 	struct mn_date monday;
 	int rc;
 
-	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
 		return rc;
 	return week_approved(ctx, week, group, approved, err);
@@ -1060,12 +1042,12 @@ mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
 		return rc;
 	civil_from_days(to_days(&monday) + 6, &sunday);
-	iso(&monday, from);
-	iso(&sunday, to);
+	kitchen_iso(&monday, from);
+	kitchen_iso(&sunday, to);
 	if ((rc = mn_prepare(ctx->db, "SELECT m.menu_date, m.meal, d.id, "
 	    "d.name FROM menu_items m JOIN dishes d ON d.id = m.dish_id "
 	    "WHERE m.age_group = ? AND m.menu_date BETWEEN ? AND ? "
@@ -1136,10 +1118,10 @@ mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
 	char date[11];
 	int rc;
 
-	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
-	    (rc = check_date(day, "date", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
-	iso(day, date);
+	kitchen_iso(day, date);
 	if ((rc = mn_prepare(ctx->db, "SELECT kcal_min, kcal_max, "
 	    "protein_pct_min, protein_pct_max, lipid_pct_min, lipid_pct_max, "
 	    "glucid_pct_min, glucid_pct_max, animal_protein_pct_min, "
@@ -1197,7 +1179,7 @@ load_portions(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 	    "FROM menu_items m JOIN dish_items i ON i.dish_id = m.dish_id "
 	    "AND i.age_group = m.age_group JOIN foods f ON f.id = i.food_id "
 	    "WHERE m.menu_date = ? AND m.age_group = ? "
-	    "ORDER BY m.meal, m.position, f.code", food_columns);
+	    "ORDER BY m.meal, m.position, f.code", kitchen_food_columns);
 	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
@@ -1223,7 +1205,7 @@ load_portions(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 		mn_meal_parse((const char *)sqlite3_column_text(stmt, 0),
 		    &(*portions)[*count].meal, NULL);
 		(*portions)[*count].edible_g = sqlite3_column_double(stmt, 1);
-		food_from_row(stmt, 2, &(*foods)[*count]);
+		kitchen_food_from_row(stmt, 2, &(*foods)[*count]);
 		(*count)++;
 	}
 	sqlite3_finalize(stmt);
@@ -1252,10 +1234,10 @@ mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
 	char date[11];
 	int rc;
 
-	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
-	    (rc = check_date(day, "date", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
-	iso(day, date);
+	kitchen_iso(day, date);
 	if ((rc = load_portions(ctx, date, group, &portions, &foods, &count,
 	    err)) != MN_OK)
 		return rc;
@@ -1279,7 +1261,7 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 	size_t n = 0;
 	int rc;
 
-	if ((rc = require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
 		return rc;
 	for (int i = 0; i < 7; i++) {
@@ -1290,7 +1272,7 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 		size_t count;
 
 		civil_from_days(to_days(&monday) + i, &d);
-		iso(&d, date);
+		kitchen_iso(&d, date);
 		if ((rc = load_portions(ctx, date, group, &portions, &foods,
 		    &count, err)) != MN_OK)
 			return rc;
@@ -1310,761 +1292,3 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 	return MN_OK;
 }
 
-/* ---- Meal counts ------------------------------------------------------ */
-
-int
-mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
-    enum mn_age_group group, enum mn_meal_count_kind kind, int count,
-    const char *reason, struct mn_error *err)
-{
-	static const char *columns[] = { "planned", "from_attendance",
-	    "manual" };
-	char sql[512], date[11], now[32], detail[160];
-	char *why = NULL;
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((unsigned)kind > MN_COUNT_MANUAL || (unsigned)group >=
-	    MN_GROUP_COUNT)
-		return mn_fail(err, MN_ERR_INVALID, "kind", "%s",
-		    T("meal count: invalid kind or age group",
-		    "số suất ăn: loại hoặc nhóm tuổi không hợp lệ"));
-	if ((rc = require(ctx, kind == MN_COUNT_ATTENDANCE ?
-	    MAY_COUNT_ATTENDANCE : MAY_PLAN, "meal_count_write", err)) != MN_OK
-	    || (rc = check_date(day, "date", err)) != MN_OK)
-		return rc;
-	if (count < 0 || count > MAX_MEALS)
-		return mn_fail(err, MN_ERR_INVALID, "count",
-		    T("meal count: invalid value %d; expected 0 to %d",
-		    "số suất ăn: giá trị %d không hợp lệ; cần từ 0 đến %d"),
-		    count, MAX_MEALS);
-	if (kind == MN_COUNT_MANUAL) {
-		if ((rc = mn_text_clean(reason ? reason : "", "reason", 500,
-		    &why, err)) != MN_OK)
-			return rc;
-		if (why[0] == '\0') {
-			free(why);
-			return mn_fail(err, MN_ERR_INVALID, "reason", "%s",
-			    T("reason: missing; a manual correction needs a "
-			    "reason", "lý do: bị thiếu; sửa tay số suất ăn "
-			    "cần ghi lý do"));
-		}
-	}
-	iso(day, date);
-	mn_now_utc(now, sizeof now);
-	snprintf(sql, sizeof sql, "INSERT INTO meal_counts (day, age_group, "
-	    "%1$s, manual_by, manual_reason, changed_by, changed_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (day, age_group) "
-	    "DO UPDATE SET %1$s = ?3, manual_by = coalesce(?4, manual_by), "
-	    "manual_reason = coalesce(?5, manual_reason), "
-	    "version = version + 1, changed_by = ?6, changed_at = ?7",
-	    columns[kind]);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
-		free(why);
-		return rc;
-	}
-	rc = mn_prepare(ctx->db, sql, &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 3, count);
-		if (why != NULL) {
-			sqlite3_bind_text(stmt, 4, ctx->actor.login, -1,
-			    SQLITE_STATIC);
-			sqlite3_bind_text(stmt, 5, why, -1, SQLITE_STATIC);
-		}
-		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
-	}
-	snprintf(detail, sizeof detail, "%s %s %s = %d", date,
-	    mn_age_group_key(group), columns[kind], count);
-	if (rc == MN_OK)
-		rc = audit(ctx, "update", "meal_counts", 0, detail, err);
-	free(why);
-	return finish(ctx, rc, err);
-}
-
-static int
-effective_meals(struct mn_ctx *ctx, const char *date,
-    enum mn_age_group group, int *count, struct mn_error *err)
-{
-	sqlite3_stmt *stmt;
-	int rc;
-
-	*count = 0;
-	if ((rc = mn_prepare(ctx->db, "SELECT coalesce(manual, "
-	    "from_attendance, planned) FROM meal_counts WHERE day = ? AND "
-	    "age_group = ?", &stmt, err)) != MN_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
-	    SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*count = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? MN_OK :
-	    mn_db_fail(ctx->db, err);
-}
-
-int
-mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
-    enum mn_age_group group, int *count, struct mn_error *err)
-{
-	char date[11];
-	int rc;
-
-	if ((rc = require(ctx, MAY_SEE_MARKET | MN_ROLE_TEACHER,
-	    "meal_count_read", err)) != MN_OK ||
-	    (rc = check_date(day, "date", err)) != MN_OK)
-		return rc;
-	iso(day, date);
-	return effective_meals(ctx, date, group, count, err);
-}
-
-/* ---- Market list and purchases ---------------------------------------- */
-
-int
-mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
-    struct mn_market_list *out, struct mn_error *err)
-{
-	struct mn_market_need *needs = NULL;
-	struct mn_food *foods = NULL;
-	size_t count = 0, cap = 0;
-	char sql[1024], date[11];
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if ((rc = require(ctx, MAY_SEE_MARKET, "market_read", err)) != MN_OK ||
-	    (rc = check_date(day, "date", err)) != MN_OK)
-		return rc;
-	iso(day, date);
-	snprintf(sql, sizeof sql, "SELECT i.edible_g, (SELECT p.unit_price "
-	    "FROM food_prices p WHERE p.food_id = f.id AND p.effective_from "
-	    "<= ?1 ORDER BY p.effective_from DESC LIMIT 1), %s "
-	    "FROM menu_items m JOIN dish_items i ON i.dish_id = m.dish_id "
-	    "AND i.age_group = m.age_group JOIN foods f ON f.id = i.food_id "
-	    "WHERE m.menu_date = ?1 AND m.age_group = ?2 "
-	    "ORDER BY f.food_group, f.code", food_columns);
-	for (int g = 0; g < MN_GROUP_COUNT && rc == MN_OK; g++) {
-		sqlite3_stmt *stmt;
-		int meals;
-
-		if ((rc = effective_meals(ctx, date, g, &meals, err)) != MN_OK ||
-		    (rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
-			break;
-		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(g), -1,
-		    SQLITE_STATIC);
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-			if (count == cap) {
-				void *n, *f;
-
-				cap = cap ? cap * 2 : 64;
-				n = realloc(needs, cap * sizeof *needs);
-				if (n != NULL)
-					needs = n;
-				f = realloc(foods, cap * sizeof *foods);
-				if (f != NULL)
-					foods = f;
-				if (n == NULL || f == NULL) {
-					rc = SQLITE_NOMEM;
-					break;
-				}
-			}
-			needs[count].edible_g = sqlite3_column_double(stmt, 0);
-			needs[count].unit_price = sqlite3_column_type(stmt, 1) ==
-			    SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 1);
-			needs[count].children = meals;
-			food_from_row(stmt, 2, &foods[count]);
-			count++;
-		}
-		sqlite3_finalize(stmt);
-		rc = rc == SQLITE_DONE ? MN_OK : rc == SQLITE_NOMEM ?
-		    mn_fail(err, MN_ERR_NOMEM, "", "out of memory") :
-		    mn_db_fail(ctx->db, err);
-	}
-	for (size_t i = 0; i < count; i++)
-		needs[i].food = &foods[i];
-	if (rc == MN_OK)
-		rc = mn_market_compute(needs, count, out, err);
-	free(needs);
-	if (rc == MN_OK)
-		out->owned_foods = foods;
-	else
-		free(foods);
-	return rc;
-}
-
-int
-mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
-    int food_code, double quantity, int64_t unit_price,
-    const char *supplier, int64_t *id, struct mn_error *err)
-{
-	sqlite3_stmt *stmt;
-	char date[11], now[32], detail[128];
-	char *who = NULL;
-	int64_t fid, amount;
-	int rc;
-
-	if ((rc = require(ctx, MAY_PLAN, "purchase_write", err)) != MN_OK ||
-	    (rc = check_date(day, "date", err)) != MN_OK ||
-	    (rc = check_price(unit_price, "unit_price", err)) != MN_OK)
-		return rc;
-	if (!(quantity > 0 && quantity <= MAX_QUANTITY))
-		return mn_fail(err, MN_ERR_INVALID, "quantity",
-		    T("quantity: invalid value %g; expected purchase units "
-		    "above 0 and at most %g", "số lượng: giá trị %g không hợp "
-		    "lệ; cần số đơn vị mua lớn hơn 0 và không quá %g"),
-		    quantity, MAX_QUANTITY);
-	if ((rc = food_id(ctx, food_code, &fid, err)) != MN_OK ||
-	    (rc = mn_text_clean(supplier ? supplier : "", "supplier", 200,
-	    &who, err)) != MN_OK)
-		return rc;
-	amount = mn_round_money(quantity * (double)unit_price);
-	iso(day, date);
-	mn_now_utc(now, sizeof now);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
-		free(who);
-		return rc;
-	}
-	rc = mn_prepare(ctx->db, "INSERT INTO purchases (day, food_id, "
-	    "quantity, unit_price, amount, supplier, changed_by, changed_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 2, fid);
-		sqlite3_bind_double(stmt, 3, quantity);
-		sqlite3_bind_int64(stmt, 4, unit_price);
-		sqlite3_bind_int64(stmt, 5, amount);
-		sqlite3_bind_text(stmt, 6, who, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, ctx->actor.login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 8, now, -1, SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
-	}
-	if (rc == MN_OK && id != NULL)
-		*id = sqlite3_last_insert_rowid(ctx->db);
-	snprintf(detail, sizeof detail, "%s food %d: %g x %lld = %lld", date,
-	    food_code, quantity, (long long)unit_price, (long long)amount);
-	if (rc == MN_OK)
-		rc = audit(ctx, "insert", "purchases",
-		    sqlite3_last_insert_rowid(ctx->db), detail, err);
-	free(who);
-	return finish(ctx, rc, err);
-}
-
-/* ---- Meal fees -------------------------------------------------------- */
-
-int
-mn_kitchen_meal_fee_set(struct mn_ctx *ctx, enum mn_age_group group,
-    const struct mn_date *from, int64_t fee, struct mn_error *err)
-{
-	sqlite3_stmt *stmt;
-	char date[11], now[32], detail[96];
-	int rc;
-
-	if ((rc = require(ctx, MAY_FEES, "meal_fee_write", err)) != MN_OK ||
-	    (rc = check_date(from, "effective_from", err)) != MN_OK)
-		return rc;
-	if (fee < 0 || fee > MAX_FEE)
-		return mn_fail(err, MN_ERR_INVALID, "fee",
-		    T("meal fee: invalid value %lld; expected whole đồng per "
-		    "day from 0 to %d", "tiền ăn: giá trị %lld không hợp lệ; "
-		    "cần số đồng mỗi ngày từ 0 đến %d"), (long long)fee,
-		    MAX_FEE);
-	iso(from, date);
-	mn_now_utc(now, sizeof now);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		return rc;
-	rc = mn_prepare(ctx->db, "INSERT INTO meal_fees (age_group, "
-	    "effective_from, fee_per_day, changed_by, changed_at) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5) ON CONFLICT (age_group, effective_from) DO "
-	    "UPDATE SET fee_per_day = ?3, version = version + 1, "
-	    "changed_by = ?4, changed_at = ?5", &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 3, fee);
-		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
-	}
-	snprintf(detail, sizeof detail, "%s meal fee %lld from %s",
-	    mn_age_group_key(group), (long long)fee, date);
-	if (rc == MN_OK)
-		rc = audit(ctx, "update", "meal_fees", 0, detail, err);
-	return finish(ctx, rc, err);
-}
-
-/* The fee of a group in force on a day, through SQL parameter ?1 = day. */
-#define FEE_IN_FORCE(group_expr, day_expr) \
-	"coalesce((SELECT fee_per_day FROM meal_fees f WHERE f.age_group = " \
-	group_expr " AND f.effective_from <= " day_expr \
-	" ORDER BY f.effective_from DESC LIMIT 1), 0)"
-
-int
-mn_kitchen_fee_book(struct mn_ctx *ctx, const char *month,
-    struct mn_fee_row **rows, size_t *count, int64_t *opening,
-    struct mn_error *err)
-{
-	struct mn_fee_day *days = NULL;
-	size_t cap = 0, n = 0;
-	sqlite3_stmt *stmt;
-	char first[32], next[32];
-	int year, mon, len = 0, rc;
-
-	*rows = NULL;
-	*count = 0;
-	*opening = 0;
-	if ((rc = require(ctx, MAY_FEES, "meal_fee_read", err)) != MN_OK)
-		return rc;
-	if (month == NULL || strlen(month) != 7 ||
-	    sscanf(month, "%4d-%2d%n", &year, &mon, &len) != 2 || len != 7 ||
-	    year < 1900 || year > 2999 || mon < 1 || mon > 12)
-		return mn_fail(err, MN_ERR_INVALID, "month",
-		    T("month: invalid value '%.16s'; expected YYYY-MM, "
-		    "e.g. 2026-12", "tháng: giá trị '%.16s' không hợp lệ; cần "
-		    "dạng YYYY-MM, ví dụ 2026-12"), month ? month : "");
-	snprintf(first, sizeof first, "%04d-%02d-01", year, mon);
-	snprintf(next, sizeof next, "%04d-%02d-01", mon == 12 ? year + 1 :
-	    year, mon == 12 ? 1 : mon + 1);
-
-	/* Balance carried in: income minus purchases of all earlier days. */
-	if ((rc = mn_prepare(ctx->db, "SELECT (SELECT coalesce(sum("
-	    "coalesce(m.manual, m.from_attendance, m.planned) * "
-	    FEE_IN_FORCE("m.age_group", "m.day") "), 0) FROM meal_counts m "
-	    "WHERE m.day < ?1) - (SELECT coalesce(sum(amount), 0) FROM "
-	    "purchases WHERE day < ?1)", &stmt, err)) != MN_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*opening = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return mn_db_fail(ctx->db, err);
-
-	if ((rc = mn_prepare(ctx->db, "WITH d(day) AS (SELECT day FROM "
-	    "meal_counts WHERE day >= ?1 AND day < ?2 UNION SELECT day FROM "
-	    "purchases WHERE day >= ?1 AND day < ?2) SELECT d.day, "
-	    "(SELECT coalesce(manual, from_attendance, planned) FROM "
-	    "meal_counts WHERE day = d.day AND age_group = 'nha-tre'), "
-	    FEE_IN_FORCE("'nha-tre'", "d.day") ", "
-	    "(SELECT coalesce(manual, from_attendance, planned) FROM "
-	    "meal_counts WHERE day = d.day AND age_group = 'mau-giao'), "
-	    FEE_IN_FORCE("'mau-giao'", "d.day") ", "
-	    "(SELECT coalesce(sum(amount), 0) FROM purchases p WHERE "
-	    "p.day = d.day) FROM d ORDER BY d.day", &stmt, err)) != MN_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, next, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct mn_fee_day *d;
-
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			d = realloc(days, cap * sizeof *d);
-			if (d == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			days = d;
-		}
-		d = &days[n++];
-		memset(d, 0, sizeof *d);
-		snprintf(d->date, sizeof d->date, "%s",
-		    (const char *)sqlite3_column_text(stmt, 0));
-		d->children[MN_GROUP_NHA_TRE] = sqlite3_column_int(stmt, 1);
-		d->fee[MN_GROUP_NHA_TRE] = sqlite3_column_int64(stmt, 2);
-		d->children[MN_GROUP_MAU_GIAO] = sqlite3_column_int(stmt, 3);
-		d->fee[MN_GROUP_MAU_GIAO] = sqlite3_column_int64(stmt, 4);
-		d->spent = sqlite3_column_int64(stmt, 5);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		free(days);
-		return rc == SQLITE_NOMEM ? mn_fail(err, MN_ERR_NOMEM, "",
-		    "out of memory") : mn_db_fail(ctx->db, err);
-	}
-	if (n > 0) {
-		*rows = calloc(n, sizeof **rows);
-		if (*rows == NULL) {
-			free(days);
-			return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
-		}
-		mn_fee_book_compute(days, n, *opening, *rows);
-	}
-	*count = n;
-	free(days);
-	return MN_OK;
-}
-
-/* ---- Food safety ------------------------------------------------------ */
-
-static int
-clean_required(const char *in, const char *field, size_t max, char **out,
-    struct mn_error *err)
-{
-	int rc = mn_text_clean(in ? in : "", field, max, out, err);
-
-	if (rc == MN_OK && (*out)[0] == '\0') {
-		free(*out);
-		*out = NULL;
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: missing; expected text of 1 to %zu characters",
-		    "%s: bị thiếu; cần nội dung dài 1 đến %zu ký tự"), field,
-		    max);
-	}
-	return rc;
-}
-
-int
-mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
-    const struct mn_food_check *c, int64_t *id, struct mn_error *err)
-{
-	char *item = NULL, *supplier = NULL, *unit = NULL, *checks = NULL;
-	char *action = NULL, *by = NULL;
-	char date[11], at[32], now[32];
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = require(ctx, MAY_SAFETY, "food_check_write", err)) != MN_OK
-	    || (rc = check_date(day, "date", err)) != MN_OK)
-		return rc;
-	if (c->step < 1 || c->step > 3)
-		return mn_fail(err, MN_ERR_INVALID, "step",
-		    T("step: invalid value %d; expected 1 (receiving), 2 "
-		    "(cooking) or 3 (before serving)", "bước: giá trị %d không "
-		    "hợp lệ; cần 1 (nhận thực phẩm), 2 (chế biến) hoặc 3 "
-		    "(trước khi ăn)"), c->step);
-	if (c->meal < -1 || c->meal >= MN_MEAL_COUNT ||
-	    (c->step > 1 && c->meal < 0))
-		return mn_fail(err, MN_ERR_INVALID, "meal", "%s",
-		    T("meal: missing or invalid; steps 2 and 3 need the meal",
-		    "bữa ăn: thiếu hoặc không hợp lệ; bước 2 và 3 cần ghi bữa"));
-	if (!(c->quantity >= 0 && c->quantity <= MAX_QUANTITY))
-		return mn_fail(err, MN_ERR_INVALID, "quantity",
-		    T("quantity: invalid value %g; expected 0 to %g",
-		    "số lượng: giá trị %g không hợp lệ; cần từ 0 đến %g"),
-		    c->quantity, MAX_QUANTITY);
-	if ((rc = clean_required(c->item, "item", 200, &item, err)) != MN_OK ||
-	    (rc = clean_required(c->checked_by, "checked_by", 100, &by, err))
-	    != MN_OK ||
-	    (rc = mn_text_clean(c->supplier ? c->supplier : "", "supplier",
-	    500, &supplier, err)) != MN_OK ||
-	    (rc = mn_text_clean(c->unit ? c->unit : "", "unit", 15, &unit,
-	    err)) != MN_OK ||
-	    (rc = mn_text_clean(c->checks ? c->checks : "", "checks", 2000,
-	    &checks, err)) != MN_OK ||
-	    (rc = mn_text_clean(c->action ? c->action : "", "action", 500,
-	    &action, err)) != MN_OK)
-		goto out;
-	iso(day, date);
-	utc_time(c->at, at, sizeof at);
-	mn_now_utc(now, sizeof now);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		goto out;
-	rc = mn_prepare(ctx->db, "INSERT INTO food_checks (day, step, "
-	    "checked_at, meal, item, supplier, quantity, unit, checks, result, "
-	    "action, checked_by, changed_by, changed_at) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 2, c->step);
-		sqlite3_bind_text(stmt, 3, at, -1, SQLITE_STATIC);
-		if (c->meal >= 0)
-			sqlite3_bind_text(stmt, 4, mn_meal_key(c->meal), -1,
-			    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, item, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, supplier, -1, SQLITE_STATIC);
-		if (c->quantity > 0)
-			sqlite3_bind_double(stmt, 7, c->quantity);
-		sqlite3_bind_text(stmt, 8, unit, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 9, checks, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 10, c->accepted ? "accepted" :
-		    "rejected", -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 11, action, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 12, by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 13, ctx->actor.login, -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 14, now, -1, SQLITE_STATIC);
-		rc = step_done(ctx, stmt, err);
-	}
-	if (rc == MN_OK) {
-		int64_t row = sqlite3_last_insert_rowid(ctx->db);
-
-		if (id != NULL)
-			*id = row;
-		rc = audit(ctx, "insert", "food_checks", row, item, err);
-	}
-	rc = finish(ctx, rc, err);
-out:
-	free(item);
-	free(supplier);
-	free(unit);
-	free(checks);
-	free(action);
-	free(by);
-	return rc;
-}
-
-int
-mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
-    enum mn_meal meal, int64_t dish_id, double quantity_g, time_t taken_at,
-    const char *taken_by, int64_t *id, struct mn_error *err)
-{
-	char date[11], at[32], now[32];
-	sqlite3_stmt *stmt;
-	char *by = NULL;
-	int rc;
-
-	if ((rc = require(ctx, MAY_SAFETY, "food_sample_write", err)) != MN_OK
-	    || (rc = check_date(day, "date", err)) != MN_OK)
-		return rc;
-	if ((unsigned)meal >= MN_MEAL_COUNT)
-		return mn_meal_parse("", &meal, err);
-	if (!(quantity_g > 0 && quantity_g <= 2000))
-		return mn_fail(err, MN_ERR_INVALID, "quantity_g",
-		    T("sample quantity: invalid value %g; expected grams or "
-		    "millilitres above 0 and at most 2000",
-		    "lượng mẫu: giá trị %g không hợp lệ; cần số gam hoặc ml "
-		    "lớn hơn 0 và không quá 2000"), quantity_g);
-	if ((rc = clean_required(taken_by, "taken_by", 100, &by, err))
-	    != MN_OK)
-		return rc;
-	iso(day, date);
-	utc_time(taken_at, at, sizeof at);
-	mn_now_utc(now, sizeof now);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
-		free(by);
-		return rc;
-	}
-	rc = mn_prepare(ctx->db, "INSERT INTO food_samples (day, meal, "
-	    "dish_id, quantity_g, taken_at, taken_by, changed_by, changed_at) "
-	    "SELECT ?, ?, id, ?, ?, ?, ?, ? FROM dishes WHERE id = ?", &stmt,
-	    err);
-	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_meal_key(meal), -1, SQLITE_STATIC);
-		sqlite3_bind_double(stmt, 3, quantity_g);
-		sqlite3_bind_text(stmt, 4, at, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, by, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 8, dish_id);
-		rc = step_done(ctx, stmt, err);
-	}
-	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
-		rc = mn_fail(err, MN_ERR_NOTFOUND, "dish",
-		    T("dish %lld not found", "không tìm thấy món %lld"),
-		    (long long)dish_id);
-	if (rc == MN_OK) {
-		int64_t row = sqlite3_last_insert_rowid(ctx->db);
-
-		if (id != NULL)
-			*id = row;
-		rc = audit(ctx, "insert", "food_samples", row, NULL, err);
-	}
-	free(by);
-	return finish(ctx, rc, err);
-}
-
-int
-mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
-    const char *by, struct mn_error *err)
-{
-	char when[32], now[32], taken[32] = "", disposed[32] = "";
-	double hours = 0;
-	sqlite3_stmt *stmt;
-	char *who = NULL;
-	int rc;
-
-	if ((rc = require(ctx, MAY_SAFETY, "food_sample_write", err)) != MN_OK
-	    || (rc = clean_required(by, "disposed_by", 100, &who, err))
-	    != MN_OK)
-		return rc;
-	utc_time(at, when, sizeof when);
-	mn_now_utc(now, sizeof now);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
-		free(who);
-		return rc;
-	}
-	rc = mn_prepare(ctx->db, "SELECT taken_at, disposed_at, "
-	    "(julianday(?2) - julianday(taken_at)) * 24 FROM food_samples "
-	    "WHERE id = ?1", &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_int64(stmt, 1, sample_id);
-		sqlite3_bind_text(stmt, 2, when, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		if (rc == SQLITE_ROW) {
-			snprintf(taken, sizeof taken, "%s",
-			    (const char *)sqlite3_column_text(stmt, 0));
-			if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
-				snprintf(disposed, sizeof disposed, "%s",
-				    (const char *)sqlite3_column_text(stmt, 1));
-			hours = sqlite3_column_double(stmt, 2);
-		}
-		sqlite3_finalize(stmt);
-		if (rc == SQLITE_DONE)
-			rc = mn_fail(err, MN_ERR_NOTFOUND, "sample",
-			    T("food sample %lld not found",
-			    "không tìm thấy mẫu thức ăn %lld"),
-			    (long long)sample_id);
-		else if (rc != SQLITE_ROW)
-			rc = mn_db_fail(ctx->db, err);
-		else if (disposed[0] != '\0')
-			rc = mn_fail(err, MN_ERR_CONFLICT, "disposed_at",
-			    T("food sample %lld was already disposed of at %s",
-			    "mẫu thức ăn %lld đã hủy lúc %s"),
-			    (long long)sample_id, disposed);
-		else if (hours < 24)
-			rc = mn_fail(err, MN_ERR_INVALID, "disposed_at",
-			    T("disposal time %s: only %.1f hours after the "
-			    "sample was taken at %s; a sample is kept at least "
-			    "24 hours", "giờ hủy %s: mới %.1f giờ sau khi lấy "
-			    "mẫu lúc %s; mẫu phải lưu ít nhất 24 giờ"), when,
-			    hours, taken);
-		else
-			rc = MN_OK;
-	}
-	if (rc == MN_OK)
-		rc = mn_prepare(ctx->db, "UPDATE food_samples SET "
-		    "disposed_at = ?, disposed_by = ?, version = version + 1, "
-		    "changed_by = ?, changed_at = ? WHERE id = ?", &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, when, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, who, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 5, sample_id);
-		rc = step_done(ctx, stmt, err);
-	}
-	if (rc == MN_OK)
-		rc = audit(ctx, "update", "food_samples", sample_id,
-		    "disposed", err);
-	free(who);
-	return finish(ctx, rc, err);
-}
-
-/* ---- Allergies -------------------------------------------------------- */
-
-int
-mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id, int food_code,
-    const char *note, struct mn_error *err)
-{
-	sqlite3_stmt *stmt;
-	char *text = NULL;
-	char now[32], detail[64];
-	int64_t fid;
-	int rc;
-
-	if ((rc = require(ctx, MAY_ALLERGY_WRITE, "allergy_write", err))
-	    != MN_OK)
-		return rc;
-	if (child_id <= 0)
-		return mn_fail(err, MN_ERR_INVALID, "child",
-		    T("child: invalid id %lld", "trẻ: mã %lld không hợp lệ"),
-		    (long long)child_id);
-	if ((rc = food_id(ctx, food_code, &fid, err)) != MN_OK ||
-	    (rc = mn_text_clean(note ? note : "", "note", 500, &text, err))
-	    != MN_OK)
-		return rc;
-	mn_now_utc(now, sizeof now);
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
-		free(text);
-		return rc;
-	}
-	rc = mn_prepare(ctx->db, "INSERT INTO child_allergies (child_id, "
-	    "food_id, note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
-	    &stmt, err);
-	if (rc == MN_OK) {
-		sqlite3_bind_int64(stmt, 1, child_id);
-		sqlite3_bind_int64(stmt, 2, fid);
-		sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
-		rc = sqlite3_step(stmt);
-		sqlite3_finalize(stmt);
-		if (rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
-		    rc == SQLITE_CONSTRAINT)
-			rc = mn_fail(err, MN_ERR_EXISTS, "food",
-			    T("the allergy of child %lld to food %d is "
-			    "already recorded", "dị ứng của trẻ %lld với thực "
-			    "phẩm %d đã được ghi"), (long long)child_id,
-			    food_code);
-		else
-			rc = rc == SQLITE_DONE ? MN_OK :
-			    mn_db_fail(ctx->db, err);
-	}
-	snprintf(detail, sizeof detail, "child %lld food %d",
-	    (long long)child_id, food_code);
-	if (rc == MN_OK)
-		rc = audit(ctx, "insert", "child_allergies", child_id, detail,
-		    err);
-	free(text);
-	return finish(ctx, rc, err);
-}
-
-int
-mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
-    struct mn_allergy_flag **out, size_t *count, struct mn_error *err)
-{
-	sqlite3_stmt *stmt;
-	char date[11];
-	size_t cap = 0;
-	int rc;
-
-	*out = NULL;
-	*count = 0;
-	if ((rc = require(ctx, MAY_ALLERGY_READ, "allergy_read", err))
-	    != MN_OK || (rc = check_date(day, "date", err)) != MN_OK)
-		return rc;
-	iso(day, date);
-	if ((rc = mn_prepare(ctx->db, "SELECT a.child_id, m.age_group, "
-	    "m.meal, f.code, f.name, d.name FROM child_allergies a "
-	    "JOIN dish_items i ON i.food_id = a.food_id "
-	    "JOIN menu_items m ON m.dish_id = i.dish_id "
-	    "AND m.age_group = i.age_group "
-	    "JOIN foods f ON f.id = a.food_id JOIN dishes d ON d.id = m.dish_id "
-	    "WHERE m.menu_date = ? ORDER BY a.child_id, m.age_group, "
-	    "m.meal, d.name", &stmt, err)) != MN_OK)
-		return rc;
-	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct mn_allergy_flag *f;
-
-		if (*count == cap) {
-			cap = cap ? cap * 2 : 16;
-			f = realloc(*out, cap * sizeof *f);
-			if (f == NULL) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = f;
-		}
-		f = &(*out)[(*count)++];
-		memset(f, 0, sizeof *f);
-		f->child_id = sqlite3_column_int64(stmt, 0);
-		mn_age_group_parse((const char *)sqlite3_column_text(stmt, 1),
-		    &f->group, NULL);
-		mn_meal_parse((const char *)sqlite3_column_text(stmt, 2),
-		    &f->meal, NULL);
-		f->food_code = sqlite3_column_int(stmt, 3);
-		snprintf(f->food, sizeof f->food, "%s",
-		    (const char *)sqlite3_column_text(stmt, 4));
-		snprintf(f->dish, sizeof f->dish, "%s",
-		    (const char *)sqlite3_column_text(stmt, 5));
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*count = 0;
-		return rc == SQLITE_NOMEM ? mn_fail(err, MN_ERR_NOMEM, "",
-		    "out of memory") : mn_db_fail(ctx->db, err);
-	}
-	return MN_OK;
-}
