@@ -1,6 +1,6 @@
 /*
- * Helpers shared by the kitchen's source files (kitchen.c, kitchen_book.c,
- * kitchen_safety.c); not part of the core's interface.
+ * Helpers shared by the kitchen source files (kitchen.c, kitchen_menu.c,
+ * kitchen_book.c, kitchen_safety.c), not part of the core interface.
  */
 #ifndef MN_CORE_KITCHEN_PRIV_H
 #define MN_CORE_KITCHEN_PRIV_H
