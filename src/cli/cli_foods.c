@@ -202,15 +202,14 @@ parse_options(const char *command, int argc, char **argv, struct options *o)
 static int
 parse_date(const char *command, const char *text, struct mn_date *d)
 {
-	int n = 0;
+	struct mn_error err = { 0 };
 
-	if (text != NULL && strlen(text) == 10 &&
-	    sscanf(text, "%4d-%2d-%2d%n", &d->year, &d->month, &d->day, &n)
-	    == 3 && n == 10)
-		return CLI_OK;
-	return cli_usage(command, T("--date: invalid value '%s'; expected "
-	    "YYYY-MM-DD", "--date: giá trị '%s' không hợp lệ; cần dạng "
-	    "YYYY-MM-DD"), text ? text : "");
+	if (text == NULL)
+		return cli_usage(command, "%s", T("--date YYYY-MM-DD is "
+		    "required", "cần --date YYYY-MM-DD"));
+	if (mn_date_parse_iso(text, "--date", d, &err) != MN_OK)
+		return cli_usage(command, "%s", err.message);
+	return CLI_OK;
 }
 
 static int

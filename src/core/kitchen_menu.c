@@ -32,74 +32,48 @@ const char kitchen_food_columns[] = "f.code, f.name, f.food_group, "
 /* ---- Dates ------------------------------------------------------------ */
 
 static long
-days_from_civil(int y, int m, int d)
+days_from_civil(int year, int month, int day)
 {
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	struct mn_date d = { year, month, day };
 
-	return era * 146097 + doe - 719468;
+	return mn_date_to_days(&d);
 }
 
 static void
-civil_from_days(long z, struct mn_date *out)
+civil_from_days(long days, struct mn_date *out)
 {
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-
-	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out->year = (int)(yoe + era * 400 + (out->month <= 2));
+	mn_date_from_days(days, out);
 }
 
 static long
 to_days(const struct mn_date *d)
 {
-	return days_from_civil(d->year, d->month, d->day);
+	return mn_date_to_days(d);
 }
 
-/* 0 = Monday ... 6 = Sunday; day 0 (1970-01-01) was a Thursday. */
+/* 0 = Monday ... 6 = Sunday. */
 static int
 weekday(long days)
 {
-	return (int)(((days % 7) + 7 + 3) % 7);
-}
+	struct mn_date d;
 
-static bool
-date_valid(const struct mn_date *d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int max;
-
-	if (d == NULL || d->year < 1900 || d->year > 2999 || d->month < 1 ||
-	    d->month > 12 || d->day < 1)
-		return false;
-	max = mdays[d->month - 1];
-	if (d->month == 2 && (d->year % 4 == 0 &&
-	    (d->year % 100 != 0 || d->year % 400 == 0)))
-		max = 29;
-	return d->day <= max;
+	mn_date_from_days(days, &d);
+	return mn_date_weekday(&d);
 }
 
 void
 kitchen_iso(const struct mn_date *d, char buf[11])
 {
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
-	    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
+	mn_date_format_iso(d, buf, 11);
 }
 
 int
 kitchen_check_date(const struct mn_date *d, const char *field,
     struct mn_error *err)
 {
-	if (date_valid(d))
+	/* Years outside 1900-2999 are typing mistakes in a school's data. */
+	if (d != NULL && d->year >= 1900 && d->year <= 2999 &&
+	    mn_date_valid(d->year, d->month, d->day))
 		return MN_OK;
 	return mn_fail(err, MN_ERR_INVALID, field,
 	    T("%s: invalid date; expected a day that exists, "
