@@ -130,7 +130,8 @@ CREATE TABLE foods (
 	beta_carotene_ug REAL CHECK (beta_carotene_ug >= 0),
 	vitamin_b1_mg REAL CHECK (vitamin_b1_mg >= 0),
 	vitamin_c_mg REAL CHECK (vitamin_c_mg >= 0),
-	purchase_unit TEXT NOT NULL CHECK (length(purchase_unit) BETWEEN 1 AND 15),
+	purchase_unit TEXT NOT NULL
+	    CHECK (length(purchase_unit) BETWEEN 1 AND 15),
 	unit_grams REAL NOT NULL CHECK (unit_grams > 0),
 	version INTEGER NOT NULL DEFAULT 1,
 	changed_by TEXT NOT NULL,

@@ -31,7 +31,8 @@ main(int argc, char **argv)
 	struct mn_error err = { 0 };
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: gen_foods_table FOODS.csv > foods_table.c\n");
+		fprintf(stderr,
+		    "usage: gen_foods_table FOODS.csv > foods_table.c\n");
 		return 2;
 	}
 	mn_set_language(MN_LANG_EN);

@@ -399,7 +399,8 @@ mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
 		int nf;
 
 		st.line++;
-		if (text[pos] == '#' || text[pos] == '\n' || text[pos] == '\r') {
+		if (text[pos] == '#' || text[pos] == '\n' ||
+		    text[pos] == '\r') {
 			while (pos < len && text[pos] != '\n')
 				pos++;
 			pos += pos < len;

@@ -267,7 +267,8 @@ mn_kitchen_food(struct mn_ctx *ctx, int code, struct mn_food *out,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "food_read", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "food_read",
+	    err)) != MN_OK)
 		return rc;
 	snprintf(sql, sizeof sql, "SELECT %s FROM foods f WHERE f.code = ?",
 	    kitchen_food_columns);
@@ -306,7 +307,8 @@ mn_kitchen_price_set(struct mn_ctx *ctx, int food_code,
 
 	if ((rc = kitchen_require(ctx, MAY_PLAN, "price_set", err)) != MN_OK ||
 	    (rc = kitchen_check_date(from, "effective_from", err)) != MN_OK ||
-	    (rc = kitchen_check_price(unit_price, "unit_price", err)) != MN_OK ||
+	    (rc = kitchen_check_price(unit_price, "unit_price",
+	    err)) != MN_OK ||
 	    (rc = kitchen_food_id(ctx, food_code, &fid, err)) != MN_OK)
 		return rc;
 	kitchen_iso(from, day);
@@ -329,7 +331,8 @@ mn_kitchen_price_set(struct mn_ctx *ctx, int food_code,
 	snprintf(detail, sizeof detail, "food %d price %lld from %s",
 	    food_code, (long long)unit_price, day);
 	if (rc == MN_OK)
-		rc = kitchen_audit(ctx, "update", "food_prices", fid, detail, err);
+		rc = kitchen_audit(ctx, "update", "food_prices", fid, detail,
+		    err);
 	return kitchen_finish(ctx, rc, err);
 }
 
@@ -523,7 +526,8 @@ mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_read",
+	    err)) != MN_OK ||
 	    (rc = mn_prepare(ctx->db, "SELECT id FROM dishes WHERE name = ?",
 	    &stmt, err)) != MN_OK)
 		return rc;

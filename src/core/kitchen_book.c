@@ -84,7 +84,8 @@ mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
 	snprintf(detail, sizeof detail, "%s %s %s = %d", date,
 	    mn_age_group_key(group), columns[kind], count);
 	if (rc == MN_OK)
-		rc = kitchen_audit(ctx, "update", "meal_counts", 0, detail, err);
+		rc = kitchen_audit(ctx, "update", "meal_counts", 0, detail,
+		    err);
 	free(why);
 	return kitchen_finish(ctx, rc, err);
 }
@@ -140,7 +141,8 @@ mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET, "market_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET, "market_read",
+	    err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
@@ -216,7 +218,8 @@ mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
 	int64_t fid, amount;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_PLAN, "purchase_write", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "purchase_write",
+	    err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
 	    (rc = kitchen_check_price(unit_price, "unit_price", err)) != MN_OK)
 		return rc;
@@ -272,7 +275,8 @@ mn_kitchen_meal_fee_set(struct mn_ctx *ctx, enum mn_age_group group,
 	char date[11], now[32], detail[96];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_FEES, "meal_fee_write", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_FEES, "meal_fee_write",
+	    err)) != MN_OK ||
 	    (rc = kitchen_check_date(from, "effective_from", err)) != MN_OK)
 		return rc;
 	if (fee < 0 || fee > MAX_FEE)
@@ -326,7 +330,8 @@ mn_kitchen_fee_book(struct mn_ctx *ctx, const char *month,
 	*rows = NULL;
 	*count = 0;
 	*opening = 0;
-	if ((rc = kitchen_require(ctx, MAY_FEES, "meal_fee_read", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_FEES, "meal_fee_read",
+	    err)) != MN_OK)
 		return rc;
 	if (month == NULL || strlen(month) != 7 ||
 	    sscanf(month, "%4d-%2d%n", &year, &mon, &len) != 2 || len != 7 ||

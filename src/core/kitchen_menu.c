@@ -71,7 +71,7 @@ int
 kitchen_check_date(const struct mn_date *d, const char *field,
     struct mn_error *err)
 {
-	/* Years outside 1900-2999 are typing mistakes in a school's data. */
+	/* Years outside 1900-2999 are rejected as typing mistakes. */
 	if (d != NULL && d->year >= 1900 && d->year <= 2999 &&
 	    mn_date_valid(d->year, d->month, d->day))
 		return MN_OK;
@@ -421,7 +421,8 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 	char now[32], detail[64];
 	int rc, items;
 
-	if ((rc = kitchen_require(ctx, MAY_APPROVE, "menu_approve", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_APPROVE, "menu_approve",
+	    err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
 	    (rc = count_week_items(ctx, to_days(&monday), group, &items,
 	    err)) != MN_OK)
@@ -437,7 +438,8 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 	rc = ensure_week(ctx, week, group, err);
 	if (rc == MN_OK)
 		rc = mn_prepare(ctx->db, "UPDATE menu_weeks SET status = ?3, "
-		    "approved_by = ?4, approved_at = ?5, version = version + 1, "
+		    "approved_by = ?4, approved_at = ?5, "
+		    "version = version + 1, "
 		    "changed_by = ?6, changed_at = ?7 "
 		    "WHERE week = ?1 AND age_group = ?2", &stmt, err);
 	if (rc == MN_OK) {
@@ -469,7 +471,8 @@ mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
 	struct mn_date monday;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
 		return rc;
 	return week_approved(ctx, week, group, approved, err);
@@ -488,7 +491,8 @@ mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
 		return rc;
 	civil_from_days(to_days(&monday) + 6, &sunday);
@@ -564,7 +568,8 @@ mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
 	char date[11];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
@@ -680,7 +685,8 @@ mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
 	char date[11];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
@@ -707,7 +713,8 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 	size_t n = 0;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
 	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
 		return rc;
 	for (int i = 0; i < 7; i++) {
@@ -732,7 +739,8 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 	}
 	if (n == 0)
 		return mn_fail(err, MN_ERR_NOTFOUND, "week",
-		    T("no menu for %s in week %s", "chưa có thực đơn %s tuần %s"),
+		    T("no menu for %s in week %s",
+		    "chưa có thực đơn %s tuần %s"),
 		    mn_age_group_label(group), week);
 	mn_nutrition_average(days, n, out);
 	return MN_OK;

@@ -42,7 +42,7 @@ int kitchen_check_date(const struct mn_date *d, const char *field,
     struct mn_error *err);
 /* Writes t as "YYYY-MM-DDTHH:MM:SSZ". */
 void kitchen_utc_time(time_t t, char *buf, size_t size);
-/* Checks the actor's roles against mask, auditing a refusal as what. */
+/* Checks the actor's roles against mask, auditing a denial as what. */
 int kitchen_require(struct mn_ctx *ctx, unsigned mask, const char *what,
     struct mn_error *err);
 /* Steps a statement that returns no row, then finalizes it. */

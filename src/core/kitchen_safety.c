@@ -42,7 +42,8 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_check_write", err)) != MN_OK
+	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_check_write",
+	    err)) != MN_OK
 	    || (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
 	if (c->step < 1 || c->step > 3)
@@ -55,7 +56,8 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 	    (c->step > 1 && c->meal < 0))
 		return mn_fail(err, MN_ERR_INVALID, "meal", "%s",
 		    T("meal: missing or invalid; steps 2 and 3 need the meal",
-		    "bữa ăn: thiếu hoặc không hợp lệ; bước 2 và 3 cần ghi bữa"));
+		    "bữa ăn: thiếu hoặc không hợp lệ; bước 2 và 3 cần ghi "
+		    "bữa"));
 	if (!(c->quantity >= 0 && c->quantity <= MAX_QUANTITY))
 		return mn_fail(err, MN_ERR_INVALID, "quantity",
 		    T("quantity: invalid value %g; expected 0 to %g",
@@ -109,7 +111,8 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 
 		if (id != NULL)
 			*id = row;
-		rc = kitchen_audit(ctx, "insert", "food_checks", row, item, err);
+		rc = kitchen_audit(ctx, "insert", "food_checks", row, item,
+		    err);
 	}
 	rc = kitchen_finish(ctx, rc, err);
 out:
@@ -132,7 +135,8 @@ mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 	char *by = NULL;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_write", err)) != MN_OK
+	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_write",
+	    err)) != MN_OK
 	    || (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
 	if ((unsigned)meal >= MN_MEAL_COUNT)
@@ -178,7 +182,8 @@ mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 
 		if (id != NULL)
 			*id = row;
-		rc = kitchen_audit(ctx, "insert", "food_samples", row, NULL, err);
+		rc = kitchen_audit(ctx, "insert", "food_samples", row, NULL,
+		    err);
 	}
 	free(by);
 	return kitchen_finish(ctx, rc, err);
@@ -194,7 +199,8 @@ mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
 	char *who = NULL;
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_write", err)) != MN_OK
+	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_write",
+	    err)) != MN_OK
 	    || (rc = clean_required(by, "disposed_by", 100, &who, err))
 	    != MN_OK)
 		return rc;
@@ -314,7 +320,8 @@ mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id, int food_code,
 	snprintf(detail, sizeof detail, "child %lld food %d",
 	    (long long)child_id, food_code);
 	if (rc == MN_OK)
-		rc = kitchen_audit(ctx, "insert", "child_allergies", child_id, detail,
+		rc = kitchen_audit(ctx, "insert", "child_allergies", child_id,
+		    detail,
 		    err);
 	free(text);
 	return kitchen_finish(ctx, rc, err);
@@ -340,7 +347,8 @@ mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
 	    "JOIN dish_items i ON i.food_id = a.food_id "
 	    "JOIN menu_items m ON m.dish_id = i.dish_id "
 	    "AND m.age_group = i.age_group "
-	    "JOIN foods f ON f.id = a.food_id JOIN dishes d ON d.id = m.dish_id "
+	    "JOIN foods f ON f.id = a.food_id "
+	    "JOIN dishes d ON d.id = m.dish_id "
 	    "WHERE m.menu_date = ? ORDER BY a.child_id, m.age_group, "
 	    "m.meal, d.name", &stmt, err)) != MN_OK)
 		return rc;

@@ -5,12 +5,12 @@
  *
  * The test foods are those of test_nutrition.c (per 100 g edible part):
  *
- *   code   food     kcal   P     L     G    Ca   Fe   ret  betaC  B1    C  refuse unit
- *   90001  rice     344    8.0   1.0  76.0  30  1.3    0     0  0.10   0    0  kg
- *   90002  pork     139   19.0   7.0   0.0   7  0.96   2     0  0.90   1    2  kg
- *   90003  carrot    39    1.5   0.2   7.8  43  0.8    0  8285  0.06   8 10.5  kg
- *   90004  oil      900    0   100     0     0  0      0     0  0      0    0  lít 920 g
- *   90005  milk      74    3.9   4.4   4.8 120  0.1   50    22  0.05   1    0  hộp 180 g
+ *   code  food    kcal  P    L    G    Ca  Fe   ret betaC B1   C refuse unit
+ *   90001 rice    344   8.0  1.0 76.0  30 1.3    0     0 0.10 0    0  kg
+ *   90002 pork    139  19.0  7.0  0.0   7 0.96   2     0 0.90 1    2  kg
+ *   90003 carrot   39   1.5  0.2  7.8  43 0.8    0  8285 0.06 8 10.5  kg
+ *   90004 oil     900   0  100    0     0 0      0     0 0    0    0  lít 920 g
+ *   90005 milk     74   3.9  4.4  4.8 120 0.1   50    22 0.05 1    0  hộp 180 g
  *
  * One kindergarten child's day: lunch "Cơm thịt" = rice 80 g, pork
  * 40 g, carrot 30 g, oil 5 g; snack "Sữa" = milk 180 g.  By hand:

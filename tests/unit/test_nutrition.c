@@ -5,12 +5,14 @@
  *
  * The hand-computed menu uses these foods (per 100 g edible part):
  *
- *   food       kcal   P     L     G    Ca   Fe    ret  betaC  B1    C   refuse unit
- *   rice       344    8.0   1.0  76.0  30  1.3     0     0  0.10   0    0 %  kg
- *   pork (A)   139   19.0   7.0   0.0   7  0.96    2     0  0.90   1    2 %  kg
- *   carrot      39    1.5   0.2   7.8  43  0.8     0  8285  0.06   8  10.5 % kg
- *   oil        900    0   100     0     0  0       0     0  0      0    0 %  lít 920 g
- *   milk (A)    74    3.9   4.4   4.8 120  0.1    50    22  0.05   1    0 %  hộp 180 g
+ *   food     kcal  P    L    G    Ca  Fe   ret betaC B1   C refuse unit
+ *   rice     344   8.0  1.0 76.0  30 1.3    0     0 0.10 0    0 %  kg
+ *   pork (A) 139  19.0  7.0  0.0   7 0.96   2     0 0.90 1    2 %  kg
+ *   carrot    39   1.5  0.2  7.8  43 0.8    0  8285 0.06 8 10.5 %  kg
+ *   oil      900   0  100    0     0 0      0     0 0    0    0 %  lít (920 g)
+ *   milk (A)  74   3.9  4.4  4.8 120 0.1   50    22 0.05 1    0 %  hộp (180 g)
+ *
+ * (A) = animal origin; ret = retinol µg, betaC = beta-carotene µg.
  *
  * Menu of one kindergarten child: lunch = rice 80 g, pork 40 g, carrot
  * 30 g, oil 5 g; snack = milk 180 g.  By hand:
@@ -127,7 +129,8 @@ day_menu_nutrients(void **state)
 	assert_true(n.meal_kcal[MN_MEAL_BREAKFAST] == 0);
 	assert_true(R1(n.meal_pct[MN_MEAL_LUNCH]) == 74.4);
 	assert_true(R1(n.meal_pct[MN_MEAL_SNACK]) == 25.6);
-	assert_int_equal(n.meals, (1u << MN_MEAL_LUNCH) | (1u << MN_MEAL_SNACK));
+	assert_int_equal(n.meals,
+	    (1u << MN_MEAL_LUNCH) | (1u << MN_MEAL_SNACK));
 	assert_int_equal(n.missing, 0);
 	assert_int_equal(n.days, 1);
 }
