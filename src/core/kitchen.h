@@ -110,6 +110,15 @@ int mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
     const struct mn_date *day, struct mn_requirement *r,
     struct mn_error *err);
 
+/*
+ * Sets the requirement of an age group from a date on (principal only).
+ * A NAN bound is not checked; a bound outside its plausible range or a
+ * minimum above its maximum is rejected.
+ */
+int mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *from, const struct mn_requirement *r,
+    struct mn_error *err);
+
 /* Computes one child's nutrition for a day's menu. */
 int mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err);

@@ -3,6 +3,7 @@
  * and the loading of a day's portions for the nutrition calculation.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -610,6 +611,158 @@ mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
 		return mn_db_fail(ctx->db, err);
 	mn_requirement_default(group, r);
 	return MN_OK;
+}
+
+static const char *const requirement_columns[] = { "kcal",
+    "protein_pct", "lipid_pct", "glucid_pct", "animal_protein_pct",
+    "animal_lipid_pct", "calcium_mg", "iron_mg", "vitamin_a_ug",
+    "vitamin_b1_mg", "vitamin_c_mg", "breakfast_pct", "lunch_pct",
+    "afternoon_pct", "snack_pct" };
+
+/* Lists the ranges of r in requirement_columns order, with limits. */
+static size_t
+requirement_ranges(const struct mn_requirement *r,
+    const struct mn_range **ranges, double *limits)
+{
+	const struct mn_range *all[] = { &r->kcal, &r->protein_pct,
+	    &r->lipid_pct, &r->glucid_pct, &r->animal_protein_pct,
+	    &r->animal_lipid_pct, &r->calcium_mg, &r->iron_mg,
+	    &r->vitamin_a_ug, &r->vitamin_b1_mg, &r->vitamin_c_mg,
+	    &r->meal_pct[MN_MEAL_BREAKFAST], &r->meal_pct[MN_MEAL_LUNCH],
+	    &r->meal_pct[MN_MEAL_AFTERNOON], &r->meal_pct[MN_MEAL_SNACK] };
+	/* Plausible upper limits per child per day at school. */
+	static const double max[] = { 3000, 100, 100, 100, 100, 100, 5000,
+	    100, 10000, 10, 1000, 100, 100, 100, 100 };
+	size_t n = sizeof all / sizeof all[0];
+
+	for (size_t i = 0; i < n; i++) {
+		ranges[i] = all[i];
+		limits[i] = max[i];
+	}
+	return n;
+}
+
+/* Appends to buf; *used stays past the end once the buffer is full. */
+static void __attribute__((format(printf, 4, 5)))
+append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*used >= size)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *used, size - *used, fmt, ap);
+	va_end(ap);
+	*used = n < 0 ? size : *used + (size_t)n;
+}
+
+static int
+check_bound(const char *column, const char *side, double v, double max,
+    struct mn_error *err)
+{
+	char field[64];
+
+	if (isnan(v) || (v >= 0 && v <= max))
+		return MN_OK;
+	snprintf(field, sizeof field, "%s_%s", column, side);
+	return mn_fail(err, MN_ERR_INVALID, field,
+	    T("%s: invalid value %g; expected 0 to %g, or empty for no "
+	    "bound", "%s: giá trị %g không hợp lệ; cần từ 0 đến %g, hoặc "
+	    "để trống nếu không giới hạn"), field, v, max);
+}
+
+int
+mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *from, const struct mn_requirement *r,
+    struct mn_error *err)
+{
+	const struct mn_range *ranges[16];
+	double limits[16];
+	size_t n = requirement_ranges(r, ranges, limits);
+	char sql[4096], date[11], now[32], detail[64];
+	size_t used = 0;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_APPROVE, "requirement_write",
+	    err)) != MN_OK ||
+	    (rc = kitchen_check_date(from, "effective_from", err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if ((rc = check_bound(requirement_columns[i], "min",
+		    ranges[i]->min, limits[i], err)) != MN_OK ||
+		    (rc = check_bound(requirement_columns[i], "max",
+		    ranges[i]->max, limits[i], err)) != MN_OK)
+			return rc;
+		if (ranges[i]->min > ranges[i]->max)
+			return mn_fail(err, MN_ERR_INVALID,
+			    requirement_columns[i],
+			    T("%s: minimum %g is above maximum %g",
+			    "%s: mức tối thiểu %g lớn hơn mức tối đa %g"),
+			    requirement_columns[i], ranges[i]->min,
+			    ranges[i]->max);
+	}
+	if (!(r->daily_kcal > 0 && r->daily_kcal <= 5000))
+		return mn_fail(err, MN_ERR_INVALID, "daily_kcal",
+		    T("daily_kcal: invalid value %g; expected kcal above 0 "
+		    "and at most 5000", "daily_kcal: giá trị %g không hợp "
+		    "lệ; cần số kcal lớn hơn 0 và không quá 5000"),
+		    r->daily_kcal);
+
+	/* Parameters: ?1 group, ?2 date, ?3 .. ?32 the bounds in
+	   requirement_columns order, then daily_kcal, login and time. */
+	append(sql, sizeof sql, &used, "INSERT INTO nutrition_requirements "
+	    "(age_group, effective_from");
+	for (size_t i = 0; i < n; i++)
+		append(sql, sizeof sql, &used, ", %s_min, %s_max",
+		    requirement_columns[i], requirement_columns[i]);
+	append(sql, sizeof sql, &used, ", daily_kcal, changed_by, "
+	    "changed_at) VALUES (?1, ?2");
+	for (size_t i = 3; i <= 2 * n + 5; i++)
+		append(sql, sizeof sql, &used, ", ?%zu", i);
+	append(sql, sizeof sql, &used, ") ON CONFLICT (age_group, "
+	    "effective_from) DO UPDATE SET version = version + 1, "
+	    "changed_by = excluded.changed_by, changed_at = "
+	    "excluded.changed_at, daily_kcal = excluded.daily_kcal");
+	for (size_t i = 0; i < n; i++)
+		append(sql, sizeof sql, &used, ", %s_min = excluded.%s_min, "
+		    "%s_max = excluded.%s_max", requirement_columns[i],
+		    requirement_columns[i], requirement_columns[i],
+		    requirement_columns[i]);
+	if (used >= sizeof sql)
+		return mn_fail(err, MN_ERR_NOMEM, "", "statement too long");
+
+	kitchen_iso(from, date);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, sql, &stmt, err);
+	if (rc == MN_OK) {
+		int col = 3;
+
+		sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+		for (size_t i = 0; i < n; i++, col += 2) {
+			if (!isnan(ranges[i]->min))
+				sqlite3_bind_double(stmt, col, ranges[i]->min);
+			if (!isnan(ranges[i]->max))
+				sqlite3_bind_double(stmt, col + 1,
+				    ranges[i]->max);
+		}
+		sqlite3_bind_double(stmt, col, r->daily_kcal);
+		sqlite3_bind_text(stmt, col + 1, ctx->actor.login, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, col + 2, now, -1, SQLITE_STATIC);
+		rc = kitchen_step_done(ctx, stmt, err);
+	}
+	snprintf(detail, sizeof detail, "%s requirement from %s",
+	    mn_age_group_key(group), date);
+	if (rc == MN_OK)
+		rc = kitchen_audit(ctx, "update", "nutrition_requirements", 0,
+		    detail, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 /* Loads the portions of one group's menu on a day; free *foods. */

@@ -186,6 +186,56 @@ seeded_requirements_match_defaults(void **state)
 }
 
 static void
+requirement_set_from_date(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_requirement r, got;
+	struct mn_error err = { 0 };
+
+	mn_requirement_default(MN_GROUP_MAU_GIAO, &r);
+	r.kcal.min = 620;
+	r.kcal.max = 730;
+	r.iron_mg.min = 3.5;
+	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
+	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_DENIED);
+	act_as(&fx->ctx, MN_ROLE_PRINCIPAL, "hieutruong");
+	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
+	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_OK);
+	assert_int_equal(mn_kitchen_requirement(&fx->ctx, MN_GROUP_MAU_GIAO,
+	    &monday, &got, &err), MN_OK);
+	assert_true(got.kcal.min == 615);
+	assert_true(isnan(got.iron_mg.min));
+	assert_int_equal(mn_kitchen_requirement(&fx->ctx, MN_GROUP_MAU_GIAO,
+	    &tuesday, &got, &err), MN_OK);
+	assert_true(got.kcal.min == 620);
+	assert_true(got.kcal.max == 730);
+	assert_true(got.iron_mg.min == 3.5);
+	assert_true(isnan(got.iron_mg.max));
+	assert_true(got.meal_pct[MN_MEAL_SNACK].min == 15);
+	/* Setting the same date again updates the row. */
+	r.kcal.min = 625;
+	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
+	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_OK);
+	assert_int_equal(mn_kitchen_requirement(&fx->ctx, MN_GROUP_MAU_GIAO,
+	    &tuesday, &got, &err), MN_OK);
+	assert_true(got.kcal.min == 625);
+	/* Bad bounds are rejected with the column named. */
+	r.lipid_pct.min = 40;
+	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
+	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_INVALID);
+	assert_string_equal(err.field, "lipid_pct");
+	r.lipid_pct.min = -1;
+	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
+	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_INVALID);
+	assert_string_equal(err.field, "lipid_pct_min");
+	r.lipid_pct.min = 25;
+	r.daily_kcal = 0;
+	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
+	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_INVALID);
+	assert_string_equal(err.field, "daily_kcal");
+}
+
+static void
 day_nutrition_from_menu(void **state)
 {
 	struct fixture *fx = *state;
@@ -668,6 +718,7 @@ main(void)
 #define T_(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T_(seed_adds_shipped_table),
 		T_(seeded_requirements_match_defaults),
+		T_(requirement_set_from_date),
 		T_(day_nutrition_from_menu),
 		T_(week_nutrition_averages_days),
 		T_(bad_dishes_rejected),
