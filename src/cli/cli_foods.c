@@ -221,7 +221,7 @@ parse_group(const char *command, const char *text, enum mn_age_group *g)
 		return cli_usage(command, "%s", T("--group is required: "
 		    "nha-tre or mau-giao", "cần --group: nha-tre hoặc "
 		    "mau-giao"));
-	if (mn_age_group_parse(text, g, &err) != MN_OK)
+	if (mn_menu_group_parse(text, g, &err) != MN_OK)
 		return cli_usage(command, "%s", err.message);
 	return CLI_OK;
 }

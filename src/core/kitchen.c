@@ -375,7 +375,7 @@ check_items(struct mn_ctx *ctx, const struct mn_dish_item *items,
 				    "group", "nguyên liệu: thực phẩm %d có hai "
 				    "lần cho %s; mỗi thực phẩm chỉ một lần cho "
 				    "mỗi nhóm tuổi"), it->food_code,
-				    mn_age_group_label(it->group));
+				    mn_menu_group_label(it->group));
 		rc = kitchen_food_id(ctx, it->food_code, &ids[i], err);
 		if (rc != MN_OK)
 			return rc;
@@ -398,7 +398,7 @@ insert_items(struct mn_ctx *ctx, int64_t dish_id,
 			return rc;
 		sqlite3_bind_int64(stmt, 1, dish_id);
 		sqlite3_bind_int64(stmt, 2, ids[i]);
-		sqlite3_bind_text(stmt, 3, mn_age_group_key(items[i].group),
+		sqlite3_bind_text(stmt, 3, mn_menu_group_key(items[i].group),
 		    -1, SQLITE_STATIC);
 		sqlite3_bind_double(stmt, 4, items[i].edible_g);
 		rc = kitchen_step_done(ctx, stmt, err);

@@ -69,7 +69,7 @@ mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
 	rc = mn_prepare(ctx->db, sql, &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 3, count);
 		if (why != NULL) {
@@ -82,7 +82,7 @@ mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
 		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	snprintf(detail, sizeof detail, "%s %s %s = %d", date,
-	    mn_age_group_key(group), columns[kind], count);
+	    mn_menu_group_key(group), columns[kind], count);
 	if (rc == MN_OK)
 		rc = kitchen_audit(ctx, "update", "meal_counts", 0, detail,
 		    err);
@@ -103,7 +103,7 @@ effective_meals(struct mn_ctx *ctx, const char *date,
 	    "age_group = ?", &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
@@ -163,7 +163,7 @@ mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
 		if (rc != MN_OK)
 			break;
 		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(g), -1,
+		sqlite3_bind_text(stmt, 2, mn_menu_group_key(g), -1,
 		    SQLITE_STATIC);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			if (count == cap) {
@@ -295,7 +295,7 @@ mn_kitchen_meal_fee_set(struct mn_ctx *ctx, enum mn_age_group group,
 	    "UPDATE SET fee_per_day = ?3, version = version + 1, "
 	    "changed_by = ?4, changed_at = ?5", &stmt, err);
 	if (rc == MN_OK) {
-		sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 1, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 3, fee);
@@ -304,7 +304,7 @@ mn_kitchen_meal_fee_set(struct mn_ctx *ctx, enum mn_age_group group,
 		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	snprintf(detail, sizeof detail, "%s meal fee %lld from %s",
-	    mn_age_group_key(group), (long long)fee, date);
+	    mn_menu_group_key(group), (long long)fee, date);
 	if (rc == MN_OK)
 		rc = kitchen_audit(ctx, "update", "meal_fees", 0, detail, err);
 	return kitchen_finish(ctx, rc, err);

@@ -160,7 +160,7 @@ week_approved(struct mn_ctx *ctx, const char *week, enum mn_age_group group,
 	    "week = ? AND age_group = ?", &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
@@ -184,7 +184,7 @@ reject_if_approved(struct mn_ctx *ctx, const char *week,
 	    T("the menu of week %s (%s) is approved; ask the principal to "
 	    "reopen it before changing it", "thực đơn tuần %s (%s) đã được "
 	    "duyệt; hãy đề nghị hiệu trưởng mở lại trước khi sửa"), week,
-	    mn_age_group_label(group));
+	    mn_menu_group_label(group));
 }
 
 static int
@@ -201,7 +201,7 @@ ensure_week(struct mn_ctx *ctx, const char *week, enum mn_age_group group,
 	    "ON CONFLICT (week, age_group) DO NOTHING", &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
@@ -230,7 +230,7 @@ check_dish_for_group(struct mn_ctx *ctx, int64_t dish_id,
 	    "FROM dishes d WHERE d.id = ?1", &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, dish_id);
-	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		items = sqlite3_column_int(stmt, 0);
@@ -247,7 +247,7 @@ check_dish_for_group(struct mn_ctx *ctx, int64_t dish_id,
 		    "edible grams per child for that age group",
 		    "món %lld chưa có nguyên liệu cho %s; cần số gam ăn được "
 		    "mỗi trẻ của nhóm tuổi đó"), (long long)dish_id,
-		    mn_age_group_label(group));
+		    mn_menu_group_label(group));
 	return MN_OK;
 }
 
@@ -284,7 +284,7 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 	    "AND age_group = ? AND meal = ?", &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, mn_meal_key(meal), -1,
 		    SQLITE_STATIC);
@@ -296,7 +296,7 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 		    "position) VALUES (?, ?, ?, ?, ?)", &stmt, err)) != MN_OK)
 			break;
 		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, mn_meal_key(meal), -1,
 		    SQLITE_STATIC);
@@ -307,7 +307,7 @@ mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 	if (rc == MN_OK)
 		rc = ensure_week(ctx, week, group, err);
 	snprintf(detail, sizeof detail, "menu %s %s %s: %zu dishes", date,
-	    mn_age_group_key(group), mn_meal_key(meal), count);
+	    mn_menu_group_key(group), mn_meal_key(meal), count);
 	if (rc == MN_OK)
 		rc = kitchen_audit(ctx, "update", "menu_items", 0, detail, err);
 	return kitchen_finish(ctx, rc, err);
@@ -330,7 +330,7 @@ count_week_items(struct mn_ctx *ctx, long monday, enum mn_age_group group,
 	    "WHERE age_group = ? AND menu_date BETWEEN ? AND ?", &stmt, err))
 	    != MN_OK)
 		return rc;
-	sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 1, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, to, -1, SQLITE_STATIC);
@@ -362,7 +362,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 		    T("week %s already has a menu for %s; clear it first or "
 		    "choose an empty week", "tuần %s đã có thực đơn cho %s; "
 		    "hãy xóa trước hoặc chọn tuần trống"), to_week,
-		    mn_age_group_label(group));
+		    mn_menu_group_label(group));
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
 		return rc;
 	for (int i = 0; i < 7 && rc == MN_OK; i++) {
@@ -380,7 +380,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 		if (rc != MN_OK)
 			break;
 		sqlite3_bind_text(stmt, 1, sday, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		items = sqlite3_step(stmt) == SQLITE_ROW ?
 		    sqlite3_column_int(stmt, 0) : 0;
@@ -399,7 +399,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 			break;
 		sqlite3_bind_text(stmt, 1, dday, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, sday, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 3, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 3, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		if ((rc = kitchen_step_done(ctx, stmt, err)) == MN_OK)
 			(*copied)++;
@@ -407,7 +407,7 @@ mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
 	if (rc == MN_OK)
 		rc = ensure_week(ctx, to_week, group, err);
 	snprintf(detail, sizeof detail, "menu %s copied to %s (%s)", from_week,
-	    to_week, mn_age_group_key(group));
+	    to_week, mn_menu_group_key(group));
 	if (rc == MN_OK)
 		rc = kitchen_audit(ctx, "insert", "menu_items", 0, detail, err);
 	return kitchen_finish(ctx, rc, err);
@@ -432,7 +432,7 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 		return mn_fail(err, MN_ERR_INVALID, "week",
 		    T("week %s has no menu for %s to approve",
 		    "tuần %s chưa có thực đơn cho %s để duyệt"), week,
-		    mn_age_group_label(group));
+		    mn_menu_group_label(group));
 	mn_now_utc(now, sizeof now);
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
 		return rc;
@@ -445,7 +445,7 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 		    "WHERE week = ?1 AND age_group = ?2", &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(stmt, 1, week, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 3, approved ? "approved" : "draft", -1,
 		    SQLITE_STATIC);
@@ -459,7 +459,7 @@ mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
 		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	snprintf(detail, sizeof detail, "menu %s %s %s", week,
-	    mn_age_group_key(group), approved ? "approved" : "reopened");
+	    mn_menu_group_key(group), approved ? "approved" : "reopened");
 	if (rc == MN_OK)
 		rc = kitchen_audit(ctx, "update", "menu_weeks", 0, detail, err);
 	return kitchen_finish(ctx, rc, err);
@@ -506,7 +506,7 @@ mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
 	    "WHEN 'lunch' THEN 1 WHEN 'afternoon' THEN 2 ELSE 3 END, "
 	    "m.position", &stmt, err)) != MN_OK)
 		return rc;
-	sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 1, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 3, to, -1, SQLITE_STATIC);
@@ -588,7 +588,7 @@ mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
 	    "AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1",
 	    &stmt, err)) != MN_OK)
 		return rc;
-	sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 1, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt);
@@ -741,7 +741,7 @@ mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
 	if (rc == MN_OK) {
 		int col = 3;
 
-		sqlite3_bind_text(stmt, 1, mn_age_group_key(group), -1,
+		sqlite3_bind_text(stmt, 1, mn_menu_group_key(group), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
 		for (size_t i = 0; i < n; i++, col += 2) {
@@ -758,7 +758,7 @@ mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
 		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	snprintf(detail, sizeof detail, "%s requirement from %s",
-	    mn_age_group_key(group), date);
+	    mn_menu_group_key(group), date);
 	if (rc == MN_OK)
 		rc = kitchen_audit(ctx, "update", "nutrition_requirements", 0,
 		    detail, err);
@@ -787,7 +787,7 @@ load_portions(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, mn_age_group_key(group), -1,
+	sqlite3_bind_text(stmt, 2, mn_menu_group_key(group), -1,
 	    SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (*count == cap) {
@@ -849,7 +849,7 @@ mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
 	if (count == 0)
 		rc = mn_fail(err, MN_ERR_NOTFOUND, "date",
 		    T("no menu for %s on %s", "chưa có thực đơn %s ngày %s"),
-		    mn_age_group_label(group), date);
+		    mn_menu_group_label(group), date);
 	else
 		rc = mn_nutrition_compute(portions, count, out, err);
 	free(portions);
@@ -894,7 +894,7 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 		return mn_fail(err, MN_ERR_NOTFOUND, "week",
 		    T("no menu for %s in week %s",
 		    "chưa có thực đơn %s tuần %s"),
-		    mn_age_group_label(group), week);
+		    mn_menu_group_label(group), week);
 	mn_nutrition_average(days, n, out);
 	return MN_OK;
 }

@@ -368,7 +368,7 @@ mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
 		f = &(*out)[(*count)++];
 		memset(f, 0, sizeof *f);
 		f->child_id = sqlite3_column_int64(stmt, 0);
-		mn_age_group_parse((const char *)sqlite3_column_text(stmt, 1),
+		mn_menu_group_parse((const char *)sqlite3_column_text(stmt, 1),
 		    &f->group, NULL);
 		mn_meal_parse((const char *)sqlite3_column_text(stmt, 2),
 		    &f->meal, NULL);

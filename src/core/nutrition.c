@@ -31,13 +31,13 @@ static const struct {
 };
 
 const char *
-mn_age_group_key(enum mn_age_group g)
+mn_menu_group_key(enum mn_age_group g)
 {
 	return (unsigned)g < MN_GROUP_COUNT ? group_names[g].key : "?";
 }
 
 const char *
-mn_age_group_label(enum mn_age_group g)
+mn_menu_group_label(enum mn_age_group g)
 {
 	if ((unsigned)g >= MN_GROUP_COUNT)
 		return "?";
@@ -45,7 +45,7 @@ mn_age_group_label(enum mn_age_group g)
 }
 
 int
-mn_age_group_parse(const char *text, enum mn_age_group *g,
+mn_menu_group_parse(const char *text, enum mn_age_group *g,
     struct mn_error *err)
 {
 	for (int i = 0; i < MN_GROUP_COUNT; i++)

@@ -29,9 +29,9 @@ enum mn_meal {
 };
 
 /* "nha-tre" / "mau-giao", the form used in files and on the command line. */
-const char *mn_age_group_key(enum mn_age_group g);
-const char *mn_age_group_label(enum mn_age_group g);
-int mn_age_group_parse(const char *text, enum mn_age_group *g,
+const char *mn_menu_group_key(enum mn_age_group g);
+const char *mn_menu_group_label(enum mn_age_group g);
+int mn_menu_group_parse(const char *text, enum mn_age_group *g,
     struct mn_error *err);
 /* "breakfast", "lunch", "afternoon", "snack". */
 const char *mn_meal_key(enum mn_meal m);

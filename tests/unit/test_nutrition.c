@@ -395,14 +395,14 @@ names_parse_and_print(void **state)
 	struct mn_error err = { 0 };
 
 	(void)state;
-	assert_int_equal(mn_age_group_parse("mau-giao", &g, &err), MN_OK);
+	assert_int_equal(mn_menu_group_parse("mau-giao", &g, &err), MN_OK);
 	assert_int_equal(g, MN_GROUP_MAU_GIAO);
-	assert_int_equal(mn_age_group_parse("mg", &g, &err), MN_ERR_INVALID);
+	assert_int_equal(mn_menu_group_parse("mg", &g, &err), MN_ERR_INVALID);
 	assert_string_equal(err.field, "group");
 	assert_int_equal(mn_meal_parse("snack", &m, &err), MN_OK);
 	assert_int_equal(m, MN_MEAL_SNACK);
 	assert_int_equal(mn_meal_parse("dinner", &m, &err), MN_ERR_INVALID);
-	assert_string_equal(mn_age_group_key(MN_GROUP_NHA_TRE), "nha-tre");
+	assert_string_equal(mn_menu_group_key(MN_GROUP_NHA_TRE), "nha-tre");
 }
 
 static const char good_csv[] =
