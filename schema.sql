@@ -216,7 +216,8 @@ CREATE TABLE medicine_requests (
 CREATE INDEX medicine_requests_child ON medicine_requests(child_id,
     first_day);
 
--- Each dose given, appended by the person who gave it; never edited.
+-- Each dose given, appended by the person who gave it.  The program has
+-- no call that edits or deletes a dose.
 CREATE TABLE medicine_doses (
 	id INTEGER PRIMARY KEY,
 	request_id INTEGER NOT NULL REFERENCES medicine_requests(id),

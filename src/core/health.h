@@ -28,7 +28,7 @@
 #define MN_HEAD_MIN_CM 25.0
 #define MN_HEAD_MAX_CM 60.0
 
-/* How the length or height was measured; 0 means not given. */
+/* Measuring position of the length or height; 0 means not given. */
 enum mn_position {
 	MN_POSITION_NONE = 0,
 	MN_POSITION_LYING,
@@ -106,9 +106,8 @@ int mn_measure_list(struct mn_ctx *ctx, int64_t child_id,
 /*
  * Finds the child's last measurement dated before date (YYYY-MM-DD; NULL
  * for the latest of all), for the "previous value" beside each field.
- * MN_ERR_NOTFOUND when there is none.  Writes no audit row, because the
- * entry grid calls it for every child it shows; the grid's entries are
- * audited as writes.
+ * MN_ERR_NOTFOUND when there is none.  Writes one "view" audit row when
+ * a measurement is found.
  */
 int mn_measure_previous(struct mn_ctx *ctx, int64_t child_id,
     const char *date, struct mn_measurement *out, struct mn_error *err);
@@ -223,7 +222,7 @@ bool mn_growth_category_concern(int category);
 
 /* ---- Summary and allergies ---------------------------------------- */
 
-/* What a teacher sees of a child's health. */
+/* The part of a child's health record a teacher may read. */
 struct mn_health_summary {
 	int64_t child_id;
 	char full_name[128];

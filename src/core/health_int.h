@@ -7,7 +7,7 @@
 
 #include "core/health.h"
 
-/* What a health call needs from the actor. */
+/* Kind of access a health call needs from the actor. */
 enum health_need {
 	HEALTH_READ,		/* the full record: nurse, principal */
 	HEALTH_WRITE,		/* check-ups, medical room: nurse */

@@ -170,7 +170,7 @@ bind_opt_double(sqlite3_stmt *st, int index, double value, bool present)
 }
 
 /*
- * Binds the values shared by INSERT and UPDATE at parameters 1-18:
+ * Binds the values shared by INSERT and UPDATE at parameters 1-19:
  * measured_on, round, weight, height, position, head, age, 4 z, 4
  * categories, measure_again, note, changed_by, changed_at.
  */
@@ -201,7 +201,7 @@ bind_values(sqlite3_stmt *st, const struct mn_measure_input *in,
 	sqlite3_bind_text(st, p++, now, -1, SQLITE_TRANSIENT);
 }
 
-/* Inserts one checked row and its audit row; caller holds the tx. */
+/* Inserts one row and its audit row inside the caller's transaction. */
 static int
 insert_row(struct mn_ctx *ctx, const struct mn_measure_input *in,
     int64_t *id, struct mn_error *err)
@@ -607,7 +607,11 @@ mn_measure_previous(struct mn_ctx *ctx, int64_t child_id, const char *date,
 
 	if ((rc = health_access(ctx, HEALTH_MEASURE, child_id, err)) != MN_OK)
 		return rc;
-	return find_previous(ctx, child_id, date, false, out, err);
+	rc = find_previous(ctx, child_id, date, false, out, err);
+	if (rc == MN_OK)
+		rc = health_audit_view(ctx, "measurements", child_id,
+		    "previous measurement", err);
+	return rc;
 }
 
 /* Severity rank for the trend: 0 normal, 1 moderate, 2 severe. */
@@ -632,7 +636,7 @@ usable(int category)
 	return category != MN_GROWTH_NONE && category != MN_GROWTH_IMPLAUSIBLE;
 }
 
-/* Fills the trend fields of st from its latest and previous rows. */
+/* Fills the trend fields of s from its latest and previous rows. */
 static void
 compute_trend(struct mn_growth_status *s)
 {
