@@ -19,7 +19,7 @@ run_zscore(struct mn_ctx *ctx, int argc, char **argv)
 	return cli_zscore(argc, argv);
 }
 
-/* How a subcommand starts: with or without the database open. */
+/* What a subcommand needs before it runs. */
 enum needs { NEEDS_NOTHING, NEEDS_CONFIG, NEEDS_DB };
 
 static const struct command {
@@ -73,6 +73,15 @@ cli_read_password(void)
 	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		line[--len] = '\0';
 	return line;
+}
+
+bool
+cli_command_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return true;
+	return false;
 }
 
 bool
