@@ -755,9 +755,10 @@ mn_child_insert_checked(struct mn_ctx *ctx, struct mn_child *c,
     struct mn_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char *json;
+	char *json, cls[32];
 	int rc;
 
+	snprintf(cls, sizeof cls, "%lld", (long long)c->class_id);
 	if (c->school_code[0] == '\0') {
 		rc = next_school_code(ctx, c->enrolment_date.year,
 		    c->school_code, sizeof c->school_code, err);
@@ -791,9 +792,13 @@ mn_child_insert_checked(struct mn_ctx *ctx, struct mn_child *c,
 		return rc;
 	c->id = sqlite3_last_insert_rowid(ctx->db);
 	c->version = 1;
+	/* A stay starts no earlier than the first day of the class's year. */
 	if (c->class_id != 0)
-		rc = change_class_history(ctx, c->id, c->class_id,
-		    &c->enrolment_date, err);
+		rc = exec_bound(ctx, "INSERT INTO child_class_history "
+		    "(child_id, class_id, from_date) SELECT ?1, k.id, "
+		    "max(?3, y.first_day) FROM classes k JOIN school_years y ON "
+		    "y.id = k.school_year_id WHERE k.id = CAST(?2 AS INTEGER)",
+		    c->id, cls, &c->enrolment_date, err);
 	if (rc == MN_OK)
 		rc = add_status_event(ctx, c->id, c->status,
 		    &c->enrolment_date, "", err);

@@ -39,6 +39,15 @@ mn_reg_name(const char *in, const char *field, bool required, char *out,
 {
 	int rc;
 
+	/* Cleaning would drop control characters silently; reject them. */
+	for (const unsigned char *p = (const unsigned char *)in;
+	    p != NULL && *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return mn_fail(err, MN_ERR_INVALID, field,
+			    T("%s: contains control characters; expected "
+			    "letters, spaces, apostrophes and hyphens only",
+			    "%s: chứa ký tự điều khiển; chỉ được dùng chữ "
+			    "cái, dấu cách, dấu nháy và gạch nối"), field);
 	rc = mn_reg_clean(in, field, 100, out, size, err);
 	if (rc != MN_OK)
 		return rc;

@@ -27,8 +27,9 @@ int mn_school_year_add(struct mn_ctx *ctx, const char *name,
 int mn_school_year_find(struct mn_ctx *ctx, const char *name,
     struct mn_school_year *year, struct mn_error *err);
 /*
- * Finds the school year containing day, else the latest one starting
- * before day, else MN_ERR_NOTFOUND.
+ * Finds the school year containing day, else one starting within 45
+ * days after it, else the latest one that started before it, else
+ * MN_ERR_NOTFOUND.
  */
 int mn_school_year_current(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_school_year *year, struct mn_error *err);
