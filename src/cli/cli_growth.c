@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/cli_growth.h"
 #include "core/audit.h"
+#include "core/csv.h"
 #include "core/health.h"
 
 #define MAX_COLUMNS 48
@@ -211,46 +212,30 @@ fill_sheet(struct sheet *s, const struct mn_round_report *rep)
 	return MN_OK;
 }
 
-/*
- * RFC 4180 quoting.  TODO: move to the shared CSV writer once the
- * registers' export code is on main.
- */
-static void
-write_csv_field(FILE *out, const char *text)
-{
-	if (strpbrk(text, ",\"\r\n") == NULL) {
-		fputs(text, out);
-		return;
-	}
-	fputc('"', out);
-	for (const char *p = text; *p != '\0'; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	fputc('"', out);
-}
-
 static int
 write_csv(const struct sheet *s, const char *path)
 {
+	const char *fields[MAX_COLUMNS];
 	FILE *out = path != NULL ? fopen(path, "w") : stdout;
+	int rc = MN_OK;
 
 	if (out == NULL)
 		return -1;
-	for (size_t r = 0; r < s->count; r++) {
-		for (int c = 0; c < s->widths[r]; c++) {
-			if (c > 0)
-				fputc(',', out);
-			write_csv_field(out, s->rows[r][c].text);
-		}
-		fputs("\r\n", out);
+	for (size_t r = 0; r < s->count && rc == MN_OK; r++) {
+		for (int c = 0; c < s->widths[r]; c++)
+			fields[c] = s->rows[r][c].text;
+		rc = mn_csv_write_row(out, fields, (size_t)s->widths[r], ',');
 	}
 	if (path == NULL)
-		return fflush(out) == 0 ? 0 : -1;
-	return fclose(out) == 0 ? 0 : -1;
+		return fflush(out) == 0 && rc == MN_OK ? 0 : -1;
+	return fclose(out) == 0 && rc == MN_OK ? 0 : -1;
 }
 
+/*
+ * Writes the workbook here rather than through mn_xlsx_write_table,
+ * because the report has two tables with different columns and its
+ * counts and percentages are stored as numbers.
+ */
 static int
 write_xlsx(const struct sheet *s, const char *path)
 {
