@@ -143,13 +143,8 @@ check_report_args(struct mn_ctx *ctx, const char *round,
 {
 	int rc;
 
-	if (round == NULL || strlen(round) != 7 || round[4] != '-' ||
-	    strspn(round, "0123456789") != 4 ||
-	    strspn(round + 5, "0123456789") != 2)
-		return mn_fail(err, MN_ERR_INVALID, "round",
-		    T("round \"%s\" is not a month; expected YYYY-MM",
-		    "đợt cân đo \"%s\" không phải là tháng; cần dạng "
-		    "YYYY-MM"), round != NULL ? round : "");
+	if ((rc = health_check_round(round, false, err)) != MN_OK)
+		return rc;
 	if ((rc = health_access(ctx, HEALTH_SUMMARY, 0, err)) != MN_OK)
 		return rc;
 	if (!health_teacher_only(&ctx->actor, HEALTH_SUMMARY))

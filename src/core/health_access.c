@@ -282,6 +282,29 @@ health_check_time(const char *text, const char *field,
 }
 
 int
+health_check_round(const char *round_label, bool allow_empty,
+    struct mn_error *err)
+{
+	int month;
+
+	if (allow_empty && (round_label == NULL || round_label[0] == '\0'))
+		return MN_OK;
+	if (round_label == NULL)
+		round_label = "";
+	if (strlen(round_label) == 7 && round_label[4] == '-' &&
+	    strspn(round_label, "0123456789") == 4 &&
+	    strspn(round_label + 5, "0123456789") == 2) {
+		month = atoi(round_label + 5);
+		if (month >= 1 && month <= 12)
+			return MN_OK;
+	}
+	return mn_fail(err, MN_ERR_INVALID, "round",
+	    T("round \"%s\" is not a month; expected YYYY-MM, e.g. 2025-09",
+	    "đợt cân đo \"%s\" không phải là tháng; cần dạng YYYY-MM, ví dụ "
+	    "2025-09"), round_label);
+}
+
+int
 health_category_parse(const char *name)
 {
 	const char *known;

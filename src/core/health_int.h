@@ -63,6 +63,10 @@ int health_check_time(const char *text, const char *field,
 int health_check_past_date(const char *text, const char *field,
     const char *label, bool allow_empty, struct mn_error *err);
 
+/* Checks a round label 'YYYY-MM' (month 01-12); "" passes if allowed. */
+int health_check_round(const char *round_label, bool allow_empty,
+    struct mn_error *err);
+
 /* Fills a child's growth status without access check or audit row. */
 int health_growth_status(struct mn_ctx *ctx, int64_t child_id,
     struct mn_growth_status *s, struct mn_error *err);

@@ -58,26 +58,6 @@ check_range(double value, double min, double max, const char *field,
 	    label, isfinite(value) ? value : 0.0, unit, min, max, unit);
 }
 
-static int
-check_round(const char *round_label, struct mn_error *err)
-{
-	int month;
-
-	if (round_label == NULL || round_label[0] == '\0')
-		return MN_OK;
-	if (strlen(round_label) == 7 && round_label[4] == '-' &&
-	    strspn(round_label, "0123456789") == 4 &&
-	    strspn(round_label + 5, "0123456789") == 2) {
-		month = atoi(round_label + 5);
-		if (month >= 1 && month <= 12)
-			return MN_OK;
-	}
-	return mn_fail(err, MN_ERR_INVALID, "round",
-	    T("round \"%s\" is not a month; expected YYYY-MM, e.g. 2025-09",
-	    "đợt cân đo \"%s\" không phải là tháng; cần dạng YYYY-MM, ví dụ "
-	    "2025-09"), round_label);
-}
-
 int
 mn_measure_check(const struct mn_measure_input *in, const char *birth_date,
     struct mn_error *err)
@@ -121,7 +101,7 @@ mn_measure_check(const struct mn_measure_input *in, const char *birth_date,
 		    "from %s to today",
 		    "ngày đo %s là ngày trong tương lai; cần ngày từ %s đến "
 		    "hôm nay"), in->date, birth_date);
-	return check_round(in->round, err);
+	return health_check_round(in->round, true, err);
 }
 
 /* Checks in against the child and computes what is stored with it. */

@@ -461,6 +461,11 @@ test_report_counts_match_rows(void **state)
 	    &rep, NULL), MN_OK);
 	assert_int_equal(rep.groups[0].measured, 2);
 	mn_round_report_free(&rep);
+
+	assert_int_equal(mn_round_report_build(&f->ctx, "2025-13", NULL, &rep,
+	    NULL), MN_ERR_INVALID);
+	assert_int_equal(mn_round_report_build(&f->ctx, "2025-1", NULL, &rep,
+	    NULL), MN_ERR_INVALID);
 }
 
 static void
