@@ -325,6 +325,9 @@ struct mn_medicine_request {
 /* Records medicine sent by the parents; nurse only. */
 int mn_medicine_add(struct mn_ctx *ctx, const struct mn_medicine_request *in,
     int64_t *id, struct mn_error *err);
+/* Replaces request in->id at in->version; nurse only. */
+int mn_medicine_update(struct mn_ctx *ctx,
+    const struct mn_medicine_request *in, struct mn_error *err);
 /*
  * Logs one dose of request_id given at given_at (local "YYYY-MM-DD
  * HH:MM"), by the acting account; nurse only.  Refused outside the
@@ -361,6 +364,9 @@ struct mn_injury {
 /* Records an accident or injury; nurse only. */
 int mn_injury_add(struct mn_ctx *ctx, const struct mn_injury *in,
     int64_t *id, struct mn_error *err);
+/* Replaces injury in->id at in->version; nurse only. */
+int mn_injury_update(struct mn_ctx *ctx, const struct mn_injury *in,
+    struct mn_error *err);
 
 enum mn_vaccine_source {
 	MN_VACCINE_FAMILY_BOOK, MN_VACCINE_NATIONAL_RECORD, MN_VACCINE_SCHOOL,
@@ -381,6 +387,61 @@ struct mn_vaccination {
 /* Records a vaccination or a dose to catch up; nurse only. */
 int mn_vaccination_add(struct mn_ctx *ctx, const struct mn_vaccination *in,
     int64_t *id, struct mn_error *err);
+/* Replaces vaccination in->id at in->version; nurse only. */
+int mn_vaccination_update(struct mn_ctx *ctx,
+    const struct mn_vaccination *in, struct mn_error *err);
+
+/* A dose given from a medicine request. */
+struct mn_medicine_dose {
+	int64_t id;
+	int64_t request_id;
+	char given_at[17];	/* local "YYYY-MM-DD HH:MM" */
+	char given_by[64];	/* login of the account that gave it */
+	const char *note;
+};
+
+/*
+ * Lists of one child's records, oldest first, each into a malloc'd array
+ * the caller releases with the matching _free function (which also frees
+ * the strings).  Nurse or principal; each list writes one "view" row.
+ */
+int mn_checkup_list(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_checkup **rows, size_t *count, struct mn_error *err);
+void mn_checkup_list_free(struct mn_checkup *rows, size_t count);
+
+/*
+ * Lists medical room visits of one child (day NULL), or of every child
+ * on day ("YYYY-MM-DD", child_id 0) for the daily log.
+ */
+int mn_visit_list(struct mn_ctx *ctx, int64_t child_id, const char *day,
+    struct mn_visit **rows, size_t *count, struct mn_error *err);
+void mn_visit_list_free(struct mn_visit *rows, size_t count);
+
+/*
+ * Lists medicine requests of one child, or of every child (child_id 0)
+ * covering day ("YYYY-MM-DD"; NULL for all days) for the day's round.
+ */
+int mn_medicine_list(struct mn_ctx *ctx, int64_t child_id, const char *day,
+    struct mn_medicine_request **rows, size_t *count, struct mn_error *err);
+void mn_medicine_list_free(struct mn_medicine_request *rows, size_t count);
+
+/* Lists the doses given from one request, oldest first. */
+int mn_medicine_dose_list(struct mn_ctx *ctx, int64_t request_id,
+    struct mn_medicine_dose **rows, size_t *count, struct mn_error *err);
+void mn_medicine_dose_list_free(struct mn_medicine_dose *rows, size_t count);
+
+int mn_injury_list(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_injury **rows, size_t *count, struct mn_error *err);
+void mn_injury_list_free(struct mn_injury *rows, size_t count);
+
+int mn_vaccination_list(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_vaccination **rows, size_t *count, struct mn_error *err);
+void mn_vaccination_list_free(struct mn_vaccination *rows, size_t count);
+
+/* Stored names of the enums above ("fall", "minor", "family_book"). */
+const char *mn_injury_kind_name(int kind);
+const char *mn_injury_severity_name(int severity);
+const char *mn_vaccine_source_name(int source);
 
 /* Counts a child's visits, medicine requests, injuries, vaccinations. */
 struct mn_medical_counts {

@@ -1,7 +1,7 @@
 /*
- * Check-ups and the school medical room: visits, medicines sent by
- * parents and each dose given, injuries, vaccinations; the child's health
- * summary and the allergy list for the kitchen.
+ * Writing check-ups and the school medical room's records: visits,
+ * medicines sent by parents and each dose given, injuries, vaccinations.
+ * Also the child's health summary and the allergy list for the kitchen.
  */
 #include <math.h>
 #include <stdio.h>
@@ -405,18 +405,21 @@ mn_visit_update(struct mn_ctx *ctx, const struct mn_visit *in,
 	"SELECT json_object('request_id', request_id, 'given_at', given_at, " \
 	"'given_by', given_by, 'note', note) FROM medicine_doses WHERE id = ?"
 
-int
-mn_medicine_add(struct mn_ctx *ctx, const struct mn_medicine_request *in,
-    int64_t *id, struct mn_error *err)
+static int
+write_medicine(struct mn_ctx *ctx, const struct mn_medicine_request *in,
+    bool update, int64_t *id, struct mn_error *err)
 {
 	struct texts t = { .n = 0 };
 	const char *medicine, *dose, *times, *note;
 	struct mn_date first, last;
 	sqlite3_stmt *st;
+	int64_t child_id = in->child_id;
 	int rc;
 
-	if ((rc = health_access(ctx, HEALTH_WRITE, in->child_id,
-	    err)) != MN_OK)
+	if (update && (rc = record_child(ctx, "medicine_requests", in->id,
+	    &child_id, err)) != MN_OK)
+		return rc;
+	if ((rc = health_access(ctx, HEALTH_WRITE, child_id, err)) != MN_OK)
 		return rc;
 	if ((rc = mn_date_parse_iso(in->first_day, "first_day", &first,
 	    err)) != MN_OK ||
@@ -440,7 +443,11 @@ mn_medicine_add(struct mn_ctx *ctx, const struct mn_medicine_request *in,
 	    T("parents' note", "lời dặn của cha mẹ"), LONG_TEXT, false, &note,
 	    err)) != MN_OK)
 		goto out;
-	rc = mn_prepare(ctx->db,
+	rc = mn_prepare(ctx->db, update ?
+	    "UPDATE medicine_requests SET medicine = ?1, dose = ?2, "
+	    "times = ?3, first_day = ?4, last_day = ?5, parent_note = ?6, "
+	    "changed_by = ?7, changed_at = ?8, version = version + 1 "
+	    "WHERE id = ?9 AND version = ?10" :
 	    "INSERT INTO medicine_requests (medicine, dose, times, first_day, "
 	    "last_day, parent_note, changed_by, changed_at, child_id) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, err);
@@ -453,12 +460,31 @@ mn_medicine_add(struct mn_ctx *ctx, const struct mn_medicine_request *in,
 	sqlite3_bind_text(st, 5, in->last_day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, note, -1, SQLITE_TRANSIENT);
 	bind_stamp(ctx, st, 7);
-	sqlite3_bind_int64(st, 9, in->child_id);
-	rc = write_with_audit(ctx, st, "medicine_requests", MEDICINE_JSON, 0,
-	    id, err);
+	if (update) {
+		sqlite3_bind_int64(st, 9, in->id);
+		sqlite3_bind_int64(st, 10, in->version);
+	} else {
+		sqlite3_bind_int64(st, 9, child_id);
+	}
+	rc = write_with_audit(ctx, st, "medicine_requests", MEDICINE_JSON,
+	    update ? in->id : 0, id, err);
 out:
 	texts_free(&t);
 	return rc;
+}
+
+int
+mn_medicine_add(struct mn_ctx *ctx, const struct mn_medicine_request *in,
+    int64_t *id, struct mn_error *err)
+{
+	return write_medicine(ctx, in, false, id, err);
+}
+
+int
+mn_medicine_update(struct mn_ctx *ctx, const struct mn_medicine_request *in,
+    struct mn_error *err)
+{
+	return write_medicine(ctx, in, true, NULL, err);
 }
 
 int
@@ -529,6 +555,20 @@ static const char *const severities[MN_SEVERITY_COUNT] = {
 	"minor", "moderate", "severe",
 };
 
+const char *
+mn_injury_kind_name(int kind)
+{
+	return kind >= 0 && kind < MN_INJURY_KIND_COUNT ? injury_kinds[kind] :
+	    NULL;
+}
+
+const char *
+mn_injury_severity_name(int severity)
+{
+	return severity >= 0 && severity < MN_SEVERITY_COUNT ?
+	    severities[severity] : NULL;
+}
+
 #define INJURY_JSON \
 	"SELECT json_object('child_id', child_id, 'occurred_at', " \
 	"occurred_at, 'place', place, 'kind', kind, 'body_part', body_part, " \
@@ -537,17 +577,20 @@ static const char *const severities[MN_SEVERITY_COUNT] = {
 	"'reported_on', reported_on, 'version', version) FROM injuries " \
 	"WHERE id = ?"
 
-int
-mn_injury_add(struct mn_ctx *ctx, const struct mn_injury *in, int64_t *id,
-    struct mn_error *err)
+static int
+write_injury(struct mn_ctx *ctx, const struct mn_injury *in, bool update,
+    int64_t *id, struct mn_error *err)
 {
 	struct texts t = { .n = 0 };
 	const char *place, *body, *aid, *referral, *outcome;
 	sqlite3_stmt *st;
+	int64_t child_id = in->child_id;
 	int rc;
 
-	if ((rc = health_access(ctx, HEALTH_WRITE, in->child_id,
+	if (update && (rc = record_child(ctx, "injuries", in->id, &child_id,
 	    err)) != MN_OK)
+		return rc;
+	if ((rc = health_access(ctx, HEALTH_WRITE, child_id, err)) != MN_OK)
 		return rc;
 	if ((rc = health_check_time(in->occurred_at, "occurred_at",
 	    T("time of the accident", "thời điểm xảy ra"), err)) != MN_OK)
@@ -581,7 +624,12 @@ mn_injury_add(struct mn_ctx *ctx, const struct mn_injury *in, int64_t *id,
 	    (rc = clean_into(&t, in->outcome, "outcome", T("outcome", "kết quả"),
 	    LONG_TEXT, false, &outcome, err)) != MN_OK)
 		goto out;
-	rc = mn_prepare(ctx->db,
+	rc = mn_prepare(ctx->db, update ?
+	    "UPDATE injuries SET occurred_at = ?1, place = ?2, kind = ?3, "
+	    "body_part = ?4, severity = ?5, first_aid = ?6, referral = ?7, "
+	    "outcome = ?8, days_absent = ?9, reported_on = ?10, "
+	    "changed_by = ?11, changed_at = ?12, version = version + 1 "
+	    "WHERE id = ?13 AND version = ?14" :
 	    "INSERT INTO injuries (occurred_at, place, kind, body_part, "
 	    "severity, first_aid, referral, outcome, days_absent, "
 	    "reported_on, changed_by, changed_at, child_id) VALUES (?1, ?2, "
@@ -599,11 +647,31 @@ mn_injury_add(struct mn_ctx *ctx, const struct mn_injury *in, int64_t *id,
 	sqlite3_bind_int(st, 9, in->days_absent);
 	bind_text_or_null(st, 10, in->reported_on);
 	bind_stamp(ctx, st, 11);
-	sqlite3_bind_int64(st, 13, in->child_id);
-	rc = write_with_audit(ctx, st, "injuries", INJURY_JSON, 0, id, err);
+	if (update) {
+		sqlite3_bind_int64(st, 13, in->id);
+		sqlite3_bind_int64(st, 14, in->version);
+	} else {
+		sqlite3_bind_int64(st, 13, child_id);
+	}
+	rc = write_with_audit(ctx, st, "injuries", INJURY_JSON,
+	    update ? in->id : 0, id, err);
 out:
 	texts_free(&t);
 	return rc;
+}
+
+int
+mn_injury_add(struct mn_ctx *ctx, const struct mn_injury *in, int64_t *id,
+    struct mn_error *err)
+{
+	return write_injury(ctx, in, false, id, err);
+}
+
+int
+mn_injury_update(struct mn_ctx *ctx, const struct mn_injury *in,
+    struct mn_error *err)
+{
+	return write_injury(ctx, in, true, NULL, err);
 }
 
 /* ---- Vaccinations ------------------------------------------------- */
@@ -612,23 +680,33 @@ static const char *const vaccine_sources[MN_VACCINE_SOURCE_COUNT] = {
 	"family_book", "national_record", "school",
 };
 
+const char *
+mn_vaccine_source_name(int source)
+{
+	return source >= 0 && source < MN_VACCINE_SOURCE_COUNT ?
+	    vaccine_sources[source] : NULL;
+}
+
 #define VACCINATION_JSON \
 	"SELECT json_object('child_id', child_id, 'vaccine', vaccine, " \
 	"'dose_number', dose_number, 'given_on', given_on, 'source', " \
 	"source, 'catch_up', catch_up, 'version', version) " \
 	"FROM vaccinations WHERE id = ?"
 
-int
-mn_vaccination_add(struct mn_ctx *ctx, const struct mn_vaccination *in,
-    int64_t *id, struct mn_error *err)
+static int
+write_vaccination(struct mn_ctx *ctx, const struct mn_vaccination *in,
+    bool update, int64_t *id, struct mn_error *err)
 {
 	struct texts t = { .n = 0 };
 	const char *vaccine;
 	sqlite3_stmt *st;
+	int64_t child_id = in->child_id;
 	int rc;
 
-	if ((rc = health_access(ctx, HEALTH_WRITE, in->child_id,
-	    err)) != MN_OK)
+	if (update && (rc = record_child(ctx, "vaccinations", in->id,
+	    &child_id, err)) != MN_OK)
+		return rc;
+	if ((rc = health_access(ctx, HEALTH_WRITE, child_id, err)) != MN_OK)
 		return rc;
 	if ((rc = health_check_past_date(in->given_on, "given_on",
 	    T("vaccination date", "ngày tiêm"), true, err)) != MN_OK)
@@ -653,7 +731,11 @@ mn_vaccination_add(struct mn_ctx *ctx, const struct mn_vaccination *in,
 	    T("vaccine", "vắc xin"), SHORT_TEXT, true, &vaccine,
 	    err)) != MN_OK)
 		return rc;
-	rc = mn_prepare(ctx->db,
+	rc = mn_prepare(ctx->db, update ?
+	    "UPDATE vaccinations SET vaccine = ?1, dose_number = ?2, "
+	    "given_on = ?3, source = ?4, catch_up = ?5, changed_by = ?6, "
+	    "changed_at = ?7, version = version + 1 "
+	    "WHERE id = ?8 AND version = ?9" :
 	    "INSERT INTO vaccinations (vaccine, dose_number, given_on, "
 	    "source, catch_up, changed_by, changed_at, child_id) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err);
@@ -665,12 +747,31 @@ mn_vaccination_add(struct mn_ctx *ctx, const struct mn_vaccination *in,
 		    SQLITE_STATIC);
 		sqlite3_bind_int(st, 5, in->catch_up);
 		bind_stamp(ctx, st, 6);
-		sqlite3_bind_int64(st, 8, in->child_id);
+		if (update) {
+			sqlite3_bind_int64(st, 8, in->id);
+			sqlite3_bind_int64(st, 9, in->version);
+		} else {
+			sqlite3_bind_int64(st, 8, child_id);
+		}
 		rc = write_with_audit(ctx, st, "vaccinations",
-		    VACCINATION_JSON, 0, id, err);
+		    VACCINATION_JSON, update ? in->id : 0, id, err);
 	}
 	texts_free(&t);
 	return rc;
+}
+
+int
+mn_vaccination_add(struct mn_ctx *ctx, const struct mn_vaccination *in,
+    int64_t *id, struct mn_error *err)
+{
+	return write_vaccination(ctx, in, false, id, err);
+}
+
+int
+mn_vaccination_update(struct mn_ctx *ctx, const struct mn_vaccination *in,
+    struct mn_error *err)
+{
+	return write_vaccination(ctx, in, true, NULL, err);
 }
 
 /* ---- Reading ------------------------------------------------------ */

@@ -789,6 +789,169 @@ test_medical_room_records(void **state)
 }
 
 static void
+test_medical_lists_and_updates(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_visit v, *visits = NULL;
+	struct mn_medicine_request med, *meds = NULL;
+	struct mn_medicine_dose *doses = NULL;
+	struct mn_vaccination vac, *vacs = NULL;
+	struct mn_checkup ck, *cks = NULL;
+	struct mn_injury inj, *injs = NULL;
+	struct mn_error err = { 0 };
+	int64_t req = 0, id = 0;
+	size_t n = 0;
+
+	act_as(f, f->nurse, MN_ROLE_NURSE);
+	memset(&v, 0, sizeof v);
+	v.child_id = 1;
+	snprintf(v.visit_at, sizeof v.visit_at, "2025-10-02 08:15");
+	v.complaint = "Ho";
+	v.action = MN_VISIT_REST;
+	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err), MN_OK);
+	v.child_id = 5;
+	snprintf(v.visit_at, sizeof v.visit_at, "2025-10-02 10:00");
+	v.complaint = "Sốt";
+	v.temperature_c = 38.4;
+	v.action = MN_VISIT_SENT_HOME;
+	v.medicine = "Paracetamol 250 mg";
+	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err), MN_OK);
+	snprintf(v.visit_at, sizeof v.visit_at, "2025-10-03 10:00");
+	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err), MN_OK);
+
+	assert_int_equal(mn_visit_list(&f->ctx, 0, "2025-10-02", &visits, &n,
+	    &err), MN_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(visits[0].child_id, 1);
+	assert_string_equal(visits[1].complaint, "Sốt");
+	assert_string_equal(visits[1].medicine, "Paracetamol 250 mg");
+	assert_int_equal(visits[1].action, MN_VISIT_SENT_HOME);
+	assert_true(fabs(visits[1].temperature_c - 38.4) < 1e-9);
+	mn_visit_list_free(visits, n);
+	assert_int_equal(mn_visit_list(&f->ctx, 5, NULL, &visits, &n, &err),
+	    MN_OK);
+	assert_int_equal(n, 2);
+	mn_visit_list_free(visits, n);
+	assert_int_equal(mn_visit_list(&f->ctx, 0, NULL, &visits, &n, &err),
+	    MN_ERR_INVALID);
+
+	memset(&med, 0, sizeof med);
+	med.child_id = 5;
+	med.medicine = "Siro ho";
+	med.dose = "5 ml";
+	med.times = "10:00";
+	snprintf(med.first_day, sizeof med.first_day, "2025-10-06");
+	snprintf(med.last_day, sizeof med.last_day, "2025-10-07");
+	assert_int_equal(mn_medicine_add(&f->ctx, &med, &req, &err), MN_OK);
+	assert_int_equal(mn_medicine_give(&f->ctx, req, "2025-10-07 10:02",
+	    "Uống hết", NULL, &err), MN_OK);
+	assert_int_equal(mn_medicine_give(&f->ctx, req, "2025-10-06 10:01",
+	    NULL, NULL, &err), MN_OK);
+	assert_int_equal(mn_medicine_dose_list(&f->ctx, req, &doses, &n,
+	    &err), MN_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(doses[0].given_at, "2025-10-06 10:01");
+	assert_string_equal(doses[1].note, "Uống hết");
+	assert_string_equal(doses[1].given_by, f->ctx.actor.login);
+	mn_medicine_dose_list_free(doses, n);
+	assert_int_equal(mn_medicine_list(&f->ctx, 0, "2025-10-07", &meds, &n,
+	    &err), MN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(meds[0].version, 1);
+	med = meds[0];
+	med.dose = "7 ml";
+	assert_int_equal(mn_medicine_update(&f->ctx, &med, &err), MN_OK);
+	assert_int_equal(mn_medicine_update(&f->ctx, &med, &err),
+	    MN_ERR_CONFLICT);
+	mn_medicine_list_free(meds, n);
+	assert_int_equal(mn_medicine_list(&f->ctx, 0, "2025-10-08", &meds, &n,
+	    &err), MN_OK);
+	assert_int_equal(n, 0);
+	mn_medicine_list_free(meds, n);
+	assert_int_equal(mn_medicine_list(&f->ctx, 5, NULL, &meds, &n, &err),
+	    MN_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(meds[0].dose, "7 ml");
+	assert_int_equal(meds[0].version, 2);
+	mn_medicine_list_free(meds, n);
+
+	memset(&vac, 0, sizeof vac);
+	vac.child_id = 5;
+	vac.vaccine = "Viêm não Nhật Bản";
+	vac.dose_number = 2;
+	vac.source = MN_VACCINE_NATIONAL_RECORD;
+	vac.catch_up = true;
+	assert_int_equal(mn_vaccination_add(&f->ctx, &vac, &id, &err), MN_OK);
+	vac.id = id;
+	vac.version = 1;
+	vac.catch_up = false;
+	snprintf(vac.given_on, sizeof vac.given_on, "2025-10-20");
+	vac.source = MN_VACCINE_SCHOOL;
+	assert_int_equal(mn_vaccination_update(&f->ctx, &vac, &err), MN_OK);
+	assert_int_equal(mn_vaccination_list(&f->ctx, 5, &vacs, &n, &err),
+	    MN_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(vacs[0].given_on, "2025-10-20");
+	assert_int_equal(vacs[0].source, MN_VACCINE_SCHOOL);
+	assert_false(vacs[0].catch_up);
+	assert_string_equal(vacs[0].vaccine, "Viêm não Nhật Bản");
+	mn_vaccination_list_free(vacs, n);
+
+	memset(&inj, 0, sizeof inj);
+	inj.child_id = 5;
+	snprintf(inj.occurred_at, sizeof inj.occurred_at, "2025-10-03 15:10");
+	inj.kind = MN_INJURY_CUT;
+	inj.severity = MN_SEVERITY_MINOR;
+	inj.body_part = "Ngón tay";
+	assert_int_equal(mn_injury_add(&f->ctx, &inj, &id, &err), MN_OK);
+	inj.id = id;
+	inj.version = 1;
+	inj.days_absent = 2;
+	inj.severity = MN_SEVERITY_MODERATE;
+	assert_int_equal(mn_injury_update(&f->ctx, &inj, &err), MN_OK);
+	assert_int_equal(mn_injury_list(&f->ctx, 5, &injs, &n, &err), MN_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(injs[0].kind, MN_INJURY_CUT);
+	assert_int_equal(injs[0].severity, MN_SEVERITY_MODERATE);
+	assert_int_equal(injs[0].days_absent, 2);
+	assert_string_equal(injs[0].body_part, "Ngón tay");
+	mn_injury_list_free(injs, n);
+
+	memset(&ck, 0, sizeof ck);
+	ck.child_id = 5;
+	snprintf(ck.checked_on, sizeof ck.checked_on, "2025-09-20");
+	ck.examiner = "BS. Lê Văn Nam";
+	ck.heart_rate = 110;
+	ck.skin = "Bình thường";
+	assert_int_equal(mn_checkup_add(&f->ctx, &ck, &id, &err), MN_OK);
+	ck.id = id;
+	ck.version = 1;
+	ck.conclusion = "Khỏe mạnh";
+	assert_int_equal(mn_checkup_update(&f->ctx, &ck, &err), MN_OK);
+	assert_int_equal(mn_checkup_list(&f->ctx, 5, &cks, &n, &err), MN_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cks[0].examiner, "BS. Lê Văn Nam");
+	assert_string_equal(cks[0].conclusion, "Khỏe mạnh");
+	assert_string_equal(cks[0].teeth, "");
+	assert_int_equal(cks[0].heart_rate, 110);
+	assert_int_equal(cks[0].version, 2);
+	mn_checkup_list_free(cks, n);
+
+	/* The teacher of child 1 still cannot read the medical room. */
+	act_as(f, f->teacher, MN_ROLE_TEACHER);
+	assert_int_equal(mn_visit_list(&f->ctx, 1, NULL, &visits, &n, &err),
+	    MN_ERR_DENIED);
+	assert_int_equal(mn_checkup_list(&f->ctx, 1, &cks, &n, &err),
+	    MN_ERR_DENIED);
+	assert_int_equal(mn_vaccination_list(&f->ctx, 1, &vacs, &n, &err),
+	    MN_ERR_DENIED);
+	act_as(f, f->principal, MN_ROLE_PRINCIPAL);
+	assert_int_equal(mn_injury_list(&f->ctx, 5, &injs, &n, &err), MN_OK);
+	mn_injury_list_free(injs, n);
+	assert_int_equal(mn_injury_update(&f->ctx, &inj, &err), MN_ERR_DENIED);
+}
+
+static void
 test_demo_health_deterministic(void **state)
 {
 	struct fixture *f = *state;
@@ -838,6 +1001,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_update_and_trend, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_medical_room_records,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_medical_lists_and_updates,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_health_deterministic,
 		    setup, teardown),
