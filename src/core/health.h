@@ -123,6 +123,28 @@ int mn_measure_round(struct mn_ctx *ctx, const char *date, const char *round,
     const struct mn_measure_input *rows, size_t count, int64_t *ids,
     size_t *bad_row, struct mn_error *err);
 
+/* One child's line of the weighing-day grid. */
+struct mn_sheet_row {
+	int64_t child_id;
+	char full_name[128];
+	char sex[2];			/* "M" or "F" */
+	char birth_date[11];
+	long age_days;			/* on the sheet's date */
+	int default_position;		/* lying below 24 months */
+	bool has_previous;
+	struct mn_measurement previous;	/* last one before the date */
+};
+
+/*
+ * Lists the enrolled children of class_id with their previous
+ * measurement before date ("YYYY-MM-DD"), in name order, for entering a
+ * weighing round.  Nurse, or a teacher of the class.  Writes one "view"
+ * audit row per child with a previous measurement.  The caller frees
+ * *rows.
+ */
+int mn_measure_sheet(struct mn_ctx *ctx, int64_t class_id, const char *date,
+    struct mn_sheet_row **rows, size_t *count, struct mn_error *err);
+
 /* Direction of an indicator since the previous measurement. */
 enum mn_trend {
 	MN_TREND_NONE = 0,	/* no previous z-score to compare */

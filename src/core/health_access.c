@@ -118,6 +118,24 @@ health_teaches_class(struct mn_ctx *ctx, const char *class_code)
 	return mine;
 }
 
+bool
+health_teaches_class_id(struct mn_ctx *ctx, int64_t class_id)
+{
+	sqlite3_stmt *st;
+	bool mine;
+
+	if (mn_prepare(ctx->db,
+	    "SELECT 1 FROM class_teachers ct JOIN staff s "
+	    "ON s.id = ct.staff_id WHERE ct.class_id = ?1 "
+	    "AND s.account_id = ?2", &st, NULL) != MN_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, class_id);
+	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
+	mine = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return mine;
+}
+
 int
 health_child_basic(struct mn_ctx *ctx, int64_t child_id, char birth[11],
     int *sex, struct mn_error *err)

@@ -32,6 +32,9 @@ bool health_teacher_only(const struct mn_actor *actor, enum health_need need);
 /* True when the actor teaches the class with this code (any year). */
 bool health_teaches_class(struct mn_ctx *ctx, const char *class_code);
 
+/* True when the actor teaches the class with this id. */
+bool health_teaches_class_id(struct mn_ctx *ctx, int64_t class_id);
+
 /* A child's birth date (YYYY-MM-DD) and sex (1 male, 2 female). */
 int health_child_basic(struct mn_ctx *ctx, int64_t child_id,
     char birth[11], int *sex, struct mn_error *err);

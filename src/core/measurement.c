@@ -594,6 +594,95 @@ mn_measure_previous(struct mn_ctx *ctx, int64_t child_id, const char *date,
 	return rc;
 }
 
+static int
+sheet_scope(struct mn_ctx *ctx, int64_t class_id, struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = health_access(ctx, HEALTH_MEASURE, 0, err)) != MN_OK)
+		return rc;
+	if (!health_teacher_only(&ctx->actor, HEALTH_MEASURE) ||
+	    health_teaches_class_id(ctx, class_id))
+		return MN_OK;
+	mn_audit(ctx->db, &ctx->actor, "denied", "classes", class_id, NULL,
+	    NULL, "measurement sheet", NULL);
+	return mn_fail(err, MN_ERR_DENIED, "class", "%s",
+	    T("a teacher may enter measurements for her own classes only",
+	    "giáo viên chỉ được nhập số đo cho lớp mình"));
+}
+
+int
+mn_measure_sheet(struct mn_ctx *ctx, int64_t class_id, const char *date,
+    struct mn_sheet_row **rows, size_t *count, struct mn_error *err)
+{
+	struct mn_sheet_row *list = NULL, *grown, *r;
+	struct mn_date day, birth;
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc;
+
+	*rows = NULL;
+	*count = 0;
+	if ((rc = mn_date_parse_iso(date, "date", &day, err)) != MN_OK)
+		return rc;
+	if ((rc = sheet_scope(ctx, class_id, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, "SELECT id, full_name, sex, birth_date "
+	    "FROM children WHERE class_id = ?1 "
+	    "AND status IN ('enrolled', 'transferred_in') "
+	    "ORDER BY name_key, id", &st, err);
+	if (rc != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, class_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((grown = realloc(list, (n + 1) * sizeof *list)) == NULL) {
+			rc = mn_fail(err, MN_ERR_NOMEM, "", "%s",
+			    T("out of memory", "hết bộ nhớ"));
+			goto fail;
+		}
+		list = grown;
+		r = &list[n++];
+		memset(r, 0, sizeof *r);
+		r->child_id = sqlite3_column_int64(st, 0);
+		copy_text(r->full_name, sizeof r->full_name, st, 1);
+		copy_text(r->sex, sizeof r->sex, st, 2);
+		copy_text(r->birth_date, sizeof r->birth_date, st, 3);
+		if (mn_date_parse_iso(r->birth_date, "birth_date", &birth,
+		    NULL) == MN_OK)
+			r->age_days = mn_date_to_days(&day) -
+			    mn_date_to_days(&birth);
+		r->default_position = r->age_days < MN_GROWTH_HEIGHT_FROM_DAYS ?
+		    MN_POSITION_LYING : MN_POSITION_STANDING;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = mn_db_fail(ctx->db, err);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++) {
+		rc = find_previous(ctx, list[i].child_id, date, false,
+		    &list[i].previous, err);
+		if (rc == MN_ERR_NOTFOUND)
+			continue;
+		if (rc == MN_OK)
+			rc = health_audit_view(ctx, "measurements",
+			    list[i].child_id, "measurement sheet", err);
+		if (rc != MN_OK) {
+			free(list);
+			return rc;
+		}
+		list[i].has_previous = true;
+	}
+	mn_error_clear(err);
+	*rows = list;
+	*count = n;
+	return MN_OK;
+fail:
+	sqlite3_finalize(st);
+	free(list);
+	return rc;
+}
+
 /* Severity rank for the trend: 0 normal, 1 moderate, 2 severe. */
 static int
 concern_rank(int category)

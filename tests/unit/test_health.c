@@ -789,6 +789,44 @@ test_medical_room_records(void **state)
 }
 
 static void
+test_sheet_shows_previous_values(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_measure_input in;
+	struct mn_sheet_row *rows = NULL;
+	struct mn_error err = { 0 };
+	size_t n = 0;
+
+	act_as(f, f->nurse, MN_ROLE_NURSE);
+	in = input(5, "2025-09-16", 12.0, 88.0, MN_POSITION_LYING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	in = input(5, "2025-12-10", 12.6, 90.1, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	exec(f->ctx.db, "UPDATE children SET status = 'left' WHERE id = 6");
+
+	assert_int_equal(mn_measure_sheet(&f->ctx, 2, "2025-12-10", &rows, &n,
+	    &err), MN_OK);
+	/* Child 6 has left; child 5 shows the September values. */
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].child_id, 5);
+	assert_true(rows[0].has_previous);
+	assert_string_equal(rows[0].previous.date, "2025-09-16");
+	assert_true(fabs(rows[0].previous.weight_kg - 12.0) < 1e-9);
+	assert_int_equal(rows[0].default_position, MN_POSITION_STANDING);
+	free(rows);
+
+	act_as(f, f->teacher, MN_ROLE_TEACHER);
+	assert_int_equal(mn_measure_sheet(&f->ctx, 2, "2025-12-10", &rows, &n,
+	    &err), MN_ERR_DENIED);
+	assert_int_equal(mn_measure_sheet(&f->ctx, 1, "2025-12-10", &rows, &n,
+	    &err), MN_OK);
+	assert_int_equal(n, 4);
+	for (size_t i = 0; i < n; i++)
+		assert_false(rows[i].has_previous);
+	free(rows);
+}
+
+static void
 test_medical_lists_and_updates(void **state)
 {
 	struct fixture *f = *state;
@@ -1002,6 +1040,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_medical_room_records,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_sheet_shows_previous_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_medical_lists_and_updates,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_health_deterministic,
