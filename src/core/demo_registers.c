@@ -251,9 +251,11 @@ random_day(struct rng *r, int year, int first_month, int last_month,
 
 /*
  * Finds the Gregorian date of lunar month (1-based) and day in the
- * Gregorian year, scanning with ICU's Chinese calendar.  Vietnam's
- * calendar is computed for UTC+7 instead of UTC+8 and very rarely
- * differs by a day; good enough for demo holidays.
+ * Gregorian year, scanning with ICU's Chinese calendar.
+ * NOTE: ICU computes that calendar for UTC+8 from an approximate new
+ * moon, and the Vietnamese calendar is computed for UTC+7, so a date
+ * can be a day off.  These are demo holidays; the principal enters the
+ * real ones.
  */
 static bool
 lunar_date(int year, int lunar_month, int lunar_day, struct mn_date *out)

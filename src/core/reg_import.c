@@ -317,13 +317,18 @@ mn_import_classes(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    "lần trong tệp"), mn_class_columns[0],
 				    c.code);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK)
+			if (issue_from(rep, row.line, &e) != MN_OK) {
+				rc = mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
 				break;
+			}
 			continue;
 		}
 		grown = realloc(rows, (nrows + 1) * sizeof *rows);
-		if (grown == NULL)
+		if (grown == NULL) {
+			rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 			break;
+		}
 		rows = grown;
 		rows[nrows++] = c;
 	}
@@ -511,6 +516,13 @@ mn_import_children(struct mn_ctx *ctx, struct mn_csv_reader *r,
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_reg_resolve_year(ctx, opts->year, &y, err);
+	if (rc == MN_ERR_NOTFOUND)
+		return mn_fail(err, rc, T("School year", "Năm học"),
+		    T("School year %s not found; import the classes first, "
+		    "which creates their school year",
+		    "Không tìm thấy năm học %s; hãy nhập danh sách lớp trước, "
+		    "việc này tạo năm học của các lớp"),
+		    opts->year != NULL ? opts->year : "");
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_class_list(ctx, y.id, collect_class, &cs, err);
@@ -792,8 +804,11 @@ mn_import_staff(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    sr.s.staff_code);
 		free(fold);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK)
+			if (issue_from(rep, row.line, &e) != MN_OK) {
+				rc = mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
 				break;
+			}
 			continue;
 		}
 		struct staff_row *g = realloc(rows, (nrows + 1) * sizeof *g);
