@@ -526,7 +526,7 @@ demo_children(struct mn_ctx *ctx, struct rng *r, int y,
 			struct mn_child c;
 
 			memset(&c, 0, sizeof c);
-			/* The youngest are at least 3 months old in September. */
+			/* The youngest are 3 months old by September. */
 			if (offset == 0)
 				random_day(r, y, 1, 5, &c.birth_date);
 			else
