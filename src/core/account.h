@@ -72,9 +72,24 @@ int mn_account_update(struct mn_ctx *ctx, const char *login,
     unsigned roles, const char *full_name, int64_t version,
     struct mn_error *err);
 
+/*
+ * Clears the forced password change of a new account whose password
+ * its own user chose (the first admin, demo accounts); reason goes to
+ * the audit trail.
+ */
+int mn_account_keep_password(struct mn_ctx *ctx, int64_t id,
+    const char *reason, struct mn_error *err);
+
 /* Locks or unlocks; unlocking also clears failure counts and lockouts. */
 int mn_account_set_locked(struct mn_ctx *ctx, const char *login,
     bool locked, struct mn_error *err);
+
+/*
+ * Fills a from a row whose first eight columns are id, login, full_name,
+ * must_change_password, locked, created_at, last_login_at, version.
+ */
+void mn_account_read_row(sqlite3 *db, sqlite3_stmt *stmt,
+    struct mn_account *a);
 
 /* Sets ctx->actor.source from SSH_CONNECTION, or "local". */
 void mn_actor_set_source(struct mn_actor *actor);

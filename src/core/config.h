@@ -62,7 +62,10 @@ int mn_config_load(struct mn_config *cfg, const char *path,
  */
 const char *mn_config_path(const char *option);
 
-/* Parses "90s", "15m", "2h", "1d" (or plain seconds) into seconds. */
+/*
+ * Parses "90s", "15m", "2h" or "1d" into seconds; a plain number is
+ * rejected, except "0".  Returns 0, or -1 for bad text or overflow.
+ */
 int mn_parse_duration(const char *text, unsigned *seconds);
 
 /* Makes the school's timezone the process's, so "today" is the school's. */

@@ -3,7 +3,7 @@
  * carries a translated message to the user, roles and the acting account.
  *
  * The core never includes curses.  The TUI, the command line and the
- * tests call the same functions declared in src/core/*.h.
+ * tests call the same functions, declared in the headers of src/core.
  */
 #ifndef MN_CORE_MN_H
 #define MN_CORE_MN_H
@@ -56,7 +56,8 @@ enum mn_lang mn_language(void);
  * Picks the English or the Vietnamese form of a message.  Both forms sit
  * side by side at the call site, so no message can lack a translation.
  */
-const char *mn_pick(const char *en, const char *vi);
+const char *mn_pick(const char *en, const char *vi)
+    __attribute__((format_arg(1), format_arg(2)));
 #define T(en, vi) mn_pick((en), (vi))
 
 /* Roles an account may hold, as a bit set. */

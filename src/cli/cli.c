@@ -1,0 +1,120 @@
+/*
+ * Subcommand table and helpers shared by the subcommand files.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_zscore.h"
+#include "core/account.h"
+#include "core/config.h"
+#include "core/db.h"
+
+static int
+run_zscore(struct mn_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	return cli_zscore(argc, argv);
+}
+
+/* What a subcommand needs before it runs. */
+enum needs { NEEDS_NOTHING, NEEDS_CONFIG, NEEDS_DB };
+
+static const struct command {
+	const char *name;
+	enum needs needs;
+	int (*run)(struct mn_ctx *, int, char **);
+} commands[] = {
+	{ "init", NEEDS_CONFIG, cli_init },
+	{ "user", NEEDS_DB, cli_user },
+	{ "demo", NEEDS_DB, cli_demo },
+	{ "zscore", NEEDS_NOTHING, run_zscore },
+};
+
+int
+cli_error(const struct mn_error *err)
+{
+	fprintf(stderr, "mamnon: %s\n", err->message[0] ? err->message :
+	    T("failed", "thất bại"));
+	return CLI_FAIL;
+}
+
+int
+cli_usage(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "mamnon %s: ", command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, T("\nRun 'mamnon --help' for usage.\n",
+	    "\nChạy 'mamnon --help' để xem cách dùng.\n"));
+	return CLI_USAGE;
+}
+
+char *
+cli_read_password(void)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len = getline(&line, &cap, stdin);
+
+	if (len <= 0) {
+		free(line);
+		fprintf(stderr, "mamnon: %s\n", T("no password on standard "
+		    "input; pipe it in, e.g. printf '%s\\n' PASSWORD | mamnon "
+		    "...", "không có mật khẩu ở đầu vào chuẩn; hãy truyền vào, "
+		    "ví dụ printf '%s\\n' MẬT_KHẨU | mamnon ..."));
+		return NULL;
+	}
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		line[--len] = '\0';
+	return line;
+}
+
+bool
+cli_command_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+bool
+cli_needs_no_config(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return commands[i].needs == NEEDS_NOTHING;
+	return false;
+}
+
+int
+cli_dispatch(struct mn_ctx *ctx, int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	struct mn_error err = { 0 };
+	int rc;
+
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, argv[0]) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL)
+		return cli_usage(argv[0], T("unknown command",
+		    "không có lệnh này"));
+
+	/* Host commands act as the Unix administrator who runs them. */
+	mn_actor_set_host(&ctx->actor);
+	if (cmd->needs == NEEDS_DB) {
+		if (mn_db_open(ctx->cfg->db_path, &ctx->db, &err) != MN_OK)
+			return cli_error(&err);
+	}
+	rc = cmd->run(ctx, argc, argv);
+	mn_db_close(ctx->db);
+	ctx->db = NULL;
+	return rc;
+}

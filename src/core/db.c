@@ -1,0 +1,308 @@
+/*
+ * Opening, creating and migrating the database, and write transactions.
+ *
+ * The schema comes from schema.sql, compiled in as mn_schema_sql.  It is
+ * a list of steps opened by "-- @version N" lines; see the file's header.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/db.h"
+
+extern const char mn_schema_sql[];
+
+/* "MNMN": marks a file as a mamnon database for PRAGMA application_id. */
+#define MN_APPLICATION_ID 0x4d4e4d4e
+
+#define STEP_MARK "-- @version "
+
+/*
+ * Finds step n in the schema text.  Returns a pointer to the text after
+ * its marker line and sets *len to the step's length, or returns NULL.
+ */
+static const char *
+schema_step(int n, size_t *len)
+{
+	const char *p = mn_schema_sql;
+	const char *start = NULL;
+
+	while ((p = strstr(p, STEP_MARK)) != NULL) {
+		int v = atoi(p + strlen(STEP_MARK));
+		const char *eol = strchr(p, '\n');
+
+		if (start != NULL) {
+			*len = (size_t)(p - start);
+			return start;
+		}
+		if (v == n)
+			start = eol ? eol + 1 : p + strlen(p);
+		p = eol ? eol : p + strlen(p);
+	}
+	if (start != NULL)
+		*len = strlen(start);
+	return start;
+}
+
+int
+mn_schema_version(void)
+{
+	const char *p = mn_schema_sql;
+	int max = 0;
+
+	while ((p = strstr(p, STEP_MARK)) != NULL) {
+		int v = atoi(p + strlen(STEP_MARK));
+		if (v > max)
+			max = v;
+		p += strlen(STEP_MARK);
+	}
+	return max;
+}
+
+int
+mn_db_fail(sqlite3 *db, struct mn_error *err)
+{
+	int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+	const char *msg = db ? sqlite3_errmsg(db) : "no connection";
+
+	if ((code & 0xff) == SQLITE_FULL)
+		return mn_fail(err, MN_ERR_IO, "",
+		    T("the disk is full: nothing was saved; free some space "
+		    "and try again",
+		    "ổ đĩa đã đầy: chưa lưu được gì; hãy giải phóng chỗ "
+		    "trống rồi thử lại"));
+	if ((code & 0xff) == SQLITE_READONLY)
+		return mn_fail(err, MN_ERR_IO, "",
+		    T("the database is read-only: nothing was saved; ask the "
+		    "administrator to check its file permissions",
+		    "cơ sở dữ liệu chỉ đọc: chưa lưu được gì; hãy báo quản "
+		    "trị kiểm tra quyền của tệp"));
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return mn_fail(err, MN_ERR_DB, "",
+		    T("the database is busy with other users' saves: nothing "
+		    "was saved; please try again",
+		    "cơ sở dữ liệu đang bận lưu cho người khác: chưa lưu "
+		    "được gì; hãy thử lại"));
+	return mn_fail(err, MN_ERR_DB, "",
+	    T("database error: %s", "lỗi cơ sở dữ liệu: %s"), msg);
+}
+
+int
+mn_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **stmt,
+    struct mn_error *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, stmt, NULL) != SQLITE_OK) {
+		*stmt = NULL;
+		return mn_db_fail(db, err);
+	}
+	return MN_OK;
+}
+
+static int
+exec(sqlite3 *db, const char *sql, struct mn_error *err)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return mn_db_fail(db, err);
+	return MN_OK;
+}
+
+static int
+query_int(sqlite3 *db, const char *sql, int *out, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = mn_prepare(db, sql, &stmt, err);
+
+	if (rc != MN_OK)
+		return rc;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*out = sqlite3_column_int(stmt, 0);
+		rc = MN_OK;
+	} else {
+		rc = mn_db_fail(db, err);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Pragmas every connection needs.  WAL lets readers run beside a writer;
+ * synchronous=FULL makes every acknowledged commit survive power loss. */
+static int
+configure(sqlite3 *db, struct mn_error *err)
+{
+	sqlite3_busy_timeout(db, MN_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 1);
+	if (exec(db, "PRAGMA foreign_keys = ON", err) != MN_OK)
+		return err ? err->status : MN_ERR_DB;
+	if (exec(db, "PRAGMA journal_mode = WAL", err) != MN_OK)
+		return err ? err->status : MN_ERR_DB;
+	return exec(db, "PRAGMA synchronous = FULL", err);
+}
+
+/* Runs the steps above the file's user_version, one transaction each. */
+static int
+migrate(sqlite3 *db, struct mn_error *err)
+{
+	int have, want = mn_schema_version();
+	int rc = query_int(db, "PRAGMA user_version", &have, err);
+
+	if (rc != MN_OK)
+		return rc;
+	for (int v = have + 1; v <= want; v++) {
+		size_t len;
+		const char *step = schema_step(v, &len);
+		char *sql, tail[64];
+
+		if (step == NULL)
+			return mn_fail(err, MN_ERR_DB, "",
+			    "schema step %d is missing from the binary", v);
+		if ((rc = mn_tx_begin(db, err)) != MN_OK)
+			return rc;
+		snprintf(tail, sizeof tail, "\nPRAGMA user_version = %d;\n", v);
+		sql = malloc(len + sizeof tail);
+		if (sql == NULL) {
+			mn_tx_rollback(db);
+			return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+		}
+		memcpy(sql, step, len);
+		strcpy(sql + len, tail);
+		rc = exec(db, sql, err);
+		free(sql);
+		if (rc == MN_OK)
+			rc = mn_tx_commit(db, err);
+		if (rc != MN_OK) {
+			mn_tx_rollback(db);
+			return rc;
+		}
+	}
+	return MN_OK;
+}
+
+int
+mn_db_create(const char *path, sqlite3 **out, struct mn_error *err)
+{
+	sqlite3 *db = NULL;
+	char sql[64];
+	int rc;
+
+	*out = NULL;
+	if (access(path, F_OK) == 0)
+		return mn_fail(err, MN_ERR_EXISTS, "path",
+		    T("%s already exists; refusing to overwrite a database",
+		    "%s đã tồn tại; không ghi đè lên cơ sở dữ liệu"), path);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		rc = mn_fail(err, MN_ERR_IO, "path",
+		    T("cannot create %s: %s; check that the folder exists and "
+		    "is writable", "không tạo được %s: %s; hãy kiểm tra thư "
+		    "mục có tồn tại và ghi được không"), path,
+		    db ? sqlite3_errmsg(db) : strerror(errno));
+		sqlite3_close(db);
+		return rc;
+	}
+	/* Only the owner and the group (mamnon's system group) may read. */
+	if (chmod(path, 0660) != 0) {
+		sqlite3_close(db);
+		unlink(path);
+		return mn_fail(err, MN_ERR_IO, "path", "chmod %s: %s", path,
+		    strerror(errno));
+	}
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+	    MN_APPLICATION_ID);
+	if ((rc = configure(db, err)) != MN_OK ||
+	    (rc = exec(db, sql, err)) != MN_OK ||
+	    (rc = migrate(db, err)) != MN_OK) {
+		sqlite3_close(db);
+		unlink(path);
+		return rc;
+	}
+	*out = db;
+	return MN_OK;
+}
+
+int
+mn_db_open(const char *path, sqlite3 **out, struct mn_error *err)
+{
+	sqlite3 *db = NULL;
+	int rc, app, version;
+
+	*out = NULL;
+	if (access(path, F_OK) != 0)
+		return mn_fail(err, MN_ERR_NOTFOUND, "path",
+		    T("database %s not found; create it with 'mamnon init' or "
+		    "fix [database] path", "không thấy cơ sở dữ liệu %s; hãy "
+		    "tạo bằng 'mamnon init' hoặc sửa [database] path"), path);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+		rc = mn_fail(err, MN_ERR_IO, "path",
+		    T("cannot open %s: %s", "không mở được %s: %s"), path,
+		    db ? sqlite3_errmsg(db) : strerror(errno));
+		sqlite3_close(db);
+		return rc;
+	}
+	if ((rc = configure(db, err)) != MN_OK)
+		goto fail;
+	if ((rc = query_int(db, "PRAGMA application_id", &app, err)) != MN_OK ||
+	    (rc = query_int(db, "PRAGMA user_version", &version, err)) != MN_OK)
+		goto fail;
+	if (app != MN_APPLICATION_ID) {
+		rc = mn_fail(err, MN_ERR_INVALID, "path",
+		    T("%s is not a mamnon database", "%s không phải cơ sở dữ "
+		    "liệu của mamnon"), path);
+		goto fail;
+	}
+	if (version > mn_schema_version()) {
+		rc = mn_fail(err, MN_ERR_INVALID, "path",
+		    T("%s has schema version %d, newer than this program's "
+		    "%d; install a newer mamnon", "%s có phiên bản lược đồ "
+		    "%d, mới hơn %d của chương trình; hãy cài mamnon mới hơn"),
+		    path, version, mn_schema_version());
+		goto fail;
+	}
+	if ((rc = migrate(db, err)) != MN_OK)
+		goto fail;
+	*out = db;
+	return MN_OK;
+fail:
+	sqlite3_close(db);
+	return rc;
+}
+
+void
+mn_db_close(sqlite3 *db)
+{
+	if (db != NULL)
+		sqlite3_close_v2(db);
+}
+
+int
+mn_tx_begin(sqlite3 *db, struct mn_error *err)
+{
+	return exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int
+mn_tx_commit(sqlite3 *db, struct mn_error *err)
+{
+	return exec(db, "COMMIT", err);
+}
+
+void
+mn_tx_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+mn_now_utc(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

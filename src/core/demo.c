@@ -1,0 +1,81 @@
+/*
+ * The demo school's accounts, and the order in which each feature's
+ * demo data is added.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/account.h"
+#include "core/demo.h"
+
+void
+mn_rng_seed(struct mn_rng *rng, unsigned seed)
+{
+	/* Any non-zero state works; mix the seed so 0 is fine too. */
+	rng->state = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)seed * 0xbf58476d1ce4e5b9ULL);
+	if (rng->state == 0)
+		rng->state = 1;
+}
+
+uint64_t
+mn_rng_next(struct mn_rng *rng)
+{
+	uint64_t x = rng->state;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	rng->state = x;
+	return x * 0x2545f4914f6cdd1dULL;
+}
+
+unsigned
+mn_rng_below(struct mn_rng *rng, unsigned n)
+{
+	return n == 0 ? 0 : (unsigned)(mn_rng_next(rng) % n);
+}
+
+static const struct {
+	const char *login;
+	unsigned roles;
+	const char *name;
+} demo_accounts[] = {
+	{ "principal", MN_ROLE_PRINCIPAL, "Nguyễn Thị Thu Hà" },
+	{ "teacher", MN_ROLE_TEACHER, "Trần Thị Mai" },
+	{ "nurse", MN_ROLE_NURSE, "Lê Thị Hồng" },
+	{ "kitchen", MN_ROLE_KITCHEN, "Phạm Văn Bình" },
+	{ "accountant", MN_ROLE_ACCOUNTANT, "Hoàng Thị Lan" },
+	{ "clerk", MN_ROLE_CLERK, "Vũ Thị Ngọc" },
+	{ "parent", MN_ROLE_PARENT, "Đặng Văn Hùng" },
+};
+
+int
+mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
+    struct mn_error *err)
+{
+	struct mn_account existing;
+	int64_t id;
+	int rc;
+
+	if (mn_account_get(ctx, "principal", &existing, NULL) == MN_OK)
+		return mn_fail(err, MN_ERR_EXISTS, "",
+		    T("this database already holds the demo school; run "
+		    "'mamnon init' on a new database path first",
+		    "cơ sở dữ liệu này đã có trường mẫu; hãy chạy 'mamnon "
+		    "init' với đường dẫn mới trước"));
+	for (size_t i = 0; i < sizeof demo_accounts / sizeof *demo_accounts;
+	    i++) {
+		rc = mn_account_add(ctx, demo_accounts[i].login,
+		    demo_accounts[i].roles, demo_accounts[i].name, password,
+		    &id, err);
+		if (rc == MN_OK)
+			rc = mn_account_keep_password(ctx, id,
+			    "demo account", err);
+		if (rc != MN_OK)
+			return rc;
+	}
+	(void)seed;
+	/* TODO: add the registers, attendance, health and kitchen demo
+	 * data here as those features land. */
+	return MN_OK;
+}
