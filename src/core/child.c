@@ -474,14 +474,12 @@ check_child(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
 		rc = mn_reg_personal_id(id, c->birth_date.year, c->sex == 'F',
 		    f_id, err);
 		if (rc == MN_REG_MISMATCH) {
-			if (c->id_mismatch_reason[0] == '\0')
-				return mn_fail(err, MN_ERR_INVALID, f_id,
-				    T("%s: %s does not match the sex or birth "
-				    "year on the record; check it, or write "
-				    "the reason for the difference",
-				    "%s: %s không khớp giới tính hoặc năm "
-				    "sinh trong hồ sơ; hãy kiểm tra, hoặc ghi "
-				    "lý do sai khác"), f_id, id);
+			/* err already lists what disagrees. */
+			if (c->id_mismatch_reason[0] == '\0') {
+				if (err != NULL)
+					err->status = MN_ERR_INVALID;
+				return MN_ERR_INVALID;
+			}
 			rc = MN_OK;
 		} else if (rc == MN_OK) {
 			c->id_mismatch_reason[0] = '\0';

@@ -23,8 +23,9 @@ int mn_reg_name(const char *in, const char *field, bool required,
 int mn_reg_phone(const char *in, const char *field, char *out, size_t size,
     struct mn_error *err);
 /*
- * Checks a 12-digit personal ID against birth year and sex: MN_OK,
- * MN_ERR_INVALID (form) or MN_REG_MISMATCH (digits disagree).
+ * Checks a 12-digit personal ID against birth year and sex.  Returns
+ * MN_OK, MN_ERR_INVALID for a malformed ID, or MN_REG_MISMATCH when the
+ * digits disagree with the record or name an unknown province.
  */
 #define MN_REG_MISMATCH 1000
 int mn_reg_personal_id(const char *id, int birth_year, bool female,
