@@ -130,10 +130,8 @@ cli_import(struct mn_ctx *ctx, int argc, char **argv)
 		printf(T("%zu rows imported\n", "Đã nhập %zu dòng\n"),
 		    rep.written);
 	/* A file-level error is already the report's last line. */
-	if (rc != MN_OK && rep.nissues > 0 && strcmp(err.message,
-	    rep.issues[rep.nissues - 1].message) == 0)
-		rc = MN_ERR_INVALID;
-	else if (rc != MN_OK)
+	if (rc != MN_OK && (rep.nissues == 0 || strcmp(err.message,
+	    rep.issues[rep.nissues - 1].message) != 0))
 		cli_error(&err);
 	mn_import_report_free(&rep);
 	return rc == MN_OK ? CLI_OK : CLI_FAIL;
