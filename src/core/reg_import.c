@@ -14,6 +14,7 @@
 #include "core/reg_util.h"
 #include "core/registers.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 static int
 add_issue(struct mn_import_report *rep, size_t line, const char *field,
@@ -156,14 +157,13 @@ static int
 parse_count(const char *text, const char *field, int *out,
     struct mn_error *err)
 {
-	size_t len = strlen(text);
+	long value = 0;
+	int rc;
 
-	if (len == 0 || len > 4 || strspn(text, "0123456789") != len)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: '%s' is invalid; expected a whole number",
-		    "%s: '%s' không hợp lệ; cần số nguyên"), field, text);
-	*out = atoi(text);
-	return MN_OK;
+	rc = mn_parse_int(text, field, 1, 999, &value, err);
+	if (rc == MN_OK)
+		*out = (int)value;
+	return rc;
 }
 
 static int
