@@ -1,6 +1,6 @@
 /*
  * CSV imports of classes, children and staff.  Every row is checked
- * before anything is written; one bad row means nothing is written and
+ * before anything is written.  One bad row means nothing is written, and
  * the report lists every bad row with its line and field.
  */
 #include <stdio.h>
