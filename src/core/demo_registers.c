@@ -9,30 +9,15 @@
 
 #include <unicode/ucal.h>
 
+#include "core/demo.h"
 #include "core/demo_registers.h"
 #include "core/reg_util.h"
 #include "core/registers.h"
 
-/* xorshift32: small, fast, and the same on every platform. */
-struct rng {
-	uint32_t s;
-};
-
-static uint32_t
-rng_next(struct rng *r)
-{
-	uint32_t x = r->s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return r->s = x;
-}
-
 static unsigned
-rng_below(struct rng *r, unsigned n)
+rng_below(struct mn_rng *r, unsigned n)
 {
-	return n ? rng_next(r) % n : 0;
+	return n ? mn_rng_below(r, n) : 0;
 }
 
 #define PICK(r, arr) ((arr)[rng_below((r), sizeof (arr) / sizeof (arr)[0])])
@@ -187,7 +172,7 @@ birth_offset(const char *age_group)
 }
 
 static const char *
-pick_family(struct rng *r)
+pick_family(struct mn_rng *r)
 {
 	unsigned total = 0, x;
 
@@ -205,7 +190,7 @@ pick_family(struct rng *r)
 }
 
 static void
-kinh_name(struct rng *r, bool female, const char *family, char *buf,
+kinh_name(struct mn_rng *r, bool female, const char *family, char *buf,
     size_t size)
 {
 	snprintf(buf, size, "%s %s %s", family != NULL ? family :
@@ -216,7 +201,7 @@ kinh_name(struct rng *r, bool female, const char *family, char *buf,
 
 /* A name in the customs of the group: "H'Hen Niê", "Giàng A Páo". */
 static void
-minority_name(struct rng *r, const struct minority *m, bool female,
+minority_name(struct mn_rng *r, const struct minority *m, bool female,
     char *buf, size_t size)
 {
 	const char *family = m->families[rng_below(r, (unsigned)m->nfamilies)];
@@ -232,14 +217,14 @@ minority_name(struct rng *r, const struct minority *m, bool female,
 }
 
 static void
-phone(struct rng *r, char *buf, size_t size)
+phone(struct mn_rng *r, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s%07u", PICK(r, mobile_prefixes),
 	    rng_below(r, 10000000));
 }
 
 static void
-random_day(struct rng *r, int year, int first_month, int last_month,
+random_day(struct mn_rng *r, int year, int first_month, int last_month,
     struct mn_date *d)
 {
 	d->year = year;
@@ -251,9 +236,11 @@ random_day(struct rng *r, int year, int first_month, int last_month,
 
 /*
  * Finds the Gregorian date of lunar month (1-based) and day in the
- * Gregorian year, scanning with ICU's Chinese calendar.  Vietnam's
- * calendar is computed for UTC+7 instead of UTC+8 and very rarely
- * differs by a day; good enough for demo holidays.
+ * Gregorian year, scanning with ICU's Chinese calendar.
+ * NOTE: ICU computes that calendar for UTC+8 from an approximate new
+ * moon, and the Vietnamese calendar is computed for UTC+7, so a date
+ * can be a day off.  These are demo holidays; the principal enters the
+ * real ones.
  */
 static bool
 lunar_date(int year, int lunar_month, int lunar_day, struct mn_date *out)
@@ -377,7 +364,7 @@ static const struct staff_plan staff_plan[] = {
 };
 
 static int
-demo_staff(struct mn_ctx *ctx, struct rng *r, int y, int64_t *teachers,
+demo_staff(struct mn_ctx *ctx, struct mn_rng *r, int y, int64_t *teachers,
     size_t *nteachers, struct mn_error *err)
 {
 	struct mn_date today;
@@ -423,7 +410,7 @@ demo_staff(struct mn_ctx *ctx, struct rng *r, int y, int64_t *teachers,
 }
 
 static void
-child_identity(struct rng *r, struct mn_child *c, int index)
+child_identity(struct mn_rng *r, struct mn_child *c, int index)
 {
 	unsigned x = rng_below(r, 1000);
 	const struct minority *m = NULL;
@@ -458,7 +445,7 @@ child_identity(struct rng *r, struct mn_child *c, int index)
 }
 
 static void
-child_family(struct rng *r, struct mn_child *c)
+child_family(struct mn_rng *r, struct mn_child *c)
 {
 	const char *family = c->full_name;
 	char father_family[64];
@@ -510,7 +497,7 @@ child_family(struct rng *r, struct mn_child *c)
 }
 
 static int
-demo_children(struct mn_ctx *ctx, struct rng *r, int y,
+demo_children(struct mn_ctx *ctx, struct mn_rng *r, int y,
     const int64_t *class_ids, struct mn_error *err)
 {
 	int index = 0, rc = MN_OK;
@@ -524,7 +511,7 @@ demo_children(struct mn_ctx *ctx, struct rng *r, int y,
 			struct mn_child c;
 
 			memset(&c, 0, sizeof c);
-			/* The youngest are at least 3 months old in September. */
+			/* The youngest are 3 months old by September. */
 			if (offset == 0)
 				random_day(r, y, 1, 5, &c.birth_date);
 			else
@@ -547,7 +534,7 @@ demo_children(struct mn_ctx *ctx, struct rng *r, int y,
 int
 mn_demo_registers(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 {
-	struct rng r = { seed * 2654435761u + 1u };
+	struct mn_rng r;
 	struct mn_date today;
 	int64_t year_id, class_ids[NCLASSES], teachers[64];
 	size_t nteachers = 0;
@@ -556,8 +543,7 @@ mn_demo_registers(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 	mn_date_today(&today);
 	/* From August on, the school is in the year that starts now. */
 	y = today.month >= 8 ? today.year : today.year - 1;
-	for (int i = 0; i < 8; i++)
-		rng_next(&r);
+	mn_rng_seed(&r, seed);
 	rc = demo_calendar(ctx, y, &year_id, err);
 	if (rc == MN_OK)
 		rc = demo_staff(ctx, &r, y, teachers, &nteachers, err);

@@ -120,7 +120,8 @@ mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
 		mn_reg_column_date(st, 0, &plan->day);
 	sqlite3_finalize(st);
 	if (plan->day.year == 0)
-		return mn_fail(err, MN_ERR_NOTFOUND, T("School year", "Năm học"),
+		return mn_fail(err, MN_ERR_NOTFOUND,
+		    T("School year", "Năm học"),
 		    T("School year: the new year was not found",
 		    "Năm học: không tìm thấy năm học mới"));
 	rc = load_targets(ctx, to_year_id, &targets, &ntargets, err);

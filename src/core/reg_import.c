@@ -1,6 +1,6 @@
 /*
  * CSV imports of classes, children and staff.  Every row is checked
- * before anything is written; one bad row means nothing is written and
+ * before anything is written.  One bad row means nothing is written, and
  * the report lists every bad row with its line and field.
  */
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "core/reg_util.h"
 #include "core/registers.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 static int
 add_issue(struct mn_import_report *rep, size_t line, const char *field,
@@ -156,14 +157,13 @@ static int
 parse_count(const char *text, const char *field, int *out,
     struct mn_error *err)
 {
-	size_t len = strlen(text);
+	long value = 0;
+	int rc;
 
-	if (len == 0 || len > 4 || strspn(text, "0123456789") != len)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: '%s' is invalid; expected a whole number",
-		    "%s: '%s' không hợp lệ; cần số nguyên"), field, text);
-	*out = atoi(text);
-	return MN_OK;
+	rc = mn_parse_int(text, field, 1, 999, &value, err);
+	if (rc == MN_OK)
+		*out = (int)value;
+	return rc;
 }
 
 static int
@@ -317,13 +317,18 @@ mn_import_classes(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    "lần trong tệp"), mn_class_columns[0],
 				    c.code);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK)
+			if (issue_from(rep, row.line, &e) != MN_OK) {
+				rc = mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
 				break;
+			}
 			continue;
 		}
 		grown = realloc(rows, (nrows + 1) * sizeof *rows);
-		if (grown == NULL)
+		if (grown == NULL) {
+			rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 			break;
+		}
 		rows = grown;
 		rows[nrows++] = c;
 	}
@@ -511,6 +516,13 @@ mn_import_children(struct mn_ctx *ctx, struct mn_csv_reader *r,
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_reg_resolve_year(ctx, opts->year, &y, err);
+	if (rc == MN_ERR_NOTFOUND)
+		return mn_fail(err, rc, T("School year", "Năm học"),
+		    T("School year %s not found; import the classes first, "
+		    "which creates their school year",
+		    "Không tìm thấy năm học %s; hãy nhập danh sách lớp trước, "
+		    "việc này tạo năm học của các lớp"),
+		    opts->year != NULL ? opts->year : "");
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_class_list(ctx, y.id, collect_class, &cs, err);
@@ -792,8 +804,11 @@ mn_import_staff(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    sr.s.staff_code);
 		free(fold);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK)
+			if (issue_from(rep, row.line, &e) != MN_OK) {
+				rc = mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
 				break;
+			}
 			continue;
 		}
 		struct staff_row *g = realloc(rows, (nrows + 1) * sizeof *g);

@@ -1,7 +1,7 @@
 /*
  * The school's registers: calendar (school years, holidays, make-up
  * days), classes with promotion to the next school year, children and
- * staff.  Every function checks the actor's role and scope first; every
+ * staff.  Every function checks the actor's role and scope first.  Every
  * write is one transaction with its audit row, and every read of one
  * full record writes a "view" audit row.
  */
@@ -20,7 +20,7 @@ struct mn_school_year {
 	int64_t version;
 };
 
-/* Adds a school year; name must be "YYYY-YYYY" with consecutive years. */
+/* Adds a school year named "YYYY-YYYY" after two consecutive years. */
 int mn_school_year_add(struct mn_ctx *ctx, const char *name,
     const struct mn_date *first_day, const struct mn_date *last_day,
     int64_t *id, struct mn_error *err);
@@ -70,14 +70,17 @@ int mn_age_group_max(struct mn_ctx *ctx, const char *age_group);
 /* Vietnamese label of an age group ("Mẫu giáo 5-6 tuổi") into buf. */
 int mn_age_group_label(struct mn_ctx *ctx, const char *age_group,
     char *buf, size_t size);
-/* Accepts an age group code or its label; writes the code into code. */
+/* Writes into code the age group code for a code or a label. */
 int mn_age_group_parse(struct mn_ctx *ctx, const char *text,
     const char *field, char *code, size_t size, struct mn_error *err);
 
-/* Adds a class; c->id and c->version are set on success. */
+/* Adds a class and sets c->id and c->version. */
 int mn_class_add(struct mn_ctx *ctx, struct mn_class *c,
     struct mn_error *err);
-/* Updates name, age group, room and capacity; c->version must match. */
+/*
+ * Updates code, name, age group, room and capacity if c->version
+ * matches and the class still fits its children.
+ */
 int mn_class_update(struct mn_ctx *ctx, struct mn_class *c,
     struct mn_error *err);
 int mn_class_get(struct mn_ctx *ctx, int64_t school_year_id,
@@ -117,7 +120,7 @@ struct mn_promotion_plan {
  * Plans moving every attending child of from_year up one age group into
  * the classes of to_year: a class with the same letter suffix first
  * (MG4A to MG5A), else the next-age class with most room.  Children of
- * the last age group graduate.  Writes nothing; free with
+ * the last age group graduate.  Writes nothing.  Free the plan with
  * mn_promotion_free.
  */
 int mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
@@ -173,14 +176,15 @@ unsigned mn_child_visible_fields(const struct mn_actor *actor);
 
 /*
  * Adds a child.  An empty school_code gets the next free "YYYY-NNNN"
- * (enrolment year).  Text is cleaned; names, phones, the ID and dates
- * are checked; an ID whose digits disagree with sex or birth year needs
- * id_mismatch_reason.  A birth date outside the class's age group is
- * refused unless flags has MN_REG_OVERRIDE and the actor is principal.
+ * after the enrolment year.  Text is cleaned, and names, phones, the ID
+ * and dates are checked.  An ID whose digits disagree with sex or birth
+ * year needs id_mismatch_reason.  A birth date outside the class's age
+ * group is rejected unless flags has MN_REG_OVERRIDE and the actor is
+ * the principal.
  */
 int mn_child_add(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
     struct mn_error *err);
-/* Updates the fields the actor may see; c->version must match. */
+/* Updates the fields the actor may see if c->version matches. */
 int mn_child_update(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
     struct mn_error *err);
 /* Reads one full record (fields the actor may see) and audits the view. */
@@ -205,7 +209,7 @@ int mn_child_set_status(struct mn_ctx *ctx, int64_t child_id,
 
 /* Vietnamese label of a status code ("Đang học"), or NULL. */
 const char *mn_child_status_label(const char *status);
-/* Accepts a status code or label; returns the code or NULL. */
+/* Returns the status code for a code or a label, or NULL. */
 const char *mn_child_status_parse(const char *text);
 
 struct mn_child_filter {
@@ -244,7 +248,7 @@ struct mn_staff {
 	int64_t version;
 };
 
-/* Adds a staff member; an empty staff_code gets the next "CB-NNN". */
+/* Adds a staff member.  An empty staff_code gets the next "CB-NNN". */
 int mn_staff_add(struct mn_ctx *ctx, struct mn_staff *s,
     struct mn_error *err);
 int mn_staff_update(struct mn_ctx *ctx, struct mn_staff *s,

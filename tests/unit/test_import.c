@@ -10,10 +10,12 @@
 
 #include "helpers.h"
 #include "core/config.h"
+#include "core/account.h"
 #include "core/csv.h"
 #include "core/demo_registers.h"
 #include "core/reg_io.h"
 #include "core/registers.h"
+#include "core/xlsx.h"
 
 struct fixture {
 	struct mn_ctx ctx;
@@ -301,14 +303,15 @@ round_trip_byte_for_byte(void **state)
 	struct fixture *f = *state, g;
 	struct mn_error err = { 0 };
 	struct mn_import_report rep;
-	char *classes, *children, *classes2, *children2;
-	size_t nclasses, nchildren, n2;
+	char *classes, *children, *classes2, *children2, *staff, *staff2;
+	size_t nclasses, nchildren, nstaff, n2;
 	int rc;
 
 	if (mn_demo_registers(&f->ctx, 42, &err) != MN_OK)
 		fail_msg("demo: %s", err.message);
 	classes = export_csv(f, "classes", &nclasses);
 	children = export_csv(f, "children", &nchildren);
+	staff = export_csv(f, "staff", &nstaff);
 	assert_true(nchildren > 300 * 100);
 	assert_memory_equal(children, CHILD_HEADER, strlen(CHILD_HEADER));
 
@@ -326,6 +329,18 @@ round_trip_byte_for_byte(void **state)
 		    rep.issues[0].message : "?");
 	assert_true(rep.written > 300);
 	mn_import_report_free(&rep);
+	rc = import_text(&g, "staff", staff, NULL, &rep);
+	if (rc != MN_OK)
+		fail_msg("import staff: line %zu: %s", rep.nissues ?
+		    rep.issues[0].line : 0, rep.nissues ?
+		    rep.issues[0].message : "?");
+	assert_int_equal(rep.written, 40);
+	mn_import_report_free(&rep);
+	staff2 = export_csv(&g, "staff", &n2);
+	assert_int_equal(n2, nstaff);
+	assert_memory_equal(staff2, staff, nstaff);
+	free(staff);
+	free(staff2);
 
 	classes2 = export_csv(&g, "classes", &n2);
 	assert_int_equal(n2, nclasses);
@@ -367,6 +382,72 @@ demo_same_seed_same_school(void **state)
 	test_close_db(&g.ctx);
 }
 
+struct names {
+	size_t n;
+	char first[256];
+};
+
+static int
+count_names(const struct mn_child *c, void *arg)
+{
+	struct names *names = arg;
+
+	if (names->n++ == 0)
+		snprintf(names->first, sizeof names->first, "%s",
+		    c->class_code);
+	else if (strcmp(names->first, c->class_code) != 0)
+		snprintf(names->first, sizeof names->first, "mixed");
+	return 0;
+}
+
+static void
+demo_teacher_link_scopes(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_error err = { 0 };
+	struct mn_child_filter filter = { 0 };
+	struct names names = { 0, "" };
+	int64_t account = 0;
+
+	assert_int_equal(mn_demo_registers(&f->ctx, 3, &err), MN_OK);
+	if (mn_account_add(&f->ctx, "gv.mg5b", MN_ROLE_TEACHER,
+	    "Giáo viên lớp Lá", "teacher-password", &account, &err) != MN_OK)
+		fail_msg("account: %s", err.message);
+	if (mn_demo_link_teacher(&f->ctx, "MG5B", account, &err) != MN_OK)
+		fail_msg("%s", err.message);
+	f->ctx.actor.account_id = account;
+	f->ctx.actor.roles = MN_ROLE_TEACHER;
+	assert_int_equal(mn_child_list(&f->ctx, &filter, count_names, &names,
+	    &err), MN_OK);
+	assert_true(names.n >= 30);
+	assert_true(names.n <= 35);
+	assert_string_equal(names.first, "MG5B");
+}
+
+static void
+export_xlsx_written(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_error err = { 0 };
+	struct mn_table t;
+	char path[512], magic[4] = "";
+	FILE *in;
+
+	assert_int_equal(mn_demo_registers(&f->ctx, 5, &err), MN_OK);
+	assert_int_equal(mn_export_children(&f->ctx, NULL, "MG4A", &t, &err),
+	    MN_OK);
+	assert_true(t.nrows >= 28);
+	snprintf(path, sizeof path, "%s/children.xlsx", test_tmpdir());
+	assert_int_equal(mn_xlsx_write_table(path, &t, &err), MN_OK);
+	mn_table_free(&t);
+	in = fopen(path, "rb");
+	assert_non_null(in);
+	assert_int_equal(fread(magic, 1, 4, in), 4);
+	fclose(in);
+	/* An XLSX file is a ZIP archive. */
+	assert_memory_equal(magic, "PK\3\4", 4);
+}
+
 int
 main(void)
 {
@@ -381,6 +462,10 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(demo_same_seed_same_school,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(demo_teacher_link_scopes,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(export_xlsx_written, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
