@@ -3,7 +3,7 @@
  *
  * Passwords are hashed with yescrypt through libxcrypt.  A login that
  * names no account is checked against a dummy hash made with the same
- * settings, so the answer takes as long as for a real account.
+ * settings, so the reply takes as long as for a real account.
  * Failures are counted per account and client address: a stranger on
  * one address can lock the principal out from that address only, and
  * only for lockout_time.
