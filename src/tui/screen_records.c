@@ -4,15 +4,27 @@
  * and scope: a teacher sees the children of her own classes, and fields
  * outside the actor's groups come back empty.
  *
- * TODO: open a record for viewing and editing from these lists.
+ * TODO: edit records from these lists.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/access.h"
 #include "core/date.h"
 #include "core/registers.h"
 #include "tui/screens.h"
+
+enum { ACT_OPEN = TUI_ACT_USER };
+
+/* Keys of a list whose rows open a record. */
+static const struct tui_keydef open_keys[] = {
+	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "View", "Xem", ACT_OPEN },
+	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
 
 static const struct tui_keydef record_keys[] = {
 	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
@@ -46,10 +58,31 @@ static const struct tui_column staff_columns[] = {
 
 #define NCOLS(cols) ((int)(sizeof cols / sizeof cols[0]))
 
+/* What a list callback needs; ids[i] is the record of list row i. */
 struct fill {
 	struct mn_ctx *ctx;
 	struct tui_list *list;
+	int64_t *ids;
+	int nids, cap;
 };
+
+static int
+add_row(struct fill *fill, int64_t id, const char *const *cells)
+{
+	if (fill->nids == fill->cap) {
+		int cap = fill->cap ? fill->cap * 2 : 64;
+		int64_t *ids = realloc(fill->ids, sizeof *ids * cap);
+
+		if (ids == NULL)
+			return MN_ERR_NOMEM;
+		fill->ids = ids;
+		fill->cap = cap;
+	}
+	if (tui_list_add(fill->list, cells) != MN_OK)
+		return MN_ERR_NOMEM;
+	fill->ids[fill->nids++] = id;
+	return MN_OK;
+}
 
 static void
 format_date(const struct mn_date *d, char *buf, size_t size)
@@ -74,7 +107,7 @@ add_child(const struct mn_child *c, void *arg)
 	cells[2] = born;
 	cells[3] = c->class_code;
 	cells[4] = status != NULL ? status : c->status;
-	return tui_list_add(fill->list, cells);
+	return add_row(fill, c->id, cells);
 }
 
 static int
@@ -93,7 +126,7 @@ add_class(const struct mn_class *c, void *arg)
 	cells[2] = age;
 	cells[3] = count;
 	cells[4] = c->room;
-	return tui_list_add(fill->list, cells);
+	return add_row(fill, c->id, cells);
 }
 
 static int
@@ -106,68 +139,75 @@ add_staff(const struct mn_staff *s, void *arg)
 	cells[1] = s->full_name;
 	cells[2] = s->position;
 	cells[3] = s->classes;
-	return tui_list_add(fill->list, cells);
+	return add_row(fill, s->id, cells);
 }
 
 static int
-load_children(struct tui *ui, struct tui_list *list, struct mn_error *err)
+load_children(struct fill *fill, struct mn_error *err)
 {
 	struct mn_child_filter filter = { .with_unplaced = true };
-	struct fill fill = { ui->ctx, list };
 
-	return mn_child_list(ui->ctx, &filter, add_child, &fill, err);
+	return mn_child_list(fill->ctx, &filter, add_child, fill, err);
 }
 
 /* Lists the classes of the school year that contains today. */
 static int
-load_classes(struct tui *ui, struct tui_list *list, struct mn_error *err)
+load_classes(struct fill *fill, struct mn_error *err)
 {
-	struct fill fill = { ui->ctx, list };
 	struct mn_school_year year;
 	struct mn_date today;
 	int rc;
 
 	mn_date_today(&today);
-	rc = mn_school_year_current(ui->ctx, &today, &year, err);
+	rc = mn_school_year_current(fill->ctx, &today, &year, err);
 	if (rc == MN_ERR_NOTFOUND) {
 		mn_error_clear(err);
 		return MN_OK;
 	}
 	if (rc != MN_OK)
 		return rc;
-	return mn_class_list(ui->ctx, year.id, add_class, &fill, err);
+	return mn_class_list(fill->ctx, year.id, add_class, fill, err);
 }
 
 static int
-load_staff(struct tui *ui, struct tui_list *list, struct mn_error *err)
+load_staff(struct fill *fill, struct mn_error *err)
 {
-	struct fill fill = { ui->ctx, list };
-
-	return mn_staff_list(ui->ctx, add_staff, &fill, err);
+	return mn_staff_list(fill->ctx, add_staff, fill, err);
 }
 
+/* A register: its action, columns, loader and record view. */
+struct register_def {
+	enum mn_action action;
+	const struct tui_column *cols;
+	int ncols;
+	int (*load)(struct fill *fill, struct mn_error *err);
+	int (*view)(struct tui *ui, int64_t id);	/* NULL: none */
+};
+
 static int
-run_register(struct tui *ui, enum mn_action action,
-    const struct tui_column *cols, int ncols,
-    int (*load)(struct tui *, struct tui_list *, struct mn_error *))
+run_register(struct tui *ui, const struct register_def *def)
 {
+	const struct tui_keydef *keys = def->view ? open_keys : record_keys;
 	struct tui_list list;
+	struct fill fill = { .ctx = ui->ctx, .list = &list };
 	struct mn_error err;
 	int rc = TUI_CANCEL;
 
 	mn_error_clear(&err);
-	if (mn_require(ui->ctx->db, &ui->ctx->actor, action, &err) != MN_OK) {
+	if (mn_require(ui->ctx->db, &ui->ctx->actor, def->action, &err) !=
+	    MN_OK) {
 		tui_error(ui, "%s", err.message);
 		return TUI_CANCEL;
 	}
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-	tui_list_init(&list, cols, ncols);
+	tui_list_init(&list, def->cols, def->ncols);
 	list.empty_en = "No records yet";
 	list.empty_vi = "Chưa có dữ liệu";
-	if (load(ui, &list, &err) != MN_OK)
+	if (def->load(&fill, &err) != MN_OK)
 		tui_error(ui, "%s", err.message);
 	for (;;) {
-		int act = tui_list_run(ui, &list, record_keys);
+		int act = tui_list_run(ui, &list, keys);
+		int row = tui_list_selected(&list);
 
 		if (act == TUI_ACT_END) {
 			rc = TUI_END;
@@ -175,28 +215,42 @@ run_register(struct tui *ui, enum mn_action action,
 		}
 		if (act == TUI_ACT_BACK)
 			break;
+		if (act == ACT_OPEN && row >= 0 && row < fill.nids &&
+		    def->view(ui, fill.ids[row]) == TUI_END) {
+			rc = TUI_END;
+			break;
+		}
 	}
 	tui_list_free(&list);
+	free(fill.ids);
 	return rc;
 }
 
 int
 screen_children(struct tui *ui)
 {
-	return run_register(ui, MN_ACT_CHILD_READ, child_columns,
-	    NCOLS(child_columns), load_children);
+	static const struct register_def def = { MN_ACT_CHILD_READ,
+	    child_columns, NCOLS(child_columns), load_children,
+	    screen_child_view };
+
+	return run_register(ui, &def);
 }
 
 int
 screen_classes(struct tui *ui)
 {
-	return run_register(ui, MN_ACT_CLASS_READ, class_columns,
-	    NCOLS(class_columns), load_classes);
+	static const struct register_def def = { MN_ACT_CLASS_READ,
+	    class_columns, NCOLS(class_columns), load_classes, NULL };
+
+	return run_register(ui, &def);
 }
 
 int
 screen_staff(struct tui *ui)
 {
-	return run_register(ui, MN_ACT_STAFF_READ, staff_columns,
-	    NCOLS(staff_columns), load_staff);
+	static const struct register_def def = { MN_ACT_STAFF_READ,
+	    staff_columns, NCOLS(staff_columns), load_staff,
+	    screen_staff_view };
+
+	return run_register(ui, &def);
 }

@@ -22,6 +22,8 @@ int screen_accounts(struct tui *ui);
 int screen_children(struct tui *ui);
 int screen_classes(struct tui *ui);
 int screen_staff(struct tui *ui);
+int screen_child_view(struct tui *ui, int64_t id);
+int screen_staff_view(struct tui *ui, int64_t id);
 
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
