@@ -4,8 +4,8 @@
  * mn_staff_get, which check access and write the "view" audit row; a
  * child's fields outside the actor's groups are not shown at all.
  *
- * NOTE: a value wider than the screen (a long address) is cut at the
- * right edge; the list has no horizontal scrolling yet.
+ * NOTE: long values are wrapped for the width at the time the record is
+ * opened, so a narrower terminal later cuts them at the right edge.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +13,9 @@
 #include "core/date.h"
 #include "core/registers.h"
 #include "tui/screens.h"
+
+#define LABEL_WIDTH	24
+#define VALUE_LINES	8
 
 static const struct tui_keydef view_keys[] = {
 	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
@@ -22,16 +25,28 @@ static const struct tui_keydef view_keys[] = {
 };
 
 static const struct tui_column view_columns[] = {
-	{ "Field", "Thông tin", 24 },
+	{ "Field", "Thông tin", LABEL_WIDTH },
 	{ "Value", "Nội dung", 0 },
 };
 
+/* Adds a row, and continuation rows when the value is long. */
 static void
 add(struct tui_list *list, const char *en, const char *vi, const char *value)
 {
+	char lines[VALUE_LINES][256];
 	const char *cells[2] = { T(en, vi), value };
+	int width = COLS - LABEL_WIDTH - 4, n;
 
-	tui_list_add(list, cells);
+	if (tui_width(value) <= width) {
+		tui_list_add(list, cells);
+		return;
+	}
+	n = tui_wrap(value, width, lines, VALUE_LINES);
+	for (int i = 0; i < n; i++) {
+		cells[1] = lines[i];
+		tui_list_add(list, cells);
+		cells[0] = "";
+	}
 }
 
 static void
