@@ -13,11 +13,23 @@
 
 enum { ANSWER_YES = TUI_ACT_USER, ANSWER_NO, TOGGLE };
 
-static const struct tui_keydef confirm_keys[] = {
+/* Both languages' letters work; the help line names the shown ones. */
+static const struct tui_keydef confirm_keys_vi[] = {
 	{ { 'c', 'C', 'y' }, "c", "Yes", "Có", ANSWER_YES },
 	{ { 'k', 'K', 'n' }, "k", "No", "Không", ANSWER_NO },
 	{ { 'Y' }, "", NULL, NULL, ANSWER_YES },
 	{ { 'N' }, "", NULL, NULL, ANSWER_NO },
+	{ { TK_ENTER }, "Enter", "Choose", "Chọn", TUI_ACT_SELECT },
+	{ { TK_ESC }, "Esc", "No", "Không", ANSWER_NO },
+	{ { TK(KEY_LEFT), TK(KEY_RIGHT), TK_TAB }, "", NULL, NULL, TOGGLE },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef confirm_keys_en[] = {
+	{ { 'y', 'Y', 'c' }, "y", "Yes", "Có", ANSWER_YES },
+	{ { 'n', 'N', 'k' }, "n", "No", "Không", ANSWER_NO },
+	{ { 'C' }, "", NULL, NULL, ANSWER_YES },
+	{ { 'K' }, "", NULL, NULL, ANSWER_NO },
 	{ { TK_ENTER }, "Enter", "Choose", "Chọn", TUI_ACT_SELECT },
 	{ { TK_ESC }, "Esc", "No", "Không", ANSWER_NO },
 	{ { TK(KEY_LEFT), TK(KEY_RIGHT), TK_TAB }, "", NULL, NULL, TOGGLE },
@@ -94,6 +106,8 @@ draw_buttons(int y, bool yes)
 int
 tui_confirm(struct tui *ui, const char *question, bool default_yes)
 {
+	const struct tui_keydef *confirm_keys = mn_language() == MN_LANG_EN ?
+	    confirm_keys_en : confirm_keys_vi;
 	char lines[BOX_LINES][256];
 	bool yes = default_yes, framed = false;
 	int n, top, key;

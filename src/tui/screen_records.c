@@ -45,7 +45,7 @@ static const struct tui_column class_columns[] = {
 	{ "Code", "Mã lớp", 8 },
 	{ "Name", "Tên lớp", 24 },
 	{ "Age group", "Độ tuổi", 22 },
-	{ "Children", "Sĩ số", 7 },
+	{ "Children", "Sĩ số", 8 },
 	{ "Room", "Phòng", 0 },
 };
 
