@@ -291,6 +291,10 @@ tui_key(struct tui *ui)
 		ui->last_key = after;
 		if (rc == OK && ch == TK_ESC && !plain_escape())
 			continue;
+		if (rc == OK && ch == 12) {	/* Ctrl-L repaints all */
+			clearok(curscr, TRUE);
+			return TK_RESIZE;
+		}
 		key = normalise(rc, ch);
 		if (key == -1)
 			continue;
