@@ -48,6 +48,39 @@ int mn_makeup_day_add(struct mn_ctx *ctx, const struct mn_date *day,
  */
 bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *day);
 
+/* Calls fn for each school year, oldest first. */
+int mn_school_year_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_school_year *y, void *arg), void *arg,
+    struct mn_error *err);
+
+/* A holiday (first_day to last_day) or a make-up day (both the same). */
+struct mn_day_off {
+	int64_t id;
+	bool makeup;		/* a taught weekend day, not a day off */
+	char name[256];		/* holiday name or make-up reason */
+	struct mn_date first_day, last_day;
+};
+
+/* Calls fn for the holidays and make-up days touching from..to. */
+int mn_day_off_list(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to,
+    int (*fn)(const struct mn_day_off *d, void *arg), void *arg,
+    struct mn_error *err);
+
+/* ---- Code lists ------------------------------------------------------ */
+
+/* Calls fn(code, label, arg) for each entry in code order. */
+int mn_ethnicity_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+int mn_policy_category_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+/* Age groups from the youngest ("nt-3-12") to the oldest ("mg-5-6"). */
+int mn_age_group_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+
 /* ---- Classes --------------------------------------------------------- */
 
 #define MN_CLASS_CODE_MAX 16
