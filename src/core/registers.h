@@ -277,7 +277,7 @@ struct mn_staff {
 	char contract_type[256];
 	int64_t account_id;		/* 0: no account */
 	char account_login[64];
-	char classes[256];		/* class codes of the current year */
+	char classes[256];		/* class codes of one school year */
 	int64_t version;
 };
 
@@ -291,8 +291,15 @@ int mn_staff_get(struct mn_ctx *ctx, int64_t id, struct mn_staff *s,
     struct mn_error *err);
 int mn_staff_find(struct mn_ctx *ctx, const char *staff_code, int64_t *id,
     struct mn_error *err);
-/* Calls fn for each staff member in Vietnamese name order. */
+/*
+ * Calls fn for each staff member in Vietnamese name order, with the
+ * classes they teach in the current school year.
+ */
 int mn_staff_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_staff *s, void *arg), void *arg,
+    struct mn_error *err);
+/* As mn_staff_list, with the classes of the given school year. */
+int mn_staff_list_year(struct mn_ctx *ctx, int64_t school_year_id,
     int (*fn)(const struct mn_staff *s, void *arg), void *arg,
     struct mn_error *err);
 
