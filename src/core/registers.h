@@ -159,7 +159,11 @@ struct mn_promotion_plan {
 int mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
     int64_t to_year_id, struct mn_promotion_plan *plan,
     struct mn_error *err);
-/* Applies a plan from mn_promotion_preview in one transaction. */
+/*
+ * Applies a plan from mn_promotion_preview in one transaction.  Returns
+ * MN_ERR_CONFLICT, writing nothing, when a child changed class or status
+ * since the preview or a class would go over its capacity.
+ */
 int mn_promotion_apply(struct mn_ctx *ctx,
     const struct mn_promotion_plan *plan, struct mn_error *err);
 void mn_promotion_free(struct mn_promotion_plan *plan);

@@ -668,6 +668,9 @@ promotion_preview_and_apply(void **state)
 	assert_int_equal(mn_child_get(&f->ctx, young, &got, &err), MN_OK);
 	assert_int_equal(got.class_id, k4);
 	assert_int_equal(mn_promotion_apply(&f->ctx, &plan, &err), MN_OK);
+	/* Applying the same plan twice is refused: it is stale. */
+	assert_int_equal(mn_promotion_apply(&f->ctx, &plan, &err),
+	    MN_ERR_CONFLICT);
 	mn_promotion_free(&plan);
 	assert_int_equal(mn_child_get(&f->ctx, young, &got, &err), MN_OK);
 	assert_int_equal(got.class_id, n5);
