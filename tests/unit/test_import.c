@@ -1,6 +1,6 @@
 /*
- * Import and export of the registers: each kind of bad row is refused
- * with its line and field and nothing is written; a school exported
+ * Import and export of the registers.  Each kind of bad row is rejected
+ * with its line and field, and nothing is written.  A school exported
  * from one database and imported into a new one exports byte for byte
  * the same.
  */

@@ -225,7 +225,7 @@ child_id_mismatch_needs_reason(void **state)
 	struct mn_error err = { 0 };
 	int64_t k = add_class(f, "MG5A", "mg-5-6", 35);
 
-	/* Sex digit says male, record says female. */
+	/* The sex digit means male, but the record is female. */
 	sample_child(f, &c, k, "Nguyễn Thị Bình");
 	id_for(&c, 0, "123456");
 	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_ERR_INVALID);
