@@ -12,6 +12,12 @@
 
 #define LOGIN_MAX	32
 #define PASSWORD_MAX	128
+/*
+ * Failed logins one session may make before it ends, so that trying
+ * many accounts needs many connections.  The core's per-account lockout
+ * works independently of this limit.
+ */
+#define LOGIN_TRIES_MAX	5
 
 enum { ROW_LOGIN, ROW_PASSWORD, ROW_COUNT };
 
@@ -71,7 +77,8 @@ attempt(struct tui *ui, struct tui_form *form, struct mn_account *acct)
 
 /*
  * Returns TUI_OK once logged in, or TUI_END when the user leaves with Esc
- * (ui->end = TUI_END_EXIT) or the session ends.
+ * (ui->end = TUI_END_EXIT), after LOGIN_TRIES_MAX failures
+ * (TUI_END_TRIES) or when the session ends otherwise.
  */
 int
 screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
@@ -88,7 +95,7 @@ screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
 		.quiet_cancel = true,
 		.keys = login_keys,
 	};
-	int rc;
+	int rc, failures = 0;
 
 	ui->depth = 0;
 	tui_enter(ui, T("Log in", "Đăng nhập"));
@@ -110,6 +117,11 @@ screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
 			break;
 		if (attempt(ui, &form, acct) == TUI_OK)
 			break;
+		if (++failures >= LOGIN_TRIES_MAX) {
+			ui->end = TUI_END_TRIES;
+			rc = TUI_END;
+			break;
+		}
 	}
 	tui_form_wipe(&form);
 	return rc;
