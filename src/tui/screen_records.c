@@ -62,6 +62,7 @@ static const struct tui_column staff_columns[] = {
 struct fill {
 	struct mn_ctx *ctx;
 	struct tui_list *list;
+	const char *class_code;		/* children of one class, or NULL */
 	int64_t *ids;
 	int nids, cap;
 };
@@ -145,7 +146,10 @@ add_staff(const struct mn_staff *s, void *arg)
 static int
 load_children(struct fill *fill, struct mn_error *err)
 {
-	struct mn_child_filter filter = { .with_unplaced = true };
+	struct mn_child_filter filter = {
+		.class_code = fill->class_code,
+		.with_unplaced = fill->class_code == NULL,
+	};
 
 	return mn_child_list(fill->ctx, &filter, add_child, fill, err);
 }
@@ -181,15 +185,52 @@ struct register_def {
 	const struct tui_column *cols;
 	int ncols;
 	int (*load)(struct fill *fill, struct mn_error *err);
-	int (*view)(struct tui *ui, int64_t id);	/* NULL: none */
+	/* Opens row's record; key is the row's first cell.  NULL: none. */
+	int (*view)(struct tui *ui, int64_t id, const char *key);
 };
 
+static int run_register(struct tui *ui, const struct register_def *def,
+    const char *class_code);
+static int view_child(struct tui *ui, int64_t id, const char *key);
+
+static const struct register_def children_def = { MN_ACT_CHILD_READ,
+    child_columns, NCOLS(child_columns), load_children, view_child };
+
 static int
-run_register(struct tui *ui, const struct register_def *def)
+view_child(struct tui *ui, int64_t id, const char *key)
+{
+	return screen_child_view(ui, id);
+}
+
+static int
+view_staff(struct tui *ui, int64_t id, const char *key)
+{
+	return screen_staff_view(ui, id);
+}
+
+/* Lists the children of the class whose code is key. */
+static int
+view_class(struct tui *ui, int64_t id, const char *key)
+{
+	int rc;
+
+	tui_enter(ui, key);
+	rc = run_register(ui, &children_def, key);
+	tui_leave(ui);
+	return rc;
+}
+
+static int
+run_register(struct tui *ui, const struct register_def *def,
+    const char *class_code)
 {
 	const struct tui_keydef *keys = def->view ? open_keys : record_keys;
 	struct tui_list list;
-	struct fill fill = { .ctx = ui->ctx, .list = &list };
+	struct fill fill = {
+		.ctx = ui->ctx,
+		.list = &list,
+		.class_code = class_code,
+	};
 	struct mn_error err;
 	int rc = TUI_CANCEL;
 
@@ -216,7 +257,8 @@ run_register(struct tui *ui, const struct register_def *def)
 		if (act == TUI_ACT_BACK)
 			break;
 		if (act == ACT_OPEN && row >= 0 && row < fill.nids &&
-		    def->view(ui, fill.ids[row]) == TUI_END) {
+		    def->view(ui, fill.ids[row], tui_list_cell(&list, row, 0)) ==
+		    TUI_END) {
 			rc = TUI_END;
 			break;
 		}
@@ -229,28 +271,23 @@ run_register(struct tui *ui, const struct register_def *def)
 int
 screen_children(struct tui *ui)
 {
-	static const struct register_def def = { MN_ACT_CHILD_READ,
-	    child_columns, NCOLS(child_columns), load_children,
-	    screen_child_view };
-
-	return run_register(ui, &def);
+	return run_register(ui, &children_def, NULL);
 }
 
 int
 screen_classes(struct tui *ui)
 {
 	static const struct register_def def = { MN_ACT_CLASS_READ,
-	    class_columns, NCOLS(class_columns), load_classes, NULL };
+	    class_columns, NCOLS(class_columns), load_classes, view_class };
 
-	return run_register(ui, &def);
+	return run_register(ui, &def, NULL);
 }
 
 int
 screen_staff(struct tui *ui)
 {
 	static const struct register_def def = { MN_ACT_STAFF_READ,
-	    staff_columns, NCOLS(staff_columns), load_staff,
-	    screen_staff_view };
+	    staff_columns, NCOLS(staff_columns), load_staff, view_staff };
 
-	return run_register(ui, &def);
+	return run_register(ui, &def, NULL);
 }
