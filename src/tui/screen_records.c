@@ -256,9 +256,10 @@ run_register(struct tui *ui, const struct register_def *def,
 		}
 		if (act == TUI_ACT_BACK)
 			break;
-		if (act == ACT_OPEN && row >= 0 && row < fill.nids &&
-		    def->view(ui, fill.ids[row], tui_list_cell(&list, row, 0)) ==
-		    TUI_END) {
+		if (act != ACT_OPEN || row < 0 || row >= fill.nids)
+			continue;
+		if (def->view(ui, fill.ids[row], tui_list_cell(&list, row,
+		    0)) == TUI_END) {
 			rc = TUI_END;
 			break;
 		}
