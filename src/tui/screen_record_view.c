@@ -1,7 +1,7 @@
 /*
  * One child's or staff member's record, shown read-only as a list of
  * label and value rows.  Reading it goes through mn_child_get or
- * mn_staff_get, which check access and write the "view" audit row; a
+ * mn_staff_get, which check access and write the "view" audit row.  A
  * child's fields outside the actor's groups are not shown at all.
  *
  * NOTE: long values are wrapped for the width at the time the record is

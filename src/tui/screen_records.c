@@ -58,7 +58,7 @@ static const struct tui_column staff_columns[] = {
 
 #define NCOLS(cols) ((int)(sizeof cols / sizeof cols[0]))
 
-/* What a list callback needs; ids[i] is the record of list row i. */
+/* State shared with the list callbacks; ids[i] is list row i's record. */
 struct fill {
 	struct mn_ctx *ctx;
 	struct tui_list *list;
