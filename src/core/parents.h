@@ -82,4 +82,13 @@ int mn_parent_require_child(struct mn_ctx *ctx, int64_t child_id,
 int mn_parent_find_child(struct mn_ctx *ctx, const char *school_code,
     int64_t *child_id, struct mn_error *err);
 
+/*
+ * Demo data: links the demo account "parent" to two children of the
+ * demo school (one in the demo teacher's class when she has one) and
+ * adds consents, announcements and feedback threads.  Needs the demo
+ * accounts and registers; the same seed gives the same choices.
+ */
+int mn_demo_parents(struct mn_ctx *ctx, unsigned seed, const char *password,
+    struct mn_error *err);
+
 #endif
