@@ -129,11 +129,20 @@ print_approval(const struct mn_approval *a, void *arg)
 
 	(void)arg;
 	mn_text_safe(a->purpose, purpose, sizeof purpose);
-	printf("%s  %-9s %-10s %s  %4lld  %-16s %-16s %s%s%s\n", a->id,
+	printf("%-13s %-10s %-10s %-11s %5lld %-16s %-16s %s%s%s\n", a->id,
 	    a->status, a->data_kind, a->valid_until, (long long)a->use_count,
 	    a->requested_by, a->decided_by[0] ? a->decided_by : "-", purpose,
 	    a->consent_purpose[0] ? "  consent:" : "", a->consent_purpose);
 	return 0;
+}
+
+/* Prints text left-aligned in width terminal cells, then a space. */
+static void
+print_cell(const char *text, int width)
+{
+	int used = mn_text_width(text);
+
+	printf("%s%*s ", text, used < width ? width - used : 0, "");
 }
 
 static int
@@ -141,11 +150,14 @@ approval_list(struct mn_ctx *ctx)
 {
 	struct mn_error err = { 0 };
 
-	printf("%-12s  %-9s %-10s %-10s  %4s  %-16s %-16s %s\n", "ID",
-	    T("STATUS", "TRẠNG THÁI"), T("DATA", "DỮ LIỆU"),
-	    T("UNTIL", "ĐẾN NGÀY"), T("USES", "LẦN"),
-	    T("REQUESTED BY", "NGƯỜI XIN"), T("APPROVED BY", "NGƯỜI DUYỆT"),
-	    T("PURPOSE", "MỤC ĐÍCH"));
+	print_cell("ID", 13);
+	print_cell(T("STATUS", "TRẠNG THÁI"), 10);
+	print_cell(T("DATA", "DỮ LIỆU"), 10);
+	print_cell(T("UNTIL", "ĐẾN NGÀY"), 11);
+	print_cell(T("USES", "LẦN"), 5);
+	print_cell(T("REQUESTED BY", "NGƯỜI XIN"), 16);
+	print_cell(T("APPROVED BY", "NGƯỜI DUYỆT"), 16);
+	printf("%s\n", T("PURPOSE", "MỤC ĐÍCH"));
 	if (mn_approval_list(ctx, print_approval, NULL, &err) != MN_OK)
 		return cli_error(&err);
 	return CLI_OK;
@@ -208,8 +220,8 @@ audit_purge(struct mn_ctx *ctx, int argc, char **argv)
 		    "cách dùng: mamnon audit purge --child MÃ_TRẺ --before "
 		    "YYYY-MM-DD --reason LÝ_DO"));
 	if (mn_parent_find_child(ctx, o.child, &child_id, &err) != MN_OK ||
-	    mn_audit_purge(ctx, "children", child_id, o.before, o.reason,
-	    &count, &err) != MN_OK)
+	    mn_audit_purge_child(ctx, child_id, o.before, o.reason, &count,
+	    &err) != MN_OK)
 		return cli_error(&err);
 	printf(T("Values of %d audit rows purged.\n",
 	    "Đã xóa giá trị của %d dòng nhật ký.\n"), count);

@@ -46,17 +46,24 @@ day_start_utc(const char *day, const char *field, int days_after, char *buf,
 	return MN_OK;
 }
 
+/*
+ * Audit rows about child ?2: the record itself (consents are audited on
+ * it too), its parent links and its feedback threads.  Links removed
+ * since are not found.
+ */
+#define ABOUT_CHILD "((a.table_name = 'children' AND a.row_id = ?2) " \
+	"OR (a.table_name = 'parent_children' AND a.row_id IN (SELECT id " \
+	"FROM parent_children WHERE child_id = ?2)) " \
+	"OR (a.table_name = 'feedback' AND a.row_id IN (SELECT id " \
+	"FROM feedback WHERE child_id = ?2)))"
+
 #define SELECT_AUDIT "SELECT a.id, a.at, a.account_id, a.login, a.source, " \
 	"a.action, a.table_name, a.row_id, a.detail, v.old_values, " \
 	"v.new_values, p.audit_id IS NOT NULL FROM audit a " \
 	"LEFT JOIN audit_values v ON v.audit_id = a.id " \
 	"LEFT JOIN audit_purges p ON p.audit_id = a.id " \
 	"WHERE (?1 IS NULL OR a.login = ?1) " \
-	"AND (?2 = 0 OR (a.table_name = 'children' AND a.row_id = ?2) " \
-	"OR (a.table_name = 'parent_children' AND a.row_id IN (SELECT id " \
-	"FROM parent_children WHERE child_id = ?2)) " \
-	"OR (a.table_name = 'feedback' AND a.row_id IN (SELECT id " \
-	"FROM feedback WHERE child_id = ?2))) " \
+	"AND (?2 = 0 OR " ABOUT_CHILD ") " \
 	"AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at < ?4) " \
 	"AND (?5 IS NULL OR a.action = ?5) AND (?6 = 0 OR a.id < ?6) " \
 	"ORDER BY a.id DESC LIMIT ?7"
@@ -228,20 +235,27 @@ mn_audit_export_csv(struct mn_ctx *ctx, const struct mn_audit_filter *filter,
 	return rc;
 }
 
-int
-mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,
-    const char *before, const char *reason, int *count, struct mn_error *err)
+/*
+ * Purges the values of the audit rows matched by which (an SQL condition
+ * on audit a using ?1 table name and ?2 row id) made before the UTC time
+ * ?3.  The audit_purges rows are written first, because the trigger on
+ * audit_values accepts a DELETE only for a recorded purge.
+ */
+static int
+purge(struct mn_ctx *ctx, const char *which, const char *table,
+    int64_t row_id, const char *before, const char *reason, int *count,
+    struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
-	char limit[32], now[32], detail[320], *why = NULL;
+	char limit[32], now[32], detail[320], sql[1024], *why = NULL;
 	int rc, purged = 0;
 
 	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_PURGE, err)) != MN_OK)
 		return rc;
-	if (table == NULL || *table == '\0' || row_id <= 0)
-		return mn_fail(err, MN_ERR_INVALID, "record",
-		    T("record: expected a table name and a row id",
-		    "bản ghi: cần tên bảng và mã dòng"));
+	if (before == NULL)
+		return mn_fail(err, MN_ERR_INVALID, "before",
+		    T("before: missing; expected YYYY-MM-DD",
+		    "trước ngày: bị thiếu; cần dạng YYYY-MM-DD"));
 	if ((rc = day_start_utc(before, "before", 0, limit, sizeof limit,
 	    err)) != MN_OK)
 		return rc;
@@ -251,31 +265,29 @@ mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,
 	mn_now_utc(now, sizeof now);
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
 		goto out;
-	/* The purge record comes first: the trigger looks for it. */
-	if ((rc = mn_prepare(ctx->db, "INSERT INTO audit_purges (audit_id, "
-	    "purged_by, purged_at, reason) SELECT v.audit_id, ?1, ?2, ?3 "
+	snprintf(sql, sizeof sql, "INSERT INTO audit_purges (audit_id, "
+	    "purged_by, purged_at, reason) SELECT v.audit_id, ?4, ?5, ?6 "
 	    "FROM audit_values v JOIN audit a ON a.id = v.audit_id "
-	    "WHERE a.table_name = ?4 AND a.row_id = ?5 AND a.at < ?6 "
-	    "AND NOT EXISTS (SELECT 1 FROM audit_purges p "
-	    "WHERE p.audit_id = v.audit_id)", &stmt, err)) != MN_OK)
+	    "WHERE %s AND a.at < ?3 AND NOT EXISTS (SELECT 1 FROM "
+	    "audit_purges p WHERE p.audit_id = v.audit_id)", which);
+	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
 		goto rollback;
-	sqlite3_bind_text(stmt, 1, ctx->actor.login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, why, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, table, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 5, row_id);
-	sqlite3_bind_text(stmt, 6, limit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, row_id);
+	sqlite3_bind_text(stmt, 3, limit, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, why, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt) == SQLITE_DONE ? MN_OK :
 	    mn_db_fail(ctx->db, err);
 	sqlite3_finalize(stmt);
 	if (rc != MN_OK)
 		goto rollback;
 	purged = sqlite3_changes(ctx->db);
-	if ((rc = mn_prepare(ctx->db, "DELETE FROM audit_values WHERE "
-	    "audit_id IN (SELECT p.audit_id FROM audit_purges p "
-	    "JOIN audit a ON a.id = p.audit_id "
-	    "WHERE a.table_name = ?1 AND a.row_id = ?2 AND a.at < ?3)",
-	    &stmt, err)) != MN_OK)
+	snprintf(sql, sizeof sql, "DELETE FROM audit_values WHERE audit_id IN "
+	    "(SELECT p.audit_id FROM audit_purges p JOIN audit a "
+	    "ON a.id = p.audit_id WHERE %s AND a.at < ?3)", which);
+	if ((rc = mn_prepare(ctx->db, sql, &stmt, err)) != MN_OK)
 		goto rollback;
 	sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, row_id);
@@ -299,4 +311,35 @@ rollback:
 out:
 	free(why);
 	return rc;
+}
+
+int
+mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,
+    const char *before, const char *reason, int *count, struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_PURGE, err)) != MN_OK)
+		return rc;
+	if (table == NULL || *table == '\0' || row_id <= 0)
+		return mn_fail(err, MN_ERR_INVALID, "record",
+		    T("record: expected a table name and a row id",
+		    "bản ghi: cần tên bảng và mã dòng"));
+	return purge(ctx, "a.table_name = ?1 AND a.row_id = ?2", table,
+	    row_id, before, reason, count, err);
+}
+
+int
+mn_audit_purge_child(struct mn_ctx *ctx, int64_t child_id,
+    const char *before, const char *reason, int *count, struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_PURGE, err)) != MN_OK)
+		return rc;
+	if (child_id <= 0)
+		return mn_fail(err, MN_ERR_INVALID, "child",
+		    T("child: expected a child id", "trẻ: cần mã số trẻ"));
+	return purge(ctx, ABOUT_CHILD " AND ?1 = ?1", "children", child_id,
+	    before, reason, count, err);
 }

@@ -72,4 +72,13 @@ int mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,
     const char *before, const char *reason, int *count,
     struct mn_error *err);
 
+/*
+ * Purges like mn_audit_purge every row about one child that the child
+ * filter of mn_audit_browse finds: the record, its consents, parent
+ * links and feedback.
+ */
+int mn_audit_purge_child(struct mn_ctx *ctx, int64_t child_id,
+    const char *before, const char *reason, int *count,
+    struct mn_error *err);
+
 #endif

@@ -1075,6 +1075,7 @@ static void
 purge_keeps_audit_rows(void **state)
 {
 	struct mn_ctx principal = as("hieutruong");
+	struct mn_ctx p = as("ph.binh");
 	struct mn_error err = { 0 };
 	struct mn_audit_filter f = { .child_id = 0, .with_values = true };
 	struct mn_child c;
@@ -1121,6 +1122,27 @@ purge_keeps_audit_rows(void **state)
 	assert_int_equal(mn_audit_browse(&principal, &f, check_purged, &listed,
 	    &err), MN_OK);
 	assert_int_equal(listed, values_before);
+
+	/* The child purge also takes the feedback and link rows of c2. */
+	assert_int_equal(mn_feedback_send(&p, w->c2, "school", "feedback",
+	    "Hỏi", "Nội dung riêng", NULL, &err), MN_OK);
+	assert_int_equal(mn_audit_purge_child(&p, w->c2, tomorrow,
+	    "Hết hạn", NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_audit_purge_child(&principal, w->c2, tomorrow,
+	    "Hết thời hạn lưu trữ", &purged, &err), MN_OK);
+	assert_true(purged >= 3);
+	assert_int_equal(count("SELECT count(*) FROM audit_values v JOIN "
+	    "audit a ON a.id = v.audit_id WHERE a.table_name = 'feedback' AND "
+	    "a.row_id IN (SELECT id FROM feedback WHERE child_id = ?)", w->c2),
+	    0);
+	assert_int_equal(count("SELECT count(*) FROM audit_values v JOIN "
+	    "audit a ON a.id = v.audit_id WHERE a.table_name = "
+	    "'parent_children' AND a.row_id IN (SELECT id FROM "
+	    "parent_children WHERE child_id = ?)", w->c2), 0);
+	/* c3 was not touched. */
+	assert_true(count("SELECT count(*) FROM audit_values v JOIN audit a "
+	    "ON a.id = v.audit_id WHERE a.table_name = 'children' AND "
+	    "a.row_id = ?", w->c3) > 0);
 }
 
 static int
