@@ -439,11 +439,11 @@ CREATE TABLE announcement_reads (
 	PRIMARY KEY (announcement_id, account_id)
 ) WITHOUT ROWID;
 
--- The consent register, one row per grant or withdrawal; the newest row
+-- The consent register, one row per grant or withdrawal.  The newest row
 -- of a child and purpose is in force, and no row means no consent.
--- source 'parent_account': given by the parent in the program
--- (recorded_by is the parent's login); 'paper_form': entered by staff
--- from a signed form named by paper_ref, signed by given_by.
+-- Source 'parent_account' is consent given by the parent in the program
+-- (recorded_by is the parent's login).  Source 'paper_form' is entered
+-- by staff from the signed form paper_ref, signed by given_by.
 CREATE TABLE consents (
 	id INTEGER PRIMARY KEY,
 	child_id INTEGER NOT NULL REFERENCES children(id),

@@ -18,7 +18,7 @@
 #include "core/privacy.h"
 #include "core/text.h"
 
-/* Longest validity of an approval, in days from today. */
+/* Maximum validity of an approval, in days from today. */
 #define MAX_VALID_DAYS 366
 
 static const char *const kinds[] = {

@@ -1,8 +1,8 @@
 /*
  * Browsing, exporting and purging the audit trail.  Rows are read with
- * their values joined from audit_values; a purge deletes values only,
- * after recording itself in audit_purges, which the database trigger on
- * audit_values requires.
+ * their values joined from audit_values.  A purge deletes values only.
+ * It records itself in audit_purges first, because the database trigger
+ * on audit_values accepts no other DELETE.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -63,9 +63,9 @@ int mn_audit_export_csv(struct mn_ctx *ctx,
 /*
  * Erases the old and new values of the audit rows on one record
  * (table and row_id) made before the day before (YYYY-MM-DD), keeping
- * the rows themselves.  Each purged row gets an audit_purges row first,
- * in the same transaction, which is what lets the database delete its
- * values; one "purge" audit row records the purge.  *count (if not NULL)
+ * the rows themselves.  Each purged row first gets an audit_purges row
+ * in the same transaction, because the database deletes values only for
+ * a recorded purge.  One "purge" audit row records the purge.  *count (if not NULL)
  * receives the number of rows purged.
  */
 int mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,

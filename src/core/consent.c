@@ -1,6 +1,6 @@
 /*
- * The consent register.  Rows are only ever added (a trigger refuses
- * UPDATE), so the history of every grant and withdrawal stays.
+ * The consent register.  This module only adds rows and a trigger rejects
+ * UPDATE, so the history of every grant and withdrawal stays.
  */
 #include <stdio.h>
 #include <stdlib.h>

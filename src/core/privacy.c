@@ -1,6 +1,6 @@
 /*
  * Roles and child scope for the parents and privacy modules.  The role
- * table below is the one place that says who may take these actions.
+ * table below is the one place that defines who may take these actions.
  */
 #include <stdarg.h>
 #include <stdio.h>
