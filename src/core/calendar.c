@@ -158,9 +158,9 @@ mn_school_year_current(struct mn_ctx *ctx, const struct mn_date *day,
 	int rc;
 
 	/*
-	 * The year containing day; else one starting within 45 days (the
-	 * weeks before the opening are spent preparing it); else the
-	 * latest year that has ended.
+	 * The year containing day comes first.  Next comes a year starting
+	 * within 45 days, because the weeks before the opening are spent
+	 * preparing it.  Last comes the latest year that has ended.
 	 */
 	rc = mn_prepare(ctx->db, "SELECT id, name, first_day, last_day, "
 	    "version FROM school_years WHERE first_day <= date(?1, "

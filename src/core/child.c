@@ -1150,7 +1150,7 @@ mn_child_list(struct mn_ctx *ctx, const struct mn_child_filter *filter,
 		    SQLITE_TRANSIENT);
 	if (needle != NULL)
 		sqlite3_bind_text(st, 3, needle, -1, free);
-	/* A teacher-only actor with no account sees nothing (id -1). */
+	/* A teacher-only actor without an account matches no class (id -1). */
 	if (mn_reg_class_scoped(&ctx->actor))
 		sqlite3_bind_int64(st, 4, ctx->actor.account_id ?
 		    ctx->actor.account_id : -1);

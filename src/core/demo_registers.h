@@ -19,7 +19,7 @@ int mn_demo_registers(struct mn_ctx *ctx, unsigned seed,
 
 /*
  * Links account_id to the first teacher of the class (current school
- * year) that has no account yet, so that account sees that class.
+ * year) that has no account yet, so that the account is in that class's scope.
  */
 int mn_demo_link_teacher(struct mn_ctx *ctx, const char *class_code,
     int64_t account_id, struct mn_error *err);

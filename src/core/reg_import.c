@@ -1,6 +1,6 @@
 /*
  * CSV imports of classes, children and staff.  Every row is checked
- * before anything is written; one bad row means nothing is written and
+ * before anything is written.  One bad row means nothing is written, and
  * the report lists every bad row with its line and field.
  */
 #include <stdio.h>
@@ -49,6 +49,17 @@ mn_import_report_free(struct mn_import_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
+/*
+ * Drops empty fields after the first n: spreadsheets often save a few
+ * empty columns to the right of the data.
+ */
+static void
+trim_trailing(struct mn_csv_row *row, size_t n)
+{
+	while (row->count > n && row->fields[row->count - 1][0] == '\0')
+		row->count--;
+}
+
 /* Reads the header row and compares it with the expected columns. */
 static int
 check_header(struct mn_csv_reader *r, const char *const *expected,
@@ -68,6 +79,7 @@ check_header(struct mn_csv_reader *r, const char *const *expected,
 		    "Tệp rỗng; cần dòng tiêu đề: %s"), list);
 	if (rc != MN_OK)
 		return rc;
+	trim_trailing(&row, n);
 	for (size_t i = 0; i < n || i < row.count; i++) {
 		char *clean = NULL;
 		bool same;
@@ -107,6 +119,7 @@ next_row(struct mn_csv_reader *r, size_t ncols, struct mn_csv_row *row,
 		if (rc != MN_OK)
 			return rc;
 		rep->rows++;
+		trim_trailing(row, ncols);
 		if (row->count == ncols)
 			return MN_OK;
 		char msg[160];

@@ -48,6 +48,39 @@ int mn_makeup_day_add(struct mn_ctx *ctx, const struct mn_date *day,
  */
 bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *day);
 
+/* Calls fn for each school year, oldest first. */
+int mn_school_year_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_school_year *y, void *arg), void *arg,
+    struct mn_error *err);
+
+/* A holiday (first_day to last_day) or a make-up day (both the same). */
+struct mn_day_off {
+	int64_t id;
+	bool makeup;		/* a taught weekend day, not a day off */
+	char name[256];		/* holiday name or make-up reason */
+	struct mn_date first_day, last_day;
+};
+
+/* Calls fn for the holidays and make-up days touching from..to. */
+int mn_day_off_list(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to,
+    int (*fn)(const struct mn_day_off *d, void *arg), void *arg,
+    struct mn_error *err);
+
+/* ---- Code lists ------------------------------------------------------ */
+
+/* Calls fn(code, label, arg) for each entry in code order. */
+int mn_ethnicity_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+int mn_policy_category_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+/* Age groups from the youngest ("nt-3-12") to the oldest ("mg-5-6"). */
+int mn_age_group_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+
 /* ---- Classes --------------------------------------------------------- */
 
 #define MN_CLASS_CODE_MAX 16
@@ -126,7 +159,11 @@ struct mn_promotion_plan {
 int mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
     int64_t to_year_id, struct mn_promotion_plan *plan,
     struct mn_error *err);
-/* Applies a plan from mn_promotion_preview in one transaction. */
+/*
+ * Applies a plan from mn_promotion_preview in one transaction.  Returns
+ * MN_ERR_CONFLICT, writing nothing, when a child changed class or status
+ * since the preview or a class would go over its capacity.
+ */
 int mn_promotion_apply(struct mn_ctx *ctx,
     const struct mn_promotion_plan *plan, struct mn_error *err);
 void mn_promotion_free(struct mn_promotion_plan *plan);
@@ -244,7 +281,7 @@ struct mn_staff {
 	char contract_type[256];
 	int64_t account_id;		/* 0: no account */
 	char account_login[64];
-	char classes[256];		/* class codes of the current year */
+	char classes[256];		/* class codes of one school year */
 	int64_t version;
 };
 
@@ -258,8 +295,15 @@ int mn_staff_get(struct mn_ctx *ctx, int64_t id, struct mn_staff *s,
     struct mn_error *err);
 int mn_staff_find(struct mn_ctx *ctx, const char *staff_code, int64_t *id,
     struct mn_error *err);
-/* Calls fn for each staff member in Vietnamese name order. */
+/*
+ * Calls fn for each staff member in Vietnamese name order, with the
+ * classes they teach in the current school year.
+ */
 int mn_staff_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_staff *s, void *arg), void *arg,
+    struct mn_error *err);
+/* As mn_staff_list, with the classes of the given school year. */
+int mn_staff_list_year(struct mn_ctx *ctx, int64_t school_year_id,
     int (*fn)(const struct mn_staff *s, void *arg), void *arg,
     struct mn_error *err);
 

@@ -1,6 +1,6 @@
 /*
- * Import and export of the registers: each kind of bad row is refused
- * with its line and field and nothing is written; a school exported
+ * Import and export of the registers.  Each kind of bad row is rejected
+ * with its line and field, and nothing is written.  A school exported
  * from one database and imported into a new one exports byte for byte
  * the same.
  */
@@ -94,10 +94,11 @@ import_classes_ok(struct fixture *f)
 	struct mn_import_report rep;
 	char text[512];
 
+	/* Semicolons, LF line ends and empty columns on the right. */
 	snprintf(text, sizeof text,
-	    "Mã lớp,Tên lớp,Nhóm tuổi,Năm học,Phòng,Sĩ số tối đa\r\n"
-	    "MG5A,Lớp Lá 5A,Mẫu giáo 5-6 tuổi,%s,P.101,35\r\n"
-	    "MG4A,Lớp Chồi 4A,mg-4-5,%s,P.102,30\r\n", f->year, f->year);
+	    "Mã lớp;Tên lớp;Nhóm tuổi;Năm học;Phòng;Sĩ số tối đa;;\n"
+	    "MG5A;Lớp Lá 5A;Mẫu giáo 5-6 tuổi;%s;P.101;35;;\n"
+	    "MG4A;\"Lớp Chồi; 4A\";mg-4-5;%s;P.102;30\n", f->year, f->year);
 	if (import_text(f, "classes", text, NULL, &rep) != MN_OK)
 		fail_msg("classes: %s", rep.nissues ? rep.issues[0].message :
 		    "?");

@@ -225,7 +225,7 @@ child_id_mismatch_needs_reason(void **state)
 	struct mn_error err = { 0 };
 	int64_t k = add_class(f, "MG5A", "mg-5-6", 35);
 
-	/* Sex digit says male, record says female. */
+	/* The sex digit means male, but the record is female. */
 	sample_child(f, &c, k, "Nguyễn Thị Bình");
 	id_for(&c, 0, "123456");
 	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_ERR_INVALID);
@@ -668,6 +668,9 @@ promotion_preview_and_apply(void **state)
 	assert_int_equal(mn_child_get(&f->ctx, young, &got, &err), MN_OK);
 	assert_int_equal(got.class_id, k4);
 	assert_int_equal(mn_promotion_apply(&f->ctx, &plan, &err), MN_OK);
+	/* Applying the same plan twice is refused: it is stale. */
+	assert_int_equal(mn_promotion_apply(&f->ctx, &plan, &err),
+	    MN_ERR_CONFLICT);
 	mn_promotion_free(&plan);
 	assert_int_equal(mn_child_get(&f->ctx, young, &got, &err), MN_OK);
 	assert_int_equal(got.class_id, n5);
@@ -700,6 +703,81 @@ staff_add_and_read(void **state)
 	s.sex = 'F';
 	snprintf(s.phone, sizeof s.phone, "12");
 	assert_int_equal(mn_staff_add(&f->ctx, &s, &err), MN_ERR_INVALID);
+}
+
+struct counter {
+	int n;
+	char last[300];
+};
+
+static int
+count_pair(const char *code, const char *label, void *arg)
+{
+	struct counter *c = arg;
+
+	c->n++;
+	snprintf(c->last, sizeof c->last, "%s %s", code, label);
+	return 0;
+}
+
+static int
+count_day_off(const struct mn_day_off *d, void *arg)
+{
+	struct counter *c = arg;
+
+	c->n++;
+	snprintf(c->last, sizeof c->last, "%d %s", d->makeup, d->name);
+	return 0;
+}
+
+static void
+code_lists_seeded(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_error err = { 0 };
+	struct counter c = { 0, "" };
+
+	assert_int_equal(mn_ethnicity_list(&f->ctx, count_pair, &c, &err),
+	    MN_OK);
+	/* 54 groups and the foreigner entry. */
+	assert_int_equal(c.n, 55);
+	assert_string_equal(c.last, "55 Người nước ngoài");
+	c.n = 0;
+	assert_int_equal(mn_age_group_list(&f->ctx, count_pair, &c, &err),
+	    MN_OK);
+	assert_int_equal(c.n, 6);
+	assert_string_equal(c.last, "mg-5-6 Mẫu giáo 5-6 tuổi");
+	c.n = 0;
+	assert_int_equal(mn_policy_category_list(&f->ctx, count_pair, &c,
+	    &err), MN_OK);
+	assert_int_equal(c.n, 16);
+}
+
+static void
+day_off_list_in_range(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_error err = { 0 };
+	struct counter c = { 0, "" };
+	struct mn_date a = { f->y + 1, 1, 1 }, b = { f->y + 1, 1, 3 };
+	struct mn_date sat = { f->y + 1, 1, 16 };
+	struct mn_date from = { f->y, 12, 1 }, to = { f->y + 1, 1, 31 };
+
+	assert_int_equal(mn_holiday_add(&f->ctx, "Tết Dương lịch", &a, &b,
+	    NULL, &err), MN_OK);
+	while (mn_date_weekday(&sat) != 5)
+		sat.day++;
+	assert_int_equal(mn_makeup_day_add(&f->ctx, &sat, "Học bù", NULL,
+	    &err), MN_OK);
+	assert_int_equal(mn_day_off_list(&f->ctx, &from, &to, count_day_off,
+	    &c, &err), MN_OK);
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.last, "1 Học bù");
+	c.n = 0;
+	to = (struct mn_date){ f->y, 12, 31 };
+	assert_int_equal(mn_day_off_list(&f->ctx, &from, &to, count_day_off,
+	    &c, &err), MN_OK);
+	assert_int_equal(c.n, 0);
 }
 
 int
@@ -739,6 +817,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(promotion_preview_and_apply,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(staff_add_and_read, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(code_lists_seeded, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(day_off_list_in_range, setup,
 		    teardown),
 	};
 
