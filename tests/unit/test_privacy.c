@@ -870,6 +870,59 @@ feedback_answer_flow(void **state)
 	free(f);
 }
 
+static int
+first_thread(const struct mn_feedback *f, void *arg)
+{
+	*(int64_t *)arg = f->id;
+	return 1;
+}
+
+static void
+login_feedback_end_to_end(void **state)
+{
+	struct mn_ctx parent = w->host, teacher = w->host;
+	struct mn_account acct;
+	struct mn_error err = { 0 };
+	struct mn_feedback *f = malloc(sizeof *f);
+	int64_t ids[4] = { 0 }, sent, inbox = 0;
+
+	(void)state;
+	assert_non_null(f);
+	snprintf(parent.actor.source, sizeof parent.actor.source, "10.1.1.1");
+	snprintf(teacher.actor.source, sizeof teacher.actor.source,
+	    "10.1.1.2");
+	assert_int_equal(mn_login(&parent, "ph.an", PRINCIPAL_PASSWORD, &acct,
+	    &err), MN_OK);
+	assert_int_equal(mn_parent_children(&parent, collect_child, ids, &err),
+	    MN_OK);
+	assert_int_equal(ids[0], w->c1);
+	assert_int_equal(mn_feedback_send(&parent, ids[0], "teacher",
+	    "feedback", "Bữa trưa", "Cháu ăn có hết suất không ạ?", &sent,
+	    &err), MN_OK);
+
+	assert_int_equal(mn_login(&teacher, "gv.a", PRINCIPAL_PASSWORD, &acct,
+	    &err), MN_OK);
+	assert_int_equal(mn_feedback_list(&teacher, NULL, first_thread, &inbox,
+	    &err), MN_OK);
+	assert_int_equal(inbox, sent);
+	assert_int_equal(mn_feedback_get(&teacher, sent, f, &err), MN_OK);
+	assert_int_equal(mn_feedback_answer(&teacher, sent, "Cháu ăn hết ạ.",
+	    f->version, &err), MN_OK);
+
+	assert_int_equal(mn_feedback_get(&parent, sent, f, &err), MN_OK);
+	assert_string_equal(f->answer, "Cháu ăn hết ạ.");
+
+	/* The trail: both logins, the message, the answer, the reading. */
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = "
+	    "'login' AND login IN ('ph.an', 'gv.a') AND ?1 = ?1", 0), 2);
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE "
+	    "table_name = 'feedback' AND row_id = ?1 AND source IN "
+	    "('10.1.1.1', '10.1.1.2') AND ((login = 'ph.an' AND action IN "
+	    "('insert', 'view')) OR (login = 'gv.a' AND action IN ('view', "
+	    "'update')))", sent), 4);
+	free(f);
+}
+
 static void
 hostile_text_stored_safely(void **state)
 {
@@ -1337,6 +1390,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(feedback_answer_flow, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(login_feedback_end_to_end,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(hostile_text_stored_safely,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
