@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_reg.h"
 #include "cli/cli_zscore.h"
 #include "core/account.h"
 #include "core/config.h"
@@ -17,6 +18,19 @@ run_zscore(struct mn_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx;
 	return cli_zscore(argc, argv);
+}
+
+/* cli_export and cli_import take the subject ("children") as argv[0]. */
+static int
+run_export(struct mn_ctx *ctx, int argc, char **argv)
+{
+	return cli_export(ctx, argc - 1, argv + 1);
+}
+
+static int
+run_import(struct mn_ctx *ctx, int argc, char **argv)
+{
+	return cli_import(ctx, argc - 1, argv + 1);
 }
 
 /* How a subcommand starts: with or without the database open. */
@@ -30,6 +44,8 @@ static const struct command {
 	{ "init", NEEDS_CONFIG, cli_init },
 	{ "user", NEEDS_DB, cli_user },
 	{ "demo", NEEDS_DB, cli_demo },
+	{ "export", NEEDS_DB, run_export },
+	{ "import", NEEDS_DB, run_import },
 	{ "zscore", NEEDS_NOTHING, run_zscore },
 };
 

@@ -23,6 +23,16 @@ int screen_children(struct tui *ui);
 int screen_classes(struct tui *ui);
 int screen_staff(struct tui *ui);
 
+/*
+ * The registers: children, classes (with each class's children and
+ * teachers), staff, and the school calendar (school years, holidays and
+ * make-up days).
+ */
+int screen_child_list(struct tui *ui);
+int screen_class_list(struct tui *ui);
+int screen_staff_list(struct tui *ui);
+int screen_calendar(struct tui *ui);
+
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);

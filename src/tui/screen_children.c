@@ -1,0 +1,242 @@
+/*
+ * The children register: the list of the children the actor may see, in
+ * the core's order (class code, then Vietnamese name order), with a
+ * warning on each child with allergies or chronic conditions.  '/'
+ * narrows the list as letters are typed, ignoring case and diacritics.
+ * The core decides who sees which children and which fields; this screen
+ * shows what it returns and its refusals.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "tui/screen_reg.h"
+
+enum {
+	ACT_VIEW = TUI_ACT_USER,
+	ACT_ADD,
+	ACT_EDIT,
+	ACT_STATUS,
+	ACT_RELOAD,
+};
+
+static const struct tui_keydef child_keys[] = {
+	{ { TK_ENTER }, "Enter", "View", "Xem", ACT_VIEW },
+	{ { 'n', TK(KEY_IC) }, "n", "New", "Thêm", ACT_ADD },
+	{ { 'e' }, "e", "Edit", "Sửa", ACT_EDIT },
+	{ { 's' }, "s", "Status", "Trạng thái", ACT_STATUS },
+	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
+	{ { TK(KEY_F(5)), 'r' }, "", NULL, NULL, ACT_RELOAD },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_column child_columns[] = {
+	{ "Class", "Lớp", 8 },
+	{ "Full name", "Họ và tên", 30 },
+	{ "Date of birth", "Ngày sinh", 10 },
+	{ "Code", "Mã trẻ", 10 },
+	{ "Health warning", "Lưu ý sức khỏe", 0 },
+};
+
+#define NCOLS ((int)(sizeof child_columns / sizeof child_columns[0]))
+
+struct child_rows {
+	struct tui_list list;
+	int64_t *ids;		/* same order as the list rows */
+	char (*names)[256];
+	int n, cap;
+};
+
+static int
+add_row(const struct mn_child *c, void *arg)
+{
+	struct child_rows *rows = arg;
+	char birth[16], warning[1200];
+	const char *cells[NCOLS];
+
+	if (rows->n == rows->cap) {
+		int cap = rows->cap ? rows->cap * 2 : 64;
+		int64_t *ids = realloc(rows->ids, sizeof *ids * cap);
+		char (*names)[256];
+
+		if (ids == NULL)
+			return MN_ERR_NOMEM;
+		rows->ids = ids;
+		names = realloc(rows->names, sizeof *names * cap);
+		if (names == NULL)
+			return MN_ERR_NOMEM;
+		rows->names = names;
+		rows->cap = cap;
+	}
+	reg_date_text(&c->birth_date, birth, sizeof birth);
+	child_warning(c, warning, sizeof warning);
+	cells[0] = c->class_code;
+	cells[1] = c->full_name;
+	cells[2] = birth;
+	cells[3] = c->school_code;
+	cells[4] = warning;
+	if (tui_list_add(&rows->list, cells) != MN_OK)
+		return MN_ERR_NOMEM;
+	rows->ids[rows->n] = c->id;
+	snprintf(rows->names[rows->n], sizeof rows->names[0], "%s",
+	    c->full_name);
+	rows->n++;
+	return MN_OK;
+}
+
+/* Reads the list again, keeping the selection on the same child. */
+static void
+reload(struct tui *ui, struct child_rows *rows)
+{
+	struct mn_child_filter filter = { .with_unplaced = true };
+	struct mn_error err;
+	int sel = tui_list_selected(&rows->list);
+	int64_t keep = sel >= 0 ? rows->ids[sel] : 0;
+
+	/* tui_list_clear keeps the search text, so the filter stays. */
+	mn_error_clear(&err);
+	tui_list_clear(&rows->list);
+	rows->n = 0;
+	if (mn_child_list(ui->ctx, &filter, add_row, rows, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	for (int i = 0; i < rows->list.nshown; i++)
+		if (rows->ids[rows->list.shown[i]] == keep)
+			rows->list.sel = i;
+}
+
+enum { ST_STATUS, ST_DATE, ST_REASON, ST_ROWS };
+
+/* Records a status change with its date and reason. */
+int
+child_status_form(struct tui *ui, int64_t child_id, const char *name)
+{
+	struct tui_form_row rows[ST_ROWS] = {
+		{ .en = "Status", .vi = "Trạng thái" },
+		{ .en = "Date", .vi = "Ngày" },
+		{ .en = "Reason", .vi = "Lý do" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = ST_ROWS,
+	    .heading = name, .enter_submits = true };
+	const char *title = ui->title;
+	struct mn_error err;
+	struct mn_date day, today;
+	char date[16], reason[512], status_text[128];
+	int rc;
+
+	for (int i = 0; i < ST_ROWS; i++)
+		rows[i].name = T(rows[i].en, rows[i].vi);
+	form.note = T("Status: Đang học (enrolled), Chuyển đến (transferred "
+	    "in), Chuyển đi (transferred out), Thôi học (left) or Hoàn thành "
+	    "chương trình (graduated).  Date: dd/mm/yyyy.",
+	    "Trạng thái: Đang học, Chuyển đến, Chuyển đi, Thôi học hoặc "
+	    "Hoàn thành chương trình.  Ngày: dd/mm/yyyy.");
+	tui_field_init(&rows[ST_STATUS].field, 40, TUI_SHOW);
+	tui_field_init(&rows[ST_DATE].field, 10, TUI_SHOW);
+	tui_field_init(&rows[ST_REASON].field, 200, TUI_SHOW);
+	mn_date_today(&today);
+	mn_date_format(&today, date, sizeof date);
+	tui_field_set(&rows[ST_DATE].field, date);
+	ui->title = T("Change status", "Đổi trạng thái");
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
+		const char *code;
+
+		mn_error_clear(&err);
+		reg_field_copy(&rows[ST_STATUS].field, status_text,
+		    sizeof status_text);
+		reg_field_copy(&rows[ST_REASON].field, reason, sizeof reason);
+		code = mn_child_status_parse(status_text);
+		if (code == NULL)
+			rc = mn_fail(&err, MN_ERR_INVALID, rows[ST_STATUS].name,
+			    T("Status: '%s' is unknown; expected Đang học, "
+			    "Chuyển đến, Chuyển đi, Thôi học or Hoàn thành "
+			    "chương trình", "Trạng thái: '%s' không hợp lệ; "
+			    "cần Đang học, Chuyển đến, Chuyển đi, Thôi học "
+			    "hoặc Hoàn thành chương trình"), status_text);
+		else
+			rc = reg_date_field(&rows[ST_DATE].field,
+			    rows[ST_DATE].name, false, &day, &err);
+		if (rc == MN_OK)
+			rc = mn_child_set_status(ui->ctx, child_id, code, &day,
+			    reason, &err);
+		if (rc == MN_OK) {
+			tui_message(ui, T("Status of %s: %s",
+			    "Trạng thái của %s: %s"), name,
+			    mn_child_status_label(code));
+			break;
+		}
+		reg_form_error(ui, &form, &err);
+		if (rc == MN_ERR_DENIED || rc == MN_ERR_NOTFOUND) {
+			rc = TUI_CANCEL;
+			break;
+		}
+	}
+	ui->title = title;
+	return rc;
+}
+
+static int
+dispatch(struct tui *ui, struct child_rows *rows, int action)
+{
+	int row = tui_list_selected(&rows->list);
+
+	if (action == ACT_ADD)
+		return child_add_form(ui);
+	if (action == ACT_RELOAD)
+		return TUI_OK;
+	if (row < 0) {
+		tui_error(ui, "%s", T("No child selected",
+		    "Chưa chọn trẻ nào"));
+		return TUI_OK;
+	}
+	switch (action) {
+	case ACT_VIEW:
+		return child_view(ui, rows->ids[row]);
+	case ACT_EDIT:
+		return child_edit_form(ui, rows->ids[row]);
+	case ACT_STATUS:
+		return child_status_form(ui, rows->ids[row],
+		    rows->names[row]);
+	default:
+		return TUI_OK;
+	}
+}
+
+int
+screen_child_list(struct tui *ui)
+{
+	struct child_rows rows;
+	const char *title = ui->title;
+	int rc = TUI_CANCEL;
+
+	memset(&rows, 0, sizeof rows);
+	tui_list_init(&rows.list, child_columns, NCOLS);
+	rows.list.empty_en = "No children";
+	rows.list.empty_vi = "Không có trẻ nào";
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	reload(ui, &rows);
+	for (;;) {
+		int action;
+
+		ui->title = title;
+		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+		action = tui_list_run(ui, &rows.list, child_keys);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		if (dispatch(ui, &rows, action) == TUI_END) {
+			rc = TUI_END;
+			break;
+		}
+		reload(ui, &rows);
+	}
+	tui_list_free(&rows.list);
+	free(rows.ids);
+	free(rows.names);
+	return rc;
+}
