@@ -487,6 +487,9 @@ screen_class_list(struct tui *ui)
 			rc = TUI_END;
 			break;
 		}
+		/* The search line would hide the outcome: drop the search. */
+		if (ui->message[0] != '\0')
+			rows.list.search[0] = '\0';
 		reload(ui, &rows, &year);
 	}
 	ui->title = title;

@@ -314,6 +314,12 @@ screen_staff_list(struct tui *ui)
 			rc = TUI_END;
 			break;
 		}
+		/*
+		 * The search text is drawn on the message line, so a search
+		 * would hide the outcome of the action: drop it.
+		 */
+		if (ui->message[0] != '\0')
+			rows.list.search[0] = '\0';
 		reload(ui, &rows);
 	}
 	tui_list_free(&rows.list);
