@@ -47,6 +47,7 @@ key Down
 key Enter
 wait "Hồ sơ trẻ"
 wait "Lê Thị Dung (mã T002)"
+wait "Đối tượng chính sách"
 expect "! Dị ứng: tôm"
 expect "Đang học"
 key Esc
