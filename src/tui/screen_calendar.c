@@ -83,11 +83,10 @@ static int
 run_form(struct tui *ui, struct tui_form *form, const char *title,
     int (*store)(struct tui *, struct tui_form *, struct mn_error *))
 {
-	const char *old_title = ui->title;
 	struct mn_error err;
 	int rc;
 
-	ui->title = title;
+	reg_enter(ui, title);
 	while ((rc = tui_form_run(ui, form)) == TUI_OK) {
 		mn_error_clear(&err);
 		rc = store(ui, form, &err);
@@ -99,7 +98,7 @@ run_form(struct tui *ui, struct tui_form *form, const char *title,
 			break;
 		}
 	}
-	ui->title = old_title;
+	reg_leave(ui);
 	return rc;
 }
 
@@ -245,7 +244,6 @@ screen_calendar(struct tui *ui)
 	struct mn_school_year year;
 	struct mn_error err;
 	struct mn_date today;
-	const char *title = ui->title;
 	char heading[256], first[16], last[16];
 	int rc = TUI_CANCEL, y, m;
 
@@ -253,6 +251,8 @@ screen_calendar(struct tui *ui)
 	y = today.year;
 	m = today.month;
 	tui_list_init(&list, day_columns, 3);
+	heading[0] = '\0';
+	reg_enter(ui, heading);
 	for (;;) {
 		int action;
 
@@ -260,16 +260,14 @@ screen_calendar(struct tui *ui)
 		if (reg_current_year(ui, &year, &err) == MN_OK) {
 			mn_date_format(&year.first_day, first, sizeof first);
 			mn_date_format(&year.last_day, last, sizeof last);
-			snprintf(heading, sizeof heading, T("%s: school year "
-			    "%s, %s to %s; month %02d/%d", "%s: năm học %s, "
-			    "từ %s đến %s; tháng %02d/%d"), title, year.name,
-			    first, last, m, y);
+			snprintf(heading, sizeof heading, T("School year %s, "
+			    "%s to %s; month %02d/%d", "Năm học %s, từ %s đến "
+			    "%s; tháng %02d/%d"), year.name, first, last, m, y);
 		} else
-			snprintf(heading, sizeof heading, T("%s: no school "
-			    "year yet; month %02d/%d", "%s: chưa có năm học; "
-			    "tháng %02d/%d"), title, m, y);
+			snprintf(heading, sizeof heading, T("No school year "
+			    "yet; month %02d/%d", "Chưa có năm học; tháng "
+			    "%02d/%d"), m, y);
 		fill_month(ui, &list, y, m);
-		ui->title = heading;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &list, calendar_keys);
 		if (action == TUI_ACT_END) {
@@ -278,7 +276,6 @@ screen_calendar(struct tui *ui)
 		}
 		if (action == TUI_ACT_BACK)
 			break;
-		ui->title = title;
 		switch (action) {
 		case ACT_YEAR:
 			rc = year_form(ui);
@@ -308,7 +305,7 @@ screen_calendar(struct tui *ui)
 			break;
 		rc = TUI_CANCEL;
 	}
-	ui->title = title;
+	reg_leave(ui);
 	tui_list_free(&list);
 	return rc;
 }

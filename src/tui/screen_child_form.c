@@ -312,12 +312,11 @@ ask_id_reason(struct tui *ui, const char *message, char *buf, size_t size)
 	    .en = "ID mismatch reason", .vi = "Lý do sai khác mã định danh" };
 	struct tui_form form = { .rows = &row, .nrows = 1,
 	    .enter_submits = true, .note = message };
-	const char *title = ui->title;
 	int rc;
 
 	tui_field_init(&row.field, 200, TUI_SHOW);
-	ui->title = T("Personal ID differs from the record",
-	    "Mã định danh khác với hồ sơ");
+	reg_enter(ui, T("Personal ID differs from the record",
+	    "Mã định danh khác với hồ sơ"));
 	for (;;) {
 		rc = tui_form_run(ui, &form);
 		if (rc != TUI_OK)
@@ -333,7 +332,7 @@ ask_id_reason(struct tui *ui, const char *message, char *buf, size_t size)
 		}
 		break;
 	}
-	ui->title = title;
+	reg_leave(ui);
 	return rc;
 }
 
@@ -538,7 +537,6 @@ int
 child_add_form(struct tui *ui)
 {
 	struct child_form *cf = calloc(1, sizeof *cf);
-	const char *title = ui->title;
 	int rc;
 
 	if (cf == NULL) {
@@ -547,9 +545,9 @@ child_add_form(struct tui *ui)
 	}
 	build(cf, mn_child_visible_fields(&ui->ctx->actor), NULL);
 	cf->child.visible = mn_child_visible_fields(&ui->ctx->actor);
-	ui->title = T("New child", "Thêm trẻ");
+	reg_enter(ui, T("New child", "Thêm trẻ"));
 	rc = run(ui, cf, true);
-	ui->title = title;
+	reg_leave(ui);
 	free(cf);
 	return rc;
 }
@@ -558,7 +556,6 @@ int
 child_edit_form(struct tui *ui, int64_t child_id)
 {
 	struct child_form *cf = calloc(1, sizeof *cf);
-	const char *title = ui->title;
 	struct mn_error err;
 	char heading[300];
 	int rc;
@@ -579,9 +576,9 @@ child_edit_form(struct tui *ui, int64_t child_id)
 	fill(cf, &cf->child);
 	snprintf(cf->class_code, sizeof cf->class_code, "%s",
 	    cf->child.class_code);
-	ui->title = T("Edit child", "Sửa hồ sơ trẻ");
+	reg_enter(ui, T("Edit child", "Sửa hồ sơ trẻ"));
 	rc = run(ui, cf, false);
-	ui->title = title;
+	reg_leave(ui);
 	free(cf);
 	return rc;
 }
@@ -654,7 +651,6 @@ int
 child_view(struct tui *ui, int64_t child_id)
 {
 	struct mn_child *c = malloc(sizeof *c);
-	const char *title = ui->title;
 	struct mn_error err;
 	int page = 0, key, rc = TUI_OK;
 
@@ -668,8 +664,8 @@ child_view(struct tui *ui, int64_t child_id)
 		free(c);
 		return TUI_CANCEL;
 	}
+	reg_enter(ui, T("Child's record", "Hồ sơ trẻ"));
 	for (;;) {
-		ui->title = T("Child's record", "Hồ sơ trẻ");
 		if (tui_frame(ui, view_keys))
 			draw_view(c, page);
 		tui_refresh(ui);
@@ -692,7 +688,7 @@ child_view(struct tui *ui, int64_t child_id)
 			rc = child_status_form(ui, child_id, c->full_name);
 			break;
 		case TUI_ACT_HELP:
-			if ((rc = tui_help_box(ui, view_keys)) == TUI_END)
+			if ((rc = reg_help(ui, view_keys)) == TUI_END)
 				goto out;
 			continue;
 		case TUI_ACT_BACK:
@@ -708,7 +704,7 @@ child_view(struct tui *ui, int64_t child_id)
 			tui_error(ui, "%s", err.message);
 	}
 out:
-	ui->title = title;
+	reg_leave(ui);
 	free(c);
 	return rc;
 }

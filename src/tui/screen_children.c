@@ -120,7 +120,6 @@ child_status_form(struct tui *ui, int64_t child_id, const char *name)
 	};
 	struct tui_form form = { .rows = rows, .nrows = ST_ROWS,
 	    .heading = name, .enter_submits = true };
-	const char *title = ui->title;
 	struct mn_error err;
 	struct mn_date day, today;
 	char date[16], reason[512], status_text[128];
@@ -139,7 +138,7 @@ child_status_form(struct tui *ui, int64_t child_id, const char *name)
 	mn_date_today(&today);
 	mn_date_format(&today, date, sizeof date);
 	tui_field_set(&rows[ST_DATE].field, date);
-	ui->title = T("Change status", "Đổi trạng thái");
+	reg_enter(ui, T("Change status", "Đổi trạng thái"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		const char *code;
 
@@ -173,7 +172,7 @@ child_status_form(struct tui *ui, int64_t child_id, const char *name)
 			break;
 		}
 	}
-	ui->title = title;
+	reg_leave(ui);
 	return rc;
 }
 
@@ -208,7 +207,6 @@ int
 screen_child_list(struct tui *ui)
 {
 	struct child_rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -220,7 +218,6 @@ screen_child_list(struct tui *ui)
 	for (;;) {
 		int action;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, child_keys);
 		if (action == TUI_ACT_END) {

@@ -186,7 +186,6 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 	struct tui_form form = { .rows = rows, .nrows = F_ROWS };
 	struct mn_class c;
 	struct mn_error err;
-	const char *title = ui->title;
 	char capacity[16], heading[64], *end;
 	int rc;
 
@@ -217,8 +216,8 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 		tui_field_set(&rows[F_CAPACITY].field, capacity);
 	}
 	c.school_year_id = year->id;
-	ui->title = old ? T("Edit class", "Sửa lớp") :
-	    T("New class", "Thêm lớp");
+	reg_enter(ui, old ? T("Edit class", "Sửa lớp") :
+	    T("New class", "Thêm lớp"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		long n;
 
@@ -254,7 +253,7 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 			break;
 		}
 	}
-	ui->title = title;
+	reg_leave(ui);
 	return rc;
 }
 
@@ -267,7 +266,6 @@ teachers_form(struct tui *ui, const struct mn_class *c)
 	struct tui_form form = { .rows = &row, .nrows = 1,
 	    .enter_submits = true };
 	struct mn_error err;
-	const char *title = ui->title;
 	char text[512], heading[320];
 	int rc;
 
@@ -279,7 +277,7 @@ teachers_form(struct tui *ui, const struct mn_class *c)
 	    "CB-002; empty removes every teacher.",
 	    "Mã cán bộ, cách nhau bởi dấu phẩy, ví dụ CB-001, CB-002; để "
 	    "trống sẽ bỏ hết giáo viên.");
-	ui->title = T("Teachers of the class", "Giáo viên của lớp");
+	reg_enter(ui, T("Teachers of the class", "Giáo viên của lớp"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		int64_t ids[32];
 		size_t n = 0;
@@ -312,7 +310,7 @@ teachers_form(struct tui *ui, const struct mn_class *c)
 			break;
 		}
 	}
-	ui->title = title;
+	reg_leave(ui);
 	return rc;
 }
 
@@ -375,7 +373,6 @@ class_screen(struct tui *ui, const struct mn_class *c, const char *teachers)
 	    .class_code = c->code };
 	struct member_rows rows;
 	struct mn_error err;
-	const char *title = ui->title;
 	char heading[1024];
 	int rc = TUI_OK;
 
@@ -387,6 +384,7 @@ class_screen(struct tui *ui, const struct mn_class *c, const char *teachers)
 	    "teachers: %s", "Lớp %s, %s: %d/%d trẻ; giáo viên: %s"), c->code,
 	    c->name, c->enrolled, c->capacity, teachers[0] != '\0' ?
 	    teachers : "—");
+	reg_enter(ui, heading);
 	for (;;) {
 		int action, row;
 
@@ -396,7 +394,6 @@ class_screen(struct tui *ui, const struct mn_class *c, const char *teachers)
 		if (mn_child_list(ui->ctx, &filter, add_member, &rows,
 		    &err) != MN_OK)
 			tui_error(ui, "%s", err.message);
-		ui->title = heading;
 		action = tui_list_run(ui, &rows.list, members_keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
@@ -411,7 +408,7 @@ class_screen(struct tui *ui, const struct mn_class *c, const char *teachers)
 			break;
 		}
 	}
-	ui->title = title;
+	reg_leave(ui);
 	tui_list_free(&rows.list);
 	free(rows.ids);
 	return rc;
@@ -455,7 +452,6 @@ screen_class_list(struct tui *ui)
 {
 	struct class_rows rows;
 	struct mn_school_year year;
-	const char *title = ui->title;
 	char heading[128];
 	int rc = TUI_CANCEL;
 
@@ -466,15 +462,17 @@ screen_class_list(struct tui *ui)
 	rows.list.empty_en = "No classes in this school year";
 	rows.list.empty_vi = "Năm học này chưa có lớp nào";
 	reload(ui, &rows, &year);
+	heading[0] = '\0';
+	reg_enter(ui, heading);
 	for (;;) {
 		int action;
 
 		if (year.id != 0)
-			snprintf(heading, sizeof heading, "%s, %s %s", title,
-			    T("school year", "năm học"), year.name);
+			snprintf(heading, sizeof heading, T("Classes of school "
+			    "year %s", "Các lớp năm học %s"), year.name);
 		else
-			snprintf(heading, sizeof heading, "%s", title);
-		ui->title = heading;
+			snprintf(heading, sizeof heading, "%s",
+			    T("Classes", "Lớp học"));
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, class_keys);
 		if (action == TUI_ACT_END) {
@@ -492,7 +490,7 @@ screen_class_list(struct tui *ui)
 			rows.list.search[0] = '\0';
 		reload(ui, &rows, &year);
 	}
-	ui->title = title;
+	reg_leave(ui);
 	tui_list_free(&rows.list);
 	free(rows.classes);
 	free(rows.teachers);

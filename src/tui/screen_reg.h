@@ -8,6 +8,17 @@
 #include "core/registers.h"
 #include "tui/screens.h"
 
+/*
+ * Shows title on the title line until the matching reg_leave; calls
+ * nest.  The title text is read again on each redraw, so a screen may
+ * change a buffer it passed.  These and reg_help keep the register
+ * screens apart from how the widget kit stores titles.
+ */
+void reg_enter(struct tui *ui, const char *title);
+void reg_leave(struct tui *ui);
+/* Shows the help box of a key table. */
+int reg_help(struct tui *ui, const struct tui_keydef *keys);
+
 /* Writes "dd/mm/yyyy", or "" for a date whose year is 0 (unknown). */
 void reg_date_text(const struct mn_date *d, char *buf, size_t size);
 /*

@@ -165,7 +165,6 @@ staff_form(struct tui *ui, int64_t id)
 	struct tui_form form = { .rows = rows, .nrows = F_ROWS };
 	struct mn_staff s;
 	struct mn_error err;
-	const char *title = ui->title;
 	char date[16];
 	int rc;
 
@@ -203,8 +202,8 @@ staff_form(struct tui *ui, int64_t id)
 		for (int i = 0; i < F_ROWS; i++)
 			rows[i].field.changed = false;
 	}
-	ui->title = id ? T("Edit staff member", "Sửa hồ sơ cán bộ") :
-	    T("New staff member", "Thêm cán bộ");
+	reg_enter(ui, id ? T("Edit staff member", "Sửa hồ sơ cán bộ") :
+	    T("New staff member", "Thêm cán bộ"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		mn_error_clear(&err);
 		rc = collect(ui, rows, &s, &err);
@@ -228,7 +227,7 @@ staff_form(struct tui *ui, int64_t id)
 			break;
 		}
 	}
-	ui->title = title;
+	reg_leave(ui);
 	return rc;
 }
 
@@ -290,7 +289,6 @@ int
 screen_staff_list(struct tui *ui)
 {
 	struct staff_rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -301,7 +299,6 @@ screen_staff_list(struct tui *ui)
 	for (;;) {
 		int action;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, staff_keys);
 		if (action == TUI_ACT_END) {

@@ -22,8 +22,8 @@ key Down
 key Enter
 wait "năm học $(school_year)"
 wait "Lớp Lá A"
-expectre "MG4B +Lớp Chồi B +Mẫu giáo 4-5 tuổi +P2 +1/30"
-expectre "MG5A +Lớp Lá A +Mẫu giáo 5-6 tuổi +P1 +4/35 +Vũ Thị Mai"
+waitre "MG4B +Lớp Chồi B +Mẫu giáo 4-5 tuổi +P2 +1/30"
+waitre "MG5A +Lớp Lá A +Mẫu giáo 5-6 tuổi +P1 +4/35 +Vũ Thị Mai"
 key Down
 key Enter
 wait "Lớp MG5A, Lớp Lá A: 4/35 trẻ; giáo viên: Vũ Thị Mai"
@@ -72,7 +72,7 @@ key Backspace 2
 type 25
 key F2
 wait "Đã lưu lớp MG3C"
-expectre "MG3C +Lớp Mầm C +Mẫu giáo 3-4 tuổi +P3 +0/25"
+waitre "MG3C +Lớp Mầm C +Mẫu giáo 3-4 tuổi +P3 +0/25"
 SCRIPT
 } | drive - || fail "adding a class failed"
 "$MAMNON" -c "$CFG" export classes --format csv | grep -q '^MG3C,Lớp Mầm C,' ||

@@ -74,6 +74,7 @@ key F2
 wait "Họ tên cha"
 key F2
 wait "Đã lưu hồ sơ trẻ Hoàng Minh Khôi"
+settle 300
 expect "MG5A  Hoàng Minh Khôi"
 expectnot "Hoàng Minh Khoa"
 SCRIPT
@@ -97,7 +98,7 @@ key F2
 wait "Họ tên cha"
 key F2
 wait "Người khác vừa sửa hồ sơ này"
-expect "Họ và tên: Trần Văn Anh (Trần Văn An Bảo)"
+wait "Họ và tên: Trần Văn Anh (Trần Văn An Bảo)"
 key Enter
 wait "Tải giá trị đã lưu"
 key c
@@ -156,6 +157,7 @@ wait "Lý do: bị thiếu"
 type "Gia đình chuyển nhà"
 key Enter
 wait "Trạng thái của Phạm Văn Dũng: Chuyển đi"
+settle 300
 expectre "^ +Phạm Văn Dũng"
 SCRIPT
 } | drive - || fail "the status change failed"
