@@ -526,6 +526,8 @@ run(struct tui *ui, struct child_form *cf, bool add)
 			continue;
 		}
 		tui_error(ui, "%s", err.message);
+		if (rc == MN_ERR_DENIED || rc == MN_ERR_NOTFOUND)
+			return TUI_CANCEL;
 		if ((p = page_of(cf, err.field)) >= 0) {
 			page = p;
 			tui_form_focus(&cf->pages[p], err.field);

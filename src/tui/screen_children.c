@@ -2,10 +2,12 @@
  * The children register: the list of the children the actor may see, in
  * the core's order (class code, then Vietnamese name order), with a
  * warning on each child with allergies or chronic conditions.  '/'
- * narrows the list as letters are typed, ignoring case and diacritics.
- * The core decides who sees which children and which fields; this screen
- * shows what it returns and its refusals.
+ * starts a search: each letter typed asks mn_child_list again with the
+ * text, which the core matches ignoring case and diacritics.  The core
+ * decides who sees which children and which fields; this screen shows
+ * what it returns and its refusals.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ enum {
 	ACT_EDIT,
 	ACT_STATUS,
 	ACT_RELOAD,
+	ACT_FIND,
 };
 
 static const struct tui_keydef child_keys[] = {
@@ -26,7 +29,7 @@ static const struct tui_keydef child_keys[] = {
 	{ { 'n', TK(KEY_IC) }, "n", "New", "Thêm", ACT_ADD },
 	{ { 'e' }, "e", "Edit", "Sửa", ACT_EDIT },
 	{ { 's' }, "s", "Status", "Trạng thái", ACT_STATUS },
-	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
+	{ { '/' }, "/", "Search", "Tìm", ACT_FIND },
 	{ { TK(KEY_F(5)), 'r' }, "", NULL, NULL, ACT_RELOAD },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
@@ -48,6 +51,8 @@ struct child_rows {
 	int64_t *ids;		/* same order as the list rows */
 	char (*names)[256];
 	int n, cap;
+	char query[128];	/* search text given to the core, or "" */
+	char heading[256];	/* title: the query when there is one */
 };
 
 static int
@@ -91,7 +96,8 @@ add_row(const struct mn_child *c, void *arg)
 static void
 reload(struct tui *ui, struct child_rows *rows)
 {
-	struct mn_child_filter filter = { .with_unplaced = true };
+	struct mn_child_filter filter = { .with_unplaced = true,
+	    .search = rows->query };
 	struct mn_error err;
 	int sel = tui_list_selected(&rows->list);
 	int64_t keep = sel >= 0 ? rows->ids[sel] : 0;
@@ -179,8 +185,17 @@ child_status_form(struct tui *ui, int64_t child_id, const char *name)
 static int
 dispatch(struct tui *ui, struct child_rows *rows, int action)
 {
+	struct mn_error err;
 	int row = tui_list_selected(&rows->list);
 
+	/* Ask before a form is filled in that could not be saved. */
+	mn_error_clear(&err);
+	if ((action == ACT_ADD || action == ACT_EDIT ||
+	    action == ACT_STATUS) && mn_require(ui->ctx->db, &ui->ctx->actor,
+	    MN_ACT_CHILD_WRITE, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
 	if (action == ACT_ADD)
 		return child_add_form(ui);
 	if (action == ACT_RELOAD)
@@ -203,6 +218,126 @@ dispatch(struct tui *ui, struct child_rows *rows, int action)
 	}
 }
 
+static void
+set_heading(struct child_rows *rows)
+{
+	if (rows->query[0] == '\0')
+		snprintf(rows->heading, sizeof rows->heading, "%s",
+		    T("Children", "Trẻ em"));
+	else
+		snprintf(rows->heading, sizeof rows->heading, T("Children "
+		    "matching \"%s\" (Esc shows all)", "Trẻ em khớp \"%s\" "
+		    "(Esc: xem tất cả)"), rows->query);
+}
+
+/* Draws the rows while a search is typed, as tui_list_run draws them. */
+static void
+draw_found(struct tui *ui, struct child_rows *rows)
+{
+	const struct tui_list *l = &rows->list;
+	int widths[NCOLS], used = 0, y = tui_body_top(), x;
+	int visible = tui_body_rows() - 1;
+	char line[160];
+
+	for (int c = 0; c < NCOLS; c++) {
+		int w = tui_width(T(child_columns[c].en, child_columns[c].vi));
+
+		for (int i = 0; i < l->nshown && i < visible; i++) {
+			int cw = tui_width(tui_list_cell(l, l->shown[i], c));
+
+			if (cw > w)
+				w = cw;
+		}
+		if (child_columns[c].max_width > 0 &&
+		    w > child_columns[c].max_width)
+			w = child_columns[c].max_width;
+		widths[c] = w;
+		used += w + 2;
+	}
+	widths[NCOLS - 1] += COLS - 2 - used;
+	if (widths[NCOLS - 1] < 1)
+		widths[NCOLS - 1] = 1;
+	for (int i = -1; i < l->nshown && i < visible; i++, y++) {
+		x = 1;
+		for (int c = 0; c < NCOLS && x < COLS; c++) {
+			const char *text = i < 0 ? T(child_columns[c].en,
+			    child_columns[c].vi) :
+			    tui_list_cell(l, l->shown[i], c);
+
+			tui_text(y, x, widths[c] < COLS - x ? widths[c] :
+			    COLS - x, text, i < 0 ? TUI_HEADER : TUI_NORMAL);
+			x += widths[c] + 2;
+		}
+	}
+	if (l->nshown == 0)
+		tui_text(y + 1, 2, COLS - 4, T("No child matches",
+		    "Không có trẻ nào khớp"), TUI_NORMAL);
+	snprintf(line, sizeof line, "/%s", rows->query);
+	tui_text(LINES - 2, 1, COLS - 2, line, TUI_TITLE);
+	ui->cursor_y = LINES - 2;
+	ui->cursor_x = 1 + tui_width(line);
+}
+
+static const struct tui_keydef find_keys[] = {
+	{ { TK_ENTER }, "Enter", "Keep", "Giữ kết quả", TUI_ACT_SELECT },
+	{ { TK_ESC }, "Esc", "Show all", "Xem tất cả", TUI_ACT_BACK },
+	{ .name = NULL }
+};
+
+/*
+ * Reads search text letter by letter, asking the core again after each
+ * change.  Enter or a navigation key keeps the result; Esc drops the
+ * search.  Returns TUI_OK or TUI_END.
+ */
+static int
+find(struct tui *ui, struct child_rows *rows)
+{
+	int key;
+
+	for (;;) {
+		size_t len = strlen(rows->query);
+
+		if (tui_frame(ui, find_keys))
+			draw_found(ui, rows);
+		tui_refresh(ui);
+		key = tui_key(ui);
+		if (key == TK_END)
+			return TUI_END;
+		if (key == TK_RESIZE || !tui_fits(ui))
+			continue;
+		if (key == TK_ENTER || key == TK(KEY_UP) ||
+		    key == TK(KEY_DOWN) || key == TK(KEY_NPAGE) ||
+		    key == TK(KEY_PPAGE))
+			return TUI_OK;
+		if (key == TK_ESC) {
+			rows->query[0] = '\0';
+		} else if (key == TK(KEY_BACKSPACE) || key == 127 ||
+		    key == 8) {
+			if (len == 0)
+				continue;
+			while (len > 0 &&
+			    (rows->query[--len] & 0xC0) == 0x80)
+				;
+			rows->query[len] = '\0';
+		} else if (key >= ' ') {
+			char mb[MB_LEN_MAX];
+			int n = wctomb(mb, (wchar_t)key);
+
+			if (n <= 0 || len + (size_t)n >= sizeof rows->query)
+				continue;
+			memcpy(rows->query + len, mb, (size_t)n);
+			rows->query[len + (size_t)n] = '\0';
+		} else
+			continue;
+		ui->message[0] = '\0';
+		rows->list.sel = 0;
+		reload(ui, rows);
+		set_heading(rows);
+		if (key == TK_ESC)
+			return TUI_OK;
+	}
+}
+
 int
 screen_child_list(struct tui *ui)
 {
@@ -215,6 +350,8 @@ screen_child_list(struct tui *ui)
 	rows.list.empty_vi = "Không có trẻ nào";
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	reload(ui, &rows);
+	set_heading(&rows);
+	reg_enter(ui, rows.heading);
 	for (;;) {
 		int action;
 
@@ -224,20 +361,28 @@ screen_child_list(struct tui *ui)
 			rc = TUI_END;
 			break;
 		}
-		if (action == TUI_ACT_BACK)
+		if (action == TUI_ACT_BACK && rows.query[0] != '\0') {
+			rows.query[0] = '\0';
+			set_heading(&rows);
+		} else if (action == TUI_ACT_BACK) {
 			break;
-		if (dispatch(ui, &rows, action) == TUI_END) {
+		} else if (action == ACT_FIND) {
+			if (find(ui, &rows) == TUI_END) {
+				rc = TUI_END;
+				break;
+			}
+			continue;
+		} else if (dispatch(ui, &rows, action) == TUI_END) {
 			rc = TUI_END;
 			break;
+		} else if (ui->message[0] != '\0' && !ui->message_error) {
+			/* A saved child may no longer match: show all. */
+			rows.query[0] = '\0';
+			set_heading(&rows);
 		}
-		/*
-		 * The search text is drawn on the message line, so a search
-		 * would hide the outcome of the action: drop it.
-		 */
-		if (ui->message[0] != '\0')
-			rows.list.search[0] = '\0';
 		reload(ui, &rows);
 	}
+	reg_leave(ui);
 	tui_list_free(&rows.list);
 	free(rows.ids);
 	free(rows.names);

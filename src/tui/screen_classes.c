@@ -418,10 +418,19 @@ static int
 dispatch(struct tui *ui, struct class_rows *rows,
     const struct mn_school_year *year, int action)
 {
+	struct mn_error err;
 	int row = tui_list_selected(&rows->list);
 
 	if (action == ACT_RELOAD)
 		return TUI_OK;
+	/* Ask before a form is filled in that could not be saved. */
+	mn_error_clear(&err);
+	if ((action == ACT_ADD || action == ACT_EDIT ||
+	    action == ACT_TEACHERS) && mn_require(ui->ctx->db,
+	    &ui->ctx->actor, MN_ACT_CLASS_WRITE, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
 	if (year->id == 0) {
 		tui_error(ui, "%s", T("School year: none is set up yet",
 		    "Năm học: chưa có năm học nào"));

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/account.h"
 #include "tui/screen_reg.h"
 
@@ -267,8 +268,16 @@ staff_view(struct tui *ui, int64_t id)
 static int
 dispatch(struct tui *ui, struct staff_rows *rows, int action)
 {
+	struct mn_error err;
 	int row = tui_list_selected(&rows->list);
 
+	/* Ask before a form is filled in that could not be saved. */
+	mn_error_clear(&err);
+	if ((action == ACT_ADD || action == ACT_EDIT) && mn_require(
+	    ui->ctx->db, &ui->ctx->actor, MN_ACT_STAFF_WRITE, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
 	if (action == ACT_ADD)
 		return staff_form(ui, 0);
 	if (action == ACT_RELOAD)
