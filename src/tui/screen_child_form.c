@@ -286,8 +286,9 @@ page_of(struct child_form *cf, const char *field)
 	return -1;
 }
 
+/* True for 12 digits, ignoring the spaces and dots the core drops. */
 static bool
-all_digits12(const char *id)
+is_twelve_digits(const char *id)
 {
 	int n = 0;
 
@@ -352,15 +353,15 @@ fill_reason(struct child_form *cf, const struct mn_child *c)
 /*
  * Calls the core to add or update c.  Handles the two questions the core
  * leaves to the user: the ID mismatch reason and the principal's
- * override of the age group.  Returns a core status, or TUI_END as
- * -1 when the session ended during a question.
+ * override of the age group.  Returns a core status, or -1 when the
+ * session ended during a question.
  */
 static int
 store(struct tui *ui, struct child_form *cf, struct mn_child *c, bool add,
     struct mn_error *err)
 {
 	unsigned flags = 0;
-	int rc, asked;
+	int rc, answer;
 
 	for (;;) {
 		mn_error_clear(err);
@@ -370,13 +371,13 @@ store(struct tui *ui, struct child_form *cf, struct mn_child *c, bool add,
 			return rc;
 		if (strcmp(err->field, T("Personal ID", "Mã định danh")) == 0 &&
 		    c->id_mismatch_reason[0] == '\0' &&
-		    all_digits12(c->personal_id)) {
-			asked = ask_id_reason(ui, err->message,
+		    is_twelve_digits(c->personal_id)) {
+			answer = ask_id_reason(ui, err->message,
 			    c->id_mismatch_reason,
 			    sizeof c->id_mismatch_reason);
-			if (asked == TUI_END)
+			if (answer == TUI_END)
 				return -1;
-			if (asked != TUI_OK)
+			if (answer != TUI_OK)
 				return rc;
 			fill_reason(cf, c);
 			continue;
@@ -388,10 +389,10 @@ store(struct tui *ui, struct child_form *cf, struct mn_child *c, bool add,
 
 			snprintf(q, sizeof q, T("%s. Accept this exception?",
 			    "%s. Xác nhận ngoại lệ này?"), err->message);
-			asked = tui_confirm(ui, q, false);
-			if (asked == TUI_END)
+			answer = tui_confirm(ui, q, false);
+			if (answer == TUI_END)
 				return -1;
-			if (asked != TUI_OK)
+			if (answer != TUI_OK)
 				return rc;
 			flags |= MN_REG_OVERRIDE;
 			continue;

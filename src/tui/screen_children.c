@@ -2,8 +2,9 @@
  * The children register: the list of the children the actor may see, in
  * the core's order (class code, then Vietnamese name order), with a
  * warning on each child with allergies or chronic conditions.  '/'
- * starts a search: each letter typed asks mn_child_list again with the
- * text, which the core matches ignoring case and diacritics.  The core
+ * starts a search: after each letter typed, mn_child_list reads the list
+ * again with the text, which the core matches ignoring case and
+ * diacritics.  The core
  * decides who sees which children and which fields; this screen shows
  * what it returns and its refusals.
  */
@@ -102,7 +103,6 @@ reload(struct tui *ui, struct child_rows *rows)
 	int sel = tui_list_selected(&rows->list);
 	int64_t keep = sel >= 0 ? rows->ids[sel] : 0;
 
-	/* tui_list_clear keeps the search text, so the filter stays. */
 	mn_error_clear(&err);
 	tui_list_clear(&rows->list);
 	rows->n = 0;
@@ -285,8 +285,8 @@ static const struct tui_keydef find_keys[] = {
 };
 
 /*
- * Reads search text letter by letter, asking the core again after each
- * change.  Enter or a navigation key keeps the result; Esc drops the
+ * Reads search text letter by letter and reads the list again from the
+ * core after each change.  Enter or a navigation key keeps the result; Esc drops the
  * search.  Returns TUI_OK or TUI_END.
  */
 static int

@@ -56,9 +56,6 @@ struct teacher_names {
 	const char *code;
 	char *buf;
 	size_t size, used;
-	bool ids_only;
-	int64_t ids[32];
-	size_t nids;
 };
 
 static bool
@@ -84,11 +81,7 @@ add_teacher(const struct mn_staff *s, void *arg)
 	struct teacher_names *t = arg;
 	int n;
 
-	if (!teaches(s, t->code))
-		return 0;
-	if (t->nids < sizeof t->ids / sizeof t->ids[0])
-		t->ids[t->nids++] = s->id;
-	if (t->buf == NULL || t->used >= t->size)
+	if (!teaches(s, t->code) || t->used >= t->size)
 		return 0;
 	n = snprintf(t->buf + t->used, t->size - t->used, "%s%s",
 	    t->used > 0 ? ", " : "", s->full_name);

@@ -1,7 +1,7 @@
 # The class list shows the classes of the current school year with their
-# size and teachers; Enter opens a class with its children in name
-# order and its teachers; the principal adds a class, and a capacity
-# above the legal maximum is refused naming the field.
+# size and teachers.  Enter opens a class with its children in name
+# order and its teachers.  The principal adds a class, and a capacity
+# above the legal maximum is rejected with a message naming the field.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 

@@ -1,7 +1,8 @@
-# Child forms beyond a plain add: a bad date is refused naming the field,
-# an ID that disagrees with sex and birth year asks for a written reason,
-# an edit saves, an edit that lost a race shows the other values and
-# reloads them, and a status change records its date and reason.
+# Child forms beyond a plain add.  A date that does not exist is rejected
+# with a message naming the field.  An ID that disagrees with sex and
+# birth year needs a written reason.  An edit saves.  An edit that lost a
+# race shows the other values and reloads them.  A status change records
+# its date and reason.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 

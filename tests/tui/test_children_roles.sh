@@ -1,7 +1,7 @@
 # Each role sees the children's health data the core gives it: the
 # nurse sees allergies and chronic conditions, the kitchen only
-# allergies, the admin neither; a role that may not write children is
-# told so when it asks for the add form.
+# allergies, the admin neither.  A role that may not write children gets
+# the core's refusal instead of the add form.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 
