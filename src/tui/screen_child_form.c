@@ -351,6 +351,28 @@ fill_reason(struct child_form *cf, const struct mn_child *c)
 }
 
 /*
+ * True when err is the age-group warning that the principal may accept
+ * and has not accepted yet.
+ */
+static bool
+may_override(struct tui *ui, const struct mn_error *err, unsigned flags)
+{
+	return strcmp(err->field, T("Date of birth", "Ngày sinh")) == 0 &&
+	    !(flags & MN_REG_OVERRIDE) &&
+	    (ui->ctx->actor.roles & MN_ROLE_PRINCIPAL) != 0;
+}
+
+static int
+confirm_override(struct tui *ui, const struct mn_error *err)
+{
+	char question[700];
+
+	snprintf(question, sizeof question, T("%s. Accept this exception?",
+	    "%s. Xác nhận ngoại lệ này?"), err->message);
+	return tui_confirm(ui, question, false);
+}
+
+/*
  * Calls the core to add or update c.  Handles the two questions the core
  * leaves to the user: the ID mismatch reason and the principal's
  * override of the age group.  Returns a core status, or -1 when the
@@ -382,14 +404,8 @@ store(struct tui *ui, struct child_form *cf, struct mn_child *c, bool add,
 			fill_reason(cf, c);
 			continue;
 		}
-		if (strcmp(err->field, T("Date of birth", "Ngày sinh")) == 0 &&
-		    c->class_id != 0 && !(flags & MN_REG_OVERRIDE) &&
-		    (ui->ctx->actor.roles & MN_ROLE_PRINCIPAL)) {
-			char q[700];
-
-			snprintf(q, sizeof q, T("%s. Accept this exception?",
-			    "%s. Xác nhận ngoại lệ này?"), err->message);
-			answer = tui_confirm(ui, q, false);
+		if (c->class_id != 0 && may_override(ui, err, flags)) {
+			answer = confirm_override(ui, err);
 			if (answer == TUI_END)
 				return -1;
 			if (answer != TUI_OK)
@@ -458,20 +474,35 @@ conflict(struct tui *ui, struct child_form *cf, struct mn_child *mine)
 	return TUI_OK;
 }
 
-/* Moves an edited child to the class typed in the form, from today. */
+/*
+ * Moves an edited child to class_id, the class typed in the form, from
+ * today.  Returns a core status, or -1 when the session ended.
+ */
 static int
-move_class(struct tui *ui, struct child_form *cf, struct mn_child *c,
-    struct mn_error *err)
+move_class(struct tui *ui, struct child_form *cf, const struct mn_child *c,
+    int64_t class_id, struct mn_error *err)
 {
 	struct mn_date today;
-	int rc;
+	unsigned flags = 0;
+	int rc, answer;
 
 	if (strcmp(c->class_code, cf->class_code) == 0)
 		return MN_OK;
 	mn_date_today(&today);
-	rc = mn_child_move(ui->ctx, c->id, c->class_id, &today,
-	    (ui->ctx->actor.roles & MN_ROLE_PRINCIPAL) ? MN_REG_OVERRIDE : 0,
-	    err);
+	for (;;) {
+		mn_error_clear(err);
+		rc = mn_child_move(ui->ctx, c->id, class_id, &today, flags,
+		    err);
+		if (rc != MN_ERR_INVALID || class_id == 0 ||
+		    !may_override(ui, err, flags))
+			break;
+		answer = confirm_override(ui, err);
+		if (answer == TUI_END)
+			return -1;
+		if (answer != TUI_OK)
+			break;
+		flags |= MN_REG_OVERRIDE;
+	}
 	if (rc == MN_OK)
 		snprintf(cf->class_code, sizeof cf->class_code, "%s",
 		    c->class_code);
@@ -484,6 +515,7 @@ run(struct tui *ui, struct child_form *cf, bool add)
 {
 	struct mn_error err;
 	struct mn_child c;
+	int64_t class_id;
 	int page = 0, rc, p;
 
 	for (;;) {
@@ -505,14 +537,16 @@ run(struct tui *ui, struct child_form *cf, bool add)
 		rc = collect(cf, &c, &err);
 		if (rc == MN_OK)
 			rc = resolve_class(ui, cf, &c, &err);
+		/* mn_child_update puts the stored class back into c. */
+		class_id = c.class_id;
 		if (rc == MN_OK)
 			rc = store(ui, cf, &c, add, &err);
-		if (rc == -1)
-			return TUI_END;
 		if (rc == MN_OK && !add) {
 			cf->child = c;
-			rc = move_class(ui, cf, &c, &err);
+			rc = move_class(ui, cf, &c, class_id, &err);
 		}
+		if (rc == -1)
+			return TUI_END;
 		if (rc == MN_OK) {
 			tui_message(ui, add ? T("Child %s added (code %s)",
 			    "Đã thêm trẻ %s (mã %s)") : T("Record of %s saved "

@@ -55,6 +55,41 @@ SCRIPT
     grep -q ",Mai Thị Lan,03/02/$BORN_MG5,Nữ,Kinh,001221123456," ||
     fail "export lacks Mai Thị Lan with her ID"
 
+echo "== the principal accepts a child outside the class's age group"
+{
+	login_steps hieutruong "$PW"
+	open_children_steps
+	cat <<SCRIPT
+key n
+wait "Đối tượng chính sách"
+key Enter
+type "Vũ Minh Quân"
+key Enter
+type 09/09/$BORN_MG4
+key Enter
+type Nam
+key Down 6
+type MG5A
+key F2
+wait "Họ tên cha"
+key F2
+wait "[ Có ]   [ Không ]"
+expect "không hợp với lớp MG5A"
+key k
+wait "hiệu trưởng có thể xác nhận ngoại lệ"
+expect "Thêm trẻ"
+key F2
+wait "Họ tên cha"
+key F2
+wait "[ Có ]   [ Không ]"
+key c
+wait "Đã thêm trẻ Vũ Minh Quân"
+SCRIPT
+} | drive - || fail "the age group exception failed"
+"$MAMNON" -c "$CFG" export children --format csv |
+    grep -q ",Vũ Minh Quân,09/09/$BORN_MG4,Nam,.*,MG5A," ||
+    fail "export lacks Vũ Minh Quân in MG5A"
+
 echo "== an edit saves the new name"
 {
 	login_steps hieutruong "$PW"
@@ -136,6 +171,37 @@ wait "Đã lưu hồ sơ trẻ Trần Văn Anh"
 SCRIPT
 } | drive - || fail "the concurrent edit failed"
 wait "$slow" || { cat "$TEST_TMP/slow.log"; fail "the conflict was not shown"; }
+
+echo "== an edit moves a child to another class"
+printf '%s\n%s\n' 'Mã lớp,Tên lớp,Nhóm tuổi,Năm học,Phòng,Sĩ số tối đa' \
+    "MG5B,Lớp Lá B,mg-5-6,$(school_year),P4,35" >"$TEST_TMP/more.csv"
+"$MAMNON" -c "$CFG" import classes "$TEST_TMP/more.csv" ||
+    fail "mamnon import classes MG5B failed"
+{
+	login_steps hieutruong "$PW"
+	open_children_steps
+	cat <<SCRIPT
+wait "Trần Văn Anh"
+key /
+type "tran van anh"
+key Enter
+key e
+wait "Trần Văn Anh (T001)"
+key Down 9
+key End
+key Backspace 4
+type MG5B
+key F2
+wait "Họ tên cha"
+key F2
+wait "Đã lưu hồ sơ trẻ Trần Văn Anh"
+settle 300
+expect "MG5B  Trần Văn Anh"
+expectnot "MG5A  Trần Văn Anh"
+SCRIPT
+} | drive - || fail "moving a child to MG5B failed"
+"$MAMNON" -c "$CFG" export children --format csv --class MG5B |
+    grep -q '^T001,Trần Văn Anh,' || fail "export of MG5B lacks T001"
 
 echo "== a status change with date and reason"
 {
