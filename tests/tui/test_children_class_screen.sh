@@ -28,6 +28,7 @@ key Down
 key Enter
 wait "Lớp MG5A, Lớp Lá A: 4/35 trẻ; giáo viên: Vũ Thị Mai"
 wait "Hoàng Minh Khoa"
+settle 300
 expectnot "Đỗ Thu Trang"
 dump $TEST_TMP/class.screen
 key Esc
@@ -42,6 +43,8 @@ Lê Thị Dung
 Phạm Văn Dũng
 Hoàng Minh Khoa"
 [ "$order" = "$expected" ] || fail "class MG5A lists
+$(cat "$TEST_TMP/class.screen")
+names
 $order
 expected
 $expected"
