@@ -1,6 +1,7 @@
 # A teacher of class MG5A sees and searches only the children of MG5A:
 # the child of MG4B appears neither in the list nor in a search, while
-# the principal sees both classes.
+# the principal sees both classes.  The teacher may add a child to MG5A
+# but not to MG4B.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 
@@ -66,3 +67,44 @@ expect "! Bệnh mãn tính: hen suyễn"
 expect "Trần Văn An"
 SCRIPT
 } | drive - || fail "the principal's list is wrong"
+
+echo "== the teacher adds a child to her class only"
+{
+	login_steps covai "$PW"
+	open_children_steps
+	cat <<SCRIPT
+wait "Hoàng Minh Khoa"
+key n
+wait "Đối tượng chính sách"
+key Enter
+type "Trịnh Gia Bảo"
+key Enter
+type 14/04/$BORN_MG4
+key Enter
+type Nam
+key Down 6
+type MG4B
+key F2
+wait "Họ tên cha"
+key F2
+wait "Không được phép: lớp này nằm ngoài lớp hoặc vai trò của bạn"
+wait "Lưu ý sức khỏe"
+expectnot "Trịnh Gia Bảo"
+key n
+wait "Đối tượng chính sách"
+key Enter
+type "Trịnh Gia Bảo"
+key Enter
+type 14/04/$BORN_MG5
+key Enter
+type Nam
+key Down 6
+type MG5A
+key F2
+wait "Họ tên cha"
+key F2
+wait "Đã thêm trẻ Trịnh Gia Bảo"
+settle 300
+expect "MG5A  Trịnh Gia Bảo"
+SCRIPT
+} | drive - || fail "the teacher's add is wrong"
