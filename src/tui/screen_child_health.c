@@ -1,0 +1,285 @@
+/*
+ * A child's health page: allergies and chronic conditions as a warning,
+ * the latest classification of each indicator with its trend, then the
+ * measurements, check-ups, medical room visits and medicines.  A teacher
+ * sees the summary and the measurements only, because the core refuses
+ * her the rest.  'g' opens the growth chart.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "tui/chart.h"
+#include "tui/health_ui.h"
+#include "tui/screens.h"
+
+enum {
+	ACT_CHART = TUI_ACT_USER,
+	ACT_VISIT,
+	ACT_CHECKUP,
+	ACT_MEDICINE,
+	ACT_DOSE,
+};
+
+static const struct tui_keydef page_keys[] = {
+	{ { 'g' }, "g", "Growth chart", "Biểu đồ", ACT_CHART },
+	{ { 'v' }, "v", "Visit", "Khám y tế", ACT_VISIT },
+	{ { 'c' }, "c", "Check-up", "Khám định kỳ", ACT_CHECKUP },
+	{ { 't' }, "t", "Medicine", "Thuốc", ACT_MEDICINE },
+	{ { 'u' }, "u", "Dose given", "Cho uống", ACT_DOSE },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static void
+add_growth(struct hui_page *p, const struct mn_growth_status *g)
+{
+	char day[16], z[16], dz[16], w[16], h[16];
+
+	if (!g->has_latest) {
+		hui_add(p, TUI_NORMAL, "%s", T("No measurement yet",
+		    "Chưa có lần cân đo nào"));
+		return;
+	}
+	hui_date(g->latest.date, day, sizeof day);
+	hui_decimal(g->latest.weight_kg, w, sizeof w);
+	hui_decimal(g->latest.height_cm, h, sizeof h);
+	hui_add(p, TUI_HEADER, T("Nutrition status, measured %s: %s kg, %s cm",
+	    "Tình trạng dinh dưỡng, đo ngày %s: %s kg, %s cm"), day, w, h);
+	for (int i = 0; i < MN_INDICATOR_COUNT; i++) {
+		int cat = g->latest.category[i];
+		char trend[96] = "";
+
+		hui_z(g->latest.z[i], z, sizeof z);
+		if (g->trend[i] != MN_TREND_NONE) {
+			hui_z(g->dz[i], dz, sizeof dz);
+			snprintf(trend, sizeof trend, T("  since last: %s (z %s)",
+			    "  so với lần trước: %s (z %s)"),
+			    mn_trend_label(g->trend[i]), dz);
+		}
+		hui_add(p, cat == MN_GROWTH_NORMAL || cat == MN_GROWTH_NONE ||
+		    cat == MN_GROWTH_HIGH ? TUI_NORMAL : TUI_ERROR,
+		    "  %-6s z %-6s %s%s", hui_indicator_short(i), z,
+		    mn_growth_category_label(i, cat), trend);
+	}
+	if (g->has_previous) {
+		hui_decimal(g->weight_gain_kg, w, sizeof w);
+		hui_decimal(g->height_gain_cm, h, sizeof h);
+		hui_add(p, g->no_weight_gain ? TUI_ERROR : TUI_NORMAL,
+		    T("  Since the previous measurement: %s kg, %s cm%s",
+		    "  Từ lần đo trước: %s kg, %s cm%s"), w, h,
+		    g->no_weight_gain ? T(" (no weight gain)",
+		    " (không tăng cân)") : "");
+	}
+}
+
+static void
+add_measurements(struct tui *ui, struct hui_page *p, int64_t child_id)
+{
+	struct mn_measurement *m = NULL;
+	struct mn_error err;
+	size_t n = 0;
+
+	hui_add(p, TUI_NORMAL, "%s", "");
+	if (mn_measure_list(ui->ctx, child_id, &m, &n, &err) != MN_OK) {
+		hui_add(p, TUI_ERROR, "%s", err.message);
+		return;
+	}
+	hui_add(p, TUI_HEADER, T("Measurements (%zu)", "Các lần cân đo (%zu)"),
+	    n);
+	for (size_t i = n; i-- > 0;) {
+		char day[16], w[16], h[16], cats[160] = "";
+		size_t used = 0;
+
+		hui_date(m[i].date, day, sizeof day);
+		hui_decimal(m[i].weight_kg, w, sizeof w);
+		hui_decimal(m[i].height_cm, h, sizeof h);
+		for (int k = 0; k < MN_INDICATOR_COUNT; k++) {
+			const char *s = hui_category_short(k, m[i].category[k]);
+			int len;
+
+			if (s[0] == '\0')
+				continue;
+			len = snprintf(cats + used, sizeof cats - used, "%s%s",
+			    used ? ", " : "", s);
+			if (len < 0 || (size_t)len >= sizeof cats - used)
+				break;
+			used += (size_t)len;
+		}
+		hui_add(p, m[i].measure_again ? TUI_ERROR : TUI_NORMAL,
+		    "  %s  %-7s %6s kg %6s cm %-5s %s", day, m[i].round, w, h,
+		    m[i].position == MN_POSITION_LYING ? T("lying", "nằm") :
+		    T("stand", "đứng"), m[i].measure_again ?
+		    T("measure again", "cần đo lại") : used ? cats :
+		    T("normal", "bình thường"));
+	}
+	free(m);
+}
+
+/* Adds the medical room sections the actor may read. */
+static void
+add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
+{
+	struct mn_checkup *cu = NULL;
+	struct mn_visit *v = NULL;
+	struct mn_medicine_request *md = NULL;
+	struct mn_error err;
+	size_t n = 0;
+
+	if (mn_checkup_list(ui->ctx, child_id, &cu, &n, &err) != MN_OK)
+		return;
+	hui_add(p, TUI_NORMAL, "%s", "");
+	hui_add(p, TUI_HEADER, T("Check-ups (%zu)", "Khám sức khỏe định kỳ "
+	    "(%zu)"), n);
+	for (size_t i = n; i-- > 0;) {
+		char day[16];
+
+		hui_date(cu[i].checked_on, day, sizeof day);
+		hui_add(p, TUI_NORMAL, "  %s  %s: %s", day, cu[i].examiner,
+		    cu[i].conclusion);
+		if (cu[i].advice != NULL && cu[i].advice[0] != '\0')
+			hui_add(p, TUI_NORMAL, T("      advice: %s",
+			    "      lời khuyên: %s"), cu[i].advice);
+	}
+	mn_checkup_list_free(cu, n);
+	if (mn_visit_list(ui->ctx, child_id, NULL, &v, &n, &err) == MN_OK) {
+		hui_add(p, TUI_NORMAL, "%s", "");
+		hui_add(p, TUI_HEADER, T("Medical room visits (%zu)",
+		    "Khám tại phòng y tế (%zu)"), n);
+		for (size_t i = n; i-- > 0;) {
+			char t[16] = "";
+
+			if (v[i].temperature_c > 0)
+				hui_decimal(v[i].temperature_c, t, sizeof t);
+			hui_add(p, TUI_NORMAL, "  %s  %s%s%s  %s%s", v[i].visit_at,
+			    v[i].complaint, t[0] ? ", " : "", t[0] ? t : "",
+			    mn_visit_action_label(v[i].action),
+			    v[i].parent_informed ? T(", parents informed",
+			    ", đã báo phụ huynh") : "");
+		}
+		mn_visit_list_free(v, n);
+	}
+	if (mn_medicine_list(ui->ctx, child_id, NULL, &md, &n, &err) ==
+	    MN_OK) {
+		hui_add(p, TUI_NORMAL, "%s", "");
+		hui_add(p, TUI_HEADER, T("Medicines sent by parents (%zu)",
+		    "Thuốc phụ huynh gửi (%zu)"), n);
+		for (size_t i = n; i-- > 0;) {
+			char a[16], b[16];
+
+			hui_date(md[i].first_day, a, sizeof a);
+			hui_date(md[i].last_day, b, sizeof b);
+			hui_add(p, TUI_NORMAL, "  %s-%s  %s, %s, %s", a, b,
+			    md[i].medicine, md[i].dose, md[i].times);
+		}
+		mn_medicine_list_free(md, n);
+	}
+}
+
+/* Builds the page; returns the number of lines that stay on top. */
+static int
+build_page(struct tui *ui, const struct mn_child *c, struct hui_page *p)
+{
+	struct mn_health_summary s;
+	struct mn_error err;
+	char birth[16];
+	int header = 1;
+
+	mn_date_format(&c->birth_date, birth, sizeof birth);
+	hui_add(p, TUI_TITLE, T("%s, born %s, %s, class %s",
+	    "%s, sinh ngày %s, %s, lớp %s"), c->full_name, birth,
+	    c->sex == 'F' ? T("girl", "nữ") : T("boy", "nam"), c->class_code);
+	mn_error_clear(&err);
+	if (mn_health_summary_get(ui->ctx, c->id, &s, &err) != MN_OK) {
+		hui_add(p, TUI_ERROR, "%s", err.message);
+		return header;
+	}
+	if (s.allergies[0] != '\0') {
+		hui_add(p, TUI_ERROR, T("! Allergies: %s", "! Dị ứng: %s"),
+		    s.allergies);
+		header++;
+	}
+	if (s.chronic_conditions[0] != '\0') {
+		hui_add(p, TUI_ERROR, T("! Chronic conditions: %s",
+		    "! Bệnh mạn tính: %s"), s.chronic_conditions);
+		header++;
+	}
+	if (s.active_medicines > 0) {
+		hui_add(p, TUI_ERROR, T("! Medicines to give today: %d",
+		    "! Thuốc cần cho uống hôm nay: %d"), s.active_medicines);
+		header++;
+	}
+	add_growth(p, &s.growth);
+	add_measurements(ui, p, c->id);
+	add_medical(ui, p, c->id);
+	return header;
+}
+
+/* Runs the page of one child until Esc. */
+int
+health_child_page(struct tui *ui, const struct mn_child *c)
+{
+	const char *saved = hui_enter(ui, T("Child's health",
+	    "Sức khỏe của trẻ"));
+	int rc = TUI_CANCEL;
+
+	for (;;) {
+		struct hui_page page = { 0 };
+		int header = build_page(ui, c, &page), action;
+
+		action = hui_page_run(ui, &page, header, page_keys);
+		hui_page_free(&page);
+		switch (action) {
+		case TUI_ACT_END:
+			rc = TUI_END;
+			break;
+		case ACT_CHART:
+			rc = screen_growth_chart(ui, c, MN_WFA);
+			break;
+		case ACT_VISIT:
+			rc = health_visit_form(ui, c);
+			break;
+		case ACT_CHECKUP:
+			rc = health_checkup_form(ui, c);
+			break;
+		case ACT_MEDICINE:
+			rc = health_medicine_form(ui, c);
+			break;
+		case ACT_DOSE:
+			rc = health_dose_form(ui, c);
+			break;
+		case TUI_ACT_BACK:
+			hui_leave(ui, saved);
+			return TUI_CANCEL;
+		default:
+			break;
+		}
+		if (rc == TUI_END)
+			break;
+		rc = TUI_CANCEL;
+	}
+	hui_leave(ui, saved);
+	return TUI_END;
+}
+
+int
+screen_child_health(struct tui *ui)
+{
+	struct mn_class k;
+	struct mn_child c;
+	int rc;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	for (;;) {
+		if ((rc = hui_pick_class(ui, &k)) != TUI_OK)
+			return rc;
+		while ((rc = hui_pick_child(ui, k.code, &c)) == TUI_OK)
+			if (health_child_page(ui, &c) == TUI_END)
+				return TUI_END;
+		if (rc == TUI_END)
+			return rc;
+	}
+}
