@@ -334,6 +334,46 @@ hui_category_short(int indicator, int category)
 	}
 }
 
+void
+hui_categories(const int category[MN_INDICATOR_COUNT], char *buf,
+    size_t size)
+{
+	const char *seen[MN_INDICATOR_COUNT];
+	size_t used = 0;
+	int nseen = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < MN_INDICATOR_COUNT; i++) {
+		const char *s = hui_category_short(i, category[i]);
+		bool dup = false;
+		int n;
+
+		for (int k = 0; k < nseen; k++)
+			dup = dup || strcmp(seen[k], s) == 0;
+		if (s[0] == '\0' || dup)
+			continue;
+		seen[nseen++] = s;
+		n = snprintf(buf + used, size - used, "%s%s",
+		    used > 0 ? ", " : "", s);
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+}
+
+void
+hui_pad(const char *text, int width, char *buf, size_t size)
+{
+	size_t len;
+	int w;
+
+	snprintf(buf, size, "%s", text);
+	len = strlen(buf);
+	for (w = tui_width(buf); w < width && len + 1 < size; w++)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+}
+
 const char *
 hui_indicator_short(int indicator)
 {

@@ -54,6 +54,16 @@ void hui_today_iso(char buf[11]);
 /* Short label of a category for a grid cell, "" for normal and none. */
 const char *hui_category_short(int indicator, int category);
 
+/*
+ * Joins the short labels of a measurement's categories ("nhẹ cân, thấp
+ * còi"), each label once; "" when every indicator is normal or none.
+ */
+void hui_categories(const int category[MN_INDICATOR_COUNT], char *buf,
+    size_t size);
+
+/* Copies text and pads it with blanks to width display cells. */
+void hui_pad(const char *text, int width, char *buf, size_t size);
+
 /* Short name of an indicator: "CN/T", "CC/T", "CN/CC", "BMI/T". */
 const char *hui_indicator_short(int indicator);
 

@@ -91,29 +91,17 @@ add_measurements(struct tui *ui, struct hui_page *p, int64_t child_id)
 	hui_add(p, TUI_HEADER, T("Measurements (%zu)", "Các lần cân đo (%zu)"),
 	    n);
 	for (size_t i = n; i-- > 0;) {
-		char day[16], w[16], h[16], cats[160] = "";
-		size_t used = 0;
+		char day[16], w[16], h[16], cats[160];
 
 		hui_date(m[i].date, day, sizeof day);
 		hui_decimal(m[i].weight_kg, w, sizeof w);
 		hui_decimal(m[i].height_cm, h, sizeof h);
-		for (int k = 0; k < MN_INDICATOR_COUNT; k++) {
-			const char *s = hui_category_short(k, m[i].category[k]);
-			int len;
-
-			if (s[0] == '\0')
-				continue;
-			len = snprintf(cats + used, sizeof cats - used, "%s%s",
-			    used ? ", " : "", s);
-			if (len < 0 || (size_t)len >= sizeof cats - used)
-				break;
-			used += (size_t)len;
-		}
+		hui_categories(m[i].category, cats, sizeof cats);
 		hui_add(p, m[i].measure_again ? TUI_ERROR : TUI_NORMAL,
 		    "  %s  %-7s %6s kg %6s cm %-5s %s", day, m[i].round, w, h,
 		    m[i].position == MN_POSITION_LYING ? T("lying", "nằm") :
 		    T("stand", "đứng"), m[i].measure_again ?
-		    T("measure again", "cần đo lại") : used ? cats :
+		    T("measure again", "cần đo lại") : cats[0] ? cats :
 		    T("normal", "bình thường"));
 	}
 	free(m);

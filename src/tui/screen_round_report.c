@@ -95,29 +95,18 @@ add_follow_up(struct hui_page *p, const struct mn_round_report *rep)
 	    "Trẻ cần theo dõi (%zu)"), rep->follow_count);
 	for (size_t k = 0; k < rep->follow_count; k++) {
 		const struct mn_follow_up *f = &rep->follow[k];
-		char w[16], h[16], cats[160] = "";
-		size_t used = 0;
+		char w[16], h[16], cats[160], name[160];
 
 		hui_decimal(f->weight_kg, w, sizeof w);
 		hui_decimal(f->height_cm, h, sizeof h);
-		for (int i = 0; i < MN_INDICATOR_COUNT; i++) {
-			const char *s = hui_category_short(i, f->category[i]);
-			int n;
-
-			if (s[0] == '\0' || f->measure_again)
-				continue;
-			n = snprintf(cats + used, sizeof cats - used, "%s%s",
-			    used ? ", " : "", s);
-			if (n < 0 || (size_t)n >= sizeof cats - used)
-				break;
-			used += (size_t)n;
-		}
+		hui_categories(f->category, cats, sizeof cats);
+		hui_pad(f->full_name, 24, name, sizeof name);
 		hui_add(p, f->measure_again ? TUI_ERROR : TUI_NORMAL,
-		    T("  %-6s %-24s %3ld mo %5s kg %5s cm  %s",
-		    "  %-6s %-24s %3ld th %5s kg %5s cm  %s"), f->class_code,
-		    f->full_name, (long)floor(f->age_days /
-		    MN_GROWTH_DAYS_PER_MONTH), w, h, f->measure_again ?
-		    T("measure again", "cần đo lại") : cats);
+		    T("  %-6s %s %3ld mo %5s kg %5s cm  %s",
+		    "  %-6s %s %3ld th %5s kg %5s cm  %s"), f->class_code,
+		    name, (long)floor(f->age_days / MN_GROWTH_DAYS_PER_MONTH),
+		    w, h, f->measure_again ? T("measure again", "cần đo lại") :
+		    cats);
 	}
 }
 

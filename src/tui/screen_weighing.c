@@ -112,8 +112,6 @@ has_input(const struct grid_row *r)
 static void
 result_text(const struct grid_row *r, char *buf, size_t size)
 {
-	size_t used = 0;
-
 	buf[0] = '\0';
 	if (!r->saved)
 		return;
@@ -125,19 +123,8 @@ result_text(const struct grid_row *r, char *buf, size_t size)
 		snprintf(buf, size, "%s", T("measure again", "đo lại"));
 		return;
 	}
-	for (int i = 0; i < MN_INDICATOR_COUNT && used < size; i++) {
-		const char *s = hui_category_short(i, r->stored.category[i]);
-		int n;
-
-		if (s[0] == '\0')
-			continue;
-		n = snprintf(buf + used, size - used, "%s%s",
-		    used > 0 ? ", " : "", s);
-		if (n < 0)
-			break;
-		used += (size_t)n;
-	}
-	if (used == 0)
+	hui_categories(r->stored.category, buf, size);
+	if (buf[0] == '\0')
 		snprintf(buf, size, "%s", T("normal", "bình thường"));
 }
 
