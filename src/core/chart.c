@@ -458,7 +458,9 @@ fill_lines(const struct mn_chart_input *in, struct mn_chart *c,
 	for (int k = 0; k < MN_CHART_CURVES; k++) {
 		int last = draw_curve(in, c, cv, k);
 
-		label_row[k] = last < 0 ? -1 : cv->braille ? last / 4 : last;
+		label_row[k] = last;
+		if (last >= 0 && cv->braille)
+			label_row[k] = last / 4;
 		snprintf(right[k], sizeof right[k], "%s", curve_label[k]);
 	}
 	for (size_t i = 0; i < in->count; i++) {

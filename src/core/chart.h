@@ -66,10 +66,10 @@ struct mn_chart {
 /*
  * Renders the chart into cols x rows cells (at least MN_CHART_MIN_COLS x
  * MN_CHART_MIN_ROWS).  The x range covers the child's points with a
- * margin, at least 6 months or 10 cm, cut to the reference's range; with
- * no points it is the whole reference.  Returns MN_ERR_INVALID for a bad
- * indicator, sex or size, MN_ERR_NOMEM, else MN_OK; free with
- * mn_chart_free.
+ * margin and spans at least 6 months or 10 cm, within the reference's
+ * range.  Without points it is the whole reference.  Returns
+ * MN_ERR_INVALID for a bad indicator, sex or size, or MN_ERR_NOMEM.  On
+ * MN_OK the caller frees the chart with mn_chart_free.
  */
 int mn_chart_render(const struct mn_chart_input *in, bool braille, int cols,
     int rows, struct mn_chart *out, struct mn_error *err);

@@ -421,10 +421,10 @@ hui_page_free(struct hui_page *page)
 static bool
 scroll_page(struct hui_page *page, int key, int header, int rows)
 {
-	int most = page->count - header - rows;
+	int last_top = page->count - header - rows;
 
-	if (most < 0)
-		most = 0;
+	if (last_top < 0)
+		last_top = 0;
 	switch (key) {
 	case TK(KEY_UP):
 		page->top--;
@@ -443,13 +443,13 @@ scroll_page(struct hui_page *page, int key, int header, int rows)
 		page->top = 0;
 		break;
 	case TK(KEY_END):
-		page->top = most;
+		page->top = last_top;
 		break;
 	default:
 		return false;
 	}
-	if (page->top > most)
-		page->top = most;
+	if (page->top > last_top)
+		page->top = last_top;
 	if (page->top < 0)
 		page->top = 0;
 	return true;

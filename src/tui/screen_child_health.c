@@ -2,8 +2,8 @@
  * A child's health page: allergies and chronic conditions as a warning,
  * the latest classification of each indicator with its trend, then the
  * measurements, check-ups, medical room visits and medicines.  A teacher
- * sees the summary and the measurements only, because the core refuses
- * her the rest.  'g' opens the growth chart.
+ * gets the summary and the measurements only, because the core rejects
+ * her other reads.  'g' opens the growth chart.
  */
 #include <math.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
-# The nurse enters a class's weighing round in one grid, sees each
-# child's classification, and reads the round's report; the stored rows
-# and the report's counts agree.  A round with one bad row writes nothing.
+# The nurse enters a class's weighing round in one grid, reads each
+# child's classification, then the round's report.  The report's counts
+# equal the stored rows, and a round with one bad row writes nothing.
 . "$TUI_DIR/lib.sh"
 
 mn_init
