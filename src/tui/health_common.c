@@ -127,6 +127,38 @@ hui_pick_class(struct tui *ui, struct mn_class *out)
 	return rc;
 }
 
+struct own_class {
+	struct mn_ctx *ctx;
+	char *code;
+	size_t size;
+};
+
+static int
+first_taught(const struct mn_class *c, void *arg)
+{
+	struct own_class *own = arg;
+
+	if (!mn_reg_teaches(own->ctx, c->id))
+		return 0;
+	snprintf(own->code, own->size, "%s", c->code);
+	return 1;
+}
+
+void
+hui_own_class(struct tui *ui, char *code, size_t size)
+{
+	struct own_class own = { ui->ctx, code, size };
+	struct mn_school_year year;
+	struct mn_date today;
+
+	code[0] = '\0';
+	if (!mn_reg_class_scoped(&ui->ctx->actor))
+		return;
+	mn_date_today(&today);
+	if (mn_school_year_current(ui->ctx, &today, &year, NULL) == MN_OK)
+		mn_class_list(ui->ctx, year.id, first_taught, &own, NULL);
+}
+
 static const struct tui_column child_columns[] = {
 	{ "Full name", "Họ và tên", 36 },
 	{ "Date of birth", "Ngày sinh", 10 },

@@ -25,6 +25,12 @@ int hui_help(struct tui *ui, const struct tui_keydef *keys);
  */
 int hui_pick_class(struct tui *ui, struct mn_class *out);
 
+/*
+ * Writes the code of the first class (in code order) of the current
+ * school year that a class-scoped actor teaches, or "" for anyone else.
+ */
+void hui_own_class(struct tui *ui, char *code, size_t size);
+
 /* Lets the user choose a child of class_code; as hui_pick_class. */
 int hui_pick_child(struct tui *ui, const char *class_code,
     struct mn_child *out);

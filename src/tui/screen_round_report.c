@@ -148,7 +148,7 @@ screen_round_report(struct tui *ui)
 	struct tui_form form = { .rows = rows, .nrows = R_ROWS,
 	    .enter_submits = true, .quiet_cancel = true };
 	struct mn_date today;
-	char text[16];
+	char text[16], own[MN_CLASS_CODE_MAX + 1];
 	int rc;
 
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
@@ -159,6 +159,9 @@ screen_round_report(struct tui *ui)
 	mn_date_today(&today);
 	snprintf(text, sizeof text, "%04d-%02d", today.year, today.month);
 	tui_field_set(&rows[R_ROUND].field, text);
+	/* A teacher may read the report of her own class only. */
+	hui_own_class(ui, own, sizeof own);
+	tui_field_set(&rows[R_CLASS].field, own);
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		struct mn_round_report rep;
 		struct mn_error err;

@@ -1,5 +1,5 @@
-# A teacher reaches the weighing grid of her own class only, and the
-# medical room forms are not in her menu.
+# A teacher reaches the weighing grid and the round report of her own
+# class only, and the medical room forms are not in her menu.
 . "$TUI_DIR/lib.sh"
 
 mn_init
@@ -7,6 +7,14 @@ printf '%s\n' "$TEACHER_PASSWORD" |
     "$MAMNON" -c "$CFG" demo --password-stdin >/dev/null ||
     fail "mamnon demo failed"
 teacher=$(mn_first_login gv.mg5a "$TEACHER_PASSWORD" "$NEW_PASSWORD")
+# The demo's first round; the report counts each measured child once.
+round=$(sqlite3 "$TEST_TMP/mamnon.db" \
+    "SELECT min(round) FROM measurements WHERE round <> ''")
+[ -n "$round" ] || fail "the demo wrote no measuring round"
+measured=$(sqlite3 "$TEST_TMP/mamnon.db" "SELECT count(DISTINCT m.child_id)
+    FROM measurements m JOIN children c ON c.id = m.child_id
+    JOIN classes k ON k.id = c.class_id
+    WHERE m.round = '$round' AND k.code = 'MG5A'")
 
 {
 	login_steps gv.mg5a "$teacher"
@@ -32,5 +40,21 @@ key Enter
 wait "Lớp MG5A, ngày"
 settle
 expect "trước"
+key Esc
+wait "Chọn lớp"
+key Esc
+wait "Báo cáo đợt cân đo"
+key Down 2
+key Enter
+wait "Mã lớp"
+settle
+expect "MG5A"
+key Backspace 7
+type $round
+key Enter
+key Enter
+wait "Đợt $round, MG5A"
+settle
+expect "Lớp MG5A: đã đo $measured,"
 EOF
 } | drive -
