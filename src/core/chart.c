@@ -324,7 +324,13 @@ write_plot_line(const struct mn_chart *c, const struct canvas *cv, int row,
 		double y = c->y_max - (row + 0.5) * (c->y_max - c->y_min) /
 		    cv->h;
 
+		char *point;
+
 		snprintf(label, sizeof label, "%6.1f", y);
+		/* Vietnamese writes a decimal comma, as the other screens do. */
+		if (mn_language() == MN_LANG_VI &&
+		    (point = strchr(label, '.')) != NULL)
+			*point = ',';
 	}
 	p = put_text(p, label, MN_CHART_LEFT - 1, &used);
 	p = pad_to(p, &used, MN_CHART_LEFT - 1);

@@ -34,6 +34,25 @@ static const struct tui_keydef page_keys[] = {
 	{ .name = NULL }
 };
 
+/* Keys for a reader: the teacher and the principal enter nothing here. */
+static const struct tui_keydef read_keys[] = {
+	{ { 'g' }, "g", "Growth chart", "Biểu đồ", ACT_CHART },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+/*
+ * True when the actor may read the medical room records.  Asking the
+ * core for a teacher would only write a "denied" audit row per list.
+ */
+static bool
+reads_medical(const struct tui *ui)
+{
+	return (ui->ctx->actor.roles & (MN_ROLE_NURSE | MN_ROLE_PRINCIPAL |
+	    MN_ROLE_HOST)) != 0;
+}
+
 static void
 add_growth(struct hui_page *p, const struct mn_growth_status *g)
 {
@@ -202,7 +221,8 @@ build_page(struct tui *ui, const struct mn_child *c, struct hui_page *p)
 	}
 	add_growth(p, &s.growth);
 	add_measurements(ui, p, c->id);
-	add_medical(ui, p, c->id);
+	if (reads_medical(ui))
+		add_medical(ui, p, c->id);
 	return header;
 }
 
@@ -218,7 +238,9 @@ health_child_page(struct tui *ui, const struct mn_child *c)
 		struct hui_page page = { 0 };
 		int header = build_page(ui, c, &page), action;
 
-		action = hui_page_run(ui, &page, header, page_keys);
+		action = hui_page_run(ui, &page, header,
+		    ui->ctx->actor.roles & MN_ROLE_NURSE ? page_keys :
+		    read_keys);
 		hui_page_free(&page);
 		switch (action) {
 		case TUI_ACT_END:

@@ -541,8 +541,6 @@ run_grid(struct tui *ui, struct grid *g)
 			continue;
 		}
 		action = tui_key_action(grid_keys, key);
-		if (action == ACT_TOGGLE && g->cell != CELL_POSITION)
-			action = TUI_ACT_NONE;
 		switch (action) {
 		case TUI_ACT_SAVE:
 			save_grid(ui, g);

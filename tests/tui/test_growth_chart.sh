@@ -89,5 +89,5 @@ for ind in wfa lhfa wflh bfa; do
 	grep -q '\* trung vị' "$TEST_TMP/vt100.$ind" ||
 	    fail "$ind: no ASCII legend"
 done
-plot_rows "$TEST_TMP/vt100.wfa" | sed 's/^[ 0-9.]*|//' | grep -q 'o' ||
+plot_rows "$TEST_TMP/vt100.wfa" | sed 's/^[ 0-9.,]*|//' | grep -q 'o' ||
     fail "wfa: no point of the child on the ASCII chart"

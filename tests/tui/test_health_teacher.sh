@@ -1,5 +1,6 @@
-# A teacher reaches the weighing grid and the round report of her own
-# class only, and the medical room forms are not in her menu.
+# A teacher reaches the weighing grid, the round report and the
+# children's health pages of her own class only.  The medical room forms
+# are not in her menu, and her screens cause no rejected core call.
 . "$TUI_DIR/lib.sh"
 
 mn_init
@@ -56,5 +57,29 @@ key Enter
 wait "Đợt $round, MG5A"
 settle
 expect "Lớp MG5A: đã đo $measured,"
+key Esc
+wait "Sức khỏe của trẻ"
+key Up
+key Enter
+wait "MG5A"
+settle
+expectnot "MG5B"
+key Enter
+wait "chọn trẻ"
+key Enter
+wait "Các lần cân đo"
+settle
+expect "Tình trạng dinh dưỡng"
+expectnot "Khám tại phòng y tế ("
+expectnot "v Khám y tế"
+key g
+wait "cân nặng theo tuổi"
 EOF
 } | drive -
+
+denied=$(sqlite3 "$TEST_TMP/mamnon.db" "SELECT count(*) FROM audit
+    WHERE login = 'gv.mg5a' AND action = 'denied'")
+[ "$denied" -eq 0 ] || fail "the teacher's screens caused $denied rejections"
+views=$(sqlite3 "$TEST_TMP/mamnon.db" "SELECT count(*) FROM audit
+    WHERE login = 'gv.mg5a' AND action = 'view'")
+[ "$views" -gt 0 ] || fail "no view of the teacher in the audit trail"
