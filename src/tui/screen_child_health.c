@@ -56,7 +56,7 @@ reads_medical(const struct tui *ui)
 static void
 add_growth(struct hui_page *p, const struct mn_growth_status *g)
 {
-	char day[16], z[16], dz[16], w[16], h[16];
+	char day[16], z[16], dz[16], w[16], h[16], head[3][64];
 
 	if (!g->has_latest) {
 		hui_add(p, TUI_NORMAL, "%s", T("No measurement yet",
@@ -68,21 +68,27 @@ add_growth(struct hui_page *p, const struct mn_growth_status *g)
 	hui_decimal(g->latest.height_cm, h, sizeof h);
 	hui_add(p, TUI_HEADER, T("Nutrition status, measured %s: %s kg, %s cm",
 	    "Tình trạng dinh dưỡng, đo ngày %s: %s kg, %s cm"), day, w, h);
+	hui_pad(T("Index", "Chỉ số"), 8, head[0], sizeof head[0]);
+	hui_pad("Z", 7, head[1], sizeof head[1]);
+	hui_pad(T("Category", "Phân loại"), 29, head[2], sizeof head[2]);
+	hui_add(p, TUI_NORMAL, "  %s%s%s%s", head[0], head[1], head[2],
+	    T("Since the last one", "So với lần trước"));
 	for (int i = 0; i < MN_INDICATOR_COUNT; i++) {
 		int cat = g->latest.category[i];
-		char trend[96] = "";
+		char trend[96] = "", label[128];
 
 		hui_z(g->latest.z[i], z, sizeof z);
 		if (g->trend[i] != MN_TREND_NONE) {
 			hui_z(g->dz[i], dz, sizeof dz);
-			snprintf(trend, sizeof trend, T("  since last: %s (z %s)",
-			    "  so với lần trước: %s (z %s)"),
+			snprintf(trend, sizeof trend, "%s (z %s)",
 			    mn_trend_label(g->trend[i]), dz);
 		}
+		hui_pad(mn_growth_category_label(i, cat), 29, label,
+		    sizeof label);
 		hui_add(p, cat == MN_GROWTH_NORMAL || cat == MN_GROWTH_NONE ||
 		    cat == MN_GROWTH_HIGH ? TUI_NORMAL : TUI_ERROR,
-		    "  %-6s z %-6s %s%s", hui_indicator_short(i), z,
-		    mn_growth_category_label(i, cat), trend);
+		    "  %-7s %-6s %s%s", hui_indicator_short(i), z, label,
+		    trend);
 	}
 	if (g->has_previous) {
 		hui_decimal(g->weight_gain_kg, w, sizeof w);
