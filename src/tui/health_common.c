@@ -12,6 +12,10 @@
 #include "core/reg_util.h"
 #include "tui/health_ui.h"
 
+/*
+ * Title and help calls of the widget kit go through these three
+ * functions, so a change of the kit's title stack touches only them.
+ */
 const char *
 hui_enter(struct tui *ui, const char *title)
 {

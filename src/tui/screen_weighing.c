@@ -670,7 +670,6 @@ screen_weighing(struct tui *ui)
 {
 	struct grid g;
 	struct mn_error err;
-	const char *saved = hui_enter(ui, ui->title);
 	int rc;
 
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
@@ -694,6 +693,5 @@ screen_weighing(struct tui *ui)
 		if (rc == TUI_END)
 			break;
 	}
-	hui_leave(ui, saved);
 	return rc == TUI_END ? TUI_END : TUI_CANCEL;
 }
