@@ -14,8 +14,31 @@
 
 /*
  * Title and help calls of the widget kit go through these three
- * functions, so a change of the kit's title stack touches only them.
+ * functions.  The kit is moving from one title (ui->title) to a stack of
+ * titles (tui_enter, tui_leave), whose ui.h defines TUI_PATH_MAX.
+ * TODO: keep only the stack branch once every branch uses it.
  */
+#ifdef TUI_PATH_MAX
+const char *
+hui_enter(struct tui *ui, const char *title)
+{
+	tui_enter(ui, title);
+	return title;
+}
+
+void
+hui_leave(struct tui *ui, const char *saved)
+{
+	(void)saved;
+	tui_leave(ui);
+}
+
+int
+hui_help(struct tui *ui, const struct tui_keydef *keys)
+{
+	return tui_help_box(ui, keys, NULL);
+}
+#else
 const char *
 hui_enter(struct tui *ui, const char *title)
 {
@@ -36,6 +59,7 @@ hui_help(struct tui *ui, const struct tui_keydef *keys)
 {
 	return tui_help_box(ui, keys);
 }
+#endif
 
 static const struct tui_keydef pick_keys[] = {
 	{ { TK_ENTER }, "Enter", "Choose", "Chọn", TUI_ACT_SELECT },

@@ -11,7 +11,10 @@
 #include "core/registers.h"
 #include "tui/ui.h"
 
-/* Sets the screen title and returns the one to restore with hui_leave. */
+/*
+ * Sets the screen title until the matching hui_leave, which gets the
+ * value hui_enter returned.
+ */
 const char *hui_enter(struct tui *ui, const char *title);
 void hui_leave(struct tui *ui, const char *saved);
 
