@@ -132,6 +132,55 @@ add_measurements(struct tui *ui, struct hui_page *p, int64_t child_id)
 	free(m);
 }
 
+static const char *
+severity_label(int severity)
+{
+	switch (severity) {
+	case MN_SEVERITY_MINOR:
+		return T("minor", "nhẹ");
+	case MN_SEVERITY_MODERATE:
+		return T("moderate", "vừa");
+	default:
+		return T("severe", "nặng");
+	}
+}
+
+/* Adds the injuries and the vaccinations. */
+static void
+add_injuries(struct tui *ui, struct hui_page *p, int64_t child_id)
+{
+	struct mn_injury *in = NULL;
+	struct mn_vaccination *va = NULL;
+	struct mn_error err;
+	size_t n = 0;
+
+	if (mn_injury_list(ui->ctx, child_id, &in, &n, &err) == MN_OK) {
+		hui_add(p, TUI_NORMAL, "%s", "");
+		hui_add(p, TUI_HEADER, T("Injuries and accidents (%zu)",
+		    "Tai nạn, thương tích (%zu)"), n);
+		for (size_t i = n; i-- > 0;)
+			hui_add(p, TUI_NORMAL, T("  %s  %s, %s, %s: %s",
+			    "  %s  %s, %s, mức %s: %s"), in[i].occurred_at,
+			    in[i].place, in[i].body_part,
+			    severity_label(in[i].severity), in[i].first_aid);
+		mn_injury_list_free(in, n);
+	}
+	if (mn_vaccination_list(ui->ctx, child_id, &va, &n, &err) != MN_OK)
+		return;
+	hui_add(p, TUI_NORMAL, "%s", "");
+	hui_add(p, TUI_HEADER, T("Vaccinations (%zu)", "Tiêm chủng (%zu)"), n);
+	for (size_t i = 0; i < n; i++) {
+		char day[16];
+
+		hui_date(va[i].given_on, day, sizeof day);
+		hui_add(p, va[i].given_on[0] ? TUI_NORMAL : TUI_ERROR,
+		    T("  %s dose %d: %s", "  %s mũi %d: %s"), va[i].vaccine,
+		    va[i].dose_number, va[i].given_on[0] ? day :
+		    T("to catch up", "cần tiêm bù"));
+	}
+	mn_vaccination_list_free(va, n);
+}
+
 /* Adds the medical room sections the actor may read. */
 static void
 add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
@@ -190,6 +239,7 @@ add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
 		}
 		mn_medicine_list_free(md, n);
 	}
+	add_injuries(ui, p, child_id);
 }
 
 /* Builds the page; returns the number of lines that stay on top. */

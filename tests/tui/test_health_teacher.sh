@@ -1,5 +1,6 @@
-# A teacher reaches the weighing grid, the round report and the
-# children's health pages of her own class only.  The medical room forms
+# A teacher enters measurements in the weighing grid of her own class,
+# and reaches the round report and the children's health pages of her
+# own class only.  The medical room forms
 # are not in her menu, and her screens cause no rejected core call.
 . "$TUI_DIR/lib.sh"
 
@@ -16,6 +17,15 @@ measured=$(sqlite3 "$TEST_TMP/mamnon.db" "SELECT count(DISTINCT m.child_id)
     FROM measurements m JOIN children c ON c.id = m.child_id
     JOIN classes k ON k.id = c.class_id
     WHERE m.round = '$round' AND k.code = 'MG5A'")
+
+DB=$TEST_TMP/mamnon.db
+# A day without demo measurements: a child has one measurement a day.
+for back in 0 1 2 3 4 5 6 7 8 9; do
+	DAY=$(TZ=Asia/Ho_Chi_Minh date -d "$back days ago" +%Y-%m-%d)
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM measurements
+	    WHERE measured_on = '$DAY'")" -eq 0 ] && break
+done
+DAY_TYPED=$(TZ=Asia/Ho_Chi_Minh date -d "$DAY" +%d/%m/%Y)
 
 {
 	login_steps gv.mg5a "$teacher"
@@ -36,11 +46,18 @@ expectnot "MG4A"
 expectnot "NT1A"
 key Enter
 wait "Cân đo lớp MG5A"
+key C-u
+type $DAY_TYPED
 key Enter
 key Enter
-wait "Lớp MG5A, ngày"
+wait "Lớp MG5A, ngày $DAY_TYPED"
 settle
 expect "trước"
+type 18,6
+key Tab
+type 109
+key F2
+wait "Đã lưu 1 số đo mới"
 key Esc
 wait "Chọn lớp"
 key Esc
@@ -83,3 +100,7 @@ denied=$(sqlite3 "$TEST_TMP/mamnon.db" "SELECT count(*) FROM audit
 views=$(sqlite3 "$TEST_TMP/mamnon.db" "SELECT count(*) FROM audit
     WHERE login = 'gv.mg5a' AND action = 'view'")
 [ "$views" -gt 0 ] || fail "no view of the teacher in the audit trail"
+saved=$(sqlite3 "$DB" "SELECT count(*) FROM measurements
+    WHERE measured_on = '$DAY' AND changed_by = 'gv.mg5a'
+    AND weight_kg = 18.6 AND height_cm = 109.0")
+[ "$saved" -eq 1 ] || fail "the teacher's measurement was not stored"
