@@ -143,8 +143,13 @@ check: deps
 	$(MAKE) check-asan
 	@echo 'make check: all test groups passed'
 
-bench: mamnon
-	@sh tests/bench/run.sh
+$(BUILD)/tests/baseline: tests/bench/baseline.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(shell pkg-config --libs ncursesw)
+
+bench: $(BUILD)/mamnon $(VTDRIVE) $(BUILD)/tests/baseline
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
+	    BASELINE=$(CURDIR)/$(BUILD)/tests/baseline sh tests/bench/run.sh
 
 # ---- Install ------------------------------------------------------------
 
