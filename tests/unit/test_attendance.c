@@ -645,6 +645,84 @@ school_day_counts_meals(void **state)
 	    MN_ERR_DENIED);
 }
 
+/* A digest of every mark and log, to compare two demo runs. */
+static uint64_t
+demo_digest(void)
+{
+	static const char *const sql[] = {
+		"SELECT d.class_id, d.day, m.child_id, m.mark, m.note "
+		"FROM attendance_marks m JOIN class_days d "
+		"ON d.id = m.class_day_id ORDER BY 1, 2, 3",
+		"SELECT child_id, day, breakfast, lunch, snack, nap_minutes, "
+		"temperature FROM daily_logs ORDER BY 1, 2",
+	};
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t q = 0; q < 2; q++) {
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(ctx.db, sql[q], -1, &st,
+		    NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				const unsigned char *t = sqlite3_column_text(st,
+				    c);
+
+				for (; t != NULL && *t; t++)
+					h = (h ^ *t) * 1099511628211ULL;
+				h = (h ^ '|') * 1099511628211ULL;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	return h;
+}
+
+static void
+demo_fills_year_deterministically(void **state)
+{
+	struct mn_error err = { 0 };
+	struct mn_attendance_sheet sheet;
+	struct mn_date day;
+	uint64_t first;
+	int days, marks, absences;
+
+	(void)state;
+	ctx.actor = host;
+	assert_int_equal(mn_demo_attendance(&ctx, 7, &err), MN_OK);
+	first = demo_digest();
+	days = count_rows("SELECT count(DISTINCT day) FROM class_days");
+	marks = count_rows("SELECT count(*) FROM attendance_marks");
+	absences = count_rows("SELECT count(*) FROM attendance_marks "
+	    "WHERE mark IN ('excused', 'unexcused')");
+	/* About 300 days back, five school days a week. */
+	assert_in_range(days, 200, 220);
+	assert_int_equal(marks, days * (CLASS_SIZE + 1));
+	assert_in_range(absences, 1, marks / 5);
+	assert_int_equal(count_rows("SELECT count(*) FROM daily_logs"),
+	    marks - absences);
+	assert_int_equal(count_rows("SELECT count(*) FROM class_days "
+	    "WHERE day > date('now', '+1 day')"), 0);
+	/* The sheet of the month agrees with the stored marks. */
+	weekday_back(0, &day);
+	assert_int_equal(mn_attendance_sheet(&ctx, "MG5A", day.year,
+	    day.month, &sheet, &err), MN_OK);
+	assert_true(sheet.present + sheet.excused + sheet.unexcused > 0);
+	mn_attendance_sheet_free(&sheet);
+	test_close_db(&ctx);
+
+	/* The same seed on a new database gives the same records. */
+	setup(NULL);
+	ctx.actor = host;
+	assert_int_equal(mn_demo_attendance(&ctx, 7, &err), MN_OK);
+	assert_true(demo_digest() == first);
+	test_close_db(&ctx);
+	setup(NULL);
+	ctx.actor = host;
+	assert_int_equal(mn_demo_attendance(&ctx, 8, &err), MN_OK);
+	assert_false(demo_digest() == first);
+}
+
 static void
 mark_cycle_and_parse(void **state)
 {
@@ -693,6 +771,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(school_day_counts_meals, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    demo_fills_year_deterministically, setup, teardown),
 	};
 
 	mn_set_language(MN_LANG_VI);
