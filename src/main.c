@@ -115,6 +115,9 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
+	if (argc > 0 && !cli_command_known(argv[0]))
+		return cli_usage(argv[0], T("unknown command",
+		    "không có lệnh này"));
 	if (argc > 0 && cli_needs_no_config(argv[0]))
 		return cli_dispatch(&ctx, argc, argv);
 
