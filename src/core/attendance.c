@@ -10,10 +10,8 @@
 #include "core/audit.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/registers.h"
 #include "core/text.h"
-
-/* TODO: include "core/registers.h" instead once the registers land. */
-bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *day);
 
 static const struct {
 	const char *name;

@@ -11,10 +11,9 @@
 
 #include "core/attendance.h"
 #include "core/audit.h"
+#include "core/csv.h"
 #include "core/db.h"
-
-/* TODO: include "core/registers.h" instead once the registers land. */
-bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *day);
+#include "core/registers.h"
 
 static void
 bind_date(sqlite3_stmt *st, int index, const struct mn_date *d)
@@ -407,86 +406,92 @@ fail:
 	return rc;
 }
 
-/* Writes one CSV field, quoted when it holds a comma, quote or line end. */
-static void
-csv_field(FILE *out, const char *text, bool last)
-{
-	if (strpbrk(text, ",\"\r\n") != NULL) {
-		fputc('"', out);
-		for (const char *p = text; *p; p++) {
-			if (*p == '"')
-				fputc('"', out);
-			fputc(*p, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(text, out);
-	}
-	fputs(last ? "\r\n" : ",", out);
-}
-
-static void
-csv_number(FILE *out, int n, bool last)
-{
-	char buf[16];
-
-	snprintf(buf, sizeof buf, "%d", n);
-	csv_field(out, buf, last);
-}
-
 /* Column headings of the sheet, fixed in Vietnamese as on the paper form. */
 static const char *const total_heads[] = {
 	"Có mặt", "Vắng có phép", "Vắng không phép", "Đi muộn",
 };
 
+#define SHEET_COLS (3 + 31 + 4)
+
+/* Number cells of one CSV line; text cells point elsewhere. */
+struct csv_line {
+	const char *field[SHEET_COLS];
+	char number[SHEET_COLS][16];
+	size_t count;
+};
+
+static void
+line_text(struct csv_line *l, const char *text)
+{
+	l->field[l->count++] = text;
+}
+
+static void
+line_number(struct csv_line *l, int n)
+{
+	snprintf(l->number[l->count], sizeof l->number[l->count], "%d", n);
+	l->field[l->count] = l->number[l->count];
+	l->count++;
+}
+
 int
 mn_attendance_sheet_csv(const struct mn_attendance_sheet *sheet,
     FILE *out, struct mn_error *err)
 {
-	/* TODO: use the shared CSV writer (core/csv.h) once it lands. */
-	csv_field(out, "STT", false);
-	csv_field(out, "Mã trẻ", false);
-	csv_field(out, "Họ và tên", false);
-	for (int d = 1; d <= sheet->days; d++) {
-		char num[16];
+	struct csv_line l;
+	int rc;
 
-		snprintf(num, sizeof num, "%d", d);
-		csv_field(out, num, false);
-	}
+	l.count = 0;
+	line_text(&l, "STT");
+	line_text(&l, "Mã trẻ");
+	line_text(&l, "Họ và tên");
+	for (int d = 1; d <= sheet->days; d++)
+		line_number(&l, d);
 	for (int i = 0; i < 4; i++)
-		csv_field(out, total_heads[i], i == 3);
-	for (size_t i = 0; i < sheet->count; i++) {
+		line_text(&l, total_heads[i]);
+	rc = mn_csv_write_row(out, l.field, l.count, ',');
+	for (size_t i = 0; i < sheet->count && rc == MN_OK; i++) {
 		const struct mn_sheet_row *r = &sheet->rows[i];
 
-		csv_number(out, (int)i + 1, false);
-		csv_field(out, r->school_code, false);
-		csv_field(out, r->full_name, false);
+		l.count = 0;
+		line_number(&l, (int)i + 1);
+		line_text(&l, r->school_code);
+		line_text(&l, r->full_name);
 		for (int d = 0; d < sheet->days; d++)
-			csv_field(out, r->marks[d], false);
-		csv_number(out, r->present, false);
-		csv_number(out, r->excused, false);
-		csv_number(out, r->unexcused, false);
-		csv_number(out, r->late, true);
+			line_text(&l, r->marks[d]);
+		line_number(&l, r->present);
+		line_number(&l, r->excused);
+		line_number(&l, r->unexcused);
+		line_number(&l, r->late);
+		rc = mn_csv_write_row(out, l.field, l.count, ',');
 	}
-	csv_field(out, "Tổng", false);
-	csv_field(out, "", false);
-	csv_field(out, "", false);
+	l.count = 0;
+	line_text(&l, "Tổng");
+	line_text(&l, "");
+	line_text(&l, "");
 	for (int d = 0; d < sheet->days; d++) {
 		if (sheet->school_day[d])
-			csv_number(out, sheet->day_present[d], false);
+			line_number(&l, sheet->day_present[d]);
 		else
-			csv_field(out, "", false);
+			line_text(&l, "");
 	}
-	csv_number(out, sheet->present, false);
-	csv_number(out, sheet->excused, false);
-	csv_number(out, sheet->unexcused, false);
-	csv_number(out, sheet->late, true);
-	if (fflush(out) != 0 || ferror(out))
+	line_number(&l, sheet->present);
+	line_number(&l, sheet->excused);
+	line_number(&l, sheet->unexcused);
+	line_number(&l, sheet->late);
+	if (rc == MN_OK)
+		rc = mn_csv_write_row(out, l.field, l.count, ',');
+	if (rc != MN_OK || fflush(out) != 0 || ferror(out))
 		return mn_fail(err, MN_ERR_IO, "output",
 		    T("could not write the sheet", "không ghi được bảng"));
 	return MN_OK;
 }
 
+/*
+ * The sheet is written with libxlsxwriter directly rather than through
+ * mn_xlsx_write_table, because it needs number cells for the totals and
+ * shaded columns for days without school.
+ */
 int
 mn_attendance_sheet_xlsx(const struct mn_attendance_sheet *sheet,
     const char *path, struct mn_error *err)

@@ -14,9 +14,7 @@
 #include "core/dailylog.h"
 #include "core/db.h"
 #include "core/demo.h"
-
-/* TODO: include "core/registers.h" instead once the registers land. */
-bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *day);
+#include "core/registers.h"
 
 static const char *const sick_notes[] = {
 	"Ốm, sốt", "Ho, sổ mũi", "Viêm họng", "Tiêu chảy", "Đi khám bệnh",
