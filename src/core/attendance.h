@@ -180,13 +180,15 @@ struct mn_sheet_row {
  * The month's attendance sheet of a class: a row per child who was in
  * the class on some day of the month, in name order.  A day has a letter
  * only when it is a school day, attendance was saved and the child was
- * in the class; day_present[] and the totals form the last row "Tổng".
+ * in the class; day_present[] (shown on days taken) and the totals form
+ * the last row "Tổng".
  */
 struct mn_attendance_sheet {
 	int64_t class_id;
 	char class_code[MN_ATT_CODE_MAX + 1];
 	int year, month, days;	/* days in the month */
 	bool school_day[31];
+	bool taken[31];		/* attendance was saved on that day */
 	struct mn_sheet_row *rows;
 	size_t count;
 	int day_present[31];

@@ -312,6 +312,8 @@ sheet_marks(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 		enum mn_mark m = mark_from_name(
 		    (const char *)sqlite3_column_text(st, 2));
 
+		if (d >= 1 && d <= sheet->days && sheet->school_day[d - 1])
+			sheet->taken[d - 1] = true;
 		if (r == NULL || d < 1 || d > sheet->days ||
 		    !sheet->school_day[d - 1] ||
 		    !in_class[r - sheet->rows][d - 1])
@@ -470,7 +472,7 @@ mn_attendance_sheet_csv(const struct mn_attendance_sheet *sheet,
 	line_text(&l, "");
 	line_text(&l, "");
 	for (int d = 0; d < sheet->days; d++) {
-		if (sheet->school_day[d])
+		if (sheet->taken[d])
 			line_number(&l, sheet->day_present[d]);
 		else
 			line_text(&l, "");
@@ -554,9 +556,11 @@ mn_attendance_sheet_xlsx(const struct mn_attendance_sheet *sheet,
 	worksheet_write_blank(ws, row, 1, head);
 	worksheet_write_blank(ws, row, 2, head);
 	for (int d = 0; d < sheet->days; d++) {
-		if (sheet->school_day[d])
+		if (sheet->taken[d])
 			worksheet_write_number(ws, row, (lxw_col_t)(3 + d),
 			    sheet->day_present[d], head);
+		else if (sheet->school_day[d])
+			worksheet_write_blank(ws, row, (lxw_col_t)(3 + d), head);
 		else
 			worksheet_write_blank(ws, row, (lxw_col_t)(3 + d), off);
 	}
