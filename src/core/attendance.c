@@ -103,6 +103,66 @@ copy_column(char *dst, size_t size, sqlite3_stmt *st, int col)
 	snprintf(dst, size, "%s", text != NULL ? (const char *)text : "");
 }
 
+/*
+ * Prepared statements kept between calls, keyed by the connection and
+ * the address of the SQL literal: a class save runs about ten
+ * statements, and preparing them again each time costs more than
+ * running them.  Single-threaded use only, as the program is.  Seeing a
+ * new connection finalizes the statements of the old one, which lets a
+ * connection closed by sqlite3_close_v2 in the meantime go away.
+ */
+#define STMT_CACHE 24
+
+static struct {
+	sqlite3 *db;
+	const char *sql;
+	sqlite3_stmt *st;
+} stmt_cache[STMT_CACHE];
+
+/* Returns a ready statement for sql; give it back with stmt_put. */
+static int
+stmt_get(sqlite3 *db, const char *sql, sqlite3_stmt **st,
+    struct mn_error *err)
+{
+	int free_slot = -1, rc;
+
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (stmt_cache[i].st != NULL && stmt_cache[i].db != db) {
+			sqlite3_finalize(stmt_cache[i].st);
+			stmt_cache[i].st = NULL;
+		}
+		if (stmt_cache[i].st != NULL && stmt_cache[i].sql == sql) {
+			*st = stmt_cache[i].st;
+			return MN_OK;
+		}
+		if (stmt_cache[i].st == NULL && free_slot < 0)
+			free_slot = i;
+	}
+	rc = mn_prepare(db, sql, st, err);
+	if (rc == MN_OK && free_slot >= 0) {
+		stmt_cache[free_slot].db = db;
+		stmt_cache[free_slot].sql = sql;
+		stmt_cache[free_slot].st = *st;
+	}
+	return rc;
+}
+
+/* Resets a statement from stmt_get, or finalizes one the cache lacks. */
+static void
+stmt_put(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (stmt_cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
 /* ---- Access ---------------------------------------------------------- */
 
 static int
@@ -128,15 +188,15 @@ mn_attendance_teaches(struct mn_ctx *ctx, int64_t class_id)
 	if (ctx->actor.account_id <= 0 ||
 	    (ctx->actor.roles & MN_ROLE_TEACHER) == 0)
 		return false;
-	if (sqlite3_prepare_v2(ctx->db,
+	if (stmt_get(ctx->db,
 	    "SELECT 1 FROM class_teachers ct JOIN staff s "
 	    "ON s.id = ct.staff_id WHERE s.account_id = ? AND ct.class_id = ?",
-	    -1, &st, NULL) != SQLITE_OK)
+	    &st, NULL) != MN_OK)
 		return false;
 	sqlite3_bind_int64(st, 1, ctx->actor.account_id);
 	sqlite3_bind_int64(st, 2, class_id);
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	stmt_put(st);
 	return found;
 }
 
@@ -173,7 +233,7 @@ check_day(struct mn_ctx *ctx, int64_t class_id, const struct mn_date *day,
 		    "today or an earlier school day",
 		    "ngày %s là ngày tương lai; chỉ điểm danh được hôm nay "
 		    "hoặc một ngày học trước đó"), when);
-	rc = mn_prepare(ctx->db, "SELECT ?2 BETWEEN y.first_day AND "
+	rc = stmt_get(ctx->db, "SELECT ?2 BETWEEN y.first_day AND "
 	    "y.last_day, y.name FROM classes c JOIN school_years y "
 	    "ON y.id = c.school_year_id WHERE c.id = ?1", &st, err);
 	if (rc != MN_OK)
@@ -182,7 +242,7 @@ check_day(struct mn_ctx *ctx, int64_t class_id, const struct mn_date *day,
 	bind_date(st, 2, day);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		stmt_put(st);
 		if (rc != SQLITE_DONE)
 			return mn_db_fail(ctx->db, err);
 		return mn_fail(err, MN_ERR_NOTFOUND, "class",
@@ -193,14 +253,14 @@ check_day(struct mn_ctx *ctx, int64_t class_id, const struct mn_date *day,
 		char year[32];
 
 		copy_column(year, sizeof year, st, 1);
-		sqlite3_finalize(st);
+		stmt_put(st);
 		return mn_fail(err, MN_ERR_INVALID, "date",
 		    T("date %s is outside the class's school year %s; expected "
 		    "a school day of that year",
 		    "ngày %s nằm ngoài năm học %s của lớp; cần một ngày học "
 		    "của năm học đó"), when, year);
 	}
-	sqlite3_finalize(st);
+	stmt_put(st);
 	if (!mn_calendar_is_school_day(ctx, day))
 		return mn_fail(err, MN_ERR_INVALID, "date",
 		    T("date %s is not a school day (weekend or holiday); "
@@ -247,16 +307,15 @@ mn_attendance_child_in_class(struct mn_ctx *ctx, int64_t child_id,
 	sqlite3_stmt *st;
 	bool found;
 
-	if (sqlite3_prepare_v2(ctx->db, "SELECT 1 FROM child_class_history "
+	if (stmt_get(ctx->db, "SELECT 1 FROM child_class_history "
 	    "WHERE child_id = ? AND class_id = ? AND from_date <= ?3 "
-	    "AND (to_date IS NULL OR to_date > ?3)", -1, &st, NULL) !=
-	    SQLITE_OK)
+	    "AND (to_date IS NULL OR to_date > ?3)", &st, NULL) != MN_OK)
 		return false;
 	sqlite3_bind_int64(st, 1, child_id);
 	sqlite3_bind_int64(st, 2, class_id);
 	bind_date(st, 3, day);
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	stmt_put(st);
 	return found;
 }
 
@@ -267,7 +326,7 @@ mn_attendance_class_find(struct mn_ctx *ctx, const char *code,
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = mn_prepare(ctx->db, "SELECT c.id FROM classes c JOIN school_years "
+	rc = stmt_get(ctx->db, "SELECT c.id FROM classes c JOIN school_years "
 	    "y ON y.id = c.school_year_id WHERE c.code = ?1 "
 	    "AND y.first_day <= ?2 ORDER BY (?2 <= y.last_day) DESC, "
 	    "y.first_day DESC LIMIT 1", &st, err);
@@ -290,7 +349,7 @@ mn_attendance_class_find(struct mn_ctx *ctx, const char *code,
 	} else {
 		rc = mn_db_fail(ctx->db, err);
 	}
-	sqlite3_finalize(st);
+	stmt_put(st);
 	return rc;
 }
 
@@ -358,7 +417,7 @@ read_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	att->version = 0;
 	att->saved = false;
 	att->changed_by[0] = att->changed_at[0] = '\0';
-	rc = mn_prepare(ctx->db, "SELECT d.id, d.version, d.attendance_saved, "
+	rc = stmt_get(ctx->db, "SELECT d.id, d.version, d.attendance_saved, "
 	    "d.changed_by, d.changed_at FROM class_days d "
 	    "WHERE d.class_id = ? AND d.day = ?", &st, err);
 	if (rc != MN_OK)
@@ -376,7 +435,7 @@ read_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	} else {
 		rc = rc == SQLITE_DONE ? MN_OK : mn_db_fail(ctx->db, err);
 	}
-	sqlite3_finalize(st);
+	stmt_put(st);
 	return rc;
 }
 
@@ -389,7 +448,7 @@ read_entries(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	size_t cap = 0;
 	int rc;
 
-	rc = mn_prepare(ctx->db, "SELECT ch.id, ch.school_code, ch.full_name, "
+	rc = stmt_get(ctx->db, "SELECT ch.id, ch.school_code, ch.full_name, "
 	    "m.mark, m.note FROM child_class_history h "
 	    "JOIN children ch ON ch.id = h.child_id "
 	    "LEFT JOIN attendance_marks m ON m.class_day_id = ?3 "
@@ -411,7 +470,7 @@ read_entries(struct mn_ctx *ctx, struct mn_attendance_day *att,
 			void *p = realloc(att->entries, ncap * sizeof *e);
 
 			if (p == NULL) {
-				sqlite3_finalize(st);
+				stmt_put(st);
 				return mn_fail(err, MN_ERR_NOMEM, "",
 				    T("out of memory", "hết bộ nhớ"));
 			}
@@ -426,7 +485,7 @@ read_entries(struct mn_ctx *ctx, struct mn_attendance_day *att,
 		    3));
 		copy_column(e->note, sizeof e->note, st, 4);
 	}
-	sqlite3_finalize(st);
+	stmt_put(st);
 	return rc == SQLITE_DONE ? MN_OK : mn_db_fail(ctx->db, err);
 }
 
@@ -437,14 +496,14 @@ read_class_code(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	sqlite3_stmt *st;
 	int rc;
 
-	rc = mn_prepare(ctx->db, "SELECT code FROM classes WHERE id = ?", &st,
+	rc = stmt_get(ctx->db, "SELECT code FROM classes WHERE id = ?", &st,
 	    err);
 	if (rc != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, att->class_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		copy_column(att->class_code, sizeof att->class_code, st, 0);
-	sqlite3_finalize(st);
+	stmt_put(st);
 	return MN_OK;
 }
 
@@ -596,6 +655,8 @@ check_entries(struct mn_ctx *ctx, struct mn_attendance_day *att,
 			    "dấu điểm danh: giá trị %d không hợp lệ; cần có "
 			    "mặt, vắng có phép, vắng không phép hoặc đi muộn"),
 			    (int)e->mark);
+		if (e->note[0] == '\0')
+			continue;
 		rc = mn_text_clean(e->note, "note", MN_ATT_NOTE_MAX, &clean,
 		    err);
 		if (rc != MN_OK)
@@ -616,12 +677,12 @@ write_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	int rc;
 
 	if (*day_id != 0)
-		rc = mn_prepare(ctx->db, "UPDATE class_days SET "
+		rc = stmt_get(ctx->db, "UPDATE class_days SET "
 		    "attendance_saved = 1, version = version + 1, "
 		    "changed_by = ?1, changed_at = ?2 "
 		    "WHERE id = ?3 AND version = ?4", &st, err);
 	else
-		rc = mn_prepare(ctx->db, "INSERT INTO class_days (class_id, "
+		rc = stmt_get(ctx->db, "INSERT INTO class_days (class_id, "
 		    "day, attendance_saved, changed_by, changed_at) "
 		    "VALUES (?3, ?4, 1, ?1, ?2)", &st, err);
 	if (rc != MN_OK)
@@ -636,7 +697,7 @@ write_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 		bind_date(st, 4, &att->day);
 	}
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	stmt_put(st);
 	if (rc != SQLITE_DONE)
 		return mn_db_fail(ctx->db, err);
 	if (sqlite3_changes(ctx->db) != 1)
@@ -649,65 +710,104 @@ write_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 }
 
 /*
- * Replaces the day's marks by one row per child of the class and builds
- * the audit values of the children whose mark or note changed.
+ * Fills final with one entry per child of the class as it is now (from
+ * old), taking the marks of att and "present" for a child att lacks,
+ * and builds the audit values of the children whose mark or note
+ * changed.
  */
-static int
-write_marks(struct mn_ctx *ctx, int64_t day_id,
-    const struct mn_attendance_day *att, const struct mn_attendance_day *old,
-    struct jbuf *oldj, struct jbuf *newj, struct mn_error *err)
+static void
+merge_marks(const struct mn_attendance_day *att,
+    const struct mn_attendance_day *old, struct mn_attendance_entry *final,
+    struct jbuf *oldj, struct jbuf *newj)
 {
-	sqlite3_stmt *del, *ins;
 	bool first = true;
-	int rc;
 
-	if ((rc = mn_prepare(ctx->db, "DELETE FROM attendance_marks "
-	    "WHERE class_day_id = ?", &del, err)) != MN_OK)
-		return rc;
-	sqlite3_bind_int64(del, 1, day_id);
-	rc = sqlite3_step(del);
-	sqlite3_finalize(del);
-	if (rc != SQLITE_DONE)
-		return mn_db_fail(ctx->db, err);
-	if ((rc = mn_prepare(ctx->db, "INSERT INTO attendance_marks "
-	    "(class_day_id, child_id, mark, note) VALUES (?, ?, ?, ?)", &ins,
-	    err)) != MN_OK)
-		return rc;
-	/* The class list as it is now decides who gets a row. */
 	for (size_t i = 0; i < old->count; i++) {
 		const struct mn_attendance_entry *was = &old->entries[i];
-		struct mn_attendance_entry now = *was;
+		struct mn_attendance_entry *now = &final[i];
 		const struct mn_attendance_entry *mine =
 		    mn_attendance_entry((struct mn_attendance_day *)att,
 		    was->child_id);
 
+		*now = *was;
 		if (mine != NULL) {
-			now.mark = mine->mark;
-			snprintf(now.note, sizeof now.note, "%s", mine->note);
+			now->mark = mine->mark;
+			snprintf(now->note, sizeof now->note, "%s", mine->note);
 		} else {
-			now.mark = MN_MARK_PRESENT;
-			now.note[0] = '\0';
+			now->mark = MN_MARK_PRESENT;
+			now->note[0] = '\0';
 		}
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, day_id);
-		sqlite3_bind_int64(ins, 2, now.child_id);
-		sqlite3_bind_text(ins, 3, mn_mark_name(now.mark), -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(ins, 4, now.note, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			rc = mn_db_fail(ctx->db, err);
-			sqlite3_finalize(ins);
-			return rc;
-		}
-		if (!old->saved || was->mark != now.mark ||
-		    strcmp(was->note, now.note) != 0) {
+		if (!old->saved || was->mark != now->mark ||
+		    strcmp(was->note, now->note) != 0) {
 			if (old->saved)
 				jb_mark(oldj, was, first);
-			jb_mark(newj, &now, first);
+			jb_mark(newj, now, first);
 			first = false;
 		}
 	}
-	sqlite3_finalize(ins);
+}
+
+/* Replaces the day's marks by the count entries of final. */
+static int
+write_marks(struct mn_ctx *ctx, int64_t day_id,
+    const struct mn_attendance_entry *final, size_t count,
+    struct mn_error *err)
+{
+	sqlite3_stmt *del, *ins;
+	int rc;
+
+	if ((rc = stmt_get(ctx->db, "DELETE FROM attendance_marks "
+	    "WHERE class_day_id = ?", &del, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(del, 1, day_id);
+	rc = sqlite3_step(del);
+	stmt_put(del);
+	if (rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	if ((rc = stmt_get(ctx->db, "INSERT INTO attendance_marks "
+	    "(class_day_id, child_id, mark, note) VALUES (?, ?, ?, ?)", &ins,
+	    err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < count; i++) {
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, day_id);
+		sqlite3_bind_int64(ins, 2, final[i].child_id);
+		sqlite3_bind_text(ins, 3, mn_mark_name(final[i].mark), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(ins, 4, final[i].note, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			rc = mn_db_fail(ctx->db, err);
+			stmt_put(ins);
+			return rc;
+		}
+	}
+	stmt_put(ins);
+	return MN_OK;
+}
+
+/* True when the class-day row is still day_id at version (0: none). */
+static int
+unchanged(struct mn_ctx *ctx, const struct mn_attendance_day *att,
+    int64_t day_id, int64_t version, bool *same, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = stmt_get(ctx->db, "SELECT id, version FROM class_days "
+	    "WHERE class_id = ? AND day = ?", &st, err);
+	if (rc != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, att->class_id);
+	bind_date(st, 2, &att->day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*same = sqlite3_column_int64(st, 0) == day_id &&
+		    sqlite3_column_int64(st, 1) == version;
+	else
+		*same = day_id == 0;
+	stmt_put(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
 	return MN_OK;
 }
 
@@ -741,14 +841,23 @@ conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	return MN_ERR_CONFLICT;
 }
 
+/*
+ * Everything that only reads (the class list, checks, audit values) runs
+ * before the write transaction, so the database stays locked only for
+ * the version check and the writes.  The version check inside the
+ * transaction makes that safe: an unchanged version means unchanged
+ * marks.
+ */
 int
 mn_attendance_save(struct mn_ctx *ctx, struct mn_attendance_day *att,
     struct mn_attendance_day *theirs, struct mn_error *err)
 {
 	struct mn_attendance_day current = { 0 };
+	struct mn_attendance_entry *final = NULL;
 	struct jbuf oldj = { 0 }, newj = { 0 };
 	int64_t day_id = 0;
 	char now[32], detail[96], when[16];
+	bool same = false;
 	int rc;
 
 	if (theirs != NULL)
@@ -756,57 +865,66 @@ mn_attendance_save(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	if ((rc = mn_attendance_check_write(ctx, att->class_id, &att->day,
 	    err)) != MN_OK)
 		return rc;
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		return rc;
-	/* Read inside the transaction, so nobody saves in between. */
 	rc = load_unchecked(ctx, att->class_id, &att->day, &current, &day_id,
 	    err);
 	if (rc != MN_OK)
-		goto fail;
+		return rc;
 	if (current.version != att->version) {
-		mn_tx_rollback(ctx->db);
 		mn_attendance_free(&current);
 		return conflict(ctx, att, theirs, err);
 	}
 	if ((rc = check_entries(ctx, att, &current, err)) != MN_OK)
-		goto fail;
-	mn_now_utc(now, sizeof now);
-	if ((rc = write_class_day(ctx, att, &day_id, now, err)) != MN_OK)
-		goto fail;
+		goto done;
+	final = calloc(current.count ? current.count : 1, sizeof *final);
+	if (final == NULL) {
+		rc = mn_fail(err, MN_ERR_NOMEM, "", T("out of memory",
+		    "hết bộ nhớ"));
+		goto done;
+	}
 	jb_str(&oldj, "{\"marks\":{");
 	jb_str(&newj, "{\"marks\":{");
-	rc = write_marks(ctx, day_id, att, &current, &oldj, &newj, err);
-	if (rc != MN_OK)
-		goto fail;
+	merge_marks(att, &current, final, &oldj, &newj);
 	jb_str(&oldj, "}}");
 	jb_str(&newj, "}}");
 	if (oldj.failed || newj.failed) {
 		rc = mn_fail(err, MN_ERR_NOMEM, "", T("out of memory",
 		    "hết bộ nhớ"));
-		goto fail;
+		goto done;
 	}
 	mn_date_format_iso(&att->day, when, sizeof when);
 	snprintf(detail, sizeof detail, "attendance %s %s", current.class_code,
 	    when);
-	rc = mn_audit(ctx->db, &ctx->actor, current.saved ? "update" :
-	    "insert", "class_days", day_id, current.saved ? oldj.s : NULL,
-	    newj.s, detail, err);
-	if (rc != MN_OK)
+
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		goto done;
+	if ((rc = unchanged(ctx, att, day_id, current.version, &same, err)) !=
+	    MN_OK)
 		goto fail;
-	if ((rc = mn_tx_commit(ctx->db, err)) != MN_OK)
+	if (!same) {
+		mn_tx_rollback(ctx->db);
+		rc = conflict(ctx, att, theirs, err);
+		goto done;
+	}
+	mn_now_utc(now, sizeof now);
+	if ((rc = write_class_day(ctx, att, &day_id, now, err)) != MN_OK ||
+	    (rc = write_marks(ctx, day_id, final, current.count, err)) !=
+	    MN_OK ||
+	    (rc = mn_audit(ctx->db, &ctx->actor, current.saved ? "update" :
+	    "insert", "class_days", day_id, current.saved ? oldj.s : NULL,
+	    newj.s, detail, err)) != MN_OK ||
+	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
 		goto fail;
 	att->version = current.version + 1;
 	att->saved = true;
 	snprintf(att->changed_by, sizeof att->changed_by, "%s",
 	    ctx->actor.login);
 	snprintf(att->changed_at, sizeof att->changed_at, "%s", now);
-	mn_attendance_free(&current);
-	free(oldj.s);
-	free(newj.s);
-	return MN_OK;
+	goto done;
 fail:
 	mn_tx_rollback(ctx->db);
+done:
 	mn_attendance_free(&current);
+	free(final);
 	free(oldj.s);
 	free(newj.s);
 	return rc;
