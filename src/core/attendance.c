@@ -711,9 +711,8 @@ write_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 
 /*
  * Fills final with one entry per child of the class as it is now (from
- * old), taking the marks of att and "present" for a child att lacks,
- * and builds the audit values of the children whose mark or note
- * changed.
+ * old), with the mark of att, or "present" for a child att lacks.  Also
+ * builds the audit values of the children whose mark or note changed.
  */
 static void
 merge_marks(const struct mn_attendance_day *att,

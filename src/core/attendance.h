@@ -5,10 +5,11 @@
  * it: the school's day by class, meals per age group, a child's month
  * and the monthly attendance sheet (sổ điểm danh).
  *
- * Access: teachers read and write their own classes only, the principal
- * and the host administrator every class, the nurse reads every class;
- * the kitchen reads counts without names.  A teacher may change a past
- * day for [attendance] edit_days days, later only the principal may.
+ * Access: teachers read and write their own classes only.  The principal
+ * and the host administrator read and write every class, and the nurse
+ * reads every class.  The kitchen reads counts without names.  A teacher
+ * may change a past day for [attendance] edit_days days, later only the
+ * principal may.
  */
 #ifndef MN_CORE_ATTENDANCE_H
 #define MN_CORE_ATTENDANCE_H
@@ -180,8 +181,8 @@ struct mn_sheet_row {
  * The month's attendance sheet of a class: a row per child who was in
  * the class on some day of the month, in name order.  A day has a letter
  * only when it is a school day, attendance was saved and the child was
- * in the class; day_present[] (shown on days taken) and the totals form
- * the last row "Tổng".
+ * in the class.  day_present[] (shown on days taken) and the totals
+ * form the last row "Tổng".
  */
 struct mn_attendance_sheet {
 	int64_t class_id;

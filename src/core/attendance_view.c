@@ -408,7 +408,7 @@ fail:
 	return rc;
 }
 
-/* Column headings of the sheet, fixed in Vietnamese as on the paper form. */
+/* Column headings, in Vietnamese whatever the interface language. */
 static const char *const total_heads[] = {
 	"Có mặt", "Vắng có phép", "Vắng không phép", "Đi muộn",
 };

@@ -451,7 +451,7 @@ fail:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(upd);
 	mn_tx_rollback(ctx->db);
-	/* Nothing was written, so the versions the caller holds stand. */
+	/* Nothing was written, so the caller keeps the versions it read. */
 	for (size_t i = 0; i < count; i++)
 		logs[i].version = versions[i];
 	free(versions);

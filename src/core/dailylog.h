@@ -1,7 +1,7 @@
 /*
  * Daily logs: for each child and school day, how the child ate at each
  * meal, the nap, health observations and notes on behaviour and
- * learning; and the class diary of the day's activities.  The same
+ * learning.  Also the class diary of the day's activities.  The same
  * access and date rules as attendance apply (see attendance.h).
  */
 #ifndef MN_CORE_DAILYLOG_H
@@ -75,9 +75,10 @@ int mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 /*
  * Saves the logs of the class's grid in one transaction with one audit
  * row per changed log.  Each log's version must be the one loaded.  When
- * another account saved a log in between, nothing is written, err names
- * the child and *conflict_index (if not NULL) is the index of the first
- * such log; reload it with mn_dailylog_get to show the other values.
+ * another account saved a log in between, nothing is written and err
+ * names the child.  *conflict_index (if not NULL) is then the index of
+ * the first such log: reload it with mn_dailylog_get for the other
+ * values.
  * On success every version is updated.
  */
 int mn_dailylog_save_class(struct mn_ctx *ctx, int64_t class_id,

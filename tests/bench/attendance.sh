@@ -6,12 +6,17 @@
 #   paced: SESSIONS processes each save a class of SIZE children every
 #          INTERVAL ms through mn_attendance_save; p50/p99/max save time
 #   burst: the same processes save back to back for SECONDS, through the
-#          core and then through the plain loop; saves per second and
-#          the longest save
+#          core and then through the plain loop.  Prints saves per
+#          second and the longest save.
+#   demo:  mn_demo_attendance on a school year of 350 children that
+#          started 280 days ago
 #   sheet: ten school years of a 350-child school, every school day
 #          marked; time of one class's monthly sheet
 #
 # Builds tests/bench/attendance_bench.c against build/release/libmamnon.a.
+# BENCH_BUSY=flock queues writers on a flock(2) before each save, and
+# BENCH_BUSY=poll retries a busy database every 0.1-0.3 ms, in place of
+# the busy timeout that mn_db_open sets.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -70,4 +75,5 @@ echo "burst: core throughput is" \
     "$(awk -v a="$core" -v b="$plain" 'BEGIN { printf "%.0f", 100 * a / b }')%" \
     "of the plain loop"
 
+"$bench" demo "$dir/demo.db" 10 35
 "$bench" sheet "$dir/sheet.db" 10 350

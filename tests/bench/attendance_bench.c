@@ -10,6 +10,9 @@
  *   attendance_bench burst DB SESSIONS SECONDS core|plain
  *       the same processes saving back to back, through the core or
  *       through a plain loop of the same SQLite statements
+ *   attendance_bench demo DB CLASSES SIZE
+ *       a school year that started 280 days ago, then the time of
+ *       mn_demo_attendance filling it
  *   attendance_bench sheet DB YEARS SIZE
  *       YEARS school years of SIZE children with every school day
  *       marked, then the time of one class's monthly sheet
@@ -205,7 +208,7 @@ add_year(sqlite3 *db, int year, const char *first, const char *last,
 }
 
 static void
-cmd_setup(const char *path, int classes, int size)
+cmd_setup(const char *path, int classes, int size, long back)
 {
 	struct mn_error err = { 0 };
 	struct mn_date today, first, last;
@@ -216,7 +219,7 @@ cmd_setup(const char *path, int classes, int size)
 	if (mn_db_create(path, &db, &err) != MN_OK)
 		die("create", &err);
 	mn_date_today(&today);
-	mn_date_from_days(mn_date_to_days(&today) - 200, &first);
+	mn_date_from_days(mn_date_to_days(&today) - back, &first);
 	mn_date_from_days(mn_date_to_days(&today) + 100, &last);
 	mn_date_format_iso(&first, f, sizeof f);
 	mn_date_format_iso(&last, l, sizeof l);
@@ -463,6 +466,34 @@ run_sessions(const char *path, int sessions, int mode, int a, int b,
 	}
 }
 
+static void
+cmd_demo(const char *path, int classes, int size)
+{
+	struct mn_error err = { 0 };
+	struct mn_ctx ctx;
+	sqlite3_stmt *st;
+	long long start;
+
+	cmd_setup(path, classes, size, 280);
+	open_ctx(&ctx, path);
+	/* cmd_setup made empty class-days for the saves; the demo adds its own. */
+	exec_sql(ctx.db, "DELETE FROM class_days");
+	start = now_us();
+	if (mn_demo_attendance(&ctx, 1, &err) != MN_OK)
+		die("demo", &err);
+	printf("demo attendance: %d children, %.2f s", classes * size,
+	    (now_us() - start) / 1e6);
+	sqlite3_prepare_v2(ctx.db, "SELECT (SELECT count(*) FROM "
+	    "attendance_marks), (SELECT count(*) FROM daily_logs)", -1, &st,
+	    NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		printf(", %d marks, %d daily logs", sqlite3_column_int(st, 0),
+		    sqlite3_column_int(st, 1));
+	printf("\n");
+	sqlite3_finalize(st);
+	mn_db_close(ctx.db);
+}
+
 /* Ten school years of a school: every school day marked, in bulk. */
 static void
 cmd_sheet(const char *path, int years, int size)
@@ -559,7 +590,9 @@ main(int argc, char **argv)
 	mn_config_defaults(&cfg);
 	mn_config_apply_timezone(&cfg);
 	if (argc == 5 && strcmp(argv[1], "setup") == 0)
-		cmd_setup(argv[2], atoi(argv[3]), atoi(argv[4]));
+		cmd_setup(argv[2], atoi(argv[3]), atoi(argv[4]), 200);
+	else if (argc == 5 && strcmp(argv[1], "demo") == 0)
+		cmd_demo(argv[2], atoi(argv[3]), atoi(argv[4]));
 	else if (argc == 6 && strcmp(argv[1], "paced") == 0)
 		run_sessions(argv[2], atoi(argv[3]), 'p', atoi(argv[4]),
 		    atoi(argv[5]), false);
