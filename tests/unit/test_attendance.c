@@ -424,6 +424,60 @@ conflict_returns_other_values(void **state)
 	mn_attendance_free(&theirs);
 }
 
+/* Second connection that saves when the first begins its transaction. */
+static sqlite3 *racer;
+
+static int
+save_before_begin(unsigned type, void *arg, void *stmt, void *sql)
+{
+	(void)arg;
+	(void)sql;
+	if (type == SQLITE_TRACE_STMT && racer != NULL &&
+	    strcmp(sqlite3_sql(stmt), "BEGIN IMMEDIATE") == 0) {
+		assert_int_equal(sqlite3_exec(racer, "UPDATE class_days SET "
+		    "version = version + 1, changed_by = 'racer'", NULL, NULL,
+		    NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(racer, "UPDATE attendance_marks "
+		    "SET mark = 'unexcused' WHERE child_id = (SELECT "
+		    "min(child_id) FROM attendance_marks)", NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_close(racer);
+		racer = NULL;
+	}
+	return 0;
+}
+
+static void
+conflict_inside_transaction(void **state)
+{
+	struct mn_attendance_day mine, theirs;
+	struct mn_error err = { 0 };
+	struct mn_date day;
+
+	(void)state;
+	weekday_back(0, &day);
+	assert_int_equal(mn_attendance_load(&ctx, class_a, &day, &mine, &err),
+	    MN_OK);
+	assert_int_equal(mn_attendance_save(&ctx, &mine, NULL, &err), MN_OK);
+	/* Another save lands after the checks, before the write lock. */
+	assert_int_equal(sqlite3_open(sqlite3_db_filename(ctx.db, "main"),
+	    &racer), SQLITE_OK);
+	sqlite3_trace_v2(ctx.db, SQLITE_TRACE_STMT, save_before_begin, NULL);
+	mine.entries[0].mark = MN_MARK_LATE;
+	assert_int_equal(mn_attendance_save(&ctx, &mine, &theirs, &err),
+	    MN_ERR_CONFLICT);
+	sqlite3_trace_v2(ctx.db, 0, NULL, NULL);
+	assert_null(racer);
+	assert_int_equal(theirs.version, 2);
+	assert_string_equal(theirs.changed_by, "racer");
+	assert_int_equal(count_rows("SELECT count(*) FROM attendance_marks "
+	    "WHERE mark = 'late'"), 0);
+	assert_int_equal(count_rows("SELECT count(*) FROM attendance_marks "
+	    "WHERE mark = 'unexcused'"), 1);
+	mn_attendance_free(&mine);
+	mn_attendance_free(&theirs);
+}
+
 static void
 temperature_range_checked(void **state)
 {
@@ -762,6 +816,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    save_whole_class_one_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_returns_other_values,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(conflict_inside_transaction,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(temperature_range_checked, setup,
 		    teardown),
