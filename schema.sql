@@ -92,7 +92,12 @@ CREATE TRIGGER audit_values_no_update BEFORE UPDATE ON audit_values
 BEGIN
 	SELECT RAISE(ABORT, 'audit values cannot be changed');
 END;
+-- Values may be deleted only once audit_purges (below) records who purged
+-- them, when and why, so an erasure at the end of a retention period
+-- always leaves its own trace.  Audit rows themselves stay.
 CREATE TRIGGER audit_values_no_delete BEFORE DELETE ON audit_values
+WHEN NOT EXISTS (SELECT 1 FROM audit_purges
+    WHERE audit_purges.audit_id = OLD.audit_id)
 BEGIN
 	SELECT RAISE(ABORT, 'audit values cannot be deleted');
 END;
@@ -348,6 +353,566 @@ CREATE TABLE child_policies (
 	category TEXT NOT NULL REFERENCES policy_categories(code),
 	PRIMARY KEY (child_id, category)
 ) WITHOUT ROWID;
+
+-- Nutrition and kitchen: foods, prices, dishes, menus, requirements,
+-- meal counts, purchases, meal fees, food-safety logs and allergies.
+-- Money is whole đồng (INTEGER); weights are grams (REAL); age_group is
+-- 'nha-tre' (crèche) or 'mau-giao' (kindergarten); meal is 'breakfast',
+-- 'lunch', 'afternoon' or 'snack'.
+
+-- Food composition per 100 g edible part.  A NULL nutrient has no value
+-- in the source table and counts as 0, flagged, in calculations.
+CREATE TABLE foods (
+	id INTEGER PRIMARY KEY,
+	code INTEGER NOT NULL UNIQUE CHECK (code BETWEEN 1 AND 999999),
+	name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 127),
+	food_group INTEGER NOT NULL CHECK (food_group BETWEEN 1 AND 14),
+	origin TEXT NOT NULL CHECK (origin IN ('animal', 'vegetable')),
+	refuse_pct REAL NOT NULL CHECK (refuse_pct BETWEEN 0 AND 95),
+	energy_kcal REAL NOT NULL CHECK (energy_kcal BETWEEN 0 AND 900),
+	protein_g REAL NOT NULL CHECK (protein_g BETWEEN 0 AND 100),
+	lipid_g REAL CHECK (lipid_g BETWEEN 0 AND 100),
+	glucid_g REAL CHECK (glucid_g BETWEEN 0 AND 100),
+	fibre_g REAL CHECK (fibre_g BETWEEN 0 AND 100),
+	calcium_mg REAL CHECK (calcium_mg >= 0),
+	iron_mg REAL CHECK (iron_mg >= 0),
+	retinol_ug REAL CHECK (retinol_ug >= 0),
+	beta_carotene_ug REAL CHECK (beta_carotene_ug >= 0),
+	vitamin_b1_mg REAL CHECK (vitamin_b1_mg >= 0),
+	vitamin_c_mg REAL CHECK (vitamin_c_mg >= 0),
+	purchase_unit TEXT NOT NULL
+	    CHECK (length(purchase_unit) BETWEEN 1 AND 15),
+	unit_grams REAL NOT NULL CHECK (unit_grams > 0),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
+-- Price of one purchase unit from a date on; the latest row not after
+-- the day applies.
+CREATE TABLE food_prices (
+	id INTEGER PRIMARY KEY,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	effective_from TEXT NOT NULL,
+	unit_price INTEGER NOT NULL CHECK (unit_price BETWEEN 0 AND 100000000),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (food_id, effective_from)
+);
+
+CREATE TABLE dishes (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
+-- Ingredients of one child's portion, per age group.  Rows change only
+-- together with their dish, whose version is bumped.
+CREATE TABLE dish_items (
+	dish_id INTEGER NOT NULL REFERENCES dishes(id) ON DELETE CASCADE,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	edible_g REAL NOT NULL CHECK (edible_g > 0 AND edible_g <= 2000),
+	PRIMARY KEY (dish_id, age_group, food_id)
+) WITHOUT ROWID;
+
+-- A week's menu of one age group: draft until the principal approves it.
+CREATE TABLE menu_weeks (
+	id INTEGER PRIMARY KEY,
+	week TEXT NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-W[0-5][0-9]'),
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	status TEXT NOT NULL DEFAULT 'draft'
+	    CHECK (status IN ('draft', 'approved')),
+	approved_by TEXT,
+	approved_at TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (week, age_group)
+);
+
+CREATE TABLE menu_items (
+	id INTEGER PRIMARY KEY,
+	menu_date TEXT NOT NULL,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	meal TEXT NOT NULL
+	    CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
+	dish_id INTEGER NOT NULL REFERENCES dishes(id),
+	position INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (menu_date, age_group, meal, dish_id)
+);
+CREATE INDEX menu_items_day ON menu_items(menu_date, age_group);
+
+-- What a child of an age group should get at school, from a date on.
+-- NULL bound = not checked.  Meal shares are % of daily_kcal.
+CREATE TABLE nutrition_requirements (
+	id INTEGER PRIMARY KEY,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	effective_from TEXT NOT NULL,
+	kcal_min REAL, kcal_max REAL,
+	protein_pct_min REAL, protein_pct_max REAL,
+	lipid_pct_min REAL, lipid_pct_max REAL,
+	glucid_pct_min REAL, glucid_pct_max REAL,
+	animal_protein_pct_min REAL, animal_protein_pct_max REAL,
+	animal_lipid_pct_min REAL, animal_lipid_pct_max REAL,
+	calcium_mg_min REAL, calcium_mg_max REAL,
+	iron_mg_min REAL, iron_mg_max REAL,
+	vitamin_a_ug_min REAL, vitamin_a_ug_max REAL,
+	vitamin_b1_mg_min REAL, vitamin_b1_mg_max REAL,
+	vitamin_c_mg_min REAL, vitamin_c_mg_max REAL,
+	daily_kcal REAL NOT NULL CHECK (daily_kcal > 0),
+	breakfast_pct_min REAL, breakfast_pct_max REAL,
+	lunch_pct_min REAL, lunch_pct_max REAL,
+	afternoon_pct_min REAL, afternoon_pct_max REAL,
+	snack_pct_min REAL, snack_pct_max REAL,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (age_group, effective_from)
+);
+
+-- Preschool programme figures (VBHN 01/VBHN-BGDĐT 2021); minerals and
+-- vitamins are the daily need (QĐ 2615/QĐ-BYT 2016) times the share eaten
+-- at school (60 % crèche, 50 % kindergarten).  Must equal
+-- mn_requirement_default() in nutrition.c.
+INSERT INTO nutrition_requirements (age_group, effective_from,
+    kcal_min, kcal_max, protein_pct_min, protein_pct_max,
+    lipid_pct_min, lipid_pct_max, glucid_pct_min, glucid_pct_max,
+    animal_protein_pct_min, calcium_mg_min, vitamin_a_ug_min,
+    vitamin_c_mg_min, daily_kcal, breakfast_pct_min, breakfast_pct_max,
+    lunch_pct_min, lunch_pct_max, afternoon_pct_min, afternoon_pct_max,
+    snack_pct_min, snack_pct_max, changed_by, changed_at)
+VALUES
+    ('nha-tre', '2000-01-01', 600, 651, 13, 20, 30, 40, 40, 50, 60,
+     300, 210, 21, 965, 10, 15, 30, 35, 25, 30, 5, 10,
+     'schema', '2026-12-04T00:00:00Z'),
+    ('mau-giao', '2000-01-01', 615, 726, 13, 20, 25, 35, 52, 60, 60,
+     300, 200, 20, 1275, 10, 15, 30, 35, NULL, NULL, 15, 25,
+     'schema', '2026-12-04T00:00:00Z');
+
+-- Meals expected per day and age group.  The effective count is manual
+-- when set, else from_attendance when set, else planned.
+CREATE TABLE meal_counts (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	planned INTEGER NOT NULL DEFAULT 0 CHECK (planned BETWEEN 0 AND 5000),
+	from_attendance INTEGER CHECK (from_attendance BETWEEN 0 AND 5000),
+	manual INTEGER CHECK (manual BETWEEN 0 AND 5000),
+	manual_by TEXT,
+	manual_reason TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (day, age_group)
+);
+
+CREATE TABLE purchases (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	quantity REAL NOT NULL CHECK (quantity > 0 AND quantity <= 100000),
+	unit_price INTEGER NOT NULL CHECK (unit_price BETWEEN 0 AND 100000000),
+	amount INTEGER NOT NULL CHECK (amount >= 0),
+	supplier TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX purchases_day ON purchases(day);
+
+-- Meal fee per child per day eaten, from a date on.
+CREATE TABLE meal_fees (
+	id INTEGER PRIMARY KEY,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	effective_from TEXT NOT NULL,
+	fee_per_day INTEGER NOT NULL CHECK (fee_per_day BETWEEN 0 AND 10000000),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (age_group, effective_from)
+);
+
+-- Three-step food inspection (QĐ 1246/QĐ-BYT 2017): step 1 receiving,
+-- 2 before and during cooking, 3 before serving.
+CREATE TABLE food_checks (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	step INTEGER NOT NULL CHECK (step IN (1, 2, 3)),
+	checked_at TEXT NOT NULL,
+	meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
+	item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 200),
+	supplier TEXT NOT NULL DEFAULT '',
+	quantity REAL CHECK (quantity > 0),
+	unit TEXT NOT NULL DEFAULT '',
+	checks TEXT NOT NULL DEFAULT '',
+	result TEXT NOT NULL CHECK (result IN ('accepted', 'rejected')),
+	action TEXT NOT NULL DEFAULT '',
+	checked_by TEXT NOT NULL CHECK (length(checked_by) >= 1),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX food_checks_day ON food_checks(day, step);
+
+-- Food samples kept at least 24 hours (QĐ 1246/QĐ-BYT 2017).
+CREATE TABLE food_samples (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	meal TEXT NOT NULL
+	    CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
+	dish_id INTEGER NOT NULL REFERENCES dishes(id),
+	quantity_g REAL NOT NULL CHECK (quantity_g > 0 AND quantity_g <= 2000),
+	taken_at TEXT NOT NULL,
+	taken_by TEXT NOT NULL CHECK (length(taken_by) >= 1),
+	disposed_at TEXT,
+	disposed_by TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	CHECK (disposed_at IS NULL
+	    OR julianday(disposed_at) - julianday(taken_at) >= 1.0)
+);
+CREATE INDEX food_samples_day ON food_samples(day);
+
+-- A child's allergy to a food of the table, so that a dish containing
+-- the food flags the child.  child_id has no REFERENCES clause because
+-- the children table is created by the children module.
+CREATE TABLE child_allergies (
+	child_id INTEGER NOT NULL,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	note TEXT NOT NULL DEFAULT '',
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	PRIMARY KEY (child_id, food_id)
+) WITHOUT ROWID;
+
+-- Health: measurements, check-ups and the school medical room.
+--
+-- A measurement keeps the z-scores and categories computed when it was
+-- saved (growth.c, WHO 2006/2007), so a printed report can be rebuilt
+-- from the rows alone.  A z-score is NULL when it could not be computed;
+-- a category is the stable name from mn_growth_category_name.
+-- measure_again is 1 when WHO flags a z-score as implausible: the row is
+-- kept for the nurse to check and left out of the round statistics.
+-- round is the measuring round's 'YYYY-MM' label ('' outside a round).
+-- Allergies and chronic conditions are columns of children.
+CREATE TABLE measurements (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	measured_on TEXT NOT NULL,
+	round TEXT NOT NULL DEFAULT ''
+	    CHECK (round = '' OR round GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+	weight_kg REAL CHECK (weight_kg IS NULL
+	    OR weight_kg BETWEEN 1.0 AND 60.0),
+	height_cm REAL CHECK (height_cm IS NULL
+	    OR height_cm BETWEEN 38.0 AND 150.0),
+	position TEXT NOT NULL CHECK (position IN ('lying', 'standing')),
+	head_cm REAL CHECK (head_cm IS NULL OR head_cm BETWEEN 25.0 AND 60.0),
+	age_days INTEGER NOT NULL CHECK (age_days >= 0),
+	z_wfa REAL,
+	z_lhfa REAL,
+	z_wflh REAL,
+	z_bfa REAL,
+	cat_wfa TEXT NOT NULL DEFAULT 'none',
+	cat_lhfa TEXT NOT NULL DEFAULT 'none',
+	cat_wflh TEXT NOT NULL DEFAULT 'none',
+	cat_bfa TEXT NOT NULL DEFAULT 'none',
+	measure_again INTEGER NOT NULL DEFAULT 0
+	    CHECK (measure_again IN (0, 1)),
+	note TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	CHECK (weight_kg IS NOT NULL OR height_cm IS NOT NULL),
+	UNIQUE (child_id, measured_on)
+);
+CREATE INDEX measurements_round ON measurements(round, child_id);
+
+-- Periodic check-up (khám sức khỏe định kỳ); findings by organ system.
+-- Blood pressure, heart rate and eyesight are taken from 36 months.
+CREATE TABLE checkups (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	checked_on TEXT NOT NULL,
+	examiner TEXT NOT NULL CHECK (length(examiner) >= 1),
+	facility TEXT NOT NULL DEFAULT '',
+	blood_pressure TEXT NOT NULL DEFAULT '',
+	heart_rate INTEGER CHECK (heart_rate IS NULL
+	    OR heart_rate BETWEEN 40 AND 220),
+	eyesight_left TEXT NOT NULL DEFAULT '',
+	eyesight_right TEXT NOT NULL DEFAULT '',
+	eyes TEXT NOT NULL DEFAULT '',
+	ent TEXT NOT NULL DEFAULT '',
+	teeth TEXT NOT NULL DEFAULT '',
+	skin TEXT NOT NULL DEFAULT '',
+	heart TEXT NOT NULL DEFAULT '',
+	lungs TEXT NOT NULL DEFAULT '',
+	other TEXT NOT NULL DEFAULT '',
+	conclusion TEXT NOT NULL DEFAULT '',
+	advice TEXT NOT NULL DEFAULT '',
+	referral TEXT NOT NULL DEFAULT '',
+	parent_informed_on TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX checkups_child ON checkups(child_id, checked_on);
+
+-- Daily medical room log (sổ theo dõi y tế).  visit_at is local
+-- 'YYYY-MM-DD HH:MM', the time the child came in.
+CREATE TABLE medical_visits (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	visit_at TEXT NOT NULL,
+	complaint TEXT NOT NULL CHECK (length(complaint) >= 1),
+	temperature_c REAL CHECK (temperature_c IS NULL
+	    OR temperature_c BETWEEN 34.0 AND 43.0),
+	action TEXT NOT NULL CHECK (action IN ('first_aid', 'rest',
+	    'medicine', 'sent_home', 'referred', 'other')),
+	medicine TEXT NOT NULL DEFAULT '',
+	parent_informed INTEGER NOT NULL DEFAULT 0
+	    CHECK (parent_informed IN (0, 1)),
+	note TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX medical_visits_child ON medical_visits(child_id, visit_at);
+CREATE INDEX medical_visits_at ON medical_visits(visit_at);
+
+-- Medicine handed over by parents: what to give, how much, at which
+-- times of day ('10:30, 14:00') from first_day to last_day.
+CREATE TABLE medicine_requests (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	medicine TEXT NOT NULL CHECK (length(medicine) >= 1),
+	dose TEXT NOT NULL CHECK (length(dose) >= 1),
+	times TEXT NOT NULL CHECK (length(times) >= 1),
+	first_day TEXT NOT NULL,
+	last_day TEXT NOT NULL CHECK (last_day >= first_day),
+	parent_note TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX medicine_requests_child ON medicine_requests(child_id,
+    first_day);
+
+-- Each dose given, appended by the person who gave it.  The program has
+-- no call that edits or deletes a dose.
+CREATE TABLE medicine_doses (
+	id INTEGER PRIMARY KEY,
+	request_id INTEGER NOT NULL REFERENCES medicine_requests(id),
+	given_at TEXT NOT NULL,
+	given_by TEXT NOT NULL,
+	note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX medicine_doses_request ON medicine_doses(request_id, given_at);
+
+-- Accidents and injuries (tai nạn thương tích).
+CREATE TABLE injuries (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	occurred_at TEXT NOT NULL,
+	place TEXT NOT NULL DEFAULT '',
+	kind TEXT NOT NULL CHECK (kind IN ('fall', 'burn', 'drowning',
+	    'choking', 'cut', 'bite', 'poisoning', 'other')),
+	body_part TEXT NOT NULL DEFAULT '',
+	severity TEXT NOT NULL CHECK (severity IN ('minor', 'moderate',
+	    'severe')),
+	first_aid TEXT NOT NULL DEFAULT '',
+	referral TEXT NOT NULL DEFAULT '',
+	outcome TEXT NOT NULL DEFAULT '',
+	days_absent INTEGER NOT NULL DEFAULT 0 CHECK (days_absent >= 0),
+	reported_on TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX injuries_child ON injuries(child_id, occurred_at);
+
+-- Vaccinations from the family book, the national immunisation record
+-- or given at a school session; catch_up marks a missing dose to arrange.
+CREATE TABLE vaccinations (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	vaccine TEXT NOT NULL CHECK (length(vaccine) >= 1),
+	dose_number INTEGER NOT NULL CHECK (dose_number BETWEEN 1 AND 10),
+	given_on TEXT,
+	source TEXT NOT NULL CHECK (source IN ('family_book',
+	    'national_record', 'school')),
+	catch_up INTEGER NOT NULL DEFAULT 0 CHECK (catch_up IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	CHECK (given_on IS NOT NULL OR catch_up = 1)
+);
+CREATE INDEX vaccinations_child ON vaccinations(child_id, vaccine);
+
+-- Parents, consent and privacy: parent accounts linked to children,
+-- feedback and correction requests, announcements with read receipts,
+-- the consent register, data-use approvals and purges of audit values.
+
+-- A parent account (role 'parent') sees the children linked here and
+-- nothing else.
+CREATE TABLE parent_children (
+	id INTEGER PRIMARY KEY,
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+	linked_by TEXT NOT NULL,
+	linked_at TEXT NOT NULL,
+	UNIQUE (account_id, child_id)
+);
+CREATE INDEX parent_children_child ON parent_children(child_id);
+
+-- A message from a parent about one child, to the child's class teachers
+-- or to the school.  kind 'correction' threads have one row in
+-- correction_requests.  answer_read_at is set when the parent opens the
+-- answer.
+CREATE TABLE feedback (
+	id INTEGER PRIMARY KEY,
+	parent_id INTEGER NOT NULL REFERENCES accounts(id),
+	parent_login TEXT NOT NULL,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	recipient TEXT NOT NULL CHECK (recipient IN ('teacher', 'school')),
+	kind TEXT NOT NULL
+	    CHECK (kind IN ('feedback', 'complaint', 'correction')),
+	subject TEXT NOT NULL CHECK (length(subject) >= 1),
+	body TEXT NOT NULL,
+	status TEXT NOT NULL DEFAULT 'new'
+	    CHECK (status IN ('new', 'in_progress', 'answered', 'closed')),
+	assignee_id INTEGER REFERENCES accounts(id),
+	answer TEXT NOT NULL DEFAULT '',
+	answered_by TEXT,
+	answered_at TEXT,
+	answer_read_at TEXT,
+	created_at TEXT NOT NULL,
+	closed_at TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX feedback_child ON feedback(child_id, created_at);
+CREATE INDEX feedback_parent ON feedback(parent_id, created_at);
+CREATE INDEX feedback_status ON feedback(status, created_at);
+
+-- A parent's request to change one field of the child record.  An
+-- accepted request is applied through the registers core, which checks
+-- the value like any other edit.
+CREATE TABLE correction_requests (
+	feedback_id INTEGER PRIMARY KEY REFERENCES feedback(id),
+	field TEXT NOT NULL,
+	current_value TEXT NOT NULL DEFAULT '',
+	requested_value TEXT NOT NULL,
+	decision TEXT CHECK (decision IS NULL
+	    OR decision IN ('accepted', 'rejected')),
+	decided_by TEXT,
+	decided_at TEXT,
+	reason TEXT NOT NULL DEFAULT ''
+);
+
+-- class_id NULL: the whole school.
+CREATE TABLE announcements (
+	id INTEGER PRIMARY KEY,
+	class_id INTEGER REFERENCES classes(id),
+	title TEXT NOT NULL CHECK (length(title) >= 1),
+	body TEXT NOT NULL,
+	author_id INTEGER REFERENCES accounts(id),
+	author TEXT NOT NULL,
+	published_at TEXT NOT NULL,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX announcements_class ON announcements(class_id, published_at);
+
+CREATE TABLE announcement_reads (
+	announcement_id INTEGER NOT NULL REFERENCES announcements(id)
+	    ON DELETE CASCADE,
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	read_at TEXT NOT NULL,
+	PRIMARY KEY (announcement_id, account_id)
+) WITHOUT ROWID;
+
+-- The consent register, one row per grant or withdrawal.  The newest row
+-- of a child and purpose is in force, and no row means no consent.
+-- Source 'parent_account' is consent given by the parent in the program
+-- (recorded_by is the parent's login).  Source 'paper_form' is entered
+-- by staff from the signed form paper_ref, signed by given_by.
+CREATE TABLE consents (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	purpose TEXT NOT NULL CHECK (purpose IN ('photos_media',
+	    'health_authority', 'other_organisations',
+	    'class_group_contacts')),
+	granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+	source TEXT NOT NULL
+	    CHECK (source IN ('parent_account', 'paper_form')),
+	paper_ref TEXT NOT NULL DEFAULT '',
+	given_by TEXT NOT NULL DEFAULT '',
+	recorded_by_id INTEGER REFERENCES accounts(id),
+	recorded_by TEXT NOT NULL,
+	recorded_at TEXT NOT NULL,
+	CHECK (source = 'parent_account' OR length(paper_ref) >= 1)
+);
+CREATE INDEX consents_child ON consents(child_id, purpose, id);
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+BEGIN
+	SELECT RAISE(ABORT, 'consent rows cannot be changed; add a new one');
+END;
+
+-- The principal's approval of one use of personal data.  id is 12
+-- random base32 characters, so it cannot be guessed.  An approval is
+-- bound to the account that requested it (requested_by_id; NULL for
+-- the host administrator).  consent_purpose, when set, limits the use
+-- to children whose consent for that purpose is in force.  status
+-- 'expired' is written when a use is refused after valid_until.
+CREATE TABLE data_approvals (
+	id TEXT PRIMARY KEY CHECK (length(id) = 12
+	    AND id NOT GLOB '*[^A-Z2-7]*'),
+	requested_by_id INTEGER REFERENCES accounts(id),
+	requested_by TEXT NOT NULL,
+	data_kind TEXT NOT NULL CHECK (data_kind IN ('children', 'staff',
+	    'health', 'attendance', 'growth', 'audit')),
+	purpose TEXT NOT NULL CHECK (length(purpose) >= 1),
+	consent_purpose TEXT CHECK (consent_purpose IS NULL
+	    OR consent_purpose IN ('photos_media', 'health_authority',
+	    'other_organisations', 'class_group_contacts')),
+	valid_until TEXT NOT NULL,
+	status TEXT NOT NULL DEFAULT 'requested' CHECK (status IN
+	    ('requested', 'approved', 'rejected', 'expired')),
+	decided_by TEXT,
+	decided_at TEXT,
+	use_count INTEGER NOT NULL DEFAULT 0,
+	last_used_at TEXT,
+	created_at TEXT NOT NULL,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX data_approvals_created ON data_approvals(created_at);
+
+-- One row per audit row whose values were purged, written before the
+-- DELETE on audit_values in the same transaction (see the trigger
+-- audit_values_no_delete).
+CREATE TABLE audit_purges (
+	audit_id INTEGER PRIMARY KEY REFERENCES audit(id),
+	purged_by TEXT NOT NULL,
+	purged_at TEXT NOT NULL,
+	reason TEXT NOT NULL CHECK (length(reason) >= 1)
+);
+CREATE TRIGGER audit_purges_no_update BEFORE UPDATE ON audit_purges
+BEGIN
+	SELECT RAISE(ABORT, 'audit purge rows cannot be changed');
+END;
+CREATE TRIGGER audit_purges_no_delete BEFORE DELETE ON audit_purges
+BEGIN
+	SELECT RAISE(ABORT, 'audit purge rows cannot be deleted');
+END;
 
 -- Attendance and daily logs: the class-day record with one mark per
 -- child, each child's daily log, and the class diary.

@@ -13,7 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "cli/cli_reg.h"
+#include "core/approvals.h"
 #include "core/csv.h"
 #include "core/reg_io.h"
 #include "core/table.h"
@@ -60,14 +62,16 @@ static const struct {
 };
 #define NSUBJECTS (sizeof subjects / sizeof subjects[0])
 
-static void
-usage(void)
+static int
+usage(const char *problem)
 {
-	fprintf(stderr, "%s", T(
-	    "usage: mamnon export classes|children|staff [--class CODE] "
-	    "[--year YYYY-YYYY] [--format csv|xlsx] [-o FILE]\n",
+	return cli_usage("export", "%s\n%s", problem,
+	    T("usage: mamnon export classes|children|staff [--class CODE] "
+	    "[--year YYYY-YYYY] [--approval ID] [--format csv|xlsx] "
+	    "[-o FILE]; children and staff need --approval",
 	    "cách dùng: mamnon export classes|children|staff [--class MÃ] "
-	    "[--year YYYY-YYYY] [--format csv|xlsx] [-o TỆP]\n"));
+	    "[--year YYYY-YYYY] [--approval MÃ] [--format csv|xlsx] "
+	    "[-o TỆP]; children và staff cần --approval"));
 }
 
 static int
@@ -143,10 +147,11 @@ write_csv(const struct mn_table *t, const char *output,
 	return rc;
 }
 
-static int
+/* Reads the options after the subject; returns the bad one or NULL. */
+static const char *
 parse_opts(int argc, char **argv, struct export_opts *o)
 {
-	for (int i = 1; i < argc; i++) {
+	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
@@ -162,15 +167,11 @@ parse_opts(int argc, char **argv, struct export_opts *o)
 		else if (strcmp(a, "--format") == 0 && v != NULL &&
 		    (strcmp(v, "csv") == 0 || strcmp(v, "xlsx") == 0))
 			o->xlsx = strcmp(v, "xlsx") == 0;
-		else {
-			fprintf(stderr, T("mamnon export: invalid option "
-			    "'%s'\n", "mamnon export: tùy chọn không hợp lệ "
-			    "'%s'\n"), a);
-			return -1;
-		}
+		else
+			return a;
 		i++;
 	}
-	return 0;
+	return NULL;
 }
 
 int
@@ -179,41 +180,38 @@ cli_export(struct mn_ctx *ctx, int argc, char **argv)
 	struct export_opts o = { 0 };
 	struct mn_table t;
 	struct mn_error err = { 0 };
+	char problem[160];
+	const char *bad;
 	size_t s;
 	int rc;
 
-	if (argc < 1) {
-		usage();
-		return 2;
-	}
+	if (argc < 2)
+		return usage(T("missing subject", "thiếu mục cần xuất"));
 	for (s = 0; s < NSUBJECTS; s++)
-		if (strcmp(argv[0], subjects[s].name) == 0)
+		if (strcmp(argv[1], subjects[s].name) == 0)
 			break;
 	if (s == NSUBJECTS) {
-		fprintf(stderr, T("mamnon export: unknown subject '%s'\n",
-		    "mamnon export: không có mục '%s'\n"), argv[0]);
-		usage();
-		return 2;
+		snprintf(problem, sizeof problem, T("unknown subject '%s'",
+		    "không có mục '%s'"), argv[1]);
+		return usage(problem);
 	}
-	if (parse_opts(argc, argv, &o) != 0) {
-		usage();
-		return 2;
+	if ((bad = parse_opts(argc, argv, &o)) != NULL) {
+		snprintf(problem, sizeof problem, T("invalid option or value "
+		    "'%s'", "tùy chọn hoặc giá trị không hợp lệ '%s'"), bad);
+		return usage(problem);
 	}
-	if (subjects[s].personal) {
-		/*
-		 * TODO: require --approval ID naming the principal's
-		 * approved request for this data set, and check it here.
-		 */
-	}
+	/* Personal data leaves only under the principal's approval. */
+	if (subjects[s].personal &&
+	    mn_approval_check(ctx, o.approval, subjects[s].name, &err) !=
+	    MN_OK)
+		return cli_error(&err);
 	rc = subjects[s].fn(ctx, &o, &t, &err);
 	if (rc == MN_OK) {
 		rc = o.xlsx ? write_xlsx(&t, o.output, &err) :
 		    write_csv(&t, o.output, &err);
 		mn_table_free(&t);
 	}
-	if (rc != MN_OK) {
-		fprintf(stderr, "mamnon export: %s\n", err.message);
-		return 1;
-	}
-	return 0;
+	if (rc != MN_OK)
+		return cli_error(&err);
+	return CLI_OK;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/cli_reg.h"
 #include "core/csv.h"
 #include "core/reg_io.h"
@@ -25,16 +26,15 @@ static const struct {
 };
 #define NSUBJECTS (sizeof subjects / sizeof subjects[0])
 
-static void
-usage(void)
+static int
+usage(const char *problem)
 {
-	fprintf(stderr, "%s", T(
-	    "usage: mamnon import classes|children|staff FILE.csv "
-	    "[--dry-run] [--year YYYY-YYYY] [--id-reason TEXT] "
-	    "[--override]\n",
+	return cli_usage("import", "%s\n%s", problem,
+	    T("usage: mamnon import classes|children|staff FILE.csv "
+	    "[--dry-run] [--year YYYY-YYYY] [--id-reason TEXT] [--override]",
 	    "cách dùng: mamnon import classes|children|staff TỆP.csv "
 	    "[--dry-run] [--year YYYY-YYYY] [--id-reason LÝ_DO] "
-	    "[--override]\n"));
+	    "[--override]"));
 }
 
 static int
@@ -73,53 +73,45 @@ cli_import(struct mn_ctx *ctx, int argc, char **argv)
 	struct mn_csv_reader *r = NULL;
 	struct mn_error err = { 0 };
 	const char *path = NULL;
+	char problem[160];
 	size_t s;
 	int rc;
 
-	if (argc < 2) {
-		usage();
-		return 2;
-	}
+	if (argc < 2)
+		return usage(T("missing subject", "thiếu mục cần nhập"));
 	for (s = 0; s < NSUBJECTS; s++)
-		if (strcmp(argv[0], subjects[s].name) == 0)
+		if (strcmp(argv[1], subjects[s].name) == 0)
 			break;
 	if (s == NSUBJECTS) {
-		fprintf(stderr, T("mamnon import: unknown subject '%s'\n",
-		    "mamnon import: không có mục '%s'\n"), argv[0]);
-		usage();
-		return 2;
+		snprintf(problem, sizeof problem, T("unknown subject '%s'",
+		    "không có mục '%s'"), argv[1]);
+		return usage(problem);
 	}
-	for (int i = 1; i < argc; i++) {
+	for (int i = 2; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-		if (strcmp(argv[i], "--dry-run") == 0)
+		if (strcmp(argv[i], "--dry-run") == 0) {
 			o.dry_run = true;
-		else if (strcmp(argv[i], "--override") == 0)
+		} else if (strcmp(argv[i], "--override") == 0) {
 			o.override = true;
-		else if (strcmp(argv[i], "--year") == 0 && v != NULL)
+		} else if (strcmp(argv[i], "--year") == 0 && v != NULL) {
 			o.year = argv[++i];
-		else if (strcmp(argv[i], "--id-reason") == 0 && v != NULL)
+		} else if (strcmp(argv[i], "--id-reason") == 0 && v != NULL) {
 			o.id_reason = argv[++i];
-		else if (path == NULL && (argv[i][0] != '-' ||
-		    strcmp(argv[i], "-") == 0))
+		} else if (path == NULL && (argv[i][0] != '-' ||
+		    strcmp(argv[i], "-") == 0)) {
 			path = argv[i];
-		else {
-			fprintf(stderr, T("mamnon import: invalid option "
-			    "'%s'\n", "mamnon import: tùy chọn không hợp lệ "
-			    "'%s'\n"), argv[i]);
-			usage();
-			return 2;
+		} else {
+			snprintf(problem, sizeof problem, T("invalid option "
+			    "'%s'", "tùy chọn không hợp lệ '%s'"), argv[i]);
+			return usage(problem);
 		}
 	}
-	if (path == NULL) {
-		usage();
-		return 2;
-	}
+	if (path == NULL)
+		return usage(T("missing file name", "thiếu tên tệp"));
 	rc = open_input(path, &r, &err);
-	if (rc != MN_OK) {
-		fprintf(stderr, "mamnon import: %s\n", err.message);
-		return 1;
-	}
+	if (rc != MN_OK)
+		return cli_error(&err);
 	rc = subjects[s].fn(ctx, r, &o, &rep, &err);
 	mn_csv_close(r);
 	for (size_t i = 0; i < rep.nissues; i++) {
@@ -130,18 +122,17 @@ cli_import(struct mn_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "%s: %s\n", path,
 			    rep.issues[i].message);
 	}
-	if (rc != MN_OK) {
-		fprintf(stderr, "mamnon import: %s\n", err.message);
-		mn_import_report_free(&rep);
-		return 1;
-	}
-	if (o.dry_run)
+	if (rc == MN_OK && o.dry_run)
 		printf(T("%zu rows checked, all valid; nothing written "
 		    "(--dry-run)\n", "Đã kiểm tra %zu dòng, tất cả hợp lệ; "
 		    "chưa ghi gì (--dry-run)\n"), rep.rows);
-	else
+	else if (rc == MN_OK)
 		printf(T("%zu rows imported\n", "Đã nhập %zu dòng\n"),
 		    rep.written);
+	/* A file-level error is already the report's last line. */
+	if (rc != MN_OK && (rep.nissues == 0 || strcmp(err.message,
+	    rep.issues[rep.nissues - 1].message) != 0))
+		cli_error(&err);
 	mn_import_report_free(&rep);
-	return 0;
+	return rc == MN_OK ? CLI_OK : CLI_FAIL;
 }

@@ -1,7 +1,7 @@
 /*
  * `mamnon export` and `mamnon import`: register files on the command
- * line.  argv[0] is the subject ("children", ...); the return value is
- * the process exit status.
+ * line.  argv[0] is the command name and argv[1] the subject
+ * ("children", ...).  The return value is the exit status of cli.h.
  */
 #ifndef MN_CLI_CLI_REG_H
 #define MN_CLI_CLI_REG_H

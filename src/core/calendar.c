@@ -157,10 +157,16 @@ mn_school_year_current(struct mn_ctx *ctx, const struct mn_date *day,
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	/* The year containing day; between years, the one just ended. */
+	/*
+	 * The year containing day comes first.  Next comes a year starting
+	 * within 45 days, because the weeks before the opening are spent
+	 * preparing it.  Last comes the latest year that has ended.
+	 */
 	rc = mn_prepare(ctx->db, "SELECT id, name, first_day, last_day, "
-	    "version FROM school_years WHERE first_day <= ?1 "
-	    "ORDER BY first_day DESC LIMIT 1", &st, err);
+	    "version FROM school_years WHERE first_day <= date(?1, "
+	    "'+45 days') ORDER BY CASE WHEN ?1 BETWEEN first_day AND "
+	    "last_day THEN 0 WHEN first_day > ?1 THEN 1 ELSE 2 END, "
+	    "abs(julianday(first_day) - julianday(?1)) LIMIT 1", &st, err);
 	if (rc != MN_OK)
 		return rc;
 	mn_reg_bind_date(st, 1, day);

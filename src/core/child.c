@@ -474,14 +474,12 @@ check_child(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
 		rc = mn_reg_personal_id(id, c->birth_date.year, c->sex == 'F',
 		    f_id, err);
 		if (rc == MN_REG_MISMATCH) {
-			if (c->id_mismatch_reason[0] == '\0')
-				return mn_fail(err, MN_ERR_INVALID, f_id,
-				    T("%s: %s does not match the sex or birth "
-				    "year on the record; check it, or write "
-				    "the reason for the difference",
-				    "%s: %s không khớp giới tính hoặc năm "
-				    "sinh trong hồ sơ; hãy kiểm tra, hoặc ghi "
-				    "lý do sai khác"), f_id, id);
+			/* err already lists what disagrees. */
+			if (c->id_mismatch_reason[0] == '\0') {
+				if (err != NULL)
+					err->status = MN_ERR_INVALID;
+				return MN_ERR_INVALID;
+			}
 			rc = MN_OK;
 		} else if (rc == MN_OK) {
 			c->id_mismatch_reason[0] = '\0';
@@ -755,9 +753,10 @@ mn_child_insert_checked(struct mn_ctx *ctx, struct mn_child *c,
     struct mn_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char *json;
+	char *json, cls[32];
 	int rc;
 
+	snprintf(cls, sizeof cls, "%lld", (long long)c->class_id);
 	if (c->school_code[0] == '\0') {
 		rc = next_school_code(ctx, c->enrolment_date.year,
 		    c->school_code, sizeof c->school_code, err);
@@ -791,9 +790,13 @@ mn_child_insert_checked(struct mn_ctx *ctx, struct mn_child *c,
 		return rc;
 	c->id = sqlite3_last_insert_rowid(ctx->db);
 	c->version = 1;
+	/* A stay starts no earlier than the first day of the class's year. */
 	if (c->class_id != 0)
-		rc = change_class_history(ctx, c->id, c->class_id,
-		    &c->enrolment_date, err);
+		rc = exec_bound(ctx, "INSERT INTO child_class_history "
+		    "(child_id, class_id, from_date) SELECT ?1, k.id, "
+		    "max(?3, y.first_day) FROM classes k JOIN school_years y "
+		    "ON y.id = k.school_year_id WHERE k.id = CAST(?2 AS INTEGER)",
+		    c->id, cls, &c->enrolment_date, err);
 	if (rc == MN_OK)
 		rc = add_status_event(ctx, c->id, c->status,
 		    &c->enrolment_date, "", err);
@@ -1147,7 +1150,7 @@ mn_child_list(struct mn_ctx *ctx, const struct mn_child_filter *filter,
 		    SQLITE_TRANSIENT);
 	if (needle != NULL)
 		sqlite3_bind_text(st, 3, needle, -1, free);
-	/* A teacher-only actor with no account sees nothing (id -1). */
+	/* A teacher-only actor without an account matches no class (id -1). */
 	if (mn_reg_class_scoped(&ctx->actor))
 		sqlite3_bind_int64(st, 4, ctx->actor.account_id ?
 		    ctx->actor.account_id : -1);

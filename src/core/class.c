@@ -1,7 +1,7 @@
 /*
  * Classes: one row per class and school year, with its age group,
  * capacity (never above the legal maximum of the age group) and
- * teachers; and promotion of the children to the next school year.
+ * teachers.  Promotion to the next school year is in promotion.c.
  */
 #include <stdio.h>
 #include <stdlib.h>

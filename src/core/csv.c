@@ -264,7 +264,8 @@ end_field(struct mn_csv_reader *r)
 	field = malloc(r->buflen + 1);
 	if (field == NULL)
 		return MN_ERR_NOMEM;
-	memcpy(field, r->buf, r->buflen);
+	if (r->buflen > 0)
+		memcpy(field, r->buf, r->buflen);
 	field[r->buflen] = '\0';
 	r->fields[r->nfields++] = field;
 	r->buflen = 0;

@@ -120,7 +120,8 @@ mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
 		mn_reg_column_date(st, 0, &plan->day);
 	sqlite3_finalize(st);
 	if (plan->day.year == 0)
-		return mn_fail(err, MN_ERR_NOTFOUND, T("School year", "Năm học"),
+		return mn_fail(err, MN_ERR_NOTFOUND,
+		    T("School year", "Năm học"),
 		    T("School year: the new year was not found",
 		    "Năm học: không tìm thấy năm học mới"));
 	rc = load_targets(ctx, to_year_id, &targets, &ntargets, err);
@@ -206,8 +207,29 @@ apply_item(struct mn_ctx *ctx, const struct mn_promotion_plan *plan,
     const struct mn_promotion_item *it, struct mn_error *err)
 {
 	const struct mn_date *day = &plan->day;
+	sqlite3_stmt *st = NULL;
+	bool current = false;
 	int rc;
 
+	/* The child must still attend the class the preview saw. */
+	rc = mn_prepare(ctx->db, "SELECT 1 FROM children c JOIN classes k ON "
+	    "k.id = c.class_id WHERE c.id = ?1 AND k.school_year_id = ?2 AND "
+	    "k.code = ?3 AND c.status IN ('enrolled', 'transferred_in')",
+	    &st, err);
+	if (rc != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, it->child_id);
+	sqlite3_bind_int64(st, 2, plan->from_year_id);
+	sqlite3_bind_text(st, 3, it->from_class, -1, SQLITE_TRANSIENT);
+	current = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!current)
+		return mn_fail(err, MN_ERR_CONFLICT, "promotion",
+		    T("%s (%s) changed class or status since the preview; "
+		    "preview the promotion again",
+		    "%s (%s) đã đổi lớp hoặc trạng thái sau khi xem trước; "
+		    "hãy xem trước việc lên lớp lần nữa"), it->full_name,
+		    it->school_code);
 	if (it->action == MN_PROMOTE_GRADUATE)
 		return mn_child_status_write(ctx, it->child_id, "graduated",
 		    day, "Hoàn thành chương trình mầm non", err);
@@ -226,6 +248,32 @@ apply_item(struct mn_ctx *ctx, const struct mn_promotion_plan *plan,
 	return run(ctx, "INSERT INTO child_class_history (child_id, "
 	    "class_id, from_date) VALUES (?1, ?2, ?3)", it->child_id,
 	    it->to_class_id, day, err);
+}
+
+/* MN_OK unless a class of the year now has more children than room. */
+static int
+check_capacity(struct mn_ctx *ctx, int64_t year_id, struct mn_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char code[MN_CLASS_CODE_MAX + 1] = "";
+	int rc;
+
+	rc = mn_prepare(ctx->db, "SELECT k.code FROM classes k WHERE "
+	    "k.school_year_id = ?1 AND k.capacity < (SELECT count(*) FROM "
+	    "children WHERE class_id = k.id) LIMIT 1", &st, err);
+	if (rc != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, year_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		mn_reg_column_text(st, 0, code, sizeof code);
+	sqlite3_finalize(st);
+	if (code[0] == '\0')
+		return MN_OK;
+	return mn_fail(err, MN_ERR_CONFLICT, T("Class", "Lớp"),
+	    T("Class %s would be over capacity; children were added since "
+	    "the preview, so preview the promotion again",
+	    "Lớp %s sẽ vượt sĩ số; đã có trẻ được thêm sau khi xem trước, "
+	    "hãy xem trước việc lên lớp lần nữa"), code);
 }
 
 int
@@ -257,6 +305,8 @@ mn_promotion_apply(struct mn_ctx *ctx, const struct mn_promotion_plan *plan,
 		    it->child_id, NULL, it->to_class[0] ? json : NULL, detail,
 		    err);
 	}
+	if (rc == MN_OK)
+		rc = check_capacity(ctx, plan->to_year_id, err);
 	if (rc == MN_OK) {
 		snprintf(detail, sizeof detail, "promotion of %zu children "
 		    "from school year %lld to %lld", plan->count,

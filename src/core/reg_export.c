@@ -383,14 +383,19 @@ mn_export_staff(struct mn_ctx *ctx, const char *year, struct mn_table *t,
     struct mn_error *err)
 {
 	struct staff_rows sr = { t, MN_OK };
+	struct mn_school_year y = { 0 };
 	int rc;
 
-	/* NOTE: Lớp phụ trách lists the classes of the current year. */
-	(void)year;
+	/* y.id 0 lists the classes of the current year, if there is one. */
+	if (year != NULL) {
+		rc = mn_reg_resolve_year(ctx, year, &y, err);
+		if (rc != MN_OK)
+			return rc;
+	}
 	if (mn_table_init(t, "Danh sách cán bộ, giáo viên, nhân viên",
 	    mn_staff_columns, MN_STAFF_COLUMNS) != MN_OK)
 		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
-	rc = mn_staff_list(ctx, add_staff_row, &sr, err);
+	rc = mn_staff_list_year(ctx, y.id, add_staff_row, &sr, err);
 	if (rc == MN_OK && sr.rc != MN_OK)
 		rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 	if (rc == MN_OK)

@@ -1,6 +1,6 @@
 /*
  * CSV imports of classes, children and staff.  Every row is checked
- * before anything is written; one bad row means nothing is written and
+ * before anything is written.  One bad row means nothing is written, and
  * the report lists every bad row with its line and field.
  */
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "core/reg_util.h"
 #include "core/registers.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 static int
 add_issue(struct mn_import_report *rep, size_t line, const char *field,
@@ -48,6 +49,17 @@ mn_import_report_free(struct mn_import_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
+/*
+ * Drops empty fields after the first n: spreadsheets often save a few
+ * empty columns to the right of the data.
+ */
+static void
+trim_trailing(struct mn_csv_row *row, size_t n)
+{
+	while (row->count > n && row->fields[row->count - 1][0] == '\0')
+		row->count--;
+}
+
 /* Reads the header row and compares it with the expected columns. */
 static int
 check_header(struct mn_csv_reader *r, const char *const *expected,
@@ -67,6 +79,7 @@ check_header(struct mn_csv_reader *r, const char *const *expected,
 		    "Tệp rỗng; cần dòng tiêu đề: %s"), list);
 	if (rc != MN_OK)
 		return rc;
+	trim_trailing(&row, n);
 	for (size_t i = 0; i < n || i < row.count; i++) {
 		char *clean = NULL;
 		bool same;
@@ -106,6 +119,7 @@ next_row(struct mn_csv_reader *r, size_t ncols, struct mn_csv_row *row,
 		if (rc != MN_OK)
 			return rc;
 		rep->rows++;
+		trim_trailing(row, ncols);
 		if (row->count == ncols)
 			return MN_OK;
 		char msg[160];
@@ -156,14 +170,13 @@ static int
 parse_count(const char *text, const char *field, int *out,
     struct mn_error *err)
 {
-	size_t len = strlen(text);
+	long value = 0;
+	int rc;
 
-	if (len == 0 || len > 4 || strspn(text, "0123456789") != len)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: '%s' is invalid; expected a whole number",
-		    "%s: '%s' không hợp lệ; cần số nguyên"), field, text);
-	*out = atoi(text);
-	return MN_OK;
+	rc = mn_parse_int(text, field, 1, 999, &value, err);
+	if (rc == MN_OK)
+		*out = (int)value;
+	return rc;
 }
 
 static int
@@ -317,13 +330,18 @@ mn_import_classes(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    "lần trong tệp"), mn_class_columns[0],
 				    c.code);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK)
+			if (issue_from(rep, row.line, &e) != MN_OK) {
+				rc = mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
 				break;
+			}
 			continue;
 		}
 		grown = realloc(rows, (nrows + 1) * sizeof *rows);
-		if (grown == NULL)
+		if (grown == NULL) {
+			rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 			break;
+		}
 		rows = grown;
 		rows[nrows++] = c;
 	}
@@ -511,6 +529,13 @@ mn_import_children(struct mn_ctx *ctx, struct mn_csv_reader *r,
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_reg_resolve_year(ctx, opts->year, &y, err);
+	if (rc == MN_ERR_NOTFOUND)
+		return mn_fail(err, rc, T("School year", "Năm học"),
+		    T("School year %s not found; import the classes first, "
+		    "which creates their school year",
+		    "Không tìm thấy năm học %s; hãy nhập danh sách lớp trước, "
+		    "việc này tạo năm học của các lớp"),
+		    opts->year != NULL ? opts->year : "");
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_class_list(ctx, y.id, collect_class, &cs, err);
@@ -792,8 +817,11 @@ mn_import_staff(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    sr.s.staff_code);
 		free(fold);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK)
+			if (issue_from(rep, row.line, &e) != MN_OK) {
+				rc = mn_fail(err, MN_ERR_NOMEM, "",
+				    "out of memory");
 				break;
+			}
 			continue;
 		}
 		struct staff_row *g = realloc(rows, (nrows + 1) * sizeof *g);

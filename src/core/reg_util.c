@@ -39,6 +39,15 @@ mn_reg_name(const char *in, const char *field, bool required, char *out,
 {
 	int rc;
 
+	/* Cleaning would drop control characters silently; reject them. */
+	for (const unsigned char *p = (const unsigned char *)in;
+	    p != NULL && *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return mn_fail(err, MN_ERR_INVALID, field,
+			    T("%s: contains control characters; expected "
+			    "letters, spaces, apostrophes and hyphens only",
+			    "%s: chứa ký tự điều khiển; chỉ được dùng chữ "
+			    "cái, dấu cách, dấu nháy và gạch nối"), field);
 	rc = mn_reg_clean(in, field, 100, out, size, err);
 	if (rc != MN_OK)
 		return rc;
@@ -68,8 +77,7 @@ mn_reg_phone(const char *in, const char *field, char *out, size_t size,
 		out[0] = '\0';
 		return MN_OK;
 	}
-	/* NOTE: signature as expected from validate.h; check after merge. */
-	return mn_phone_normalise(clean, field, out, size, err);
+	return mn_phone_normalise(clean, out, size, field, err);
 }
 
 int
@@ -78,7 +86,9 @@ mn_reg_personal_id(const char *id, int birth_year, bool female,
 {
 	int rc;
 
-	rc = mn_personal_id_check(id, birth_year, female, field, err);
+	rc = mn_personal_id_check(id, female ? 'F' : 'M', birth_year, err);
+	if (rc != MN_OK && err != NULL)
+		snprintf(err->field, sizeof err->field, "%s", field);
 	if (rc == MN_ERR_MISMATCH)
 		return MN_REG_MISMATCH;
 	return rc;

@@ -1,7 +1,8 @@
 /*
  * Helpers shared by the register modules (calendar, classes, children,
  * staff, import and export): input cleaning into fixed buffers, role
- * and scope tests, date binding and audit JSON.  Not for other modules.
+ * and scope tests, date binding and audit JSON.  Other modules use the
+ * public functions of registers.h instead.
  */
 #ifndef MN_CORE_REG_UTIL_H
 #define MN_CORE_REG_UTIL_H
@@ -10,20 +11,21 @@
 #include "core/mn.h"
 
 /*
- * Cleans in with mn_text_clean into out; too long for max_chars or for
- * out is MN_ERR_INVALID naming field.
+ * Cleans in with mn_text_clean into out.  Text longer than max_chars or
+ * than out is MN_ERR_INVALID naming field.
  */
 int mn_reg_clean(const char *in, const char *field, size_t max_chars,
     char *out, size_t size, struct mn_error *err);
-/* Cleans and checks a person's name; "" is allowed unless required. */
+/* Cleans and checks a person's name, allowing "" unless required. */
 int mn_reg_name(const char *in, const char *field, bool required,
     char *out, size_t size, struct mn_error *err);
-/* Normalises a Vietnamese phone number; "" stays "". */
+/* Normalises a Vietnamese phone number, leaving "" as it is. */
 int mn_reg_phone(const char *in, const char *field, char *out, size_t size,
     struct mn_error *err);
 /*
- * Checks a 12-digit personal ID against birth year and sex: MN_OK,
- * MN_ERR_INVALID (form) or MN_REG_MISMATCH (digits disagree).
+ * Checks a 12-digit personal ID against birth year and sex.  Returns
+ * MN_OK, MN_ERR_INVALID for a malformed ID, or MN_REG_MISMATCH when the
+ * digits disagree with the record or name an unknown province.
  */
 #define MN_REG_MISMATCH 1000
 int mn_reg_personal_id(const char *id, int birth_year, bool female,
@@ -32,8 +34,8 @@ int mn_reg_personal_id(const char *id, int birth_year, bool female,
 /* True for the principal and the host administrator. */
 bool mn_reg_is_principal(const struct mn_actor *actor);
 /*
- * True when the actor's scope is limited to the classes they teach: a
- * teacher holding no role that sees the whole school.
+ * True when the actor's scope is limited to the classes they teach,
+ * that is a teacher without any role that covers the whole school.
  */
 bool mn_reg_class_scoped(const struct mn_actor *actor);
 /* True when the actor's account is a teacher of the class. */

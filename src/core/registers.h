@@ -1,7 +1,7 @@
 /*
  * The school's registers: calendar (school years, holidays, make-up
  * days), classes with promotion to the next school year, children and
- * staff.  Every function checks the actor's role and scope first; every
+ * staff.  Every function checks the actor's role and scope first.  Every
  * write is one transaction with its audit row, and every read of one
  * full record writes a "view" audit row.
  */
@@ -20,15 +20,16 @@ struct mn_school_year {
 	int64_t version;
 };
 
-/* Adds a school year; name must be "YYYY-YYYY" with consecutive years. */
+/* Adds a school year named "YYYY-YYYY" after two consecutive years. */
 int mn_school_year_add(struct mn_ctx *ctx, const char *name,
     const struct mn_date *first_day, const struct mn_date *last_day,
     int64_t *id, struct mn_error *err);
 int mn_school_year_find(struct mn_ctx *ctx, const char *name,
     struct mn_school_year *year, struct mn_error *err);
 /*
- * Finds the school year containing day, else the latest one starting
- * before day, else MN_ERR_NOTFOUND.
+ * Finds the school year containing day, else one starting within 45
+ * days after it, else the latest one that started before it, else
+ * MN_ERR_NOTFOUND.
  */
 int mn_school_year_current(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_school_year *year, struct mn_error *err);
@@ -46,6 +47,39 @@ int mn_makeup_day_add(struct mn_ctx *ctx, const struct mn_date *day,
  * error counts as "not a school day".
  */
 bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *day);
+
+/* Calls fn for each school year, oldest first. */
+int mn_school_year_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_school_year *y, void *arg), void *arg,
+    struct mn_error *err);
+
+/* A holiday (first_day to last_day) or a make-up day (both the same). */
+struct mn_day_off {
+	int64_t id;
+	bool makeup;		/* a taught weekend day, not a day off */
+	char name[256];		/* holiday name or make-up reason */
+	struct mn_date first_day, last_day;
+};
+
+/* Calls fn for the holidays and make-up days touching from..to. */
+int mn_day_off_list(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to,
+    int (*fn)(const struct mn_day_off *d, void *arg), void *arg,
+    struct mn_error *err);
+
+/* ---- Code lists ------------------------------------------------------ */
+
+/* Calls fn(code, label, arg) for each entry in code order. */
+int mn_ethnicity_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+int mn_policy_category_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
+/* Age groups from the youngest ("nt-3-12") to the oldest ("mg-5-6"). */
+int mn_age_group_list(struct mn_ctx *ctx,
+    int (*fn)(const char *code, const char *label, void *arg), void *arg,
+    struct mn_error *err);
 
 /* ---- Classes --------------------------------------------------------- */
 
@@ -69,14 +103,17 @@ int mn_age_group_max(struct mn_ctx *ctx, const char *age_group);
 /* Vietnamese label of an age group ("Mẫu giáo 5-6 tuổi") into buf. */
 int mn_age_group_label(struct mn_ctx *ctx, const char *age_group,
     char *buf, size_t size);
-/* Accepts an age group code or its label; writes the code into code. */
+/* Writes into code the age group code for a code or a label. */
 int mn_age_group_parse(struct mn_ctx *ctx, const char *text,
     const char *field, char *code, size_t size, struct mn_error *err);
 
-/* Adds a class; c->id and c->version are set on success. */
+/* Adds a class and sets c->id and c->version. */
 int mn_class_add(struct mn_ctx *ctx, struct mn_class *c,
     struct mn_error *err);
-/* Updates name, age group, room and capacity; c->version must match. */
+/*
+ * Updates code, name, age group, room and capacity if c->version
+ * matches and the class still fits its children.
+ */
 int mn_class_update(struct mn_ctx *ctx, struct mn_class *c,
     struct mn_error *err);
 int mn_class_get(struct mn_ctx *ctx, int64_t school_year_id,
@@ -116,13 +153,17 @@ struct mn_promotion_plan {
  * Plans moving every attending child of from_year up one age group into
  * the classes of to_year: a class with the same letter suffix first
  * (MG4A to MG5A), else the next-age class with most room.  Children of
- * the last age group graduate.  Writes nothing; free with
+ * the last age group graduate.  Writes nothing.  Free the plan with
  * mn_promotion_free.
  */
 int mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
     int64_t to_year_id, struct mn_promotion_plan *plan,
     struct mn_error *err);
-/* Applies a plan from mn_promotion_preview in one transaction. */
+/*
+ * Applies a plan from mn_promotion_preview in one transaction.  Returns
+ * MN_ERR_CONFLICT, writing nothing, when a child changed class or status
+ * since the preview or a class would go over its capacity.
+ */
 int mn_promotion_apply(struct mn_ctx *ctx,
     const struct mn_promotion_plan *plan, struct mn_error *err);
 void mn_promotion_free(struct mn_promotion_plan *plan);
@@ -172,14 +213,15 @@ unsigned mn_child_visible_fields(const struct mn_actor *actor);
 
 /*
  * Adds a child.  An empty school_code gets the next free "YYYY-NNNN"
- * (enrolment year).  Text is cleaned; names, phones, the ID and dates
- * are checked; an ID whose digits disagree with sex or birth year needs
- * id_mismatch_reason.  A birth date outside the class's age group is
- * refused unless flags has MN_REG_OVERRIDE and the actor is principal.
+ * after the enrolment year.  Text is cleaned, and names, phones, the ID
+ * and dates are checked.  An ID whose digits disagree with sex or birth
+ * year needs id_mismatch_reason.  A birth date outside the class's age
+ * group is rejected unless flags has MN_REG_OVERRIDE and the actor is
+ * the principal.
  */
 int mn_child_add(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
     struct mn_error *err);
-/* Updates the fields the actor may see; c->version must match. */
+/* Updates the fields the actor may see if c->version matches. */
 int mn_child_update(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
     struct mn_error *err);
 /* Reads one full record (fields the actor may see) and audits the view. */
@@ -204,7 +246,7 @@ int mn_child_set_status(struct mn_ctx *ctx, int64_t child_id,
 
 /* Vietnamese label of a status code ("Đang học"), or NULL. */
 const char *mn_child_status_label(const char *status);
-/* Accepts a status code or label; returns the code or NULL. */
+/* Returns the status code for a code or a label, or NULL. */
 const char *mn_child_status_parse(const char *text);
 
 struct mn_child_filter {
@@ -223,6 +265,41 @@ int mn_child_list(struct mn_ctx *ctx, const struct mn_child_filter *filter,
     int (*fn)(const struct mn_child *c, void *arg), void *arg,
     struct mn_error *err);
 
+/* One child in a searchable list: what a list line shows. */
+struct mn_child_row {
+	int64_t id;
+	char school_code[32];
+	char full_name[256];
+	char class_code[MN_CLASS_CODE_MAX + 1];
+	struct mn_date birth_date;
+	char sex;
+	bool health_warning;	/* allergies or chronic conditions known */
+	char *fold;		/* folded name and school code */
+};
+
+/* The children list in list order, held in memory for fast narrowing. */
+struct mn_child_index {
+	struct mn_child_row *rows;
+	size_t count;
+};
+
+/*
+ * Loads the children the actor may see (filter->search is ignored) with
+ * one query and one "view" audit row.  Free with mn_child_index_free.
+ */
+int mn_child_index_load(struct mn_ctx *ctx,
+    const struct mn_child_filter *filter, struct mn_child_index *idx,
+    struct mn_error *err);
+/*
+ * Writes into matches (room for idx->count entries) the positions of the
+ * rows whose folded text contains every word of needle, accents and
+ * case ignored and đ matching d; returns how many.  An empty needle
+ * matches every row.
+ */
+size_t mn_child_index_search(const struct mn_child_index *idx,
+    const char *needle, size_t *matches);
+void mn_child_index_free(struct mn_child_index *idx);
+
 /* ---- Staff ----------------------------------------------------------- */
 
 struct mn_staff {
@@ -239,11 +316,11 @@ struct mn_staff {
 	char contract_type[256];
 	int64_t account_id;		/* 0: no account */
 	char account_login[64];
-	char classes[256];		/* class codes of the current year */
+	char classes[256];		/* class codes of one school year */
 	int64_t version;
 };
 
-/* Adds a staff member; an empty staff_code gets the next "CB-NNN". */
+/* Adds a staff member.  An empty staff_code gets the next "CB-NNN". */
 int mn_staff_add(struct mn_ctx *ctx, struct mn_staff *s,
     struct mn_error *err);
 int mn_staff_update(struct mn_ctx *ctx, struct mn_staff *s,
@@ -253,8 +330,15 @@ int mn_staff_get(struct mn_ctx *ctx, int64_t id, struct mn_staff *s,
     struct mn_error *err);
 int mn_staff_find(struct mn_ctx *ctx, const char *staff_code, int64_t *id,
     struct mn_error *err);
-/* Calls fn for each staff member in Vietnamese name order. */
+/*
+ * Calls fn for each staff member in Vietnamese name order, with the
+ * classes they teach in the current school year.
+ */
 int mn_staff_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_staff *s, void *arg), void *arg,
+    struct mn_error *err);
+/* As mn_staff_list, with the classes of the given school year. */
+int mn_staff_list_year(struct mn_ctx *ctx, int64_t school_year_id,
     int (*fn)(const struct mn_staff *s, void *arg), void *arg,
     struct mn_error *err);
 

@@ -21,17 +21,15 @@
 	"'phone', phone, 'start_date', start_date, 'contract_type', " \
 	"contract_type, 'account_id', account_id) FROM staff WHERE id = ?1"
 
-/* Class codes of the latest school year that has started. */
+/* Class codes are those of school year ?9. */
 #define STAFF_SELECT \
 	"SELECT s.id, s.staff_code, s.full_name, s.birth_date, s.sex, " \
 	"s.position, s.qualification, s.training, s.phone, s.start_date, " \
 	"s.contract_type, s.account_id, a.login, (SELECT " \
 	"group_concat(code, ', ') FROM (SELECT k.code FROM class_teachers " \
 	"ct JOIN classes k ON k.id = ct.class_id WHERE ct.staff_id = s.id " \
-	"AND k.school_year_id = (SELECT id FROM school_years WHERE " \
-	"first_day <= ?9 ORDER BY first_day DESC LIMIT 1) ORDER BY " \
-	"k.code)), s.version FROM staff s LEFT JOIN accounts a ON a.id = " \
-	"s.account_id "
+	"AND k.school_year_id = ?9 ORDER BY k.code)), s.version " \
+	"FROM staff s LEFT JOIN accounts a ON a.id = s.account_id "
 
 static void
 read_staff(sqlite3_stmt *st, struct mn_staff *s)
@@ -57,13 +55,15 @@ read_staff(sqlite3_stmt *st, struct mn_staff *s)
 	s->version = sqlite3_column_int64(st, 14);
 }
 
+/* Binds the current school year's id, or 0 when there is none. */
 static void
-bind_today(sqlite3_stmt *st, int idx)
+bind_current_year(struct mn_ctx *ctx, sqlite3_stmt *st, int idx)
 {
-	struct mn_date today;
+	struct mn_school_year y;
 
-	mn_date_today(&today);
-	mn_reg_bind_date(st, idx, &today);
+	if (mn_reg_resolve_year(ctx, NULL, &y, NULL) != MN_OK)
+		y.id = 0;
+	sqlite3_bind_int64(st, idx, y.id);
 }
 
 static int
@@ -328,7 +328,7 @@ mn_staff_get(struct mn_ctx *ctx, int64_t id, struct mn_staff *s,
 	if (rc != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	bind_today(st, 9);
+	bind_current_year(ctx, st, 9);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_staff(st, s);
@@ -374,7 +374,7 @@ mn_staff_find(struct mn_ctx *ctx, const char *staff_code, int64_t *id,
 }
 
 int
-mn_staff_list(struct mn_ctx *ctx,
+mn_staff_list_year(struct mn_ctx *ctx, int64_t school_year_id,
     int (*fn)(const struct mn_staff *s, void *arg), void *arg,
     struct mn_error *err)
 {
@@ -389,7 +389,10 @@ mn_staff_list(struct mn_ctx *ctx,
 	    "s.birth_date, s.staff_code", &st, err);
 	if (rc != MN_OK)
 		return rc;
-	bind_today(st, 9);
+	if (school_year_id != 0)
+		sqlite3_bind_int64(st, 9, school_year_id);
+	else
+		bind_current_year(ctx, st, 9);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_staff(st, &s);
 		if (fn(&s, arg) != 0)
@@ -402,4 +405,12 @@ mn_staff_list(struct mn_ctx *ctx,
 		rc = mn_audit(ctx->db, &ctx->actor, "view", "staff", 0, NULL,
 		    NULL, "list", err);
 	return rc;
+}
+
+int
+mn_staff_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_staff *s, void *arg), void *arg,
+    struct mn_error *err)
+{
+	return mn_staff_list_year(ctx, 0, fn, arg, err);
 }
