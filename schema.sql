@@ -949,7 +949,8 @@ CREATE TABLE attendance_marks (
 CREATE INDEX attendance_marks_child ON attendance_marks(child_id);
 
 -- One row per child and day.  A meal is NULL until recorded, then all
--- (ăn hết), part (ăn một phần) or refused (không ăn).  temperature is in
+-- (ăn hết), part (ăn một phần) or refused (không ăn); the meals are the
+-- kitchen's (breakfast, lunch, afternoon, snack).  temperature is in
 -- degrees Celsius, NULL when not taken.
 CREATE TABLE daily_logs (
 	id INTEGER PRIMARY KEY,
@@ -957,6 +958,7 @@ CREATE TABLE daily_logs (
 	day TEXT NOT NULL,
 	breakfast TEXT CHECK (breakfast IN ('all', 'part', 'refused')),
 	lunch TEXT CHECK (lunch IN ('all', 'part', 'refused')),
+	afternoon TEXT CHECK (afternoon IN ('all', 'part', 'refused')),
 	snack TEXT CHECK (snack IN ('all', 'part', 'refused')),
 	nap_minutes INTEGER CHECK (nap_minutes BETWEEN 0 AND 300),
 	temperature REAL CHECK (temperature BETWEEN 34 AND 43),

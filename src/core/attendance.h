@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/mn.h"
+#include "core/nutrition.h"	/* enum mn_age_group */
 
 /* A child's mark for one day, in the order a key press cycles them. */
 enum mn_mark {
@@ -151,6 +152,9 @@ struct mn_school_day {
 	size_t class_count;
 	struct mn_meal_count *groups;		/* by age group code */
 	size_t group_count;
+	/* Meals by the kitchen's groups (crèche, kindergarten), ready for
+	 * mn_kitchen_meals_set with MN_COUNT_ATTENDANCE. */
+	int kitchen_meals[MN_GROUP_COUNT];
 	int enrolled, present, absent;
 };
 

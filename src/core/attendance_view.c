@@ -119,7 +119,8 @@ mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
 	    "(SELECT count(*) FROM attendance_marks m "
 	    "  WHERE m.class_day_id = d.id AND m.mark = 'excused'), "
 	    "(SELECT count(*) FROM attendance_marks m "
-	    "  WHERE m.class_day_id = d.id AND m.mark = 'unexcused') "
+	    "  WHERE m.class_day_id = d.id AND m.mark = 'unexcused'), "
+	    "(SELECT level FROM age_groups a WHERE a.code = c.age_group) "
 	    "FROM classes c JOIN school_years y ON y.id = c.school_year_id "
 	    "LEFT JOIN class_days d ON d.class_id = c.id AND d.day = ?1 "
 	    "WHERE ?1 BETWEEN y.first_day AND y.last_day "
@@ -130,6 +131,7 @@ mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mn_class_day_count *c;
 		struct mn_meal_count *g;
+		const char *level;
 
 		if (out->class_count == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
@@ -160,6 +162,9 @@ mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
 			goto nomem;
 		g->enrolled += c->enrolled;
 		g->meals += c->present;
+		level = (const char *)sqlite3_column_text(st, 8);
+		out->kitchen_meals[level != NULL && strcmp(level, "nt") == 0 ?
+		    MN_GROUP_NHA_TRE : MN_GROUP_MAU_GIAO] += c->present;
 		if (!c->taken)
 			g->classes_not_taken++;
 		out->enrolled += c->enrolled;

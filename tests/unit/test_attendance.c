@@ -503,6 +503,7 @@ temperature_range_checked(void **state)
 
 	logs[0].temperature = 37.8;
 	logs[0].meals[MN_MEAL_LUNCH] = MN_INTAKE_PART;
+	logs[0].meals[MN_MEAL_AFTERNOON] = MN_INTAKE_REFUSED;
 	logs[0].nap_minutes = 90;
 	snprintf(logs[0].medicine, sizeof logs[0].medicine, "hạ sốt");
 	assert_int_equal(mn_dailylog_save_class(&ctx, class_a, &day, logs, n,
@@ -513,6 +514,8 @@ temperature_range_checked(void **state)
 	assert_true(reread.temperature > 37.79 && reread.temperature < 37.81);
 	assert_int_equal(reread.meals[MN_MEAL_LUNCH], MN_INTAKE_PART);
 	assert_int_equal(reread.meals[MN_MEAL_BREAKFAST], MN_INTAKE_NONE);
+	assert_int_equal(reread.meals[MN_MEAL_AFTERNOON], MN_INTAKE_REFUSED);
+	assert_int_equal(reread.meals[MN_MEAL_SNACK], MN_INTAKE_NONE);
 	assert_int_equal(reread.nap_minutes, 90);
 	assert_string_equal(reread.medicine, "hạ sốt");
 
@@ -692,6 +695,8 @@ school_day_counts_meals(void **state)
 	/* Late eats; the untaken class counts as all present. */
 	assert_int_equal(sd.groups[0].meals, CLASS_SIZE - 1 + 1);
 	assert_int_equal(sd.groups[0].classes_not_taken, 1);
+	assert_int_equal(sd.kitchen_meals[MN_GROUP_MAU_GIAO], CLASS_SIZE);
+	assert_int_equal(sd.kitchen_meals[MN_GROUP_NHA_TRE], 0);
 	assert_int_equal(sd.absent, 1);
 	mn_school_day_free(&sd);
 	/* The kitchen reads counts only, never the class list. */
@@ -707,7 +712,8 @@ demo_digest(void)
 		"SELECT d.class_id, d.day, m.child_id, m.mark, m.note "
 		"FROM attendance_marks m JOIN class_days d "
 		"ON d.id = m.class_day_id ORDER BY 1, 2, 3",
-		"SELECT child_id, day, breakfast, lunch, snack, nap_minutes, "
+		"SELECT child_id, day, breakfast, lunch, afternoon, snack, "
+		"nap_minutes, "
 		"temperature FROM daily_logs ORDER BY 1, 2",
 	};
 	uint64_t h = 1469598103934665603ULL;
