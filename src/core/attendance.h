@@ -169,7 +169,7 @@ void mn_school_day_free(struct mn_school_day *sd);
 
 /* ---- Monthly sheet --------------------------------------------------- */
 
-struct mn_sheet_row {
+struct mn_attendance_row {
 	int64_t child_id;
 	char school_code[32];
 	char full_name[256];
@@ -194,7 +194,7 @@ struct mn_attendance_sheet {
 	int year, month, days;	/* days in the month */
 	bool school_day[31];
 	bool taken[31];		/* attendance was saved on that day */
-	struct mn_sheet_row *rows;
+	struct mn_attendance_row *rows;
 	size_t count;
 	int day_present[31];
 	int present, excused, unexcused, late;

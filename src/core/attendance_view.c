@@ -193,7 +193,7 @@ mn_attendance_sheet_free(struct mn_attendance_sheet *sheet)
 	sheet->count = 0;
 }
 
-static struct mn_sheet_row *
+static struct mn_attendance_row *
 row_of(struct mn_attendance_sheet *sheet, int64_t child_id)
 {
 	/* Rows are few (a class), so a linear search is enough. */
@@ -224,7 +224,7 @@ sheet_children(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 	bind_date(st, 2, first);
 	bind_date(st, 3, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_sheet_row *r;
+		struct mn_attendance_row *r;
 
 		if (sheet->count == cap) {
 			size_t ncap = cap ? cap * 2 : 40;
@@ -270,7 +270,7 @@ sheet_membership(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 	bind_date(st, 2, first);
 	bind_date(st, 3, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_sheet_row *r = row_of(sheet,
+		struct mn_attendance_row *r = row_of(sheet,
 		    sqlite3_column_int64(st, 0));
 		size_t index;
 
@@ -312,7 +312,7 @@ sheet_marks(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 	bind_date(st, 3, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int d = iso_day(sqlite3_column_text(st, 0));
-		struct mn_sheet_row *r = row_of(sheet,
+		struct mn_attendance_row *r = row_of(sheet,
 		    sqlite3_column_int64(st, 1));
 		enum mn_mark m = mark_from_name(
 		    (const char *)sqlite3_column_text(st, 2));
@@ -335,7 +335,7 @@ static void
 sheet_totals(struct mn_attendance_sheet *sheet)
 {
 	for (size_t i = 0; i < sheet->count; i++) {
-		struct mn_sheet_row *r = &sheet->rows[i];
+		struct mn_attendance_row *r = &sheet->rows[i];
 
 		for (int d = 0; d < sheet->days; d++) {
 			const char *c = r->marks[d];
@@ -458,7 +458,7 @@ mn_attendance_sheet_csv(const struct mn_attendance_sheet *sheet,
 		line_text(&l, total_heads[i]);
 	rc = mn_csv_write_row(out, l.field, l.count, ',');
 	for (size_t i = 0; i < sheet->count && rc == MN_OK; i++) {
-		const struct mn_sheet_row *r = &sheet->rows[i];
+		const struct mn_attendance_row *r = &sheet->rows[i];
 
 		l.count = 0;
 		line_number(&l, (int)i + 1);
@@ -543,7 +543,7 @@ mn_attendance_sheet_xlsx(const struct mn_attendance_sheet *sheet,
 		    total_heads[i], head);
 	row = 2;
 	for (size_t i = 0; i < sheet->count; i++, row++) {
-		const struct mn_sheet_row *r = &sheet->rows[i];
+		const struct mn_attendance_row *r = &sheet->rows[i];
 		int totals[4] = { r->present, r->excused, r->unexcused,
 		    r->late };
 

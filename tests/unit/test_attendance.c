@@ -589,7 +589,7 @@ sheet_totals_match_marks(void **state)
 	    days[0].month, &sheet, &err), MN_OK);
 	assert_int_equal(sheet.count, CLASS_SIZE);
 	for (size_t i = 0; i < sheet.count; i++) {
-		const struct mn_sheet_row *r = &sheet.rows[i];
+		const struct mn_attendance_row *r = &sheet.rows[i];
 		int x = 0, p = 0, k = 0, m = 0;
 
 		for (int d = 0; d < sheet.days; d++) {
