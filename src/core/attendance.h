@@ -235,8 +235,9 @@ struct mn_child_month {
 };
 
 /*
- * Fills a child's attendance for the month.  Principal, nurse, host and
- * the teachers of a class the child was in during the month.
+ * Fills a child's attendance for the month.  Principal, nurse, host, the
+ * teachers of a class the child was in during the month, and a parent
+ * linked to the child.
  */
 int mn_attendance_child_month(struct mn_ctx *ctx, int64_t child_id,
     int year, int month, struct mn_child_month *out, struct mn_error *err);

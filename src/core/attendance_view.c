@@ -13,6 +13,7 @@
 #include "core/audit.h"
 #include "core/csv.h"
 #include "core/db.h"
+#include "core/parents.h"
 #include "core/registers.h"
 
 static void
@@ -611,8 +612,11 @@ check_child_read(struct mn_ctx *ctx, int64_t child_id,
 	if (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
 	    MN_ROLE_HOST))
 		return MN_OK;
-	/* TODO: let a parent read their own child once parents are linked
-	 * to children. */
+	/* A parent sees the children linked to the account, nobody else. */
+	if ((ctx->actor.roles & MN_ROLE_PARENT) &&
+	    !(ctx->actor.roles & MN_ROLE_TEACHER))
+		return mn_parent_require_child(ctx, child_id, "attendance_view",
+		    err);
 	rc = mn_prepare(ctx->db, "SELECT h.class_id FROM child_class_history h "
 	    "WHERE h.child_id = ?1 AND h.from_date <= ?3 "
 	    "AND (h.to_date IS NULL OR h.to_date > ?2)", &st, err);

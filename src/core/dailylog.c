@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/dailylog.h"
 #include "core/db.h"
+#include "core/parents.h"
 #include "core/text.h"
 
 static const char *const intake_names[MN_INTAKE_COUNT] = {
@@ -245,6 +246,14 @@ mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 
 	allowed = (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
 	    MN_ROLE_HOST)) != 0;
+	/* A parent sees the children linked to the account, nobody else. */
+	if (!allowed && (ctx->actor.roles & MN_ROLE_PARENT) &&
+	    !(ctx->actor.roles & MN_ROLE_TEACHER)) {
+		if ((rc = mn_parent_require_child(ctx, child_id,
+		    "daily_log_view", err)) != MN_OK)
+			return rc;
+		allowed = true;
+	}
 	if (!allowed) {
 		rc = mn_prepare(ctx->db, "SELECT class_id FROM "
 		    "child_class_history WHERE child_id = ?1 "

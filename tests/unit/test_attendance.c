@@ -14,6 +14,7 @@
 #include "core/dailylog.h"
 #include "core/date.h"
 #include "core/db.h"
+#include "core/parents.h"
 
 #define CLASS_SIZE 6
 
@@ -784,6 +785,47 @@ demo_fills_year_deterministically(void **state)
 }
 
 static void
+child_month_for_parent(void **state)
+{
+	struct mn_attendance_day att;
+	struct mn_child_month month;
+	struct mn_daily_log log;
+	struct mn_error err = { 0 };
+	struct mn_actor parent;
+	struct mn_date day;
+
+	(void)state;
+	weekday_back(0, &day);
+	assert_int_equal(mn_attendance_load(&ctx, class_a, &day, &att, &err),
+	    MN_OK);
+	mn_attendance_entry(&att, kids_a[0])->mark = MN_MARK_EXCUSED;
+	assert_int_equal(mn_attendance_save(&ctx, &att, NULL, &err), MN_OK);
+	mn_attendance_free(&att);
+
+	ctx.actor = host;
+	make_actor(&parent, "phhs", MN_ROLE_PARENT, NULL);
+	assert_int_equal(mn_parent_link(&ctx, "phhs", kids_a[0], &err), MN_OK);
+	ctx.actor = parent;
+	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[0], day.year,
+	    day.month, &month, &err), MN_OK);
+	assert_true(month.day[day.day - 1].marked);
+	assert_true(month.day[day.day - 1].school_day);
+	assert_int_equal(month.day[day.day - 1].mark, MN_MARK_EXCUSED);
+	assert_int_equal(month.excused, 1);
+	assert_int_equal(mn_dailylog_get(&ctx, kids_a[0], &day, &log, &err),
+	    MN_OK);
+	/* Another family's child stays hidden. */
+	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[1], day.year,
+	    day.month, &month, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_dailylog_get(&ctx, kids_a[1], &day, &log, &err),
+	    MN_ERR_DENIED);
+	/* The teacher of another class sees neither. */
+	ctx.actor = other_teacher;
+	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[0], day.year,
+	    day.month, &month, &err), MN_ERR_DENIED);
+}
+
+static void
 mark_cycle_and_parse(void **state)
 {
 	enum mn_mark m = MN_MARK_PRESENT;
@@ -835,6 +877,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    demo_fills_year_deterministically, setup, teardown),
+		cmocka_unit_test_setup_teardown(child_month_for_parent, setup,
+		    teardown),
 	};
 
 	mn_set_language(MN_LANG_VI);
