@@ -612,7 +612,7 @@ check_child_read(struct mn_ctx *ctx, int64_t child_id,
 	if (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
 	    MN_ROLE_HOST))
 		return MN_OK;
-	/* A parent sees the children linked to the account, nobody else. */
+	/* A parent may read only the children linked to the account. */
 	if ((ctx->actor.roles & MN_ROLE_PARENT) &&
 	    !(ctx->actor.roles & MN_ROLE_TEACHER))
 		return mn_parent_require_child(ctx, child_id, "attendance_view",

@@ -246,7 +246,7 @@ mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 
 	allowed = (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
 	    MN_ROLE_HOST)) != 0;
-	/* A parent sees the children linked to the account, nobody else. */
+	/* A parent may read only the children linked to the account. */
 	if (!allowed && (ctx->actor.roles & MN_ROLE_PARENT) &&
 	    !(ctx->actor.roles & MN_ROLE_TEACHER)) {
 		if ((rc = mn_parent_require_child(ctx, child_id,

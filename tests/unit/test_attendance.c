@@ -819,7 +819,7 @@ child_month_for_parent(void **state)
 	    day.month, &month, &err), MN_ERR_DENIED);
 	assert_int_equal(mn_dailylog_get(&ctx, kids_a[1], &day, &log, &err),
 	    MN_ERR_DENIED);
-	/* The teacher of another class sees neither. */
+	/* The teacher of another class is denied the month. */
 	ctx.actor = other_teacher;
 	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[0], day.year,
 	    day.month, &month, &err), MN_ERR_DENIED);
