@@ -443,7 +443,8 @@ mn_dailylog_save_class(struct mn_ctx *ctx, int64_t class_id,
 			    old.full_name);
 			goto fail;
 		}
-		if (old.version != 0 && log_equal(&old, &logs[i]))
+		/* Unchanged logs, and empty ones never stored, stay as they are. */
+		if (log_equal(&old, &logs[i]))
 			continue;
 		if ((rc = write_log(ctx, ins, upd, &logs[i], &old, now, err)) !=
 		    MN_OK)

@@ -510,6 +510,9 @@ temperature_range_checked(void **state)
 	assert_int_equal(mn_dailylog_save_class(&ctx, class_a, &day, logs, n,
 	    NULL, &err), MN_OK);
 	assert_int_equal(logs[0].version, 1);
+	/* The grid's empty logs are not stored. */
+	assert_int_equal(logs[1].version, 0);
+	assert_int_equal(count_rows("SELECT count(*) FROM daily_logs"), 1);
 	assert_int_equal(mn_dailylog_get(&ctx, kids_a[0], &day, &reread, &err),
 	    MN_OK);
 	assert_true(reread.temperature > 37.79 && reread.temperature < 37.81);
