@@ -11,6 +11,7 @@
 #include "core/account.h"
 #include "core/date.h"
 #include "core/demo.h"
+#include "core/demo_kitchen.h"
 #include "core/demo_registers.h"
 #include "core/health.h"
 #include "core/registers.h"
@@ -147,7 +148,8 @@ mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
 	}
 	if ((rc = mn_demo_registers(ctx, seed, err)) != MN_OK ||
 	    (rc = add_class_teachers(ctx, password, err)) != MN_OK ||
-	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK)
+	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK ||
+	    (rc = mn_demo_kitchen(ctx, seed, err)) != MN_OK)
 		return rc;
 	return MN_OK;
 }
