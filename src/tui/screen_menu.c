@@ -32,6 +32,19 @@ static const struct menu_entry menu[] = {
 	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ, screen_staff },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
+	{ 5, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
+	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },
+	{ 51, 5, "Menus", "Thực đơn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL |
+	    MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER | MN_ROLE_PARENT |
+	    MN_ROLE_NURSE, NO_ACTION, screen_menus },
+	{ 52, 5, "Market list and meal counts", "Phiếu kê chợ, suất ăn",
+	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT,
+	    NO_ACTION, screen_market },
+	{ 53, 5, "Meal-fee book", "Sổ tính tiền ăn", MN_ROLE_ACCOUNTANT |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_mealfees },
+	{ 54, 5, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_NURSE, NO_ACTION, screen_foodsafety },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
 };
