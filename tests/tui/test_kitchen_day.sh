@@ -1,7 +1,8 @@
-# A day in the kitchen, end to end on the demo school: the kitchen plans
-# the kindergarten's lunch and snack of the next free school day, checks
-# its nutrition, corrects the meal count, reads the market list and
-# records the purchases; the accountant then reads the meal-fee book.
+# A day in the kitchen, end to end on the demo school.  The kitchen
+# plans the kindergarten's lunch and snack of the next school day
+# without a menu, checks its nutrition, corrects the meal count, reads
+# the market list and records the purchases.  The accountant then reads
+# the meal-fee book.
 # Every figure on screen is compared with one computed here from the
 # stored rows.
 #
