@@ -81,8 +81,7 @@ echo "== kitchen plans $target"
 	echo "wait \"$label\""
 	[ "$index" -gt 0 ] && echo "key Down $index"
 	echo 'type e'
-	echo "wait \"Chọn món: \""
-	echo "expect \"$label, bữa trưa, mẫu giáo\""
+	echo "wait \"$label, bữa trưa, mẫu giáo\""
 	pick "com trang" "thit kho trung" "canh bi do" "chuoi tieu"
 	echo 'key F2'
 	echo 'wait "Đã lưu thực đơn"'
@@ -93,7 +92,7 @@ echo "== kitchen plans $target"
 	echo 'key F2'
 	echo 'wait "Đã lưu thực đơn"'
 	echo 'wait "Cháo thịt bằm, Sữa tươi"'
-	echo 'expect "Cơm trắng, Thịt kho trứng cút, Canh bí đỏ nấu tôm, Chuối tiêu"'
+	echo 'wait "Cơm trắng, Thịt kho trứng cút, Canh bí đỏ nấu tôm, Chuối tiêu"'
 } | drive - || fail "planning the menu failed"
 
 # The menu as stored, in the order the dishes were picked.
@@ -128,8 +127,8 @@ echo "== kitchen checks nutrition, meal count and market list"
 	[ "$index" -gt 0 ] && echo "key Down $index"
 	echo 'key Enter'
 	echo 'wait "Đánh giá"'
-	echo "expectre \"năng lượng [(]4/9/4[)] +$kcal +kcal +615,0–726,0 +(đạt|chưa đạt)\""
-	echo 'expect "tỷ lệ năng lượng từ protein"'
+	echo "waitre \"năng lượng [(]4/9/4[)] +$kcal +kcal +615,0–726,0 +(đạt|chưa đạt)\""
+	echo 'wait "tỷ lệ năng lượng từ protein"'
 	echo 'key Esc'
 	echo 'key Esc'
 	echo 'wait "Phiếu kê chợ"'
