@@ -195,6 +195,13 @@ static const struct tui_keydef detail_keys[] = {
 	{ .name = NULL }
 };
 
+/* Phones (under 80 columns) get the value with its unit and the verdict. */
+static const struct tui_column narrow_columns[] = {
+	{ "Item", "Chỉ số", 14 },
+	{ "Value", "Giá trị", 11 },
+	{ "Result", "Đánh giá", 0 },
+};
+
 static const struct tui_column detail_columns[] = {
 	{ "Item", "Chỉ số", 36 },
 	{ "Value", "Giá trị", 8 },
@@ -224,19 +231,28 @@ range_text(const struct mn_range *r, int decimals, char *buf, size_t size)
 }
 
 static void
+add_cells(struct tui_list *l, const char *label, const char *value,
+    const char *unit, const char *target, const char *verdict)
+{
+	char with_unit[64];
+	const char *cells[5] = { label, value, unit, target, verdict };
+
+	if (l->ncols == 3) {
+		snprintf(with_unit, sizeof with_unit, "%s %s", value, unit);
+		cells[1] = with_unit;
+		cells[2] = verdict;
+	}
+	tui_list_add(l, cells);
+}
+
+static void
 add_value(struct tui_list *l, const char *label, double value,
     const char *unit)
 {
 	char number[32];
-	const char *cells[5];
 
 	kui_number(value, 1, number, sizeof number);
-	cells[0] = label;
-	cells[1] = number;
-	cells[2] = unit;
-	cells[3] = "";
-	cells[4] = "";
-	tui_list_add(l, cells);
+	add_cells(l, label, number, unit, "", "");
 }
 
 /* Fills the list with the grams, then every check against r. */
@@ -270,7 +286,6 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 	mn_nutrition_evaluate(n, r, checks);
 	for (int i = 0; i < MN_CHECK_COUNT; i++) {
 		char value[32], target[80];
-		const char *cells[5];
 		int decimals = mn_check_decimals(i);
 
 		if (i >= MN_CHECK_MEAL_FIRST &&
@@ -279,12 +294,8 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 		kui_number(checks[i].value, decimals, value, sizeof value);
 		range_text(&checks[i].target, decimals, target,
 		    sizeof target);
-		cells[0] = mn_check_label(i);
-		cells[1] = value;
-		cells[2] = mn_check_unit(i);
-		cells[3] = target;
-		cells[4] = mn_check_verdict(&checks[i]);
-		tui_list_add(l, cells);
+		add_cells(l, mn_check_label(i), value, mn_check_unit(i),
+		    target, mn_check_verdict(&checks[i]));
 	}
 }
 
@@ -296,7 +307,11 @@ show_nutrition(struct tui *ui, const char *title,
 	const char *saved = ui->title;
 	int action;
 
-	tui_list_init(&list, detail_columns, 5);
+	/* NOTE: the columns follow the width at opening, not a later resize. */
+	if (COLS < TUI_STAFF_COLS)
+		tui_list_init(&list, narrow_columns, 3);
+	else
+		tui_list_init(&list, detail_columns, 5);
 	fill_nutrition(&list, n, r);
 	ui->title = title;
 	do
