@@ -9,7 +9,7 @@
 
 #include "core/kitchen.h"
 
-/* A dish that has ingredients for the age group asked for. */
+/* A dish that has ingredients for the requested age group. */
 struct mn_dish_info {
 	int64_t id;
 	char name[201];

@@ -238,7 +238,7 @@ try_check(struct tui *ui, struct safety_view *v, struct tui_form *form)
 		check.supplier = text[C_SUPPLIER];
 		check.unit = text[C_UNIT];
 		check.checks = text[C_CHECKS];
-		/* "c" (có) or "đạt" accepts; anything else rejects. */
+		/* "c" (có), "y" or "đạt" accept; other answers reject. */
 		check.accepted = strcmp(text[C_RESULT], "c") == 0 ||
 		    strcmp(text[C_RESULT], "đạt") == 0 ||
 		    strcmp(text[C_RESULT], "y") == 0;

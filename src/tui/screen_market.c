@@ -1,8 +1,8 @@
 /*
- * The day in the kitchen: the market list (phiếu kê chợ) of a day from
- * both age groups' menus and meal counts, the cost per child against
- * the day's meal fee, recording the purchases, and the meal counts with
- * their manual correction.
+ * The day in the kitchen.  The market list (phiếu kê chợ) of a day comes
+ * from both age groups' menus and meal counts, with the cost per child
+ * against the day's meal fee.  The kitchen records the purchases from it
+ * and corrects the meal counts by hand, naming a reason.
  */
 #include <errno.h>
 #include <stdio.h>

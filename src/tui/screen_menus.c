@@ -49,7 +49,7 @@ static const struct tui_column week_columns[] = {
 
 #define MAX_ROWS (7 * MN_MEAL_COUNT)
 
-/* What one row of the week list stands for. */
+/* The day and meal shown on one row of the week list. */
 struct week_row {
 	struct mn_date day;
 	int meal;		/* enum mn_meal, -1 for a day without school */
