@@ -42,8 +42,8 @@ static const struct tui_column check_columns[] = {
 	{ "Step", "Bước", 4 },
 	{ "Time", "Giờ", 11 },
 	{ "Meal", "Bữa", 9 },
-	{ "Food or dish", "Thực phẩm/món", 24 },
-	{ "Quantity", "SL", 9 },
+	{ "Food or dish", "Thực phẩm/món", 22 },
+	{ "Quantity", "SL", 10 },
 	{ "Result", "Kết quả", 9 },
 	{ "Checked by", "Người kiểm", 0 },
 };
@@ -88,7 +88,8 @@ fill_checks(struct tui *ui, struct safety_view *v)
 		mn_kitchen_local_time(rows[i].checked_at, at, sizeof at);
 		qty[0] = '\0';
 		if (rows[i].quantity > 0) {
-			kui_number(rows[i].quantity, 2, number,
+			kui_number(rows[i].quantity,
+			    mn_unit_divisible(rows[i].unit) ? 2 : 0, number,
 			    sizeof number);
 			snprintf(qty, sizeof qty, "%s %s", number,
 			    rows[i].unit);
