@@ -188,7 +188,10 @@ static void
 test_safety_logs_for_past_days(void **state)
 {
 	(void)state;
-	/* Past days with purchases have receiving checks; logged days all 3 steps. */
+	/*
+	 * Past days with purchases have receiving checks, and every logged
+	 * day has all three steps.
+	 */
 	assert_int_equal(query_int("SELECT count(DISTINCT menu_date) FROM "
 	    "menu_items WHERE menu_date < date('now', 'localtime') AND "
 	    "menu_date NOT IN (SELECT day FROM food_checks WHERE step = 1) "
