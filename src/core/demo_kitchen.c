@@ -612,7 +612,7 @@ build_week(struct demo_state *s, const struct mn_school_year *year,
 	for (int i = 0; i < 4; i++)
 		offset[i] = (int)mn_rng_below(&s->rng, 6);
 	mn_date_from_days(monday + 3, &d);
-	/* The Thursday's year is the ISO week's year; 4 January is in week 1. */
+	/* The ISO week's year is the Thursday's; 4 January is in week 1. */
 	jan4 = (struct mn_date){ d.year, 1, 4 };
 	week1 = mn_date_to_days(&jan4) - mn_date_weekday(&jan4);
 	snprintf(week, sizeof week, "%04u-W%02u", (unsigned)d.year % 10000u,
@@ -671,7 +671,8 @@ mn_demo_kitchen(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 		return mn_fail(err, MN_ERR_EXISTS, "", "%s",
 		    T("this database already holds dishes; the kitchen demo "
 		    "needs a database without any", "cơ sở dữ liệu này đã có "
-		    "món ăn; dữ liệu bếp mẫu cần cơ sở dữ liệu chưa có món nào"));
+		    "món ăn; dữ liệu bếp mẫu cần cơ sở dữ liệu chưa có món "
+		    "nào"));
 	mn_date_today(&today);
 	if ((rc = mn_school_year_current(ctx, &today, &year, err)) != MN_OK)
 		return rc;

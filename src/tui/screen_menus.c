@@ -481,7 +481,8 @@ edit_meal(struct tui *ui, struct week_view *v, const struct week_row *w)
 				break;
 			continue;
 		}
-		if (action != ACT_TOGGLE || (row = tui_list_selected(&list)) < 0)
+		row = tui_list_selected(&list);
+		if (action != ACT_TOGGLE || row < 0)
 			continue;
 		for (int i = 0; i < norder; i++)
 			if (order[i] == row) {
