@@ -151,9 +151,16 @@ $(BUILD)/tests/baseline: tests/bench/baseline.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(shell pkg-config --libs ncursesw)
 
-bench: $(BUILD)/mamnon $(VTDRIVE) $(BUILD)/tests/baseline
+$(BUILD)/tests/bench_%: tests/bench/%.c $(BUILD)/libmamnon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
+
+bench: $(BUILD)/mamnon $(VTDRIVE) $(BUILD)/tests/baseline \
+    $(BUILD)/tests/bench_search
 	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
-	    BASELINE=$(CURDIR)/$(BUILD)/tests/baseline sh tests/bench/run.sh
+	    BASELINE=$(CURDIR)/$(BUILD)/tests/baseline \
+	    BENCH_SEARCH=$(CURDIR)/$(BUILD)/tests/bench_search \
+	    sh tests/bench/run.sh
 
 # ---- Install ------------------------------------------------------------
 

@@ -71,6 +71,9 @@ static const struct command {
 	{ "demo", NEEDS_DB, cli_demo },
 	{ "zscore", NEEDS_NOTHING, run_zscore },
 	{ "export", NEEDS_DB, run_export },
+	{ "approval", NEEDS_DB, cli_approval },
+	{ "audit", NEEDS_DB, cli_audit },
+	{ "parent", NEEDS_DB, cli_parent },
 	{ "import", NEEDS_DB, run_import },
 };
 

@@ -14,6 +14,7 @@
 #include "core/demo_kitchen.h"
 #include "core/demo_registers.h"
 #include "core/health.h"
+#include "core/parents.h"
 #include "core/registers.h"
 
 void
@@ -149,6 +150,7 @@ mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
 	if ((rc = mn_demo_registers(ctx, seed, err)) != MN_OK ||
 	    (rc = add_class_teachers(ctx, password, err)) != MN_OK ||
 	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK ||
+	    (rc = mn_demo_parents(ctx, seed, password, err)) != MN_OK ||
 	    (rc = mn_demo_kitchen(ctx, seed, err)) != MN_OK)
 		return rc;
 	return MN_OK;

@@ -657,7 +657,7 @@ mn_demo_kitchen(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 	sqlite3_stmt *st;
 	long first, last, this_monday;
 	bool exists;
-	int rc;
+	int added, rc;
 
 	memset(&s, 0, sizeof s);
 	s.ctx = ctx;
@@ -674,7 +674,8 @@ mn_demo_kitchen(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 		    "món ăn; dữ liệu bếp mẫu cần cơ sở dữ liệu chưa có món "
 		    "nào"));
 	mn_date_today(&today);
-	if ((rc = mn_school_year_current(ctx, &today, &year, err)) != MN_OK)
+	if ((rc = mn_school_year_current(ctx, &today, &year, err)) != MN_OK ||
+	    (rc = mn_kitchen_seed_foods(ctx, &added, err)) != MN_OK)
 		return rc;
 	mn_rng_seed(&s.rng, seed ^ 0x4b697463u);
 	s.today = mn_date_to_days(&today);

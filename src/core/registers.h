@@ -265,6 +265,43 @@ int mn_child_list(struct mn_ctx *ctx, const struct mn_child_filter *filter,
     int (*fn)(const struct mn_child *c, void *arg), void *arg,
     struct mn_error *err);
 
+/* One child in a searchable list: what a list line shows. */
+struct mn_child_row {
+	int64_t id;
+	char school_code[32];
+	char full_name[256];
+	char class_code[MN_CLASS_CODE_MAX + 1];
+	struct mn_date birth_date;
+	char sex;
+	bool health_warning;	/* allergies or chronic conditions known */
+	char *allergies;	/* "" when none or hidden from the actor */
+	char *chronic_conditions;
+	char *fold;		/* folded name and school code */
+};
+
+/* The children list in list order, held in memory for fast narrowing. */
+struct mn_child_index {
+	struct mn_child_row *rows;
+	size_t count;
+};
+
+/*
+ * Loads the children the actor may see (filter->search is ignored) with
+ * one query and one "view" audit row.  Free with mn_child_index_free.
+ */
+int mn_child_index_load(struct mn_ctx *ctx,
+    const struct mn_child_filter *filter, struct mn_child_index *idx,
+    struct mn_error *err);
+/*
+ * Writes into matches (room for idx->count entries) the positions of the
+ * rows whose folded text contains every word of needle, accents and
+ * case ignored and đ matching d; returns how many.  An empty needle
+ * matches every row.
+ */
+size_t mn_child_index_search(const struct mn_child_index *idx,
+    const char *needle, size_t *matches);
+void mn_child_index_free(struct mn_child_index *idx);
+
 /* ---- Staff ----------------------------------------------------------- */
 
 struct mn_staff {

@@ -105,16 +105,15 @@ kui_ask(struct tui *ui, const char *title, const char *label_en,
 	    .vi = label_vi };
 	struct tui_form form = { .rows = &row, .nrows = 1,
 	    .enter_submits = true, .quiet_cancel = true };
-	const char *saved = ui->title;
 	int rc;
 
 	*out = NULL;
 	tui_field_init(&row.field, max_letters, TUI_SHOW);
 	if (initial != NULL)
 		tui_field_set(&row.field, initial);
-	ui->title = title;
+	tui_enter(ui, title);
 	rc = tui_form_run(ui, &form);
-	ui->title = saved;
+	tui_leave(ui);
 	if (rc == TUI_OK && (*out = tui_field_get(&row.field)) == NULL)
 		rc = TUI_CANCEL;
 	return rc;

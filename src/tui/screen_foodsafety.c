@@ -278,7 +278,6 @@ add_check(struct tui *ui, struct safety_view *v)
 		    .vi = "Người kiểm tra" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = C_ROWS };
-	const char *saved = ui->title;
 	char note[256];
 	int rc;
 
@@ -293,11 +292,11 @@ add_check(struct tui *ui, struct safety_view *v)
 	    mn_meal_label(MN_MEAL_BREAKFAST), mn_meal_label(MN_MEAL_LUNCH),
 	    mn_meal_label(MN_MEAL_AFTERNOON), mn_meal_label(MN_MEAL_SNACK));
 	form.note = note;
-	ui->title = T("New inspection entry", "Thêm kiểm thực");
+	tui_enter(ui, T("New inspection entry", "Thêm kiểm thực"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
 	    try_check(ui, v, &form) != MN_OK)
 		;
-	ui->title = saved;
+	tui_leave(ui);
 	return rc == TUI_END ? TUI_END : TUI_OK;
 }
 
@@ -346,7 +345,6 @@ add_sample(struct tui *ui, struct safety_view *v)
 		{ .name = "taken_by", .en = "Taken by", .vi = "Người lấy mẫu" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = S_ROWS };
-	const char *saved = ui->title;
 	int rc;
 
 	tui_field_init(&rows[S_MEAL].field, 20, TUI_SHOW);
@@ -359,11 +357,11 @@ add_sample(struct tui *ui, struct safety_view *v)
 	form.note = T("The dish is named as on the menu; a sample is kept "
 	    "at least 24 hours.", "Tên món ghi như trong thực đơn; mẫu lưu "
 	    "ít nhất 24 giờ.");
-	ui->title = T("New food sample", "Thêm mẫu lưu");
+	tui_enter(ui, T("New food sample", "Thêm mẫu lưu"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
 	    try_sample(ui, v, &form) != MN_OK)
 		;
-	ui->title = saved;
+	tui_leave(ui);
 	return rc == TUI_END ? TUI_END : TUI_OK;
 }
 
@@ -425,7 +423,6 @@ int
 screen_foodsafety(struct tui *ui)
 {
 	struct safety_view v;
-	const char *saved = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&v, 0, sizeof v);
@@ -436,11 +433,11 @@ screen_foodsafety(struct tui *ui)
 	v.checks_list.empty_vi = "Ngày này chưa có kiểm thực";
 	v.samples_list.empty_en = "No food samples on this day";
 	v.samples_list.empty_vi = "Ngày này chưa có mẫu lưu";
+	tui_enter(ui, v.title);
 	for (;;) {
 		int action;
 
 		reload(ui, &v);
-		ui->title = v.title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, v.samples ? &v.samples_list :
 		    &v.checks_list, safety_keys);
@@ -455,7 +452,7 @@ screen_foodsafety(struct tui *ui)
 			break;
 		}
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&v.checks_list);
 	tui_list_free(&v.samples_list);
 	free(v.sample_rows);

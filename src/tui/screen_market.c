@@ -154,8 +154,8 @@ reload(struct tui *ui, struct market_view *v)
 		add_line(&v->list, &v->market.lines[i]);
 	add_totals(v);
 	kui_day_label(&v->day, label, sizeof label);
-	snprintf(v->title, sizeof v->title, T("Market list: %s/%04d, meals: "
-	    "%s %d, %s %d", "Phiếu kê chợ: %s/%04d, suất ăn: %s %d, %s %d"),
+	snprintf(v->title, sizeof v->title, T("%s/%04d, meals: %s %d, %s %d",
+	    "%s/%04d, suất ăn: %s %d, %s %d"),
 	    label, v->day.year, mn_menu_group_label(MN_GROUP_NHA_TRE),
 	    v->counts[MN_GROUP_NHA_TRE].effective,
 	    mn_menu_group_label(MN_GROUP_MAU_GIAO),
@@ -285,7 +285,6 @@ set_count(struct tui *ui, struct market_view *v, enum mn_age_group g,
 	};
 	struct tui_form form = { .rows = rows, .nrows = kind ==
 	    MN_COUNT_MANUAL ? 2 : 1, .enter_submits = true };
-	const char *saved = ui->title;
 	struct mn_error err;
 	char title[200];
 	int rc;
@@ -297,7 +296,7 @@ set_count(struct tui *ui, struct market_view *v, enum mn_age_group g,
 	    T("Correct the meal count", "Điều chỉnh số suất ăn") :
 	    T("Planned meal count", "Số suất ăn dự kiến"),
 	    mn_menu_group_label(g), v->counts[g].effective);
-	ui->title = title;
+	tui_enter(ui, title);
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		char *count_text = tui_field_get(&rows[CORRECT_COUNT].field);
 		char *reason = tui_field_get(&rows[CORRECT_REASON].field);
@@ -320,7 +319,7 @@ set_count(struct tui *ui, struct market_view *v, enum mn_age_group g,
 		tui_error(ui, "%s", err.message);
 		tui_form_focus(&form, err.field);
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	return rc == TUI_END ? TUI_END : TUI_OK;
 }
 
@@ -328,7 +327,6 @@ static int
 meal_counts(struct tui *ui, struct market_view *v)
 {
 	struct tui_list list;
-	const char *saved = ui->title;
 	char title[200], label[32];
 	int rc = TUI_OK;
 
@@ -336,11 +334,11 @@ meal_counts(struct tui *ui, struct market_view *v)
 	kui_day_label(&v->day, label, sizeof label);
 	snprintf(title, sizeof title, "%s: %s/%04d", T("Meal counts",
 	    "Số suất ăn"), label, v->day.year);
+	tui_enter(ui, title);
 	for (;;) {
 		int action, row;
 
 		fill_counts(v, &list);
-		ui->title = title;
 		action = tui_list_run(ui, &list, count_keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
@@ -357,7 +355,7 @@ meal_counts(struct tui *ui, struct market_view *v)
 		}
 		reload(ui, v);
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&list);
 	return rc;
 }
@@ -391,17 +389,16 @@ int
 screen_market(struct tui *ui)
 {
 	struct market_view v;
-	const char *saved = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&v, 0, sizeof v);
 	mn_date_today(&v.day);
 	tui_list_init(&v.list, market_columns, 5);
+	tui_enter(ui, v.title);
 	for (;;) {
 		int action;
 
 		reload(ui, &v);
-		ui->title = v.title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &v.list, market_keys);
 		if (action == TUI_ACT_END) {
@@ -415,7 +412,7 @@ screen_market(struct tui *ui)
 			break;
 		}
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&v.list);
 	mn_market_free(&v.market);
 	return rc;

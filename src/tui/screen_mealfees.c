@@ -112,23 +112,22 @@ screen_mealfees(struct tui *ui)
 {
 	struct tui_list list;
 	struct mn_date today;
-	const char *saved = ui->title;
-	char month[8], title[128];
+	char month[8], title[128] = "";
 	int year, mon, rc = TUI_CANCEL;
 
 	mn_date_today(&today);
 	year = today.year;
 	mon = today.month;
 	tui_list_init(&list, fee_columns, NCOLS);
+	tui_enter(ui, title);
 	for (;;) {
 		int action;
 
 		snprintf(month, sizeof month, "%04u-%02u",
 		    (unsigned)year % 10000u, (unsigned)mon % 100u);
 		fill(ui, &list, month);
-		snprintf(title, sizeof title, "%s %02d/%04d", T("Meal-fee "
-		    "book, month", "Sổ tính tiền ăn tháng"), mon, year);
-		ui->title = title;
+		snprintf(title, sizeof title, "%s %02d/%04d", T("month",
+		    "tháng"), mon, year);
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &list, fee_keys);
 		if (action == TUI_ACT_END) {
@@ -146,7 +145,7 @@ screen_mealfees(struct tui *ui)
 		}
 		list.sel = 0;
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&list);
 	return rc;
 }

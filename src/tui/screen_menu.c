@@ -1,8 +1,9 @@
 /*
  * The menu tree, defined by one table.  An entry tied to an action shows
  * only when mn_allowed grants it, so the menu and the core's access table
- * cannot disagree; other entries list the roles that see them.  Hiding an
- * entry is presentation only: every core function checks access itself.
+ * cannot disagree.  Other entries list the roles that see them.  Hiding
+ * an entry is presentation only, because every core function checks
+ * access itself.
  */
 #include <stdio.h>
 
@@ -26,24 +27,27 @@ enum { MENU_LOGOUT = 99 };
 
 static const struct menu_entry menu[] = {
 	{ 1, 0, "Children", "Trẻ em", 0, MN_ACT_CHILD_READ,
-	    screen_children },
+	    screen_child_list },
 	{ 2, 0, "Classes", "Lớp học", 0, MN_ACT_CLASS_READ,
-	    screen_classes },
-	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ, screen_staff },
+	    screen_class_list },
+	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ,
+	    screen_staff_list },
+	{ 5, 0, "School calendar", "Lịch năm học", 0, MN_ACT_CALENDAR_WRITE,
+	    screen_calendar },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
-	{ 5, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
+	{ 6, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
 	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
 	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },
-	{ 51, 5, "Menus", "Thực đơn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL |
+	{ 61, 6, "Menus", "Thực đơn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL |
 	    MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER | MN_ROLE_PARENT |
 	    MN_ROLE_NURSE, NO_ACTION, screen_menus },
-	{ 52, 5, "Market list and meal counts", "Phiếu kê chợ, suất ăn",
+	{ 62, 6, "Market list and meal counts", "Phiếu kê chợ, suất ăn",
 	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT,
 	    NO_ACTION, screen_market },
-	{ 53, 5, "Meal-fee book", "Sổ tính tiền ăn", MN_ROLE_ACCOUNTANT |
+	{ 63, 6, "Meal-fee book", "Sổ tính tiền ăn", MN_ROLE_ACCOUNTANT |
 	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_mealfees },
-	{ 54, 5, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
+	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
 	    MN_ROLE_PRINCIPAL | MN_ROLE_NURSE, NO_ACTION, screen_foodsafety },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
@@ -120,13 +124,13 @@ run_level(struct tui *ui, int parent, const char *title)
 	struct tui_list list;
 	int ids[MENU_MAX], action, rc = TUI_CANCEL;
 
+	tui_enter(ui, title);
 	tui_list_init(&list, menu_column, 1);
 	fill(ui, &list, parent, ids);
 	for (;;) {
 		const struct menu_entry *e;
 		int row;
 
-		ui->title = title;
 		set_menu_minimum(ui);
 		action = tui_list_run(ui, &list, menu_keys);
 		if (action == TUI_ACT_END) {
@@ -143,18 +147,23 @@ run_level(struct tui *ui, int parent, const char *title)
 		if ((row = tui_list_selected(&list)) < 0)
 			continue;
 		e = &menu[ids[row]];
-		ui->title = T(e->en, e->vi);
-		rc = e->open != NULL ? e->open(ui) :
-		    run_level(ui, e->id, ui->title);
+		if (e->open != NULL) {
+			tui_enter(ui, T(e->en, e->vi));
+			rc = e->open(ui);
+			tui_leave(ui);
+		} else
+			rc = run_level(ui, e->id, T(e->en, e->vi));
 		if (rc == TUI_END)
 			break;
 	}
 	tui_list_free(&list);
+	tui_leave(ui);
 	return rc;
 }
 
 int
 screen_menu(struct tui *ui)
 {
+	ui->depth = 0;
 	return run_level(ui, 0, T("Main menu", "Menu chính"));
 }

@@ -177,12 +177,11 @@ set_title(struct tui *ui, struct week_view *v)
 	    v->monday.month);
 	snprintf(to, sizeof to, "%02d/%02d/%04d", friday.day, friday.month,
 	    friday.year);
-	snprintf(v->title, sizeof v->title, "%s: %s, %s %s (%s–%s), %s",
-	    T("Menu", "Thực đơn"), mn_menu_group_label(v->group),
+	snprintf(v->title, sizeof v->title, "%s, %s %s (%s–%s), %s",
+	    mn_menu_group_label(v->group),
 	    T("week", "tuần"), v->week, from, to,
 	    v->approved ? T("approved", "đã duyệt") :
 	    T("draft", "chưa duyệt"));
-	ui->title = v->title;
 }
 
 /* ---- Nutrition of a day or a week -------------------------------------- */
@@ -304,7 +303,6 @@ show_nutrition(struct tui *ui, const char *title,
     const struct mn_nutrition *n, const struct mn_requirement *r)
 {
 	struct tui_list list;
-	const char *saved = ui->title;
 	int action;
 
 	/* NOTE: the columns follow the width at opening, not a later resize. */
@@ -313,11 +311,11 @@ show_nutrition(struct tui *ui, const char *title,
 	else
 		tui_list_init(&list, detail_columns, 5);
 	fill_nutrition(&list, n, r);
-	ui->title = title;
+	tui_enter(ui, title);
 	do
 		action = tui_list_run(ui, &list, detail_keys);
 	while (action != TUI_ACT_BACK && action != TUI_ACT_END);
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&list);
 	return action == TUI_ACT_END ? TUI_END : TUI_OK;
 }
@@ -426,7 +424,6 @@ edit_meal(struct tui *ui, struct week_view *v, const struct week_row *w)
 	size_t count = 0;
 	int *order = NULL, norder = 0, action, rc = TUI_OK;
 	char date[11], title[256], label[32];
-	const char *saved = ui->title;
 
 	if (w->meal < 0) {
 		tui_error(ui, "%s", T("No school on this day",
@@ -465,10 +462,10 @@ edit_meal(struct tui *ui, struct week_view *v, const struct week_row *w)
 	snprintf(title, sizeof title, "%s: %s, %s, %s", T("Dishes",
 	    "Chọn món"), label, mn_meal_label(w->meal),
 	    mn_menu_group_label(v->group));
+	tui_enter(ui, title);
 	for (;;) {
 		int row;
 
-		ui->title = title;
 		action = tui_list_run(ui, &list, pick_keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
@@ -498,7 +495,7 @@ edit_meal(struct tui *ui, struct week_view *v, const struct week_row *w)
 			set_mark(&list, row, true);
 		}
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&list);
 	free(order);
 	free(dishes);
@@ -601,7 +598,6 @@ int
 screen_menus(struct tui *ui)
 {
 	struct week_view v;
-	const char *saved = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&v, 0, sizeof v);
@@ -612,6 +608,7 @@ screen_menus(struct tui *ui)
 	tui_list_init(&v.list, week_columns, 3);
 	v.list.empty_en = "No school days in this week";
 	v.list.empty_vi = "Tuần này không có ngày học";
+	tui_enter(ui, v.title);
 	for (;;) {
 		int action;
 
@@ -630,7 +627,7 @@ screen_menus(struct tui *ui)
 			break;
 		}
 	}
-	ui->title = saved;
+	tui_leave(ui);
 	tui_list_free(&v.list);
 	free(v.entries);
 	return rc;

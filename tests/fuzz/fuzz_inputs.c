@@ -27,6 +27,7 @@
 #include <unicode/ustring.h>
 
 #include "core/config.h"
+#include "core/csv.h"
 #include "core/date.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -36,10 +37,11 @@
 #define CONFIG_MUTATIONS 300
 #define MAX_REPORTED 25
 
-enum kind { DATES, NUMBERS, NAMES, IDS, PHONES, LOGINS, CONFIG, KINDS };
+enum kind { DATES, NUMBERS, NAMES, IDS, PHONES, LOGINS, CSV, CONFIG, KINDS };
 
 static const char *const kind_dirs[KINDS] = {
-	"dates", "numbers", "names", "ids", "phones", "logins", "config",
+	"dates", "numbers", "names", "ids", "phones", "logins", "csv",
+	"config",
 };
 
 static unsigned long passed, failed;
@@ -534,6 +536,42 @@ check_config_file(const char *path, const char *shown)
 	passed++;
 }
 
+/*
+ * Reads every record of a CSV text: each call must end in a record, the
+ * end, or a rejection with a message, records must come in line order,
+ * and every field must be valid UTF-8 without NUL bytes.
+ */
+static void
+check_csv(const char *in)
+{
+	struct mn_csv_reader *r = NULL;
+	struct mn_csv_row row;
+	struct mn_error err = { 0 };
+	size_t last_line = 0;
+	int rc, records = 0;
+
+	rc = mn_csv_open_mem(in, strlen(in), "fuzz.csv", &r, &err);
+	if (rc != MN_OK) {
+		CHECK(rc == MN_ERR_INVALID && err.message[0] != '\0', in,
+		    "CSV open failed without a message");
+		return;
+	}
+	while ((rc = mn_csv_next(r, &row, &err)) == MN_OK && records < 10000) {
+		records++;
+		CHECK(row.line >= last_line, in, "CSV records out of order");
+		last_line = row.line;
+		for (size_t i = 0; i < row.count; i++)
+			CHECK(row.fields[i] != NULL &&
+			    valid_utf8(row.fields[i]), in,
+			    "CSV field is not valid UTF-8");
+	}
+	mn_csv_close(r);
+	CHECK(rc == MN_OK || rc == MN_ERR_NOTFOUND ||
+	    (rc == MN_ERR_INVALID && err.message[0] != '\0'), in,
+	    "CSV reader failed without a message");
+	passed++;
+}
+
 static void
 check_input(enum kind kind, const char *in)
 {
@@ -556,6 +594,9 @@ check_input(enum kind kind, const char *in)
 		break;
 	case LOGINS:
 		check_login(in);
+		break;
+	case CSV:
+		check_csv(in);
 		break;
 	default:
 		break;

@@ -72,7 +72,7 @@ echo "== kitchen plans $target"
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
 	open_entry 0
-	echo 'wait "Thực đơn: mẫu giáo"'
+	echo 'wait "mẫu giáo, tuần"'
 	i=0
 	while [ "$i" -lt "$weeks" ]; do
 		echo 'type ]'
@@ -117,7 +117,7 @@ echo "== kitchen checks nutrition, meal count and market list"
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
 	open_entry 0
-	echo 'wait "Thực đơn: mẫu giáo"'
+	echo 'wait "mẫu giáo, tuần"'
 	i=0
 	while [ "$i" -lt "$weeks" ]; do
 		echo 'type ]'
@@ -139,7 +139,6 @@ echo "== kitchen checks nutrition, meal count and market list"
 	echo 'key C-u'
 	echo "type $long_date"
 	echo 'key Enter'
-	echo "wait \"Phiếu kê chợ: \""
 	echo "wait \"$label/\""
 	echo 'type s'
 	echo 'wait "Điểm danh"'

@@ -24,7 +24,7 @@ school_days=$(
 # above "Đăng xuất" in the main menu.
 open_menus() {
 	printf 'wait "Dinh dưỡng" 10000\nkey End\nkey Up\nkey Enter\n'
-	printf 'wait "Thực đơn"\nkey Enter\nwait "Thực đơn: mẫu giáo"\n'
+	printf 'wait "Thực đơn"\nkey Enter\nwait "mẫu giáo, tuần"\n'
 }
 
 echo "== kitchen copies the week onto $next_week"
