@@ -24,6 +24,7 @@ enum {
 	ACT_COPY,
 	ACT_WEEK_AVERAGE,
 	ACT_TOGGLE,
+	ACT_ALL_MEALS,
 };
 
 static const struct tui_keydef week_keys[] = {
@@ -35,6 +36,7 @@ static const struct tui_keydef week_keys[] = {
 	{ { 'a' }, "a", "Approve", "Duyệt", ACT_APPROVE },
 	{ { 'c' }, "c", "Copy week", "Chép tuần", ACT_COPY },
 	{ { 't' }, "t", "Week average", "TB tuần", ACT_WEEK_AVERAGE },
+	{ { 'b' }, "b", "All meals", "Mọi bữa", ACT_ALL_MEALS },
 	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
@@ -60,6 +62,7 @@ struct week_view {
 	struct mn_date monday;
 	char week[9];
 	bool approved;
+	bool all_meals;		/* also list meals the group is not served */
 	struct mn_menu_entry *entries;
 	size_t nentries;
 	struct tui_list list;
@@ -157,7 +160,8 @@ reload(struct tui *ui, struct week_view *v)
 		}
 		for (int m = 0; m < MN_MEAL_COUNT; m++) {
 			dishes_of(v, date, m, dishes, sizeof dishes);
-			if (!usual_meal(v->group, m) && dishes[0] == '\0')
+			if (!v->all_meals && !usual_meal(v->group, m) &&
+			    dishes[0] == '\0')
 				continue;
 			add_row(v, &day, m, first, dishes[0] ? dishes : "—");
 			first = false;
@@ -580,6 +584,9 @@ dispatch(struct tui *ui, struct week_view *v, int action)
 		return copy_week(ui, v);
 	case ACT_WEEK_AVERAGE:
 		return week_average(ui, v);
+	case ACT_ALL_MEALS:
+		v->all_meals = !v->all_meals;
+		return TUI_OK;
 	default:
 		break;
 	}
