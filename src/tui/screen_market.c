@@ -214,9 +214,9 @@ static const struct tui_keydef count_keys[] = {
 };
 
 static const struct tui_column count_columns[] = {
-	{ "Group", "Nhóm", 10 },
+	{ "Group", "Nhóm", 16 },
 	{ "Planned", "Dự kiến", 8 },
-	{ "Attendance", "Điểm danh", 9 },
+	{ "Attendance", "Điểm danh", 10 },
 	{ "Corrected", "Điều chỉnh", 10 },
 	{ "Used", "Tính", 6 },
 	{ "Corrected by, reason", "Người điều chỉnh, lý do", 0 },
