@@ -33,6 +33,12 @@ static const struct menu_entry menu[] = {
 	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ, screen_staff },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
+	{ 40, 0, "Attendance", "Điểm danh", MN_ROLE_TEACHER |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_attendance },
+	{ 41, 0, "Daily log", "Nhật ký lớp", MN_ROLE_TEACHER |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_dailylog },
+	{ 42, 0, "Today's attendance", "Sĩ số hôm nay", MN_ROLE_PRINCIPAL |
+	    MN_ROLE_KITCHEN, NO_ACTION, screen_today },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
 };
