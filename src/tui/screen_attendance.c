@@ -248,7 +248,7 @@ layout(struct cols *c)
 	c->code = c->flag + 2;
 	c->name = c->code + 11;
 	c->mark = c->name + (COLS >= 100 ? 32 : 24);
-	c->note = c->mark + 17;
+	c->note = c->mark + 19;
 	c->end = COLS - 1;
 }
 
@@ -798,7 +798,7 @@ screen_attendance(struct tui *ui)
 /* ---- A child's month ------------------------------------------------- */
 
 static const struct tui_column month_columns[] = {
-	{ "Day", "Ngày", 12 },
+	{ "Day", "Ngày", 10 },
 	{ "Attendance", "Điểm danh", 16 },
 	{ "Meals", "Bữa ăn", 20 },
 	{ "Nap", "Ngủ", 7 },
@@ -814,6 +814,22 @@ static const struct tui_keydef month_keys[] = {
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };
+
+/* "T6 04/12": the month view's narrow day column. */
+static void
+short_day(const struct mn_date *d, char *buf, size_t size)
+{
+	static const char *const en[7] = { "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat", "Sun" };
+	static const char *const vi[7] = { "T2", "T3", "T4", "T5", "T6",
+	    "T7", "CN" };
+	int wd = mn_date_weekday(d);
+
+	if (wd < 0 || wd > 6)
+		wd = 0;
+	snprintf(buf, size, "%s %02d/%02d", T(en[wd], vi[wd]), d->day,
+	    d->month);
+}
 
 static const char *
 intake_short(enum mn_intake i)
@@ -897,7 +913,7 @@ load_month(struct tui *ui, struct month *m, int64_t child_id, int year,
 			memset(log, 0, sizeof *log);
 			log->nap_minutes = -1;
 		}
-		class_day_label(&cday->day, day, sizeof day);
+		short_day(&cday->day, day, sizeof day);
 		if (!cday->marked)
 			snprintf(mark, sizeof mark, "%s",
 			    T("not taken", "chưa điểm danh"));
@@ -992,9 +1008,9 @@ screen_child_month(struct tui *ui, int64_t child_id, const char *name,
 				memset(&m.cm, 0, sizeof m.cm);
 			}
 			snprintf(title, sizeof title, T("%s, %02d/%d: present "
-			    "%d, with leave %d, without leave %d, late %d",
-			    "%s, tháng %02d/%d: có mặt %d, có phép %d, "
-			    "không phép %d, đi muộn %d"), name, month, year,
+			    "%d, absent P %d K %d, late %d",
+			    "%s, %02d/%d: có mặt %d, vắng P %d K %d, "
+			    "muộn %d"), name, month, year,
 			    m.cm.present, m.cm.excused, m.cm.unexcused,
 			    m.cm.late);
 			reload = false;

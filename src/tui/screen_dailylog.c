@@ -77,6 +77,7 @@ static const struct {
 	{ "Learning", "Học tập", "Learning", "Học tập", 0 },
 };
 
+#define NAME_X 3		/* column 1 holds the absence letter */
 #define NAME_WIDTH 18
 
 struct grid {
@@ -248,7 +249,7 @@ cell_text(struct mn_daily_log *log, int col, char *buf, size_t size)
 static void
 layout(int *x)
 {
-	int fixed = 1 + NAME_WIDTH + 1, shared = 0, left, each;
+	int fixed = NAME_X + NAME_WIDTH + 1, shared = 0, left, each;
 
 	for (int c = 0; c < COL_COUNT; c++) {
 		if (columns[c].width > 0)
@@ -260,7 +261,7 @@ layout(int *x)
 	each = shared > 0 ? left / shared - 1 : 0;
 	if (each < 4)
 		each = 4;
-	x[0] = 1 + NAME_WIDTH + 1;
+	x[0] = NAME_X + NAME_WIDTH + 1;
 	for (int c = 0; c < COL_COUNT; c++)
 		x[c + 1] = x[c] + (columns[c].width > 0 ? columns[c].width :
 		    each) + 1;
@@ -279,6 +280,7 @@ draw_grid(struct tui *ui, struct grid *g)
 {
 	int x[COL_COUNT + 1], y = tui_body_top(), rows = grid_rows();
 	char line[2600], day[64], cell[2048];
+	const char *absent = "";
 
 	layout(x);
 	class_day_label(&g->cd.day, day, sizeof day);
@@ -287,7 +289,7 @@ draw_grid(struct tui *ui, struct grid *g)
 	    "  (chưa lưu)") : "");
 	tui_text(y, 1, COLS - 2, line, TUI_TITLE);
 	tui_text(y + 1, 0, COLS, "", TUI_HEADER);
-	tui_text(y + 1, 1, NAME_WIDTH, T("Full name", "Họ và tên"),
+	tui_text(y + 1, NAME_X, NAME_WIDTH, T("Full name", "Họ và tên"),
 	    TUI_HEADER);
 	for (int c = 0; c < COL_COUNT && x[c] < COLS - 1; c++)
 		tui_text(y + 1, x[c], x[c + 1] - x[c] - 1 < COLS - 1 - x[c] ?
@@ -304,10 +306,10 @@ draw_grid(struct tui *ui, struct grid *g)
 		enum tui_style style = g->absent[r] ? TUI_KEYNAME : TUI_NORMAL;
 
 		tui_text(yy, 0, COLS, "", TUI_NORMAL);
-		snprintf(line, sizeof line, "%s%s", log->full_name,
-		    g->absent[r] ? T(" (absent)", " (vắng)") : "");
-		tui_text(yy, 1, NAME_WIDTH, line, r == g->row ? TUI_TITLE :
-		    style);
+		tui_text(yy, 1, 1, g->absent[r] ? T("A", "V") : "",
+		    TUI_ERROR);
+		tui_text(yy, NAME_X, NAME_WIDTH, log->full_name,
+		    r == g->row ? TUI_TITLE : style);
 		for (int c = 0; c < COL_COUNT && x[c] < COLS - 1; c++) {
 			int w = x[c + 1] - x[c] - 1;
 
@@ -324,7 +326,10 @@ draw_grid(struct tui *ui, struct grid *g)
 		    TUI_NORMAL);
 	else {
 		cell_text(&g->logs[g->row], g->col, cell, sizeof cell);
-		snprintf(line, sizeof line, "%s: %s",
+		if (g->absent[g->row])
+			absent = T(" (absent today)", " (hôm nay vắng)");
+		snprintf(line, sizeof line, "%s%s, %s: %s",
+		    g->logs[g->row].full_name, absent,
 		    T(columns[g->col].long_en, columns[g->col].long_vi),
 		    is_meal(g->col) ? mn_intake_label(
 		    g->logs[g->row].meals[g->col]) : cell);
@@ -784,11 +789,12 @@ help(struct tui *ui)
 	return tui_help_box(ui, grid_keys, T("Meals: h ate all, m ate part, "
 	    "k refused, Delete clears (h, m, k move down)\nNumbers: type "
 	    "them; notes: Enter to edit\nArrows, Tab, PgUp, PgDn: move\n"
-	    "l: other class, v: the child's month, Ctrl-S: save",
+	    "l: other class, v: the child's month, Ctrl-S: save\n"
+	    "A: absent that day",
 	    "Bữa ăn: h ăn hết, m ăn một phần, k không ăn, Delete xóa (h, m, k "
 	    "chuyển xuống dưới)\nSố: gõ số; ghi chú: Enter để sửa\n"
 	    "Mũi tên, Tab, PgUp, PgDn: di chuyển\nl: lớp khác, v: tháng của "
-	    "trẻ, Ctrl-S: lưu"));
+	    "trẻ, Ctrl-S: lưu\nV: trẻ vắng trong ngày"));
 }
 
 static int

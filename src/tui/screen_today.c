@@ -22,8 +22,8 @@ static const struct tui_keydef today_keys[] = {
 };
 
 static const struct tui_column today_columns[] = {
-	{ "Class", "Lớp", 10 },
-	{ "Age group", "Độ tuổi", 22 },
+	{ "Class", "Lớp", 12 },
+	{ "Age group", "Độ tuổi", 20 },
 	{ "Enrolled", "Sĩ số", 6 },
 	{ "Present", "Có mặt", 6 },
 	{ "Absent", "Vắng", 5 },
@@ -87,17 +87,16 @@ fill(struct tui *ui, struct tui_list *list, const struct mn_date *day,
 		const struct mn_meal_count *g = &sd.groups[i];
 
 		group_label(ui, g->age_group, label, sizeof label);
+		/* The meals are in the present column. */
 		if (g->classes_not_taken > 0)
-			snprintf(note, sizeof note, T("%d meals; %d classes not "
-			    "taken", "%d suất; %d lớp chưa điểm danh"),
-			    g->meals, g->classes_not_taken);
+			snprintf(note, sizeof note, T("%d classes not taken",
+			    "%d lớp chưa điểm danh"), g->classes_not_taken);
 		else
-			snprintf(note, sizeof note, T("%d meals", "%d suất"),
-			    g->meals);
+			note[0] = '\0';
 		add_row(list, T("Meals", "Suất ăn"), label, g->enrolled,
 		    g->meals, g->enrolled - g->meals, -1, note);
 	}
-	snprintf(note, sizeof note, T("%d meals", "%d suất"), sd.present);
+	snprintf(note, sizeof note, T("%d meals", "%d suất ăn"), sd.present);
 	add_row(list, T("School", "Toàn trường"), "", sd.enrolled, sd.present,
 	    sd.absent, -1, note);
 	mn_school_day_free(&sd);
