@@ -918,8 +918,8 @@ END;
 -- child, each child's daily log, and the class diary.
 --
 -- A class-day row exists once anyone saved attendance, a daily log grid
--- or the diary for that class and day.  attendance_saved tells whether
--- its marks were taken; until then every child counts as present.
+-- or the diary for that class and day.  attendance_saved is 1 once its
+-- marks were taken.  Until then every child counts as present.
 -- version is the one the attendance screen reads and saves against, so
 -- two teachers saving the same class-day cannot overwrite each other.
 CREATE TABLE class_days (
@@ -948,7 +948,8 @@ CREATE TABLE attendance_marks (
 ) WITHOUT ROWID;
 CREATE INDEX attendance_marks_child ON attendance_marks(child_id);
 
--- One row per child and day.  A meal is NULL until recorded, then all
+-- One row per child and day, with the kitchen's meals (breakfast,
+-- lunch, afternoon, snack).  A meal is NULL until recorded, then all
 -- (ăn hết), part (ăn một phần) or refused (không ăn).  temperature is in
 -- degrees Celsius, NULL when not taken.
 CREATE TABLE daily_logs (
@@ -957,6 +958,7 @@ CREATE TABLE daily_logs (
 	day TEXT NOT NULL,
 	breakfast TEXT CHECK (breakfast IN ('all', 'part', 'refused')),
 	lunch TEXT CHECK (lunch IN ('all', 'part', 'refused')),
+	afternoon TEXT CHECK (afternoon IN ('all', 'part', 'refused')),
 	snack TEXT CHECK (snack IN ('all', 'part', 'refused')),
 	nap_minutes INTEGER CHECK (nap_minutes BETWEEN 0 AND 300),
 	temperature REAL CHECK (temperature BETWEEN 34 AND 43),

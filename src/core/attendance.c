@@ -439,23 +439,39 @@ read_class_day(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	return rc;
 }
 
-/* Fills att->entries with the class's children on att->day. */
+static const char entries_sql[] =
+    "SELECT ch.id, ch.school_code, ch.full_name, m.mark, m.note "
+    "FROM child_class_history h JOIN children ch ON ch.id = h.child_id "
+    "LEFT JOIN attendance_marks m ON m.class_day_id = ?3 "
+    "AND m.child_id = ch.id "
+    "WHERE h.class_id = ?1 AND h.from_date <= ?2 "
+    "AND (h.to_date IS NULL OR h.to_date > ?2) "
+    "GROUP BY ch.id ORDER BY ch.name_key, ch.id";
+
+/* The same children without names or order, for the checks of a save. */
+static const char entry_ids_sql[] =
+    "SELECT h.child_id, '', '', m.mark, m.note "
+    "FROM child_class_history h "
+    "LEFT JOIN attendance_marks m ON m.class_day_id = ?3 "
+    "AND m.child_id = h.child_id "
+    "WHERE h.class_id = ?1 AND h.from_date <= ?2 "
+    "AND (h.to_date IS NULL OR h.to_date > ?2) "
+    "GROUP BY h.child_id";
+
+/*
+ * Fills att->entries with the class's children on att->day, in name
+ * order with names when names is true.
+ */
 static int
 read_entries(struct mn_ctx *ctx, struct mn_attendance_day *att,
-    int64_t day_id, struct mn_error *err)
+    int64_t day_id, bool names, struct mn_error *err)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
-	rc = stmt_get(ctx->db, "SELECT ch.id, ch.school_code, ch.full_name, "
-	    "m.mark, m.note FROM child_class_history h "
-	    "JOIN children ch ON ch.id = h.child_id "
-	    "LEFT JOIN attendance_marks m ON m.class_day_id = ?3 "
-	    "AND m.child_id = ch.id "
-	    "WHERE h.class_id = ?1 AND h.from_date <= ?2 "
-	    "AND (h.to_date IS NULL OR h.to_date > ?2) "
-	    "GROUP BY ch.id ORDER BY ch.name_key, ch.id", &st, err);
+	rc = stmt_get(ctx->db, names ? entries_sql : entry_ids_sql, &st,
+	    err);
 	if (rc != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, att->class_id);
@@ -509,12 +525,13 @@ read_class_code(struct mn_ctx *ctx, struct mn_attendance_day *att,
 
 /*
  * Loads without access or date checks, which the caller made; *day_id
- * receives the class-day row's id, 0 when there is none.
+ * receives the class-day row's id, 0 when there is none.  Without names
+ * the entries have empty names and codes and no particular order.
  */
 static int
 load_unchecked(struct mn_ctx *ctx, int64_t class_id,
     const struct mn_date *day, struct mn_attendance_day *out,
-    int64_t *day_id, struct mn_error *err)
+    int64_t *day_id, bool names, struct mn_error *err)
 {
 	int rc;
 
@@ -523,7 +540,7 @@ load_unchecked(struct mn_ctx *ctx, int64_t class_id,
 	out->day = *day;
 	if ((rc = read_class_code(ctx, out, err)) != MN_OK ||
 	    (rc = read_class_day(ctx, out, day_id, err)) != MN_OK ||
-	    (rc = read_entries(ctx, out, *day_id, err)) != MN_OK) {
+	    (rc = read_entries(ctx, out, *day_id, names, err)) != MN_OK) {
 		mn_attendance_free(out);
 		return rc;
 	}
@@ -542,7 +559,7 @@ mn_attendance_load(struct mn_ctx *ctx, int64_t class_id,
 	if ((rc = mn_attendance_check_read(ctx, class_id, err)) != MN_OK ||
 	    (rc = check_day(ctx, class_id, day, err)) != MN_OK)
 		return rc;
-	return load_unchecked(ctx, class_id, day, out, &day_id, err);
+	return load_unchecked(ctx, class_id, day, out, &day_id, true, err);
 }
 
 /* ---- Saving ---------------------------------------------------------- */
@@ -820,7 +837,7 @@ conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	int rc;
 
 	rc = load_unchecked(ctx, att->class_id, &att->day, &current, &day_id,
-	    &lerr);
+	    true, &lerr);
 	if (rc != MN_OK) {
 		if (err != NULL)
 			*err = lerr;
@@ -865,7 +882,7 @@ mn_attendance_save(struct mn_ctx *ctx, struct mn_attendance_day *att,
 	    err)) != MN_OK)
 		return rc;
 	rc = load_unchecked(ctx, att->class_id, &att->day, &current, &day_id,
-	    err);
+	    false, err);
 	if (rc != MN_OK)
 		return rc;
 	if (current.version != att->version) {

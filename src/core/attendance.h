@@ -18,6 +18,7 @@
 
 #include "core/date.h"
 #include "core/mn.h"
+#include "core/nutrition.h"	/* enum mn_age_group */
 
 /* A child's mark for one day, in the order a key press cycles them. */
 enum mn_mark {
@@ -151,6 +152,9 @@ struct mn_school_day {
 	size_t class_count;
 	struct mn_meal_count *groups;		/* by age group code */
 	size_t group_count;
+	/* Meals by the kitchen's groups (crèche, kindergarten), ready for
+	 * mn_kitchen_meals_set with MN_COUNT_ATTENDANCE. */
+	int kitchen_meals[MN_GROUP_COUNT];
 	int enrolled, present, absent;
 };
 
@@ -165,7 +169,7 @@ void mn_school_day_free(struct mn_school_day *sd);
 
 /* ---- Monthly sheet --------------------------------------------------- */
 
-struct mn_sheet_row {
+struct mn_attendance_row {
 	int64_t child_id;
 	char school_code[32];
 	char full_name[256];
@@ -190,7 +194,7 @@ struct mn_attendance_sheet {
 	int year, month, days;	/* days in the month */
 	bool school_day[31];
 	bool taken[31];		/* attendance was saved on that day */
-	struct mn_sheet_row *rows;
+	struct mn_attendance_row *rows;
 	size_t count;
 	int day_present[31];
 	int present, excused, unexcused, late;
@@ -231,8 +235,9 @@ struct mn_child_month {
 };
 
 /*
- * Fills a child's attendance for the month.  Principal, nurse, host and
- * the teachers of a class the child was in during the month.
+ * Fills a child's attendance for the month.  Principal, nurse, host, the
+ * teachers of a class the child was in during the month, and a parent
+ * linked to the child.
  */
 int mn_attendance_child_month(struct mn_ctx *ctx, int64_t child_id,
     int year, int month, struct mn_child_month *out, struct mn_error *err);

@@ -13,6 +13,7 @@
 #include "core/audit.h"
 #include "core/csv.h"
 #include "core/db.h"
+#include "core/parents.h"
 #include "core/registers.h"
 
 static void
@@ -119,7 +120,8 @@ mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
 	    "(SELECT count(*) FROM attendance_marks m "
 	    "  WHERE m.class_day_id = d.id AND m.mark = 'excused'), "
 	    "(SELECT count(*) FROM attendance_marks m "
-	    "  WHERE m.class_day_id = d.id AND m.mark = 'unexcused') "
+	    "  WHERE m.class_day_id = d.id AND m.mark = 'unexcused'), "
+	    "(SELECT level FROM age_groups a WHERE a.code = c.age_group) "
 	    "FROM classes c JOIN school_years y ON y.id = c.school_year_id "
 	    "LEFT JOIN class_days d ON d.class_id = c.id AND d.day = ?1 "
 	    "WHERE ?1 BETWEEN y.first_day AND y.last_day "
@@ -130,6 +132,7 @@ mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mn_class_day_count *c;
 		struct mn_meal_count *g;
+		const char *level;
 
 		if (out->class_count == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
@@ -160,6 +163,9 @@ mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
 			goto nomem;
 		g->enrolled += c->enrolled;
 		g->meals += c->present;
+		level = (const char *)sqlite3_column_text(st, 8);
+		out->kitchen_meals[level != NULL && strcmp(level, "nt") == 0 ?
+		    MN_GROUP_NHA_TRE : MN_GROUP_MAU_GIAO] += c->present;
 		if (!c->taken)
 			g->classes_not_taken++;
 		out->enrolled += c->enrolled;
@@ -188,7 +194,7 @@ mn_attendance_sheet_free(struct mn_attendance_sheet *sheet)
 	sheet->count = 0;
 }
 
-static struct mn_sheet_row *
+static struct mn_attendance_row *
 row_of(struct mn_attendance_sheet *sheet, int64_t child_id)
 {
 	/* Rows are few (a class), so a linear search is enough. */
@@ -219,7 +225,7 @@ sheet_children(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 	bind_date(st, 2, first);
 	bind_date(st, 3, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_sheet_row *r;
+		struct mn_attendance_row *r;
 
 		if (sheet->count == cap) {
 			size_t ncap = cap ? cap * 2 : 40;
@@ -265,7 +271,7 @@ sheet_membership(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 	bind_date(st, 2, first);
 	bind_date(st, 3, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_sheet_row *r = row_of(sheet,
+		struct mn_attendance_row *r = row_of(sheet,
 		    sqlite3_column_int64(st, 0));
 		size_t index;
 
@@ -307,7 +313,7 @@ sheet_marks(struct mn_ctx *ctx, struct mn_attendance_sheet *sheet,
 	bind_date(st, 3, last);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int d = iso_day(sqlite3_column_text(st, 0));
-		struct mn_sheet_row *r = row_of(sheet,
+		struct mn_attendance_row *r = row_of(sheet,
 		    sqlite3_column_int64(st, 1));
 		enum mn_mark m = mark_from_name(
 		    (const char *)sqlite3_column_text(st, 2));
@@ -330,7 +336,7 @@ static void
 sheet_totals(struct mn_attendance_sheet *sheet)
 {
 	for (size_t i = 0; i < sheet->count; i++) {
-		struct mn_sheet_row *r = &sheet->rows[i];
+		struct mn_attendance_row *r = &sheet->rows[i];
 
 		for (int d = 0; d < sheet->days; d++) {
 			const char *c = r->marks[d];
@@ -453,7 +459,7 @@ mn_attendance_sheet_csv(const struct mn_attendance_sheet *sheet,
 		line_text(&l, total_heads[i]);
 	rc = mn_csv_write_row(out, l.field, l.count, ',');
 	for (size_t i = 0; i < sheet->count && rc == MN_OK; i++) {
-		const struct mn_sheet_row *r = &sheet->rows[i];
+		const struct mn_attendance_row *r = &sheet->rows[i];
 
 		l.count = 0;
 		line_number(&l, (int)i + 1);
@@ -538,7 +544,7 @@ mn_attendance_sheet_xlsx(const struct mn_attendance_sheet *sheet,
 		    total_heads[i], head);
 	row = 2;
 	for (size_t i = 0; i < sheet->count; i++, row++) {
-		const struct mn_sheet_row *r = &sheet->rows[i];
+		const struct mn_attendance_row *r = &sheet->rows[i];
 		int totals[4] = { r->present, r->excused, r->unexcused,
 		    r->late };
 
@@ -606,8 +612,11 @@ check_child_read(struct mn_ctx *ctx, int64_t child_id,
 	if (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
 	    MN_ROLE_HOST))
 		return MN_OK;
-	/* TODO: let a parent read their own child once parents are linked
-	 * to children. */
+	/* A parent may read only the children linked to the account. */
+	if ((ctx->actor.roles & MN_ROLE_PARENT) &&
+	    !(ctx->actor.roles & MN_ROLE_TEACHER))
+		return mn_parent_require_child(ctx, child_id, "attendance_view",
+		    err);
 	rc = mn_prepare(ctx->db, "SELECT h.class_id FROM child_class_history h "
 	    "WHERE h.child_id = ?1 AND h.from_date <= ?3 "
 	    "AND (h.to_date IS NULL OR h.to_date > ?2)", &st, err);

@@ -10,13 +10,11 @@
 #include "core/audit.h"
 #include "core/dailylog.h"
 #include "core/db.h"
+#include "core/parents.h"
 #include "core/text.h"
 
 static const char *const intake_names[MN_INTAKE_COUNT] = {
 	NULL, "all", "part", "refused",
-};
-static const char *const meal_columns[MN_MEAL_COUNT] = {
-	"breakfast", "lunch", "snack",
 };
 
 const char *
@@ -29,21 +27,6 @@ mn_intake_label(enum mn_intake intake)
 		return T("ate part", "ăn một phần");
 	case MN_INTAKE_REFUSED:
 		return T("refused", "không ăn");
-	default:
-		return "";
-	}
-}
-
-const char *
-mn_meal_label(enum mn_meal meal)
-{
-	switch (meal) {
-	case MN_MEAL_BREAKFAST:
-		return T("Breakfast", "Bữa sáng");
-	case MN_MEAL_LUNCH:
-		return T("Lunch", "Bữa trưa");
-	case MN_MEAL_SNACK:
-		return T("Afternoon meal", "Bữa chiều");
 	default:
 		return "";
 	}
@@ -116,7 +99,8 @@ mn_dailylog_check(struct mn_daily_log *log, struct mn_error *err)
 	for (int m = 0; m < MN_MEAL_COUNT; m++)
 		if (log->meals[m] < MN_INTAKE_NONE ||
 		    log->meals[m] >= MN_INTAKE_COUNT)
-			return mn_fail(err, MN_ERR_INVALID, meal_columns[m],
+			return mn_fail(err, MN_ERR_INVALID,
+			    mn_meal_key((enum mn_meal)m),
 			    T("%s: invalid value; expected ate all, ate part "
 			    "or refused", "%s: giá trị không hợp lệ; cần ăn "
 			    "hết, ăn một phần hoặc không ăn"),
@@ -133,25 +117,28 @@ mn_dailylog_check(struct mn_daily_log *log, struct mn_error *err)
 	return MN_OK;
 }
 
-#define LOG_COLUMNS "l.breakfast, l.lunch, l.snack, l.nap_minutes, " \
-	"l.temperature, l.symptoms, l.medicine, l.behaviour, l.learning, " \
-	"l.version"
+/* The meal columns come first, in enum mn_meal order (mn_meal_key). */
+#define LOG_COLUMNS "l.breakfast, l.lunch, l.afternoon, l.snack, " \
+	"l.nap_minutes, l.temperature, l.symptoms, l.medicine, l.behaviour, " \
+	"l.learning, l.version"
 
 /* Fills log's values from columns first.. of st (LOG_COLUMNS). */
 static void
 read_log_columns(struct mn_daily_log *log, sqlite3_stmt *st, int first)
 {
+	int col = first + MN_MEAL_COUNT;
+
 	for (int m = 0; m < MN_MEAL_COUNT; m++)
 		log->meals[m] = intake_from_name(sqlite3_column_text(st,
 		    first + m));
-	log->nap_minutes = sqlite3_column_type(st, first + 3) == SQLITE_NULL ?
-	    -1 : sqlite3_column_int(st, first + 3);
-	log->temperature = sqlite3_column_double(st, first + 4);
-	copy_column(log->symptoms, sizeof log->symptoms, st, first + 5);
-	copy_column(log->medicine, sizeof log->medicine, st, first + 6);
-	copy_column(log->behaviour, sizeof log->behaviour, st, first + 7);
-	copy_column(log->learning, sizeof log->learning, st, first + 8);
-	log->version = sqlite3_column_int64(st, first + 9);
+	log->nap_minutes = sqlite3_column_type(st, col) == SQLITE_NULL ?
+	    -1 : sqlite3_column_int(st, col);
+	log->temperature = sqlite3_column_double(st, col + 1);
+	copy_column(log->symptoms, sizeof log->symptoms, st, col + 2);
+	copy_column(log->medicine, sizeof log->medicine, st, col + 3);
+	copy_column(log->behaviour, sizeof log->behaviour, st, col + 4);
+	copy_column(log->learning, sizeof log->learning, st, col + 5);
+	log->version = sqlite3_column_int64(st, col + 6);
 }
 
 int
@@ -259,6 +246,14 @@ mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 
 	allowed = (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
 	    MN_ROLE_HOST)) != 0;
+	/* A parent may read only the children linked to the account. */
+	if (!allowed && (ctx->actor.roles & MN_ROLE_PARENT) &&
+	    !(ctx->actor.roles & MN_ROLE_TEACHER)) {
+		if ((rc = mn_parent_require_child(ctx, child_id,
+		    "daily_log_view", err)) != MN_OK)
+			return rc;
+		allowed = true;
+	}
 	if (!allowed) {
 		rc = mn_prepare(ctx->db, "SELECT class_id FROM "
 		    "child_class_history WHERE child_id = ?1 "
@@ -284,17 +279,22 @@ mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 	return read_log(ctx, child_id, day, log, err);
 }
 
-/* Appends a log's values as a JSON object for the audit trail. */
+/* Writes a log's values as a JSON object for the audit trail. */
 static void
 log_json(const struct mn_daily_log *log, char *buf, size_t size)
 {
+	size_t len = 0;
+
 	/* Free text is left out: it may be long and it is in the row. */
-	snprintf(buf, size, "{\"breakfast\":\"%s\",\"lunch\":\"%s\","
-	    "\"snack\":\"%s\",\"nap_minutes\":%d,\"temperature\":%.1f}",
-	    intake_names[log->meals[0]] ? intake_names[log->meals[0]] : "",
-	    intake_names[log->meals[1]] ? intake_names[log->meals[1]] : "",
-	    intake_names[log->meals[2]] ? intake_names[log->meals[2]] : "",
-	    log->nap_minutes, log->temperature);
+	len += (size_t)snprintf(buf, size, "{");
+	for (int m = 0; m < MN_MEAL_COUNT && len < size; m++)
+		len += (size_t)snprintf(buf + len, size - len, "\"%s\":\"%s\",",
+		    mn_meal_key((enum mn_meal)m), intake_names[log->meals[m]] ?
+		    intake_names[log->meals[m]] : "");
+	if (len < size)
+		snprintf(buf + len, size - len, "\"nap_minutes\":%d,"
+		    "\"temperature\":%.1f}", log->nap_minutes,
+		    log->temperature);
 }
 
 static bool
@@ -309,10 +309,18 @@ log_equal(const struct mn_daily_log *a, const struct mn_daily_log *b)
 	    strcmp(a->learning, b->learning) == 0;
 }
 
+/*
+ * Binds the meals as ?1.., then nap, temperature, the four texts,
+ * changed_by and changed_at (LOG_BIND_CHILD - 1 parameters in all).
+ */
+#define LOG_BIND_CHILD (MN_MEAL_COUNT + 9)
+
 static void
 bind_log(sqlite3_stmt *st, const struct mn_daily_log *log, const char *by,
     const char *now)
 {
+	int col = MN_MEAL_COUNT + 1;
+
 	for (int m = 0; m < MN_MEAL_COUNT; m++) {
 		if (log->meals[m] == MN_INTAKE_NONE)
 			sqlite3_bind_null(st, 1 + m);
@@ -321,19 +329,19 @@ bind_log(sqlite3_stmt *st, const struct mn_daily_log *log, const char *by,
 			    -1, SQLITE_STATIC);
 	}
 	if (log->nap_minutes < 0)
-		sqlite3_bind_null(st, 4);
+		sqlite3_bind_null(st, col);
 	else
-		sqlite3_bind_int(st, 4, log->nap_minutes);
+		sqlite3_bind_int(st, col, log->nap_minutes);
 	if (log->temperature == 0)
-		sqlite3_bind_null(st, 5);
+		sqlite3_bind_null(st, col + 1);
 	else
-		sqlite3_bind_double(st, 5, log->temperature);
-	sqlite3_bind_text(st, 6, log->symptoms, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, log->medicine, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, log->behaviour, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, log->learning, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 10, by, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(st, col + 1, log->temperature);
+	sqlite3_bind_text(st, col + 2, log->symptoms, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, col + 3, log->medicine, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, col + 4, log->behaviour, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, col + 5, log->learning, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, col + 6, by, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, col + 7, now, -1, SQLITE_TRANSIENT);
 }
 
 /* Writes one log inside the caller's transaction. */
@@ -348,10 +356,10 @@ write_log(struct mn_ctx *ctx, sqlite3_stmt *ins, sqlite3_stmt *upd,
 
 	sqlite3_reset(st);
 	bind_log(st, log, ctx->actor.login, now);
-	sqlite3_bind_int64(st, 12, log->child_id);
-	bind_date(st, 13, &log->day);
+	sqlite3_bind_int64(st, LOG_BIND_CHILD, log->child_id);
+	bind_date(st, LOG_BIND_CHILD + 1, &log->day);
 	if (old->version != 0)
-		sqlite3_bind_int64(st, 14, old->version);
+		sqlite3_bind_int64(st, LOG_BIND_CHILD + 2, old->version);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return mn_db_fail(ctx->db, err);
 	if (sqlite3_changes(ctx->db) != 1)
@@ -404,15 +412,16 @@ mn_dailylog_save_class(struct mn_ctx *ctx, int64_t class_id,
 		return rc;
 	}
 	if ((rc = mn_prepare(ctx->db, "INSERT INTO daily_logs (breakfast, "
-	    "lunch, snack, nap_minutes, temperature, symptoms, medicine, "
-	    "behaviour, learning, changed_by, changed_at, child_id, day) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	    &ins, err)) != MN_OK ||
+	    "lunch, afternoon, snack, nap_minutes, temperature, symptoms, "
+	    "medicine, behaviour, learning, changed_by, changed_at, child_id, "
+	    "day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+	    "?13, ?14)", &ins, err)) != MN_OK ||
 	    (rc = mn_prepare(ctx->db, "UPDATE daily_logs SET breakfast = ?1, "
-	    "lunch = ?2, snack = ?3, nap_minutes = ?4, temperature = ?5, "
-	    "symptoms = ?6, medicine = ?7, behaviour = ?8, learning = ?9, "
-	    "changed_by = ?10, changed_at = ?11, version = version + 1 "
-	    "WHERE child_id = ?12 AND day = ?13 AND version = ?14", &upd,
+	    "lunch = ?2, afternoon = ?3, snack = ?4, nap_minutes = ?5, "
+	    "temperature = ?6, symptoms = ?7, medicine = ?8, behaviour = ?9, "
+	    "learning = ?10, changed_by = ?11, changed_at = ?12, "
+	    "version = version + 1 "
+	    "WHERE child_id = ?13 AND day = ?14 AND version = ?15", &upd,
 	    err)) != MN_OK)
 		goto fail;
 	mn_now_utc(now, sizeof now);
@@ -434,7 +443,8 @@ mn_dailylog_save_class(struct mn_ctx *ctx, int64_t class_id,
 			    old.full_name);
 			goto fail;
 		}
-		if (old.version != 0 && log_equal(&old, &logs[i]))
+		/* Unchanged logs, and empty ones never stored, stay as they are. */
+		if (log_equal(&old, &logs[i]))
 			continue;
 		if ((rc = write_log(ctx, ins, upd, &logs[i], &old, now, err)) !=
 		    MN_OK)

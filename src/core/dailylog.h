@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/mn.h"
+#include "core/nutrition.h"	/* enum mn_meal */
 
 /* How much of a meal a child ate; MN_INTAKE_NONE when not recorded. */
 enum mn_intake {
@@ -19,13 +20,6 @@ enum mn_intake {
 	MN_INTAKE_COUNT
 };
 
-enum mn_meal {
-	MN_MEAL_BREAKFAST = 0,
-	MN_MEAL_LUNCH,
-	MN_MEAL_SNACK,		/* the afternoon meal (bữa phụ chiều) */
-	MN_MEAL_COUNT
-};
-
 #define MN_LOG_TEXT_MAX 500	/* characters in each free-text field */
 #define MN_TEMP_MIN 34.0	/* degrees Celsius accepted */
 #define MN_TEMP_MAX 43.0
@@ -33,8 +27,6 @@ enum mn_meal {
 
 /* Returns the label of an intake in the interface language. */
 const char *mn_intake_label(enum mn_intake intake);
-/* Returns the label of a meal in the interface language. */
-const char *mn_meal_label(enum mn_meal meal);
 /* Returns the intake after i in the cycle none, all, part, refused. */
 enum mn_intake mn_intake_next(enum mn_intake i);
 
@@ -43,7 +35,7 @@ struct mn_daily_log {
 	char school_code[32];
 	char full_name[256];
 	struct mn_date day;
-	enum mn_intake meals[MN_MEAL_COUNT];
+	enum mn_intake meals[MN_MEAL_COUNT];	/* by enum mn_meal */
 	int nap_minutes;	/* -1 when not recorded */
 	double temperature;	/* degrees Celsius, 0 when not taken */
 	char symptoms[4 * MN_LOG_TEXT_MAX + 1];

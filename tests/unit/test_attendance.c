@@ -14,6 +14,7 @@
 #include "core/dailylog.h"
 #include "core/date.h"
 #include "core/db.h"
+#include "core/parents.h"
 
 #define CLASS_SIZE 6
 
@@ -424,6 +425,60 @@ conflict_returns_other_values(void **state)
 	mn_attendance_free(&theirs);
 }
 
+/* Second connection that saves when the first begins its transaction. */
+static sqlite3 *racer;
+
+static int
+save_before_begin(unsigned type, void *arg, void *stmt, void *sql)
+{
+	(void)arg;
+	(void)sql;
+	if (type == SQLITE_TRACE_STMT && racer != NULL &&
+	    strcmp(sqlite3_sql(stmt), "BEGIN IMMEDIATE") == 0) {
+		assert_int_equal(sqlite3_exec(racer, "UPDATE class_days SET "
+		    "version = version + 1, changed_by = 'racer'", NULL, NULL,
+		    NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(racer, "UPDATE attendance_marks "
+		    "SET mark = 'unexcused' WHERE child_id = (SELECT "
+		    "min(child_id) FROM attendance_marks)", NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_close(racer);
+		racer = NULL;
+	}
+	return 0;
+}
+
+static void
+conflict_inside_transaction(void **state)
+{
+	struct mn_attendance_day mine, theirs;
+	struct mn_error err = { 0 };
+	struct mn_date day;
+
+	(void)state;
+	weekday_back(0, &day);
+	assert_int_equal(mn_attendance_load(&ctx, class_a, &day, &mine, &err),
+	    MN_OK);
+	assert_int_equal(mn_attendance_save(&ctx, &mine, NULL, &err), MN_OK);
+	/* Another save lands after the checks, before the write lock. */
+	assert_int_equal(sqlite3_open(sqlite3_db_filename(ctx.db, "main"),
+	    &racer), SQLITE_OK);
+	sqlite3_trace_v2(ctx.db, SQLITE_TRACE_STMT, save_before_begin, NULL);
+	mine.entries[0].mark = MN_MARK_LATE;
+	assert_int_equal(mn_attendance_save(&ctx, &mine, &theirs, &err),
+	    MN_ERR_CONFLICT);
+	sqlite3_trace_v2(ctx.db, 0, NULL, NULL);
+	assert_null(racer);
+	assert_int_equal(theirs.version, 2);
+	assert_string_equal(theirs.changed_by, "racer");
+	assert_int_equal(count_rows("SELECT count(*) FROM attendance_marks "
+	    "WHERE mark = 'late'"), 0);
+	assert_int_equal(count_rows("SELECT count(*) FROM attendance_marks "
+	    "WHERE mark = 'unexcused'"), 1);
+	mn_attendance_free(&mine);
+	mn_attendance_free(&theirs);
+}
+
 static void
 temperature_range_checked(void **state)
 {
@@ -449,16 +504,22 @@ temperature_range_checked(void **state)
 
 	logs[0].temperature = 37.8;
 	logs[0].meals[MN_MEAL_LUNCH] = MN_INTAKE_PART;
+	logs[0].meals[MN_MEAL_AFTERNOON] = MN_INTAKE_REFUSED;
 	logs[0].nap_minutes = 90;
 	snprintf(logs[0].medicine, sizeof logs[0].medicine, "hạ sốt");
 	assert_int_equal(mn_dailylog_save_class(&ctx, class_a, &day, logs, n,
 	    NULL, &err), MN_OK);
 	assert_int_equal(logs[0].version, 1);
+	/* The grid's empty logs are not stored. */
+	assert_int_equal(logs[1].version, 0);
+	assert_int_equal(count_rows("SELECT count(*) FROM daily_logs"), 1);
 	assert_int_equal(mn_dailylog_get(&ctx, kids_a[0], &day, &reread, &err),
 	    MN_OK);
 	assert_true(reread.temperature > 37.79 && reread.temperature < 37.81);
 	assert_int_equal(reread.meals[MN_MEAL_LUNCH], MN_INTAKE_PART);
 	assert_int_equal(reread.meals[MN_MEAL_BREAKFAST], MN_INTAKE_NONE);
+	assert_int_equal(reread.meals[MN_MEAL_AFTERNOON], MN_INTAKE_REFUSED);
+	assert_int_equal(reread.meals[MN_MEAL_SNACK], MN_INTAKE_NONE);
 	assert_int_equal(reread.nap_minutes, 90);
 	assert_string_equal(reread.medicine, "hạ sốt");
 
@@ -532,7 +593,7 @@ sheet_totals_match_marks(void **state)
 	    days[0].month, &sheet, &err), MN_OK);
 	assert_int_equal(sheet.count, CLASS_SIZE);
 	for (size_t i = 0; i < sheet.count; i++) {
-		const struct mn_sheet_row *r = &sheet.rows[i];
+		const struct mn_attendance_row *r = &sheet.rows[i];
 		int x = 0, p = 0, k = 0, m = 0;
 
 		for (int d = 0; d < sheet.days; d++) {
@@ -638,6 +699,8 @@ school_day_counts_meals(void **state)
 	/* Late eats; the untaken class counts as all present. */
 	assert_int_equal(sd.groups[0].meals, CLASS_SIZE - 1 + 1);
 	assert_int_equal(sd.groups[0].classes_not_taken, 1);
+	assert_int_equal(sd.kitchen_meals[MN_GROUP_MAU_GIAO], CLASS_SIZE);
+	assert_int_equal(sd.kitchen_meals[MN_GROUP_NHA_TRE], 0);
 	assert_int_equal(sd.absent, 1);
 	mn_school_day_free(&sd);
 	/* The kitchen reads counts only, never the class list. */
@@ -653,7 +716,8 @@ demo_digest(void)
 		"SELECT d.class_id, d.day, m.child_id, m.mark, m.note "
 		"FROM attendance_marks m JOIN class_days d "
 		"ON d.id = m.class_day_id ORDER BY 1, 2, 3",
-		"SELECT child_id, day, breakfast, lunch, snack, nap_minutes, "
+		"SELECT child_id, day, breakfast, lunch, afternoon, snack, "
+		"nap_minutes, "
 		"temperature FROM daily_logs ORDER BY 1, 2",
 	};
 	uint64_t h = 1469598103934665603ULL;
@@ -724,6 +788,47 @@ demo_fills_year_deterministically(void **state)
 }
 
 static void
+child_month_for_parent(void **state)
+{
+	struct mn_attendance_day att;
+	struct mn_child_month month;
+	struct mn_daily_log log;
+	struct mn_error err = { 0 };
+	struct mn_actor parent;
+	struct mn_date day;
+
+	(void)state;
+	weekday_back(0, &day);
+	assert_int_equal(mn_attendance_load(&ctx, class_a, &day, &att, &err),
+	    MN_OK);
+	mn_attendance_entry(&att, kids_a[0])->mark = MN_MARK_EXCUSED;
+	assert_int_equal(mn_attendance_save(&ctx, &att, NULL, &err), MN_OK);
+	mn_attendance_free(&att);
+
+	ctx.actor = host;
+	make_actor(&parent, "phhs", MN_ROLE_PARENT, NULL);
+	assert_int_equal(mn_parent_link(&ctx, "phhs", kids_a[0], &err), MN_OK);
+	ctx.actor = parent;
+	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[0], day.year,
+	    day.month, &month, &err), MN_OK);
+	assert_true(month.day[day.day - 1].marked);
+	assert_true(month.day[day.day - 1].school_day);
+	assert_int_equal(month.day[day.day - 1].mark, MN_MARK_EXCUSED);
+	assert_int_equal(month.excused, 1);
+	assert_int_equal(mn_dailylog_get(&ctx, kids_a[0], &day, &log, &err),
+	    MN_OK);
+	/* Another family's child stays hidden. */
+	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[1], day.year,
+	    day.month, &month, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_dailylog_get(&ctx, kids_a[1], &day, &log, &err),
+	    MN_ERR_DENIED);
+	/* The teacher of another class is denied the month. */
+	ctx.actor = other_teacher;
+	assert_int_equal(mn_attendance_child_month(&ctx, kids_a[0], day.year,
+	    day.month, &month, &err), MN_ERR_DENIED);
+}
+
+static void
 mark_cycle_and_parse(void **state)
 {
 	enum mn_mark m = MN_MARK_PRESENT;
@@ -763,6 +868,8 @@ main(void)
 		    save_whole_class_one_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_returns_other_values,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(conflict_inside_transaction,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(temperature_range_checked, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(diary_versioned, setup,
@@ -773,6 +880,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    demo_fills_year_deterministically, setup, teardown),
+		cmocka_unit_test_setup_teardown(child_month_for_parent, setup,
+		    teardown),
 	};
 
 	mn_set_language(MN_LANG_VI);
