@@ -838,11 +838,28 @@ intake_short(enum mn_intake i)
 	case MN_INTAKE_ALL:
 		return T("all", "hết");
 	case MN_INTAKE_PART:
-		return T("part", "1 phần");
+		return T("part", "phần");
 	case MN_INTAKE_REFUSED:
 		return T("none", "không");
 	default:
 		return "-";
+	}
+}
+
+/* "hết/phần/-/-": the meals in enum mn_meal order. */
+static void
+meals_short(const struct mn_daily_log *log, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int m = 0; m < MN_MEAL_COUNT && used < size; m++) {
+		int n = snprintf(buf + used, size - used, "%s%s",
+		    m > 0 ? "/" : "", intake_short(log->meals[m]));
+
+		if (n < 0)
+			return;
+		used += (size_t)n;
 	}
 }
 
@@ -920,10 +937,7 @@ load_month(struct tui *ui, struct month *m, int64_t child_id, int year,
 		else
 			mark_text(&(struct mn_attendance_entry){
 			    .mark = cday->mark }, mark, sizeof mark);
-		snprintf(meals, sizeof meals, "%s/%s/%s",
-		    intake_short(log->meals[MN_MEAL_BREAKFAST]),
-		    intake_short(log->meals[MN_MEAL_LUNCH]),
-		    intake_short(log->meals[MN_MEAL_SNACK]));
+		meals_short(log, meals, sizeof meals);
 		if (log->nap_minutes >= 0)
 			snprintf(nap, sizeof nap, T("%d min", "%d ph"),
 			    log->nap_minutes);
@@ -957,6 +971,7 @@ show_day(struct tui *ui, const struct month *m, int d)
 	const struct mn_child_day *cday = &m->cm.day[d];
 	const struct mn_daily_log *log = &m->logs[d];
 	char text[6000], day[64], mark[256], notes[4096];
+	size_t used;
 
 	class_day_label(&cday->day, day, sizeof day);
 	if (cday->marked)
@@ -966,14 +981,20 @@ show_day(struct tui *ui, const struct month *m, int d)
 		snprintf(mark, sizeof mark, "%s", T("not taken",
 		    "chưa điểm danh"));
 	log_notes(log, notes, sizeof notes, "\n");
-	snprintf(text, sizeof text, "%s\n%s: %s%s%s\n%s: %s, %s: %s, %s: %s"
-	    "\n%s\n", day, T("Attendance", "Điểm danh"), mark,
-	    cday->note[0] ? " — " : "", cday->note,
-	    T("Breakfast", "Bữa sáng"),
-	    intake_short(log->meals[MN_MEAL_BREAKFAST]),
-	    T("lunch", "bữa trưa"), intake_short(log->meals[MN_MEAL_LUNCH]),
-	    T("afternoon", "bữa chiều"),
-	    intake_short(log->meals[MN_MEAL_SNACK]), notes);
+	used = (size_t)snprintf(text, sizeof text, "%s\n%s: %s%s%s\n", day,
+	    T("Attendance", "Điểm danh"), mark, cday->note[0] ? " — " : "",
+	    cday->note);
+	for (int i = 0; i < MN_MEAL_COUNT && used < sizeof text; i++) {
+		int n = snprintf(text + used, sizeof text - used, "%s: %s\n",
+		    mn_meal_label((enum mn_meal)i),
+		    mn_intake_label(log->meals[i]));
+
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	if (used < sizeof text)
+		snprintf(text + used, sizeof text - used, "%s", notes);
 	return tui_msgbox(ui, text);
 }
 

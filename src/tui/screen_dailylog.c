@@ -47,12 +47,9 @@ static const struct tui_keydef grid_keys[] = {
 	{ .name = NULL }
 };
 
-/* Grid columns after the name. */
+/* Grid columns after the name: one per meal (enum mn_meal), then these. */
 enum col {
-	COL_BREAKFAST,
-	COL_LUNCH,
-	COL_SNACK,
-	COL_NAP,
+	COL_NAP = MN_MEAL_COUNT,
 	COL_TEMP,
 	COL_SYMPTOMS,
 	COL_MEDICINE,
@@ -66,16 +63,30 @@ static const struct {
 	const char *long_en, *long_vi;	/* in messages and the editor */
 	int width;		/* 0: shares what is left */
 } columns[COL_COUNT] = {
-	{ "Bkfst", "Sáng", "Breakfast", "Bữa sáng", 6 },
-	{ "Lunch", "Trưa", "Lunch", "Bữa trưa", 6 },
-	{ "Aft.", "Chiều", "Afternoon meal", "Bữa chiều", 6 },
-	{ "Nap", "Ngủ", "Nap (minutes)", "Ngủ trưa (phút)", 4 },
-	{ "Temp", "Nh.độ", "Temperature (°C)", "Nhiệt độ (°C)", 5 },
-	{ "Symptoms", "Tr.chứng", "Symptoms", "Triệu chứng", 0 },
-	{ "Medicine", "Thuốc", "Medicine given", "Thuốc đã cho uống", 0 },
-	{ "Behaviour", "Hành vi", "Behaviour", "Hành vi", 0 },
-	{ "Learning", "Học tập", "Learning", "Học tập", 0 },
+	[MN_MEAL_BREAKFAST] = { "Bkfst", "Sáng", NULL, NULL, 5 },
+	[MN_MEAL_LUNCH] = { "Lunch", "Trưa", NULL, NULL, 5 },
+	[MN_MEAL_AFTERNOON] = { "Aft.", "Chiều", NULL, NULL, 5 },
+	[MN_MEAL_SNACK] = { "Snack", "Phụ", NULL, NULL, 5 },
+	[COL_NAP] = { "Nap", "Ngủ", "Nap (minutes)", "Ngủ trưa (phút)", 4 },
+	[COL_TEMP] = { "Temp", "Nh.độ", "Temperature (°C)", "Nhiệt độ (°C)",
+	    5 },
+	[COL_SYMPTOMS] = { "Symptoms", "Tr.chứng", "Symptoms", "Triệu chứng",
+	    0 },
+	[COL_MEDICINE] = { "Medicine", "Thuốc", "Medicine given",
+	    "Thuốc đã cho uống", 0 },
+	[COL_BEHAVIOUR] = { "Behaviour", "Hành vi", "Behaviour", "Hành vi",
+	    0 },
+	[COL_LEARNING] = { "Learning", "Học tập", "Learning", "Học tập", 0 },
 };
+
+/* The long name of a column: the meal's own label for meals. */
+static const char *
+column_name(int col)
+{
+	if (col < MN_MEAL_COUNT)
+		return mn_meal_label((enum mn_meal)col);
+	return T(columns[col].long_en, columns[col].long_vi);
+}
 
 #define NAME_X 3		/* column 1 holds the absence letter */
 #define NAME_WIDTH 18
@@ -186,7 +197,7 @@ intake_text(enum mn_intake i)
 	case MN_INTAKE_ALL:
 		return T("all", "hết");
 	case MN_INTAKE_PART:
-		return T("part", "1 phần");
+		return T("part", "phần");
 	case MN_INTAKE_REFUSED:
 		return T("none", "không");
 	default:
@@ -197,7 +208,7 @@ intake_text(enum mn_intake i)
 static bool
 is_meal(int col)
 {
-	return col <= COL_SNACK;
+	return col < MN_MEAL_COUNT;
 }
 
 /* The text field of a note column, or NULL for other columns. */
@@ -328,11 +339,14 @@ draw_grid(struct tui *ui, struct grid *g)
 		cell_text(&g->logs[g->row], g->col, cell, sizeof cell);
 		if (g->absent[g->row])
 			absent = T(" (absent today)", " (hôm nay vắng)");
+		if (is_meal(g->col))
+			snprintf(cell, sizeof cell, "%s",
+			    g->logs[g->row].meals[g->col] == MN_INTAKE_NONE ?
+			    T("not recorded", "chưa ghi") : mn_intake_label(
+			    g->logs[g->row].meals[g->col]));
 		snprintf(line, sizeof line, "%s%s, %s: %s",
-		    g->logs[g->row].full_name, absent,
-		    T(columns[g->col].long_en, columns[g->col].long_vi),
-		    is_meal(g->col) ? mn_intake_label(
-		    g->logs[g->row].meals[g->col]) : cell);
+		    g->logs[g->row].full_name, absent, column_name(g->col),
+		    cell);
 		tui_text(LINES - 3, 1, COLS - 2, line, TUI_NORMAL);
 	}
 	(void)ui;
@@ -397,8 +411,7 @@ store_text(struct mn_daily_log *log, int col, const char *text,
 	char *note;
 
 	if (col == COL_NAP || col == COL_TEMP) {
-		const char *name = T(columns[col].long_en,
-		    columns[col].long_vi);
+		const char *name = column_name(col);
 
 		snprintf(buf, sizeof buf, "%s", text);
 		for (char *p = buf; *p != '\0'; p++)
@@ -445,7 +458,7 @@ static int
 edit_cell(struct tui *ui, struct grid *g, int first_key)
 {
 	struct mn_daily_log *log = &g->logs[g->row];
-	const char *label = T(columns[g->col].long_en, columns[g->col].long_vi);
+	const char *label = column_name(g->col);
 	char cell[2048], prompt[128];
 	struct tui_field f;
 	int key, rc = TUI_CANCEL;
@@ -539,11 +552,30 @@ fill_column(struct tui *ui, struct grid *g)
 			n++;
 		}
 	tui_message(ui, T("%s: set \"%s\" for %d children",
-	    "%s: đã điền \"%s\" cho %d trẻ"), T(columns[g->col].long_en,
-	    columns[g->col].long_vi), mn_intake_label(v), n);
+	    "%s: đã điền \"%s\" cho %d trẻ"), column_name(g->col),
+	    mn_intake_label(v), n);
 }
 
 /* ---- Saving ---------------------------------------------------------- */
+
+/* "hết/phần/·/· Ho" : the meals and the symptoms, for comparing. */
+static void
+meals_text(const struct mn_daily_log *log, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int m = 0; m < MN_MEAL_COUNT && used < size; m++) {
+		int n = snprintf(buf + used, size - used, "%s%s",
+		    m > 0 ? "/" : "", intake_text(log->meals[m]));
+
+		if (n < 0)
+			return;
+		used += (size_t)n;
+	}
+	if (used < size && log->symptoms[0] != '\0')
+		snprintf(buf + used, size - used, " %.120s", log->symptoms);
+}
 
 /*
  * Asks whether to keep the user's log of a child that someone else
@@ -555,13 +587,8 @@ ask_log_conflict(struct tui *ui, const char *message,
 {
 	char text[4096], a[256], b[256];
 
-	snprintf(a, sizeof a, "%s/%s/%s %.120s", intake_text(mine->meals[0]),
-	    intake_text(mine->meals[1]), intake_text(mine->meals[2]),
-	    mine->symptoms);
-	snprintf(b, sizeof b, "%s/%s/%s %.120s",
-	    intake_text(theirs->meals[0]),
-	    intake_text(theirs->meals[1]), intake_text(theirs->meals[2]),
-	    theirs->symptoms);
+	meals_text(mine, a, sizeof a);
+	meals_text(theirs, b, sizeof b);
 	snprintf(text, sizeof text, T("%s\n\nYours: %s\nTheirs: %s\n\n"
 	    "Keep yours (Yes) or take theirs (No)?", "%s\n\nCủa bạn: %s\n"
 	    "Của người khác: %s\n\nGiữ bản của bạn (Có) hay lấy bản của họ "
@@ -654,16 +681,81 @@ save(struct tui *ui, struct grid *g)
 
 /* ---- Class diary ----------------------------------------------------- */
 
-#define DIARY_LINES 8
+#define DIARY_LINES 10
+#define DIARY_WRAP 64		/* cells per line when the text is loaded */
 
-/* Edits the day's class diary as lines of a form and saves it. */
+/*
+ * Spreads the stored diary over the form's lines.  The core keeps the
+ * diary as one paragraph (white space collapsed), so the lines are only
+ * a way to see it whole; they are joined with spaces again on saving.
+ */
+static void
+diary_to_rows(const char *text, struct tui_form_row *rows)
+{
+	static char lines[64][256];
+	int n = tui_wrap(text, DIARY_WRAP, lines, 64);
+
+	for (int i = 0; i < DIARY_LINES && i < n; i++)
+		tui_field_set(&rows[i].field, lines[i]);
+	if (n > DIARY_LINES) {
+		/* What does not fit goes on the last line, scrolled. */
+		char rest[4 * TUI_FIELD_CAP];
+		size_t used = 0;
+
+		for (int i = DIARY_LINES - 1; i < n && used < sizeof rest;
+		    i++) {
+			int k = snprintf(rest + used, sizeof rest - used,
+			    "%s%s", used > 0 ? " " : "", lines[i]);
+
+			if (k < 0)
+				break;
+			used += (size_t)k;
+		}
+		tui_field_set(&rows[DIARY_LINES - 1].field, rest);
+	}
+	for (int i = 0; i < DIARY_LINES; i++)
+		rows[i].field.changed = false;
+}
+
+/* Joins the form's lines with spaces; NULL when out of memory. */
+static char *
+rows_to_diary(struct tui_form_row *rows)
+{
+	size_t size = 1, used = 0;
+	char *joined;
+
+	for (int i = 0; i < DIARY_LINES; i++)
+		size += rows[i].field.len * MB_CUR_MAX + 1;
+	if ((joined = malloc(size)) == NULL)
+		return NULL;
+	joined[0] = '\0';
+	for (int i = 0; i < DIARY_LINES; i++) {
+		char *line = tui_field_get(&rows[i].field);
+		int n;
+
+		if (line == NULL || line[0] == '\0') {
+			free(line);
+			continue;
+		}
+		n = snprintf(joined + used, size - used, "%s%s",
+		    used > 0 ? " " : "", line);
+		free(line);
+		if (n > 0 && (size_t)n < size - used)
+			used += (size_t)n;
+	}
+	return joined;
+}
+
+/* Edits the day's class diary in the lines of a form and saves it. */
 static int
 edit_diary(struct tui *ui, struct grid *g)
 {
 	static const char *const en[DIARY_LINES] = { "Line 1", "Line 2",
-	    "Line 3", "Line 4", "Line 5", "Line 6", "Line 7", "Line 8" };
+	    "Line 3", "Line 4", "Line 5", "Line 6", "Line 7", "Line 8",
+	    "Line 9", "Line 10" };
 	static const char *const vi[DIARY_LINES] = { "Dòng 1", "Dòng 2",
-	    "Dòng 3", "Dòng 4", "Dòng 5", "Dòng 6", "Dòng 7", "Dòng 8" };
+	    "Dòng 3", "Dòng 4", "Dòng 5", "Dòng 6", "Dòng 7", "Dòng 8",
+	    "Dòng 9", "Dòng 10" };
 	struct tui_form_row rows[DIARY_LINES];
 	char heading[128], day[64];
 	struct tui_form form = {
@@ -675,7 +767,7 @@ edit_diary(struct tui *ui, struct grid *g)
 		.nrows = DIARY_LINES,
 	};
 	struct mn_error err;
-	char *text = NULL, *p;
+	char *text = NULL, *joined;
 	int64_t version = 0;
 	int rc;
 
@@ -689,48 +781,22 @@ edit_diary(struct tui *ui, struct grid *g)
 	snprintf(heading, sizeof heading, T("Class diary %s, %s",
 	    "Nhật ký lớp %s, %s"), g->cd.code, day);
 	memset(rows, 0, sizeof rows);
-	p = text;
 	for (int i = 0; i < DIARY_LINES; i++) {
-		char *nl = p != NULL && i < DIARY_LINES - 1 ? strchr(p, '\n') :
-		    NULL;
-
 		rows[i].name = "diary";
 		rows[i].en = en[i];
 		rows[i].vi = vi[i];
-		tui_field_init(&rows[i].field, MN_LOG_TEXT_MAX, TUI_SHOW);
-		if (nl != NULL)
-			*nl = '\0';
-		if (p != NULL)
-			tui_field_set(&rows[i].field, p);
-		p = nl != NULL ? nl + 1 : NULL;
+		tui_field_init(&rows[i].field, TUI_FIELD_CAP - 1, TUI_SHOW);
 	}
+	diary_to_rows(text != NULL ? text : "", rows);
 	free(text);
 	tui_enter(ui, T("Class diary", "Nhật ký lớp"));
 	for (;;) {
-		size_t size = 1, used = 0;
-		int last = -1;
-		char *joined;
-
 		rc = tui_form_run(ui, &form);
 		if (rc != TUI_OK)
 			break;
-		for (int i = 0; i < DIARY_LINES; i++)
-			if (rows[i].field.len > 0) {
-				last = i;
-				size += rows[i].field.len * MB_CUR_MAX + 1;
-			}
-		if ((joined = malloc(size)) == NULL)
+		if ((joined = rows_to_diary(rows)) == NULL) {
+			tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
 			break;
-		joined[0] = '\0';
-		for (int i = 0; i <= last; i++) {
-			char *line = tui_field_get(&rows[i].field);
-			int n = snprintf(joined + used, size - used, "%s%s",
-			    i > 0 ? "\n" : "", line != NULL ? line : "");
-
-			free(line);
-			if (n > 0)
-				used += (size_t)n < size - used ? (size_t)n :
-				    size - used - 1;
 		}
 		mn_error_clear(&err);
 		rc = mn_diary_save(ui->ctx, g->cd.class_id, &g->cd.day, joined,
@@ -744,7 +810,7 @@ edit_diary(struct tui *ui, struct grid *g)
 		}
 		tui_error(ui, "%s", err.message);
 		if (rc == MN_ERR_CONFLICT) {
-			/* Show their text: the user retypes on top of it. */
+			/* Nothing was written; reopening shows their text. */
 			rc = TUI_OK;
 			break;
 		}
