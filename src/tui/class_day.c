@@ -176,7 +176,11 @@ class_day_ask_date(struct tui *ui, struct class_day *cd)
 	struct mn_error err;
 	int rc;
 
-	snprintf(heading, sizeof heading, T("Class %s", "Lớp %s"), cd->code);
+	if (cd->class_id != 0)
+		snprintf(heading, sizeof heading, T("Class %s", "Lớp %s"),
+		    cd->code);
+	else
+		form.heading = NULL;
 	tui_field_init(&row.field, DATE_LETTERS, TUI_SHOW);
 	mn_date_format(&cd->day, text, sizeof text);
 	tui_field_set(&row.field, text);

@@ -72,6 +72,14 @@ fill(struct tui *ui, struct tui_list *list, const struct mn_date *day,
 	int rc;
 
 	tui_list_clear(list);
+	/* On a day off every child would count as eating: show nothing. */
+	if (!mn_calendar_is_school_day(ui->ctx, day)) {
+		list->empty_en = "No school on this day";
+		list->empty_vi = "Ngày này trường không học";
+		return MN_OK;
+	}
+	list->empty_en = "No class in this school year";
+	list->empty_vi = "Năm học chưa có lớp nào";
 	if ((rc = mn_attendance_school_day(ui->ctx, day, &sd, err)) != MN_OK)
 		return rc;
 	for (size_t i = 0; i < sd.class_count; i++) {
@@ -114,12 +122,8 @@ screen_today(struct tui *ui)
 
 	memset(&cd, 0, sizeof cd);
 	mn_date_today(&cd.day);
-	snprintf(cd.code, sizeof cd.code, "%s", T("whole school",
-	    "toàn trường"));
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	tui_list_init(&list, today_columns, 7);
-	list.empty_en = "No class in this school year";
-	list.empty_vi = "Năm học chưa có lớp nào";
 	tui_enter(ui, title);
 	for (bool reload = true;;) {
 		int act;
