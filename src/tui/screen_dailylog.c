@@ -1,10 +1,10 @@
 /*
  * Daily logs of a whole class in one grid: a row per child, a column
- * per meal, the nap, the temperature and the notes.  Meals take one key
- * (h ate all, m ate part, k refused, Space cycles, * copies the cell
- * down the column's empty cells); numbers and notes open an editor on
- * the line under the grid.  F2 saves the changed rows in one call.
- * 'g' edits the class diary of the day.
+ * per meal, the nap, the temperature and the notes.  A meal takes one
+ * key: h ate all, m ate part, k refused, Space cycles, and * copies the
+ * cell to the column's empty cells.  Numbers and notes open an editor
+ * on the line under the grid.  F2 saves the changed rows in one call,
+ * and 'g' edits the class diary of the day.
  */
 #include <math.h>
 #include <stdio.h>
@@ -135,9 +135,9 @@ grid_changed(const struct grid *g)
 }
 
 /*
- * Loads the class's logs of cd->day.  The attendance is loaded first:
- * it checks the day (a school day, not in the future) and tells who is
- * absent, whose rows are shown dimmed.
+ * Loads the class's logs of cd->day.  The attendance is loaded first,
+ * because it checks the day (a school day, not in the future) and gives
+ * the absent children, whose rows get a letter and a dim name.
  */
 static int
 grid_load(struct tui *ui, struct grid *g, const struct class_day *cd,

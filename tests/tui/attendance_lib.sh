@@ -61,14 +61,14 @@ att_menu_downs() {
 	_row=$(awk -v e=" $2" '$0 == e { print NR; exit }' \
 	    "$TEST_TMP/menu.screen")
 	[ -n "$_row" ] || fail "no menu entry '$2' for $1"
-	# Row 3 holds the first entry.
+	# Row 3 is the first entry.
 	echo $((_row - 3))
 }
 
 # Script lines that log LOGIN in and open the screen DOWNS rows down the
 # menu on the day DAY (YYYY-MM-DD).  DAY is the latest school day, so
-# when it is not today, today is no school day and the screen asks for
-# a date at once.
+# when it is not today, today is no school day and the screen opens the
+# date form at once.
 att_open_steps() {
 	_dmy=$(echo "$3" | awk -F- '{ print $3 "/" $2 "/" $1 }')
 	login_steps "$1" "$DEMO_PASSWORD"

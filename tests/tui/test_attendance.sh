@@ -1,5 +1,5 @@
 # A teacher marks three absences with reasons on the latest school day,
-# saves, opens the day again in a new session and sees them; the
+# saves, and finds them when a new session opens the day again.  The
 # month's attendance sheet then has the right marks and totals.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/attendance_lib.sh"

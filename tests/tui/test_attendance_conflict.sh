@@ -1,6 +1,7 @@
-# Two teachers of one class open the same day.  The second to save is
-# told that the other saved first, sees the other's marks, takes them,
-# and saves a change on top; nothing is overwritten unseen.
+# Two teachers of one class open the same day.  The second to save gets
+# a message that the other saved first and a list of the other's marks.
+# She takes them and saves a change on top, so nothing is overwritten
+# unseen.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/attendance_lib.sh"
 
@@ -29,8 +30,8 @@ mark_of_first() {
 	    AND ch.school_code = '$first'"
 }
 
-# The first session opens the day, says it is ready by writing a
-# screen dump, marks the first child absent without leave, and waits
+# The first session opens the day, signals that it is ready by writing
+# a screen dump, marks the first child absent without leave, and waits
 # long enough for the second session to save before it saves.
 {
 	att_open_steps teacher "$downs" "$day"
