@@ -398,7 +398,7 @@ navigate(struct grid *g, int key)
 
 /*
  * Parses a typed number into the cell.  The log is checked by the core
- * afterwards, so a temperature out of range is refused with its field
+ * afterwards, so a temperature out of range is rejected with its field
  * named, and the cell keeps its old value.
  */
 static int

@@ -2,7 +2,7 @@
  * The school's day for the principal and the kitchen: each class's
  * enrolled, present and absent children, then the meals to cook per
  * age group.  A class whose attendance is not taken yet counts every
- * child as present, and the list says so.  No child's name is read.
+ * child as present, and its row is marked so.  No child's name is read.
  */
 #include <stdio.h>
 #include <string.h>
