@@ -50,12 +50,12 @@ expect "Vắng có phép (Ốm)"
 dump $TEST_TMP/conflict.screen
 key 2
 wait "Đang hiện điểm danh của người khác"
-expectre "^ +1 +.$first .*P Vắng có phép +Ốm"
+waitre "^ +1 +.$first .*P Vắng có phép +Ốm"
 key Home
 type m
 key F2
 wait "Đã lưu điểm danh lớp $class"
-expectre "^ +1 +.$first .*M Đi muộn +Ốm"
+waitre "^ +1 +.$first .*M Đi muộn +Ốm"
 EOF
 } | drive - >"$TEST_TMP/first.log" 2>&1 &
 first_pid=$!
