@@ -243,12 +243,21 @@ struct cols {
 static void
 layout(struct cols *c)
 {
+	int widest = 0;
+
 	c->no = 1;
 	c->flag = c->no + 4;
 	c->code = c->flag + 2;
 	c->name = c->code + 11;
+	/* The mark column fits the longest label of the language. */
+	for (int m = 0; m < MN_MARK_COUNT; m++) {
+		int w = 2 + tui_width(mn_mark_label((enum mn_mark)m));
+
+		if (w > widest)
+			widest = w;
+	}
 	c->mark = c->name + (COLS >= 100 ? 32 : 24);
-	c->note = c->mark + 19;
+	c->note = c->mark + widest + 2;
 	c->end = COLS - 1;
 }
 
