@@ -143,6 +143,18 @@ load_warnings(struct tui *ui, struct sheet *s)
 	mn_child_list(ui->ctx, &filter, add_warning, s, &err);
 }
 
+static bool
+same_children(const struct mn_attendance_day *a,
+    const struct mn_attendance_day *b)
+{
+	if (a->count != b->count)
+		return false;
+	for (size_t i = 0; i < a->count; i++)
+		if (a->entries[i].child_id != b->entries[i].child_id)
+			return false;
+	return true;
+}
+
 /* Loads the class-day; on failure the old sheet, if any, stays. */
 static int
 sheet_load(struct tui *ui, struct sheet *s, const struct class_day *cd,
@@ -157,6 +169,19 @@ sheet_load(struct tui *ui, struct sheet *s, const struct class_day *cd,
 	if ((rc = mn_attendance_copy(&att, &base, err)) != MN_OK) {
 		mn_attendance_free(&att);
 		return rc;
+	}
+	/*
+	 * The same children keep their health marks, so a save does not
+	 * read the register (and audit a view) again.
+	 */
+	if (s->loaded && s->warn != NULL && s->cd.class_id == cd->class_id &&
+	    same_children(&s->att, &att)) {
+		mn_attendance_free(&s->att);
+		mn_attendance_free(&s->base);
+		s->att = att;
+		s->base = base;
+		s->cd = *cd;
+		return MN_OK;
 	}
 	sheet_free(s);
 	s->cd = *cd;
