@@ -38,6 +38,23 @@ att_school_day() {
 	    ORDER BY x DESC LIMIT 1"
 }
 
+# Removes what the demo may have recorded for CLASS on DAY (marks, daily
+# logs, diary), so a test starts from a day nobody has taken yet.
+att_clear_day() {
+	att_sql "DELETE FROM attendance_marks WHERE class_day_id IN
+	    (SELECT d.id FROM class_days d JOIN classes cl ON cl.id = d.class_id
+	    WHERE cl.code = '$1' AND d.day = '$2');
+	DELETE FROM class_diary WHERE class_day_id IN
+	    (SELECT d.id FROM class_days d JOIN classes cl ON cl.id = d.class_id
+	    WHERE cl.code = '$1' AND d.day = '$2');
+	DELETE FROM class_days WHERE day = '$2' AND class_id IN
+	    (SELECT id FROM classes WHERE code = '$1');
+	DELETE FROM daily_logs WHERE day = '$2' AND child_id IN
+	    (SELECT h.child_id FROM child_class_history h
+	    JOIN classes cl ON cl.id = h.class_id WHERE cl.code = '$1')" ||
+	    fail "clearing $1 on $2 failed"
+}
+
 # Prints the code of the only class LOGIN teaches.
 att_class_of() {
 	_n=$(att_sql "SELECT count(*) FROM class_teachers ct

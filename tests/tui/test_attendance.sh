@@ -8,6 +8,7 @@ att_setup
 day=$(att_school_day)
 [ -n "$day" ] || fail "no school day in the last 25 days of the demo year"
 class=$(att_class_of teacher)
+att_clear_day "$class" "$day"
 downs=$(att_menu_downs teacher "Điểm danh")
 dmy=$(echo "$day" | awk -F- '{ print $3 "/" $2 "/" $1 }')
 echo "== day $day, class $class"
@@ -21,14 +22,17 @@ expect "Lớp $class"
 key Home
 key n
 wait "Ghi chú:"
+key C-u
 type "Sốt, mẹ xin nghỉ"
 key Enter
 type p
 key n
+key C-u
 type "Về quê"
 key Enter
 type k
 key n
+key C-u
 type "Đi khám răng"
 key Enter
 type p

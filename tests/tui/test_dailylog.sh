@@ -9,6 +9,7 @@ att_setup
 day=$(att_school_day)
 [ -n "$day" ] || fail "no school day in the last 25 days of the demo year"
 class=$(att_class_of teacher)
+att_clear_day "$class" "$day"
 downs=$(att_menu_downs teacher "Nhật ký lớp")
 dmy=$(echo "$day" | awk -F- '{ print $3 "/" $2 "/" $1 }')
 children=$(att_sql "SELECT count(*) FROM child_class_history h
