@@ -51,6 +51,12 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_NURSE, NO_ACTION, screen_medicine },
 	{ 16, 10, "Periodic check-up", "Khám sức khỏe định kỳ",
 	    MN_ROLE_NURSE, NO_ACTION, screen_checkup },
+	{ 40, 0, "Attendance", "Điểm danh", MN_ROLE_TEACHER |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_attendance },
+	{ 41, 0, "Daily log", "Nhật ký lớp", MN_ROLE_TEACHER |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_dailylog },
+	{ 42, 0, "Today's attendance", "Sĩ số hôm nay", MN_ROLE_PRINCIPAL |
+	    MN_ROLE_KITCHEN, NO_ACTION, screen_today },
 	{ 6, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
 	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
 	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },
