@@ -4,10 +4,16 @@
  * saves, and Esc cancels after a confirmation when something changed.
  * The caller checks and stores the values, and runs the form again with
  * an error on the message line when the core rejects them.
+ *
+ * A form with a draft_key keeps its values as a draft when the session
+ * ends inside it with unsaved changes, and takes a draft's values back
+ * when ui->resume carries its key.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <syslog.h>
 
 #include "tui/ui.h"
 
@@ -151,11 +157,128 @@ draw_form(struct tui *ui, struct tui_form *form)
 }
 
 /*
- * Runs the form until the user saves (TUI_OK), cancels (TUI_CANCEL) or
- * the session ends (TUI_END).  Field contents stay in form->rows.
+ * Rows a draft keeps: editable ones, except password fields (stars or
+ * hidden), which never leave memory.
  */
-int
-tui_form_run(struct tui *ui, struct tui_form *form)
+static bool
+draft_row(const struct tui_form_row *row)
+{
+	return !row->readonly &&
+	    (row->checks.n > 0 || row->field.secret == TUI_SHOW);
+}
+
+/*
+ * Writes the name row i has in a draft: its field name, else its English
+ * label, with "#i" added when an earlier draft row has the same name.
+ */
+static void
+draft_name(const struct tui_form *form, int i, char *buf, size_t size)
+{
+	const struct tui_form_row *row = &form->rows[i];
+	const char *base = row->name != NULL ? row->name : row->en;
+
+	for (int k = 0; k < i; k++) {
+		const struct tui_form_row *r = &form->rows[k];
+
+		if (draft_row(r) && strcmp(r->name != NULL ? r->name : r->en,
+		    base) == 0) {
+			snprintf(buf, size, "%s#%d", base, i);
+			return;
+		}
+	}
+	snprintf(buf, size, "%s", base);
+}
+
+/* True when a row a draft keeps differs from what the form opened with. */
+static bool
+draft_worthy(const struct tui_form *form)
+{
+	for (int i = 0; i < form->nrows; i++)
+		if (draft_row(&form->rows[i]) &&
+		    (form->rows[i].field.changed ||
+		    form->rows[i].checks.changed))
+			return true;
+	return false;
+}
+
+/*
+ * Keeps the form's values as a draft when the session ends without the
+ * user choosing it (hangup, SIGTERM or SIGINT, idle timeout).  A
+ * failure is logged and otherwise ignored, because nobody is left to
+ * tell.
+ */
+static void
+save_draft(struct tui *ui, const struct tui_form *form)
+{
+	struct mn_draft_field fields[MN_DRAFT_FIELDS_MAX];
+	char names[MN_DRAFT_FIELDS_MAX][64], *values[MN_DRAFT_FIELDS_MAX];
+	struct mn_error err;
+	int n = 0;
+
+	if (form->draft_key == NULL || ui->ctx->actor.account_id == 0 ||
+	    (ui->end != TUI_END_HANGUP && ui->end != TUI_END_SIGNAL &&
+	    ui->end != TUI_END_IDLE) || !draft_worthy(form))
+		return;
+	for (int i = 0; i < form->nrows && n < MN_DRAFT_FIELDS_MAX; i++) {
+		const struct tui_form_row *row = &form->rows[i];
+
+		if (!draft_row(row))
+			continue;
+		draft_name(form, i, names[n], sizeof names[n]);
+		if (row->checks.n > 0) {
+			values[n] = malloc(16);
+			if (values[n] != NULL)
+				snprintf(values[n], 16, "%u", row->checks.checked);
+		} else
+			values[n] = tui_field_get(&row->field);
+		fields[n].name = names[n];
+		fields[n].value = values[n] != NULL ? values[n] : "";
+		n++;
+	}
+	mn_error_clear(&err);
+	if (mn_draft_save(ui->ctx, form->draft_key, fields, n, &err) != MN_OK)
+		syslog(LOG_WARNING, "draft %s lost: %s", form->draft_key,
+		    err.message);
+	for (int i = 0; i < n; i++)
+		free(values[i]);
+}
+
+/* Fills the form from ui->resume when it holds this form's draft. */
+static void
+apply_resume(struct tui *ui, struct tui_form *form)
+{
+	struct tui_resume *r = ui->resume;
+	char name[64];
+
+	if (r == NULL || form->draft_key == NULL ||
+	    strcmp(r->key, form->draft_key) != 0)
+		return;
+	for (int i = 0; i < form->nrows; i++) {
+		struct tui_form_row *row = &form->rows[i];
+
+		if (!draft_row(row))
+			continue;
+		draft_name(form, i, name, sizeof name);
+		for (int k = 0; k < r->n; k++) {
+			if (strcmp(r->names[k], name) != 0)
+				continue;
+			if (row->checks.n > 0) {
+				row->checks.checked = (unsigned)strtoul(
+				    r->values[k], NULL, 10) &
+				    ((1u << row->checks.n) - 1);
+				row->checks.changed = true;
+			} else {
+				tui_field_set(&row->field, r->values[k]);
+				row->field.changed = true;
+			}
+			break;
+		}
+	}
+	tui_resume_free(ui);
+}
+
+static int
+run_form(struct tui *ui, struct tui_form *form)
 {
 	const struct tui_keydef *keys = form->keys ? form->keys : default_keys;
 	int key, rc;
@@ -210,4 +333,21 @@ tui_form_run(struct tui *ui, struct tui_form *form)
 			break;
 		}
 	}
+}
+
+/*
+ * Runs the form until the user saves (TUI_OK), cancels (TUI_CANCEL) or
+ * the session ends (TUI_END).  Field contents stay in form->rows.  With
+ * a draft_key, an ending session leaves the values as a draft.
+ */
+int
+tui_form_run(struct tui *ui, struct tui_form *form)
+{
+	int rc;
+
+	apply_resume(ui, form);
+	rc = run_form(ui, form);
+	if (rc == TUI_END)
+		save_draft(ui, form);
+	return rc;
 }

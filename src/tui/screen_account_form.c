@@ -129,6 +129,7 @@ account_add_form(struct tui *ui)
 		.rows = rows,
 		.nrows = ADD_ROWS,
 		.keys = account_form_keys,
+		.draft_key = "account_form:",
 	};
 	int rc;
 
@@ -192,7 +193,15 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 		.nrows = EDIT_ROWS,
 		.keys = account_form_keys,
 	};
+	char draft_key[MN_DRAFT_KEY_SIZE];
 	int rc, stored;
+
+	/*
+	 * NOTE: a reopened draft is saved against the version read when it
+	 * is reopened, so a change someone made in between is overwritten.
+	 */
+	snprintf(draft_key, sizeof draft_key, "account_form:%s", acct->login);
+	form.draft_key = draft_key;
 
 	tui_field_init(&rows[EDIT_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[EDIT_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);
@@ -207,6 +216,27 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 	}
 	tui_leave(ui);
 	return rc;
+}
+
+/*
+ * Reopens the form of a draft: the add form for an empty login, else the
+ * edit form of that account as stored now.
+ */
+int
+account_form_reopen(struct tui *ui, const char *login)
+{
+	struct mn_account acct;
+	struct mn_error err;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (login[0] == '\0')
+		return account_add_form(ui);
+	mn_error_clear(&err);
+	if (mn_account_get(ui->ctx, login, &acct, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	return account_edit_form(ui, &acct);
 }
 
 enum { PW_LOGIN, PW_NEW, PW_AGAIN, PW_ROWS };

@@ -29,5 +29,7 @@ int screen_staff_view(struct tui *ui, int64_t id);
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
 int account_password_form(struct tui *ui, const char *login);
+/* Opens the account form of a draft key "account_form:LOGIN". */
+int account_form_reopen(struct tui *ui, const char *login);
 
 #endif
