@@ -75,8 +75,9 @@ check_fields(const struct mn_draft_field *fields, int n,
 				return mn_fail(err, MN_ERR_INVALID,
 				    fields[i].name, T("draft: field name '%s' "
 				    "appears twice; names must be distinct",
-				    "bản nháp: tên trường '%s' xuất hiện hai lần; "
-				    "các tên phải khác nhau"), fields[i].name);
+				    "bản nháp: tên trường '%s' xuất hiện hai "
+				    "lần; các tên phải khác nhau"),
+				    fields[i].name);
 	}
 	return MN_OK;
 }

@@ -228,7 +228,8 @@ save_draft(struct tui *ui, const struct tui_form *form)
 		if (row->checks.n > 0) {
 			values[n] = malloc(16);
 			if (values[n] != NULL)
-				snprintf(values[n], 16, "%u", row->checks.checked);
+				snprintf(values[n], 16, "%u",
+				    row->checks.checked);
 		} else
 			values[n] = tui_field_get(&row->field);
 		fields[n].name = names[n];
