@@ -28,7 +28,7 @@ need_account(const struct mn_ctx *ctx, struct mn_error *err)
 	return MN_OK;
 }
 
-/* Printable ASCII or UTF-8, no control characters, within size bytes. */
+/* True for a non-empty string shorter than size bytes without C0 or DEL. */
 static bool
 plain_text(const char *s, size_t size)
 {
@@ -110,7 +110,7 @@ save_sql(int n)
 	return sql;
 }
 
-/* Binds and runs the upsert; cleaned values are freed here. */
+/* Binds and runs the upsert with the cleaned values. */
 static int
 store(struct mn_ctx *ctx, const char *form_key,
     const struct mn_draft_field *fields, char **clean, int n,

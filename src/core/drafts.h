@@ -1,8 +1,8 @@
 /*
  * Drafts: the values of a form whose session ended before the user saved
  * it (a dropped connection, SIGTERM, the idle timeout).  A draft belongs
- * to the acting account and a form key such as "account_form:gv.mai";
- * the account gets it back at its next login.  Every function acts on
+ * to the acting account and a form key such as "account_form:gv.mai",
+ * and the account gets it back at its next login.  Every function acts on
  * ctx->actor's own drafts only, so no other access check applies.
  */
 #ifndef MN_CORE_DRAFTS_H
@@ -33,7 +33,7 @@ struct mn_draft {
 /*
  * Stores fields as the draft of form_key for ctx->actor, replacing an
  * older draft of the same form, in one transaction.  Names must be
- * distinct; values go through mn_text_clean.  The caller leaves
+ * distinct, and values go through mn_text_clean.  The caller leaves
  * password fields out.  MN_ERR_DENIED when no account is logged in.
  */
 int mn_draft_save(struct mn_ctx *ctx, const char *form_key,
@@ -47,15 +47,15 @@ int mn_draft_list(struct mn_ctx *ctx, struct mn_draft *drafts, int max,
     int *count, struct mn_error *err);
 
 /*
- * Calls fn with each field of ctx->actor's draft of form_key; a non-zero
- * return from fn stops and is returned.  MN_ERR_NOTFOUND when there is
+ * Calls fn with each field of ctx->actor's draft of form_key.  A non-zero
+ * return from fn stops the loop and is returned.  MN_ERR_NOTFOUND when there is
  * no such draft.
  */
 int mn_draft_load(struct mn_ctx *ctx, const char *form_key,
     int (*fn)(const char *name, const char *value, void *arg), void *arg,
     struct mn_error *err);
 
-/* Deletes ctx->actor's draft of form_key; no draft is not an error. */
+/* Deletes ctx->actor's draft of form_key.  A missing draft is no error. */
 int mn_draft_delete(struct mn_ctx *ctx, const char *form_key,
     struct mn_error *err);
 

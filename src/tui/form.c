@@ -204,8 +204,7 @@ draft_worthy(const struct tui_form *form)
 /*
  * Keeps the form's values as a draft when the session ends without the
  * user choosing it (hangup, SIGTERM or SIGINT, idle timeout).  A
- * failure is logged and otherwise ignored, because nobody is left to
- * tell.
+ * failure goes to syslog only, because the terminal is gone or closing.
  */
 static void
 save_draft(struct tui *ui, const struct tui_form *form)
@@ -244,7 +243,7 @@ save_draft(struct tui *ui, const struct tui_form *form)
 		free(values[i]);
 }
 
-/* Fills the form from ui->resume when it holds this form's draft. */
+/* Fills the form from ui->resume when it contains this form's draft. */
 static void
 apply_resume(struct tui *ui, struct tui_form *form)
 {

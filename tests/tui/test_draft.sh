@@ -1,6 +1,6 @@
 # A session that ends inside a form with unsaved changes (the terminal
-# closed, SIGTERM) keeps the form as a draft; the next login of the same
-# account offers it, "c" reopens the form filled in, "k" deletes it.
+# closed, SIGTERM) keeps the form as a draft.  The next login of the same
+# account offers it: "c" reopens the form filled in, "k" deletes it.
 # Password fields never reach the draft.
 . "$TUI_DIR/lib.sh"
 

@@ -1,7 +1,7 @@
-# Text from the database cannot act on the viewer's terminal: control
-# characters in a stored full name (ESC [2J clears the screen, an OSC
-# sequence sets the window title, U+009B is a one-byte CSI) show as the
-# placeholder U+FFFD, in the account list and in the edit form.
+# Text from the database cannot act on the viewer's terminal.  A stored
+# full name carries ESC [2J (clear screen), an OSC sequence (window
+# title) and U+009B (a one-byte CSI).  Each control character must show
+# as the placeholder U+FFFD, in the account list and in the edit form.
 . "$TUI_DIR/lib.sh"
 
 DB=$TEST_TMP/mamnon.db

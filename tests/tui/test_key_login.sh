@@ -1,7 +1,7 @@
-# `mamnon --login LOGIN`, as an SSH key's command= option runs it: with
-# [security] ask_password_with_key = no the key alone logs in (and a
-# forced password change still applies); with yes the login screen shows
-# the login fixed and asks the password.
+# `mamnon --login LOGIN`, as an SSH key's command= option runs it.  With
+# [security] ask_password_with_key = no the key alone logs in, and a
+# forced password change still applies.  With yes the login screen shows
+# the login fixed and requests the password.
 . "$TUI_DIR/lib.sh"
 
 DB=$TEST_TMP/mamnon.db
