@@ -18,6 +18,8 @@
 #include "tui/ui.h"
 
 #define NOTE_LINES 6
+/* Draft field of form->version; "@" keeps it apart from row names. */
+#define VERSION_FIELD "@version"
 
 static const struct tui_keydef default_keys[] = {
 	{ { TK_TAB, TK(KEY_DOWN) }, "Tab", "Next field", "Trường sau",
@@ -235,6 +237,15 @@ save_draft(struct tui *ui, const struct tui_form *form)
 		fields[n].value = values[n] != NULL ? values[n] : "";
 		n++;
 	}
+	if (form->version != 0 && n < MN_DRAFT_FIELDS_MAX) {
+		snprintf(names[n], sizeof names[n], "%s", VERSION_FIELD);
+		values[n] = malloc(24);
+		if (values[n] != NULL)
+			snprintf(values[n], 24, "%lld", (long long)form->version);
+		fields[n].name = names[n];
+		fields[n].value = values[n] != NULL ? values[n] : "";
+		n++;
+	}
 	mn_error_clear(&err);
 	if (mn_draft_save(ui->ctx, form->draft_key, fields, n, &err) != MN_OK)
 		syslog(LOG_WARNING, "draft %s lost: %s", form->draft_key,
@@ -253,6 +264,9 @@ apply_resume(struct tui *ui, struct tui_form *form)
 	if (r == NULL || form->draft_key == NULL ||
 	    strcmp(r->key, form->draft_key) != 0)
 		return;
+	for (int k = 0; k < r->n; k++)
+		if (strcmp(r->names[k], VERSION_FIELD) == 0)
+			form->version = strtoll(r->values[k], NULL, 10);
 	for (int i = 0; i < form->nrows; i++) {
 		struct tui_form_row *row = &form->rows[i];
 

@@ -149,6 +149,7 @@ account_add_form(struct tui *ui)
 
 enum { EDIT_LOGIN, EDIT_NAME, EDIT_ROLES, EDIT_ROWS };
 
+/* Saves against form->version, which a reopened draft may have set. */
 static int
 try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
 {
@@ -163,7 +164,7 @@ try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
 		    T("Out of memory", "Hết bộ nhớ"));
 	else
 		rc = mn_account_update(ui->ctx, acct->login, roles, name,
-		    acct->version, &err);
+		    form->version, &err);
 	free(name);
 	if (rc == MN_OK)
 		tui_message(ui, T("Account %s saved", "Đã lưu tài khoản %s"),
@@ -196,12 +197,9 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 	char draft_key[MN_DRAFT_KEY_SIZE];
 	int rc, stored;
 
-	/*
-	 * NOTE: a reopened draft is saved against the version read when it
-	 * is reopened, so a change someone made in between is overwritten.
-	 */
 	snprintf(draft_key, sizeof draft_key, "account_form:%s", acct->login);
 	form.draft_key = draft_key;
+	form.version = acct->version;
 
 	tui_field_init(&rows[EDIT_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[EDIT_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);

@@ -207,6 +207,12 @@ struct tui_form {
 	 * NULL for no draft.  draft_offer.c maps the key back to a screen.
 	 */
 	const char *draft_key;
+	/*
+	 * Version of the record the values were read from, 0 for none.  A
+	 * draft keeps it, and a reopened draft restores it, so that saving
+	 * the draft after someone else's save reports the conflict.
+	 */
+	int64_t version;
 };
 
 int tui_form_run(struct tui *ui, struct tui_form *form);

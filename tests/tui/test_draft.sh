@@ -148,3 +148,76 @@ EOF
 } | drive -
 no_mamnon_left SIGHUP
 [ "$(drafts)" = 0 ] || fail "an unchanged form left a draft"
+
+echo "== the edit form's draft keeps the row version it was read at"
+printf '%s\n' "$TEACHER_PASSWORD" | "$MAMNON" -c "$CFG" user add gv.mai \
+    --role teacher --name "Trần Thị Mai" --password-stdin ||
+    fail "mamnon user add gv.mai failed"
+version() {
+	sqlite3 "$DB" "SELECT version FROM accounts WHERE login = 'gv.mai'"
+}
+full_name() {
+	sqlite3 "$DB" "SELECT full_name FROM accounts WHERE login = 'gv.mai'"
+}
+
+# Script lines: open the edit form of gv.mai and type a new name.
+edit_mai() {
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Quản lý tài khoản" 10000
+key Down 3
+key Enter
+wait "gv.mai"
+key Down
+key Enter
+wait "Sửa tài khoản"
+key C-u
+type $1
+settle 300
+EOF
+}
+
+old_version=$(version)
+{ edit_mai "Trần Thị Mai Anh"; echo close; echo waitexit 5000; } | drive -
+no_mamnon_left "the terminal closed in the edit form"
+sqlite3 "$DB" "SELECT json_extract(values_json, '\$.\"@version\"')
+    FROM drafts WHERE form_key = 'account_form:gv.mai'" |
+    grep -qx "$old_version" || fail "the draft lacks the row version"
+
+# Someone else saves the account before the draft is reopened.
+sqlite3 "$DB" "UPDATE accounts SET full_name = 'Trần Mai',
+    version = version + 1 WHERE login = 'gv.mai'"
+{
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+type c
+wait "Trần Thị Mai Anh"
+key F2
+wait "vừa được người khác sửa"
+EOF
+} | drive -
+[ "$(full_name)" = "Trần Mai" ] ||
+    fail "the draft overwrote a newer save: $(full_name)"
+
+echo "== a reopened edit draft saves when nobody else changed the row"
+{ edit_mai "Trần Thị Mai Chi"; echo signal HUP; echo waitexit 5000; } |
+    drive -
+{
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+type c
+wait "Trần Thị Mai Chi"
+key F2
+wait "Đã lưu tài khoản gv.mai"
+EOF
+} | drive -
+[ "$(full_name)" = "Trần Thị Mai Chi" ] ||
+    fail "the reopened draft was not saved: $(full_name)"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
+
+echo "== the idle timeout in a form keeps a draft"
+mn_ini ui idle_timeout 2s
+{ edit_mai "Trần Thị Mai Ly"; echo waitexit 8000 0; } | drive -
+[ "$(drafts)" = 1 ] || fail "idle timeout: expected 1 draft, found $(drafts)"
