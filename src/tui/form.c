@@ -170,37 +170,76 @@ draft_row(const struct tui_form_row *row)
 }
 
 /*
- * Writes the name row i has in a draft: its field name, else its English
- * label, with "#i" added when an earlier draft row has the same name.
+ * Collects the rows a draft keeps, over every page of a multi-page form,
+ * into rows.  Returns their number.
+ */
+static int
+draft_rows(struct tui_form *form, struct tui_form_row **rows)
+{
+	struct tui_form *pages = form;
+	int npages = 1, n = 0;
+
+	if (form->pages != NULL && form->npages > 0) {
+		pages = form->pages;
+		npages = form->npages;
+	}
+	for (int p = 0; p < npages; p++)
+		for (int i = 0; i < pages[p].nrows; i++)
+			if (draft_row(&pages[p].rows[i]) &&
+			    n < MN_DRAFT_FIELDS_MAX - 1)
+				rows[n++] = &pages[p].rows[i];
+	return n;
+}
+
+/* The form whose version a draft keeps: the first page of a group. */
+static struct tui_form *
+version_form(struct tui_form *form)
+{
+	return form->pages != NULL && form->npages > 0 ? form->pages : form;
+}
+
+static const char *
+row_key(const struct tui_form_row *row)
+{
+	return row->name != NULL ? row->name : row->en;
+}
+
+/*
+ * Writes the name rows[i] has in a draft: its field name, else its
+ * English label, with "#i" added when an earlier row has the same name.
  */
 static void
-draft_name(const struct tui_form *form, int i, char *buf, size_t size)
+draft_name(struct tui_form_row **rows, int i, char *buf, size_t size)
 {
-	const struct tui_form_row *row = &form->rows[i];
-	const char *base = row->name != NULL ? row->name : row->en;
-
-	for (int k = 0; k < i; k++) {
-		const struct tui_form_row *r = &form->rows[k];
-
-		if (draft_row(r) && strcmp(r->name != NULL ? r->name : r->en,
-		    base) == 0) {
-			snprintf(buf, size, "%s#%d", base, i);
+	for (int k = 0; k < i; k++)
+		if (strcmp(row_key(rows[k]), row_key(rows[i])) == 0) {
+			snprintf(buf, size, "%s#%d", row_key(rows[i]), i);
 			return;
 		}
-	}
-	snprintf(buf, size, "%s", base);
+	snprintf(buf, size, "%s", row_key(rows[i]));
 }
 
 /* True when a row a draft keeps differs from what the form opened with. */
 static bool
-draft_worthy(const struct tui_form *form)
+draft_worthy(struct tui_form_row **rows, int n)
 {
-	for (int i = 0; i < form->nrows; i++)
-		if (draft_row(&form->rows[i]) &&
-		    (form->rows[i].field.changed ||
-		    form->rows[i].checks.changed))
+	for (int i = 0; i < n; i++)
+		if (rows[i]->field.changed || rows[i]->checks.changed)
 			return true;
 	return false;
+}
+
+/* Returns the row's value as malloc'd text, or NULL without memory. */
+static char *
+draft_value(const struct tui_form_row *row)
+{
+	char *text;
+
+	if (row->checks.n == 0)
+		return tui_field_get(&row->field);
+	if ((text = malloc(16)) != NULL)
+		snprintf(text, 16, "%u", row->checks.checked);
+	return text;
 }
 
 /*
@@ -209,42 +248,36 @@ draft_worthy(const struct tui_form *form)
  * failure goes to syslog only, because the terminal is gone or closing.
  */
 static void
-save_draft(struct tui *ui, const struct tui_form *form)
+save_draft(struct tui *ui, struct tui_form *form)
 {
+	struct tui_form_row *rows[MN_DRAFT_FIELDS_MAX];
 	struct mn_draft_field fields[MN_DRAFT_FIELDS_MAX];
 	char names[MN_DRAFT_FIELDS_MAX][64], *values[MN_DRAFT_FIELDS_MAX];
 	struct mn_error err;
-	int n = 0;
+	int64_t version = version_form(form)->version;
+	int n;
 
 	if (form->draft_key == NULL || ui->ctx->actor.account_id == 0 ||
 	    (ui->end != TUI_END_HANGUP && ui->end != TUI_END_SIGNAL &&
-	    ui->end != TUI_END_IDLE) || !draft_worthy(form))
+	    ui->end != TUI_END_IDLE))
 		return;
-	for (int i = 0; i < form->nrows && n < MN_DRAFT_FIELDS_MAX; i++) {
-		const struct tui_form_row *row = &form->rows[i];
-
-		if (!draft_row(row))
-			continue;
-		draft_name(form, i, names[n], sizeof names[n]);
-		if (row->checks.n > 0) {
-			values[n] = malloc(16);
-			if (values[n] != NULL)
-				snprintf(values[n], 16, "%u",
-				    row->checks.checked);
-		} else
-			values[n] = tui_field_get(&row->field);
-		fields[n].name = names[n];
-		fields[n].value = values[n] != NULL ? values[n] : "";
+	n = draft_rows(form, rows);
+	if (!draft_worthy(rows, n))
+		return;
+	for (int i = 0; i < n; i++) {
+		draft_name(rows, i, names[i], sizeof names[i]);
+		values[i] = draft_value(rows[i]);
+	}
+	/* draft_rows leaves the last slot for the version. */
+	if (version != 0) {
+		snprintf(names[n], sizeof names[n], "%s", VERSION_FIELD);
+		if ((values[n] = malloc(24)) != NULL)
+			snprintf(values[n], 24, "%lld", (long long)version);
 		n++;
 	}
-	if (form->version != 0 && n < MN_DRAFT_FIELDS_MAX) {
-		snprintf(names[n], sizeof names[n], "%s", VERSION_FIELD);
-		values[n] = malloc(24);
-		if (values[n] != NULL)
-			snprintf(values[n], 24, "%lld", (long long)form->version);
-		fields[n].name = names[n];
-		fields[n].value = values[n] != NULL ? values[n] : "";
-		n++;
+	for (int i = 0; i < n; i++) {
+		fields[i].name = names[i];
+		fields[i].value = values[i] != NULL ? values[i] : "";
 	}
 	mn_error_clear(&err);
 	if (mn_draft_save(ui->ctx, form->draft_key, fields, n, &err) != MN_OK)
@@ -254,39 +287,46 @@ save_draft(struct tui *ui, const struct tui_form *form)
 		free(values[i]);
 }
 
-/* Fills the form from ui->resume when it contains this form's draft. */
+static void
+set_row(struct tui_form_row *row, const char *value)
+{
+	if (row->checks.n > 0) {
+		row->checks.checked = (unsigned)strtoul(value, NULL, 10) &
+		    ((1u << row->checks.n) - 1);
+		row->checks.changed = true;
+	} else {
+		tui_field_set(&row->field, value);
+		row->field.changed = true;
+	}
+}
+
+/*
+ * Fills the form, every page of a multi-page one, from ui->resume when
+ * it contains this form's draft.
+ */
 static void
 apply_resume(struct tui *ui, struct tui_form *form)
 {
 	struct tui_resume *r = ui->resume;
+	struct tui_form_row *rows[MN_DRAFT_FIELDS_MAX];
 	char name[64];
+	int n;
 
 	if (r == NULL || form->draft_key == NULL ||
 	    strcmp(r->key, form->draft_key) != 0)
 		return;
 	for (int k = 0; k < r->n; k++)
 		if (strcmp(r->names[k], VERSION_FIELD) == 0)
-			form->version = strtoll(r->values[k], NULL, 10);
-	for (int i = 0; i < form->nrows; i++) {
-		struct tui_form_row *row = &form->rows[i];
-
-		if (!draft_row(row))
-			continue;
-		draft_name(form, i, name, sizeof name);
-		for (int k = 0; k < r->n; k++) {
-			if (strcmp(r->names[k], name) != 0)
-				continue;
-			if (row->checks.n > 0) {
-				row->checks.checked = (unsigned)strtoul(
-				    r->values[k], NULL, 10) &
-				    ((1u << row->checks.n) - 1);
-				row->checks.changed = true;
-			} else {
-				tui_field_set(&row->field, r->values[k]);
-				row->field.changed = true;
+			version_form(form)->version = strtoll(r->values[k],
+			    NULL, 10);
+	n = draft_rows(form, rows);
+	for (int i = 0; i < n; i++) {
+		draft_name(rows, i, name, sizeof name);
+		for (int k = 0; k < r->n; k++)
+			if (strcmp(r->names[k], name) == 0) {
+				set_row(rows[i], r->values[k]);
+				break;
 			}
-			break;
-		}
 	}
 	tui_resume_free(ui);
 }

@@ -213,6 +213,14 @@ struct tui_form {
 	 * the draft after someone else's save reports the conflict.
 	 */
 	int64_t version;
+	/*
+	 * All pages of a multi-page form, for every page to set, so that
+	 * one draft keeps the values of every page; NULL for one page.  The
+	 * version of pages[0] is the one a draft keeps.
+	 * NOTE: no screen sets pages yet, so only one-page drafts are tested.
+	 */
+	struct tui_form *pages;
+	int npages;
 };
 
 int tui_form_run(struct tui *ui, struct tui_form *form);
