@@ -100,9 +100,10 @@ key_login(struct tui *ui, const char *login, struct mn_account *acct)
 /*
  * Asks login and password.  When an SSH key named the login, the login
  * is fixed if [security] ask_password_with_key is set, and otherwise
- * the key alone logs in.  Returns TUI_OK once logged in, or TUI_END when the
- * user leaves with Esc (ui->end = TUI_END_EXIT), after LOGIN_TRIES_MAX
- * failures (TUI_END_TRIES) or when the session ends otherwise.
+ * the key alone logs in.  Returns TUI_OK once logged in, or TUI_END
+ * when the user leaves with Esc (ui->end = TUI_END_EXIT), after
+ * LOGIN_TRIES_MAX failures (TUI_END_TRIES) or when the session ends
+ * otherwise.
  */
 int
 screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)

@@ -58,6 +58,6 @@ for screen in list form; do
 	head -n 1 "$TEST_TMP/$screen.screen" | grep -q "$SCHOOL_NAME" ||
 	    fail "$screen: the status line was cleared"
 	if grep -q '\^\[' "$TEST_TMP/$screen.screen"; then
-		fail "$screen: curses drew ^[, so the text bypassed mn_text_safe"
+		fail "$screen: curses drew ^[, so mn_text_safe was bypassed"
 	fi
 done
