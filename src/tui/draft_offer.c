@@ -23,11 +23,13 @@
  */
 struct draft_kind {
 	const char *kind;
+	const char *en, *vi;	/* names the form on the title line */
 	int (*reopen)(struct tui *ui, const char *record);
 };
 
 static const struct draft_kind kinds[] = {
-	{ "account_form", account_form_reopen },
+	{ "account_form", "Account form", "Biểu mẫu tài khoản",
+	    account_form_reopen },
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))
@@ -111,7 +113,7 @@ offer(struct tui *ui, const struct mn_draft *d)
 	const struct draft_kind *kind;
 	const char *record;
 	struct mn_error err;
-	char question[256];
+	char question[256], title[256];
 	bool reopen = false;
 	int rc;
 
@@ -120,8 +122,15 @@ offer(struct tui *ui, const struct mn_draft *d)
 		snprintf(question, sizeof question, T("Unsaved draft from %s. "
 		    "Open it again?", "Có bản nháp chưa lưu từ %s. Mở lại?"),
 		    d->saved_local);
+		/* The title line names the form, since there may be several. */
+		snprintf(title, sizeof title, "%s%s%s", T(kind->en, kind->vi),
+		    record[0] != '\0' ? ": " : "", record);
+		ui->depth = 0;
+		tui_enter(ui, T("Unsaved draft", "Bản nháp chưa lưu"));
+		tui_enter(ui, title);
 		tui_frame(ui, NULL);
 		rc = tui_confirm(ui, question, true);
+		ui->depth = 0;
 		/* The draft stays for the next login. */
 		if (rc == TUI_END)
 			return TUI_END;

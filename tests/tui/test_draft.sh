@@ -85,6 +85,7 @@ when=$(TZ=Asia/Ho_Chi_Minh sqlite3 "$DB" "SELECT strftime('%d/%m/%Y %H:%M',
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ $when. Mở lại?" 10000
+expectline 2 "Bản nháp chưa lưu › Biểu mẫu tài khoản"
 type c
 wait "Nhập lại mật khẩu"
 wait "$NAME"
@@ -191,6 +192,7 @@ sqlite3 "$DB" "UPDATE accounts SET full_name = 'Trần Mai',
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
+expectline 2 "Biểu mẫu tài khoản: gv.mai"
 type c
 wait "Trần Thị Mai Anh"
 key F2
