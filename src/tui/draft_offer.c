@@ -1,9 +1,10 @@
 /*
  * Drafts at login: each draft of the account is offered with its date
  * ("Có bản nháp chưa lưu từ DD/MM/YYYY HH:MM. Mở lại?").  Yes reopens
- * its form, which fills itself in from ui->resume (see form.c); no
- * deletes it.  Either way the stored draft is deleted once answered, and
- * a session that ends in the reopened form saves a new one.
+ * its form, which fills itself in from ui->resume (see form.c).  After
+ * either reply the stored draft is deleted, and a session that ends in
+ * the reopened form saves a new one.  A session that ends during the
+ * question keeps the draft for the next login.
  */
 #include <stdio.h>
 #include <stdlib.h>
