@@ -112,6 +112,18 @@ EOF
 no_mamnon_left SIGTERM
 [ "$(drafts)" = 1 ] || fail "SIGTERM: expected 1 draft, found $(drafts)"
 
+echo "== a hangup during the question keeps the draft"
+{
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+signal HUP
+waitexit 5000
+EOF
+} | drive -
+no_mamnon_left "a hangup during the question"
+[ "$(drafts)" = 1 ] || fail "the unanswered draft was lost: $(drafts)"
+
 echo "== k declines: the draft is deleted and the menu opens"
 {
 	login_steps admin "$admin"
