@@ -51,6 +51,19 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_NURSE, NO_ACTION, screen_medicine },
 	{ 16, 10, "Periodic check-up", "Khám sức khỏe định kỳ",
 	    MN_ROLE_NURSE, NO_ACTION, screen_checkup },
+	{ 6, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
+	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },
+	{ 61, 6, "Menus", "Thực đơn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL |
+	    MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER | MN_ROLE_PARENT |
+	    MN_ROLE_NURSE, NO_ACTION, screen_menus },
+	{ 62, 6, "Market list and meal counts", "Phiếu kê chợ, suất ăn",
+	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT,
+	    NO_ACTION, screen_market },
+	{ 63, 6, "Meal-fee book", "Sổ tính tiền ăn", MN_ROLE_ACCOUNTANT |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_mealfees },
+	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_NURSE, NO_ACTION, screen_foodsafety },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
 };

@@ -40,6 +40,12 @@ int screen_visit(struct tui *ui);
 int screen_medicine(struct tui *ui);
 int screen_checkup(struct tui *ui);
 
+/* Nutrition and kitchen. */
+int screen_menus(struct tui *ui);
+int screen_market(struct tui *ui);
+int screen_mealfees(struct tui *ui);
+int screen_foodsafety(struct tui *ui);
+
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
