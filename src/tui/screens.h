@@ -51,6 +51,8 @@ int screen_foodsafety(struct tui *ui);
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
 int account_password_form(struct tui *ui, const char *login);
+/* Opens the account form of a draft key "account_form:LOGIN". */
+int account_form_reopen(struct tui *ui, const char *login);
 
 /* Teachers' daily work: attendance, daily logs and the school's day. */
 int screen_attendance(struct tui *ui);
