@@ -22,6 +22,9 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include <curses.h>
+#include <term.h>
+
 #include "cli/cli.h"
 #include "cli/cli_ops.h"
 #include "core/account.h"
@@ -35,28 +38,25 @@
  * understand it. */
 #define FALLBACK_TERM "xterm-256color"
 
+/*
+ * True when the terminfo entry for name can address the cursor, as the
+ * screens need.  "dumb" and "unknown" exist in ncurses's database but
+ * cannot.
+ */
 static bool
-terminfo_exists(const char *name)
+terminal_usable(const char *name)
 {
-	static const char *const dirs[] = {
-		"/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo",
-	};
-	char path[PATH_MAX];
+	const char *cup;
+	int error = 0;
+	bool usable;
 
 	if (name == NULL || *name == '\0' || strlen(name) > 64 ||
-	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789.+-_") != strlen(name) || strcmp(name, "dumb") == 0)
+	    setupterm(name, STDOUT_FILENO, &error) != OK)
 		return false;
-	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
-		snprintf(path, sizeof path, "%s/%c/%s", dirs[i], name[0], name);
-		if (access(path, R_OK) == 0)
-			return true;
-		snprintf(path, sizeof path, "%s/%02x/%s", dirs[i],
-		    (unsigned char)name[0], name);
-		if (access(path, R_OK) == 0)
-			return true;
-	}
-	return false;
+	cup = tigetstr("cup");
+	usable = cup != NULL && cup != (const char *)-1;
+	del_curterm(cur_term);
+	return usable;
 }
 
 /* Replaces a missing or unknown TERM, which would stop ncurses. */
@@ -65,11 +65,11 @@ fix_term(void)
 {
 	const char *term = getenv("TERM");
 
-	if (terminfo_exists(term))
+	if (terminal_usable(term))
 		return;
-	if (terminfo_exists(FALLBACK_TERM))
+	if (terminal_usable(FALLBACK_TERM))
 		setenv("TERM", FALLBACK_TERM, 1);
-	else if (terminfo_exists("xterm"))
+	else if (terminal_usable("xterm"))
 		setenv("TERM", "xterm", 1);
 	else
 		setenv("TERM", "vt100", 1);
