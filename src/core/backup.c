@@ -5,7 +5,8 @@
  * it is a consistent snapshot and writers carry on beside it.  A restore
  * copies the verified file into the live database through the same API,
  * inside one write transaction, so a crash half-way leaves the old
- * contents; the file is never renamed under a session that has it open.
+ * contents.  A file SQLite can read is never renamed, because a session
+ * could still have it open.
  */
 #include <dirent.h>
 #include <errno.h>

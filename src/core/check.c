@@ -41,7 +41,7 @@ report(struct check_run *run, bool ok, const char *fix, const char *fmt,
 	run->fn(&item, run->arg);
 }
 
-/* Quotes path for a POSIX shell when it holds anything but safe bytes. */
+/* Quotes path for a POSIX shell unless it contains only safe bytes. */
 static void
 shell_quote(const char *path, char *out, size_t size)
 {

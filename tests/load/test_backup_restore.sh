@@ -1,8 +1,8 @@
 #!/bin/sh
-# mamnon backup while four writers save as fast as they can: the backup
-# passes the integrity check and holds every save acknowledged before
-# the backup began.  mamnon restore refuses while a session has the
-# database open, then replaces it, keeping the old file beside it.
+# mamnon backup while four writers each save about once a millisecond:
+# the backup passes the integrity check and contains every save
+# acknowledged before it began.  mamnon restore refuses while a session
+# has the database open, then replaces it and keeps the old file.
 set -eu
 . "$(dirname "$0")/lib_fault.sh"
 db=$TESTDIR/db/mamnon.db

@@ -1,6 +1,6 @@
 #!/bin/sh
-# A missing database and a read-only one give a message that says what
-# is wrong and what to do; a refused save changes nothing.
+# A missing database and a read-only one give a message naming what is
+# wrong and what to do, and a rejected save changes nothing.
 set -eu
 . "$(dirname "$0")/lib_fault.sh"
 status=0

@@ -2,7 +2,7 @@
 # 200 times: a writer saves in a loop and gets SIGKILL at a random moment
 # (while opening, inside a transaction, during a commit or a WAL
 # checkpoint).  Afterwards the database passes PRAGMA integrity_check and
-# holds every save the writer acknowledged before it died.
+# contains every save the writer acknowledged before it died.
 set -eu
 . "$(dirname "$0")/lib_fault.sh"
 db=$TESTDIR/db/mamnon.db

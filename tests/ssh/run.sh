@@ -1,9 +1,11 @@
 #!/bin/sh
 # Tests through a real sshd on 127.0.0.1.  Each test_*.sh here gets its
 # own temporary folder ($TESTDIR) and starts its own sshd there through
-# lib.sh; nothing under /etc or $HOME is read or changed.  $MAMNON is the
-# binary under test, $VTDRIVE (optional) the terminal driver.  A test
-# that exits 77 is skipped and says why.
+# lib.sh.  Nothing under /etc or $HOME is changed.  The one change to the
+# system is /run/sshd, created when missing as Debian's ssh.service does,
+# because sshd running as root needs it.  $MAMNON is the binary under
+# test, $VTDRIVE (optional) the terminal driver.  A test that exits 77 is
+# skipped and prints why.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0

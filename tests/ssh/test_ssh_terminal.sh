@@ -1,7 +1,7 @@
 #!/bin/sh
 # An interactive SSH login (ssh -tt) reaches mamnon's login screen with
-# correct Vietnamese whatever the client sends as TERM and LANG; Ctrl-Z,
-# Ctrl-C, Ctrl-\ and typed shell commands never reach a shell; when the
+# correct Vietnamese whatever the client sends as TERM and LANG.  Ctrl-Z,
+# Ctrl-C, Ctrl-\ and typed shell commands never reach a shell.  When the
 # connection drops, the session's mamnon ends within seconds.
 . "$SSH_TESTS/lib.sh"
 [ -n "${VTDRIVE:-}" ] && [ -x "$VTDRIVE" ] ||
@@ -92,11 +92,31 @@ for key in C-z C-c 'C-\'; do
 	fi
 done
 
+# A key bound with command="mamnon --login teacher1" reaches the login
+# screen with that login filled in, although ForceCommand replaced the
+# key's command.
+cat >"$TESTDIR/bound.vt" <<'EOS'
+wait "Tên đăng nhập" 20000
+wait teacher1
+close
+waitexit 10000
+EOS
+if ! "$VTDRIVE" -t 60 -f "$TESTDIR/bound.vt" -- \
+    ssh -tt -e none -F /dev/null -i "$TESTDIR/key_teacher" \
+    -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \
+    -o ConnectTimeout=10 -p "$PORT" "$USER_NAME@127.0.0.1" \
+    >"$TESTDIR/vt.out" 2>&1; then
+	echo "key bound to teacher1:"
+	sed 's/^/  /' "$TESTDIR/vt.out"
+	status=1
+fi
+
 # sshd must have run the forced command for every one of those logins.
 sessions=$(grep -c "forced-command (config) '$MAMNON -c $CFG --ssh'" \
     "$TESTDIR/sshd.log" || true)
-[ "$sessions" -ge 9 ] || {
-	echo "sshd.log shows $sessions forced-command sessions, expected 9+"
+[ "$sessions" -ge 10 ] || {
+	echo "sshd.log shows $sessions forced-command sessions, expected 10+"
 	status=1
 }
 exit $status
