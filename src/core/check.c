@@ -89,7 +89,7 @@ static void
 check_mode(struct check_run *run, const char *path, bool optional,
     gid_t want_gid)
 {
-	char quoted[PATH_MAX * 2], fix[PATH_MAX * 2 + 64], group[64];
+	char quoted[PATH_MAX * 2], fix[PATH_MAX * 2 + 160], group[64];
 	struct stat st;
 
 	if (stat(path, &st) != 0) {

@@ -170,7 +170,8 @@ ssh_setup() {
 	make_school
 	make_keys
 	trap stop_sshd EXIT
-	start_sshd no
+	# SSH_TEST_PAM=yes starts with PAM, to try the path taken below.
+	start_sshd "${SSH_TEST_PAM:-no}"
 	# With UsePAM no, sshd rejects an account whose password field is
 	# locked ("!"), as root's may be in a container; PAM does not.
 	if ! ssh_run get PROBE-PROBE-PROB >/dev/null 2>"$TESTDIR/probe.err"; then
