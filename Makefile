@@ -45,7 +45,7 @@ APP_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o) \
 all: mamnon
 
 mamnon: $(BUILD)/mamnon
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/mamnon: $(CORE_OBJ) $(APP_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
@@ -78,7 +78,11 @@ deps:
 
 var/mamnon.ini: etc/mamnon.ini
 	@mkdir -p var
-	sed -e 's|^path = .*|path = mamnon.db|' etc/mamnon.ini > $@
+	sed -e 's|^path = .*|path = mamnon.db|' \
+	    -e 's|^dir = .*|dir = backups|' \
+	    -e 's|^name = .*|name = Trường Mầm non Hoa Sen|' \
+	    -e 's|^address =.*|address = 12 Nguyễn Du, Hà Nội|' \
+	    etc/mamnon.ini > $@
 
 demo-db: mamnon var/mamnon.ini
 	@if [ ! -f var/mamnon.db ]; then \
@@ -143,8 +147,20 @@ check: deps
 	$(MAKE) check-asan
 	@echo 'make check: all test groups passed'
 
-bench: mamnon
-	@sh tests/bench/run.sh
+$(BUILD)/tests/baseline: tests/bench/baseline.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(shell pkg-config --libs ncursesw)
+
+$(BUILD)/tests/bench_%: tests/bench/%.c $(BUILD)/libmamnon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
+
+bench: $(BUILD)/mamnon $(VTDRIVE) $(BUILD)/tests/baseline \
+    $(BUILD)/tests/bench_search
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
+	    BASELINE=$(CURDIR)/$(BUILD)/tests/baseline \
+	    BENCH_SEARCH=$(CURDIR)/$(BUILD)/tests/bench_search \
+	    sh tests/bench/run.sh
 
 # ---- Install ------------------------------------------------------------
 

@@ -103,3 +103,647 @@ CREATE TABLE settings (
 	key TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Registers: school calendar, age groups, classes, staff, children.
+--
+-- Names are stored three times: as entered (NFC), folded for
+-- accent-insensitive search (name_fold) and as a Vietnamese collation key
+-- (name_key, hex text compared with BINARY), so list order needs no
+-- collation that only mamnon registers.  Code lists are tables so the
+-- administrator can correct them without a new binary.
+
+CREATE TABLE school_years (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE
+	    CHECK (name GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'),
+	first_day TEXT NOT NULL,
+	last_day TEXT NOT NULL CHECK (last_day > first_day),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
+-- Days off inside a school year (Tết, national days); first_day and
+-- last_day are both included.
+CREATE TABLE holidays (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL,
+	first_day TEXT NOT NULL,
+	last_day TEXT NOT NULL CHECK (last_day >= first_day),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX holidays_days ON holidays(first_day, last_day);
+
+-- Weekend days taught to make up for a holiday (ngày làm bù).
+CREATE TABLE makeup_days (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL UNIQUE,
+	reason TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
+-- Age groups of TT 52/2020/TT-BGDĐT Điều 15: max_children is the legal
+-- class size.  A class of school year Y-(Y+1) takes children with
+-- Y - birth year between year_offset_min and year_offset_max; promotion
+-- moves a child to next_code.
+CREATE TABLE age_groups (
+	code TEXT PRIMARY KEY,
+	level TEXT NOT NULL CHECK (level IN ('nt', 'mg')),
+	label TEXT NOT NULL,
+	max_children INTEGER NOT NULL CHECK (max_children > 0),
+	year_offset_min INTEGER NOT NULL,
+	year_offset_max INTEGER NOT NULL,
+	next_code TEXT REFERENCES age_groups(code),
+	sort_order INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO age_groups VALUES
+	('mg-5-6', 'mg', 'Mẫu giáo 5-6 tuổi', 35, 5, 5, NULL, 6),
+	('mg-4-5', 'mg', 'Mẫu giáo 4-5 tuổi', 30, 4, 4, 'mg-5-6', 5),
+	('mg-3-4', 'mg', 'Mẫu giáo 3-4 tuổi', 25, 3, 3, 'mg-4-5', 4),
+	('nt-24-36', 'nt', 'Nhà trẻ 24-36 tháng', 25, 2, 2, 'mg-3-4', 3),
+	('nt-12-24', 'nt', 'Nhà trẻ 12-24 tháng', 20, 1, 1, 'nt-24-36', 2),
+	('nt-3-12', 'nt', 'Nhà trẻ 3-12 tháng', 15, -1, 0, 'nt-12-24', 1);
+
+-- The 54 ethnic groups in the order of the General Statistics Office
+-- list, as used by the education sector database, plus 55 for
+-- foreigners.  very_small marks the groups of fewer than 10,000 people
+-- (NĐ 57/2017/NĐ-CP); alias holds another common name, for import.
+CREATE TABLE ethnicities (
+	code TEXT PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE,
+	alias TEXT NOT NULL DEFAULT '',
+	very_small INTEGER NOT NULL DEFAULT 0 CHECK (very_small IN (0, 1))
+) WITHOUT ROWID;
+INSERT INTO ethnicities VALUES
+	('01', 'Kinh', 'Việt', 0), ('02', 'Tày', '', 0),
+	('03', 'Thái', '', 0), ('04', 'Hoa', '', 0),
+	('05', 'Khơ-me', 'Khmer', 0), ('06', 'Mường', '', 0),
+	('07', 'Nùng', '', 0), ('08', 'Mông', 'Hmông', 0),
+	('09', 'Dao', '', 0), ('10', 'Gia-rai', 'Jrai', 0),
+	('11', 'Ngái', '', 1), ('12', 'Ê-đê', 'Ê Đê', 0),
+	('13', 'Ba-na', 'Bahnar', 0), ('14', 'Xơ-đăng', '', 0),
+	('15', 'Sán Chay', '', 0), ('16', 'Cơ-ho', '', 0),
+	('17', 'Chăm', '', 0), ('18', 'Sán Dìu', '', 0),
+	('19', 'Hrê', '', 0), ('20', 'Mnông', '', 0),
+	('21', 'Ra-glai', '', 0), ('22', 'Xtiêng', '', 0),
+	('23', 'Bru-Vân Kiều', '', 0), ('24', 'Thổ', '', 0),
+	('25', 'Giáy', '', 0), ('26', 'Cơ-tu', '', 0),
+	('27', 'Gié-Triêng', '', 0), ('28', 'Mạ', '', 0),
+	('29', 'Khơ-mú', '', 0), ('30', 'Co', '', 0),
+	('31', 'Tà-ôi', '', 0), ('32', 'Chơ-ro', '', 0),
+	('33', 'Kháng', '', 0), ('34', 'Xinh-mun', '', 0),
+	('35', 'Hà Nhì', '', 0), ('36', 'Chu-ru', '', 0),
+	('37', 'Lào', '', 0), ('38', 'La Chí', '', 0),
+	('39', 'La Ha', '', 1), ('40', 'Phù Lá', '', 0),
+	('41', 'La Hủ', '', 1), ('42', 'Lự', '', 1),
+	('43', 'Lô Lô', '', 1), ('44', 'Chứt', '', 1),
+	('45', 'Mảng', '', 1), ('46', 'Pà Thẻn', '', 1),
+	('47', 'Cơ Lao', '', 1), ('48', 'Cống', '', 1),
+	('49', 'Bố Y', '', 1), ('50', 'Si La', '', 1),
+	('51', 'Pu Péo', '', 1), ('52', 'Brâu', '', 1),
+	('53', 'Ơ Đu', '', 1), ('54', 'Rơ-măm', '', 1),
+	('55', 'Người nước ngoài', '', 0);
+
+-- Policy categories (đối tượng chính sách) with the education sector
+-- database codes.  Labels contain no ';', which separates them in CSV.
+CREATE TABLE policy_categories (
+	code TEXT PRIMARY KEY,
+	label TEXT NOT NULL UNIQUE
+) WITHOUT ROWID;
+INSERT INTO policy_categories VALUES
+	('01', 'Con người có công với cách mạng'),
+	('02', 'Con anh hùng'),
+	('03', 'Con liệt sĩ'),
+	('04', 'Con thương binh'),
+	('05', 'Mồ côi'),
+	('06', 'Khuyết tật'),
+	('07', 'Bị bỏ rơi hoặc mất nguồn nuôi dưỡng'),
+	('08', 'Hộ nghèo'),
+	('09', 'Hộ cận nghèo'),
+	('10', 'Con hạ sĩ quan - chiến sĩ lực lượng vũ trang'),
+	('11', 'Dân tộc rất ít người ở vùng khó khăn'),
+	('12', 'Cha mẹ bị tai nạn lao động hoặc bệnh nghề nghiệp'),
+	('13', 'Cha mẹ thường trú ở vùng biên giới, vùng cao, hải đảo'),
+	('14', 'Thu nhập không quá 150% chuẩn nghèo'),
+	('15', 'Hộ nghèo thuộc Chương trình 135'),
+	('16', 'Khác');
+
+CREATE TABLE staff (
+	id INTEGER PRIMARY KEY,
+	staff_code TEXT NOT NULL UNIQUE CHECK (length(staff_code) >= 1),
+	full_name TEXT NOT NULL CHECK (length(full_name) >= 1),
+	name_fold TEXT NOT NULL,
+	name_key TEXT NOT NULL,
+	birth_date TEXT,
+	sex TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+	position TEXT NOT NULL DEFAULT '',
+	qualification TEXT NOT NULL DEFAULT '',
+	training TEXT NOT NULL DEFAULT '',
+	phone TEXT NOT NULL DEFAULT '',
+	start_date TEXT,
+	contract_type TEXT NOT NULL DEFAULT '',
+	account_id INTEGER UNIQUE REFERENCES accounts(id),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX staff_name ON staff(name_key);
+
+-- code is unique within a school year (MG5A exists again next year).
+CREATE TABLE classes (
+	id INTEGER PRIMARY KEY,
+	school_year_id INTEGER NOT NULL REFERENCES school_years(id),
+	code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 16),
+	name TEXT NOT NULL,
+	age_group TEXT NOT NULL REFERENCES age_groups(code),
+	room TEXT NOT NULL DEFAULT '',
+	capacity INTEGER NOT NULL CHECK (capacity > 0),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (school_year_id, code)
+);
+
+CREATE TABLE class_teachers (
+	class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+	staff_id INTEGER NOT NULL REFERENCES staff(id),
+	PRIMARY KEY (class_id, staff_id)
+) WITHOUT ROWID;
+CREATE INDEX class_teachers_staff ON class_teachers(staff_id);
+
+-- status: enrolled (đang học), transferred_in (chuyển đến),
+-- transferred_out (chuyển đi), left (thôi học), graduated (hoàn thành
+-- chương trình).  personal_id is '' while not yet available;
+-- id_mismatch_reason explains an ID whose digits disagree with the
+-- recorded sex or birth year.
+CREATE TABLE children (
+	id INTEGER PRIMARY KEY,
+	school_code TEXT NOT NULL UNIQUE CHECK (length(school_code) >= 1),
+	full_name TEXT NOT NULL CHECK (length(full_name) >= 1),
+	name_fold TEXT NOT NULL,
+	name_key TEXT NOT NULL,
+	birth_date TEXT NOT NULL,
+	sex TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+	ethnicity TEXT NOT NULL DEFAULT '01' REFERENCES ethnicities(code),
+	personal_id TEXT NOT NULL DEFAULT ''
+	    CHECK (personal_id = '' OR (length(personal_id) = 12
+	        AND personal_id NOT GLOB '*[^0-9]*')),
+	id_mismatch_reason TEXT NOT NULL DEFAULT '',
+	birth_place TEXT NOT NULL DEFAULT '',
+	address TEXT NOT NULL DEFAULT '',
+	father_name TEXT NOT NULL DEFAULT '',
+	father_phone TEXT NOT NULL DEFAULT '',
+	mother_name TEXT NOT NULL DEFAULT '',
+	mother_phone TEXT NOT NULL DEFAULT '',
+	guardian_name TEXT NOT NULL DEFAULT '',
+	guardian_phone TEXT NOT NULL DEFAULT '',
+	pickup_people TEXT NOT NULL DEFAULT '',
+	class_id INTEGER REFERENCES classes(id),
+	enrolment_date TEXT NOT NULL,
+	status TEXT NOT NULL DEFAULT 'enrolled' CHECK (status IN ('enrolled',
+	    'transferred_in', 'transferred_out', 'left', 'graduated')),
+	allergies TEXT NOT NULL DEFAULT '',
+	chronic_conditions TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX children_personal_id ON children(personal_id)
+    WHERE personal_id <> '';
+CREATE INDEX children_name ON children(name_key);
+CREATE INDEX children_class ON children(class_id, name_key);
+CREATE INDEX children_fold_birth ON children(name_fold, birth_date);
+
+-- One row per stay in a class: from from_date up to, not including,
+-- to_date; to_date is NULL for the current stay.
+CREATE TABLE child_class_history (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	class_id INTEGER NOT NULL REFERENCES classes(id),
+	from_date TEXT NOT NULL,
+	to_date TEXT CHECK (to_date IS NULL OR to_date >= from_date)
+);
+CREATE INDEX child_class_history_child ON child_class_history(child_id,
+    from_date);
+CREATE INDEX child_class_history_class ON child_class_history(class_id,
+    from_date);
+
+CREATE TABLE child_status_events (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	day TEXT NOT NULL,
+	status TEXT NOT NULL,
+	reason TEXT NOT NULL DEFAULT '',
+	recorded_by TEXT NOT NULL,
+	recorded_at TEXT NOT NULL
+);
+CREATE INDEX child_status_events_child ON child_status_events(child_id, day);
+
+CREATE TABLE child_policies (
+	child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+	category TEXT NOT NULL REFERENCES policy_categories(code),
+	PRIMARY KEY (child_id, category)
+) WITHOUT ROWID;
+
+-- Nutrition and kitchen: foods, prices, dishes, menus, requirements,
+-- meal counts, purchases, meal fees, food-safety logs and allergies.
+-- Money is whole đồng (INTEGER); weights are grams (REAL); age_group is
+-- 'nha-tre' (crèche) or 'mau-giao' (kindergarten); meal is 'breakfast',
+-- 'lunch', 'afternoon' or 'snack'.
+
+-- Food composition per 100 g edible part.  A NULL nutrient has no value
+-- in the source table and counts as 0, flagged, in calculations.
+CREATE TABLE foods (
+	id INTEGER PRIMARY KEY,
+	code INTEGER NOT NULL UNIQUE CHECK (code BETWEEN 1 AND 999999),
+	name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 127),
+	food_group INTEGER NOT NULL CHECK (food_group BETWEEN 1 AND 14),
+	origin TEXT NOT NULL CHECK (origin IN ('animal', 'vegetable')),
+	refuse_pct REAL NOT NULL CHECK (refuse_pct BETWEEN 0 AND 95),
+	energy_kcal REAL NOT NULL CHECK (energy_kcal BETWEEN 0 AND 900),
+	protein_g REAL NOT NULL CHECK (protein_g BETWEEN 0 AND 100),
+	lipid_g REAL CHECK (lipid_g BETWEEN 0 AND 100),
+	glucid_g REAL CHECK (glucid_g BETWEEN 0 AND 100),
+	fibre_g REAL CHECK (fibre_g BETWEEN 0 AND 100),
+	calcium_mg REAL CHECK (calcium_mg >= 0),
+	iron_mg REAL CHECK (iron_mg >= 0),
+	retinol_ug REAL CHECK (retinol_ug >= 0),
+	beta_carotene_ug REAL CHECK (beta_carotene_ug >= 0),
+	vitamin_b1_mg REAL CHECK (vitamin_b1_mg >= 0),
+	vitamin_c_mg REAL CHECK (vitamin_c_mg >= 0),
+	purchase_unit TEXT NOT NULL
+	    CHECK (length(purchase_unit) BETWEEN 1 AND 15),
+	unit_grams REAL NOT NULL CHECK (unit_grams > 0),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
+-- Price of one purchase unit from a date on; the latest row not after
+-- the day applies.
+CREATE TABLE food_prices (
+	id INTEGER PRIMARY KEY,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	effective_from TEXT NOT NULL,
+	unit_price INTEGER NOT NULL CHECK (unit_price BETWEEN 0 AND 100000000),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (food_id, effective_from)
+);
+
+CREATE TABLE dishes (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
+-- Ingredients of one child's portion, per age group.  Rows change only
+-- together with their dish, whose version is bumped.
+CREATE TABLE dish_items (
+	dish_id INTEGER NOT NULL REFERENCES dishes(id) ON DELETE CASCADE,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	edible_g REAL NOT NULL CHECK (edible_g > 0 AND edible_g <= 2000),
+	PRIMARY KEY (dish_id, age_group, food_id)
+) WITHOUT ROWID;
+
+-- A week's menu of one age group: draft until the principal approves it.
+CREATE TABLE menu_weeks (
+	id INTEGER PRIMARY KEY,
+	week TEXT NOT NULL CHECK (week GLOB '[0-9][0-9][0-9][0-9]-W[0-5][0-9]'),
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	status TEXT NOT NULL DEFAULT 'draft'
+	    CHECK (status IN ('draft', 'approved')),
+	approved_by TEXT,
+	approved_at TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (week, age_group)
+);
+
+CREATE TABLE menu_items (
+	id INTEGER PRIMARY KEY,
+	menu_date TEXT NOT NULL,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	meal TEXT NOT NULL
+	    CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
+	dish_id INTEGER NOT NULL REFERENCES dishes(id),
+	position INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (menu_date, age_group, meal, dish_id)
+);
+CREATE INDEX menu_items_day ON menu_items(menu_date, age_group);
+
+-- What a child of an age group should get at school, from a date on.
+-- NULL bound = not checked.  Meal shares are % of daily_kcal.
+CREATE TABLE nutrition_requirements (
+	id INTEGER PRIMARY KEY,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	effective_from TEXT NOT NULL,
+	kcal_min REAL, kcal_max REAL,
+	protein_pct_min REAL, protein_pct_max REAL,
+	lipid_pct_min REAL, lipid_pct_max REAL,
+	glucid_pct_min REAL, glucid_pct_max REAL,
+	animal_protein_pct_min REAL, animal_protein_pct_max REAL,
+	animal_lipid_pct_min REAL, animal_lipid_pct_max REAL,
+	calcium_mg_min REAL, calcium_mg_max REAL,
+	iron_mg_min REAL, iron_mg_max REAL,
+	vitamin_a_ug_min REAL, vitamin_a_ug_max REAL,
+	vitamin_b1_mg_min REAL, vitamin_b1_mg_max REAL,
+	vitamin_c_mg_min REAL, vitamin_c_mg_max REAL,
+	daily_kcal REAL NOT NULL CHECK (daily_kcal > 0),
+	breakfast_pct_min REAL, breakfast_pct_max REAL,
+	lunch_pct_min REAL, lunch_pct_max REAL,
+	afternoon_pct_min REAL, afternoon_pct_max REAL,
+	snack_pct_min REAL, snack_pct_max REAL,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (age_group, effective_from)
+);
+
+-- Preschool programme figures (VBHN 01/VBHN-BGDĐT 2021); minerals and
+-- vitamins are the daily need (QĐ 2615/QĐ-BYT 2016) times the share eaten
+-- at school (60 % crèche, 50 % kindergarten).  Must equal
+-- mn_requirement_default() in nutrition.c.
+INSERT INTO nutrition_requirements (age_group, effective_from,
+    kcal_min, kcal_max, protein_pct_min, protein_pct_max,
+    lipid_pct_min, lipid_pct_max, glucid_pct_min, glucid_pct_max,
+    animal_protein_pct_min, calcium_mg_min, vitamin_a_ug_min,
+    vitamin_c_mg_min, daily_kcal, breakfast_pct_min, breakfast_pct_max,
+    lunch_pct_min, lunch_pct_max, afternoon_pct_min, afternoon_pct_max,
+    snack_pct_min, snack_pct_max, changed_by, changed_at)
+VALUES
+    ('nha-tre', '2000-01-01', 600, 651, 13, 20, 30, 40, 40, 50, 60,
+     300, 210, 21, 965, 10, 15, 30, 35, 25, 30, 5, 10,
+     'schema', '2026-12-04T00:00:00Z'),
+    ('mau-giao', '2000-01-01', 615, 726, 13, 20, 25, 35, 52, 60, 60,
+     300, 200, 20, 1275, 10, 15, 30, 35, NULL, NULL, 15, 25,
+     'schema', '2026-12-04T00:00:00Z');
+
+-- Meals expected per day and age group.  The effective count is manual
+-- when set, else from_attendance when set, else planned.
+CREATE TABLE meal_counts (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	planned INTEGER NOT NULL DEFAULT 0 CHECK (planned BETWEEN 0 AND 5000),
+	from_attendance INTEGER CHECK (from_attendance BETWEEN 0 AND 5000),
+	manual INTEGER CHECK (manual BETWEEN 0 AND 5000),
+	manual_by TEXT,
+	manual_reason TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (day, age_group)
+);
+
+CREATE TABLE purchases (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	quantity REAL NOT NULL CHECK (quantity > 0 AND quantity <= 100000),
+	unit_price INTEGER NOT NULL CHECK (unit_price BETWEEN 0 AND 100000000),
+	amount INTEGER NOT NULL CHECK (amount >= 0),
+	supplier TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX purchases_day ON purchases(day);
+
+-- Meal fee per child per day eaten, from a date on.
+CREATE TABLE meal_fees (
+	id INTEGER PRIMARY KEY,
+	age_group TEXT NOT NULL CHECK (age_group IN ('nha-tre', 'mau-giao')),
+	effective_from TEXT NOT NULL,
+	fee_per_day INTEGER NOT NULL CHECK (fee_per_day BETWEEN 0 AND 10000000),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (age_group, effective_from)
+);
+
+-- Three-step food inspection (QĐ 1246/QĐ-BYT 2017): step 1 receiving,
+-- 2 before and during cooking, 3 before serving.
+CREATE TABLE food_checks (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	step INTEGER NOT NULL CHECK (step IN (1, 2, 3)),
+	checked_at TEXT NOT NULL,
+	meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
+	item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 200),
+	supplier TEXT NOT NULL DEFAULT '',
+	quantity REAL CHECK (quantity > 0),
+	unit TEXT NOT NULL DEFAULT '',
+	checks TEXT NOT NULL DEFAULT '',
+	result TEXT NOT NULL CHECK (result IN ('accepted', 'rejected')),
+	action TEXT NOT NULL DEFAULT '',
+	checked_by TEXT NOT NULL CHECK (length(checked_by) >= 1),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX food_checks_day ON food_checks(day, step);
+
+-- Food samples kept at least 24 hours (QĐ 1246/QĐ-BYT 2017).
+CREATE TABLE food_samples (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,
+	meal TEXT NOT NULL
+	    CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
+	dish_id INTEGER NOT NULL REFERENCES dishes(id),
+	quantity_g REAL NOT NULL CHECK (quantity_g > 0 AND quantity_g <= 2000),
+	taken_at TEXT NOT NULL,
+	taken_by TEXT NOT NULL CHECK (length(taken_by) >= 1),
+	disposed_at TEXT,
+	disposed_by TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	CHECK (disposed_at IS NULL
+	    OR julianday(disposed_at) - julianday(taken_at) >= 1.0)
+);
+CREATE INDEX food_samples_day ON food_samples(day);
+
+-- A child's allergy to a food of the table, so that a dish containing
+-- the food flags the child.  child_id has no REFERENCES clause because
+-- the children table is created by the children module.
+CREATE TABLE child_allergies (
+	child_id INTEGER NOT NULL,
+	food_id INTEGER NOT NULL REFERENCES foods(id),
+	note TEXT NOT NULL DEFAULT '',
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	PRIMARY KEY (child_id, food_id)
+) WITHOUT ROWID;
+
+-- Health: measurements, check-ups and the school medical room.
+--
+-- A measurement keeps the z-scores and categories computed when it was
+-- saved (growth.c, WHO 2006/2007), so a printed report can be rebuilt
+-- from the rows alone.  A z-score is NULL when it could not be computed;
+-- a category is the stable name from mn_growth_category_name.
+-- measure_again is 1 when WHO flags a z-score as implausible: the row is
+-- kept for the nurse to check and left out of the round statistics.
+-- round is the measuring round's 'YYYY-MM' label ('' outside a round).
+-- Allergies and chronic conditions are columns of children.
+CREATE TABLE measurements (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	measured_on TEXT NOT NULL,
+	round TEXT NOT NULL DEFAULT ''
+	    CHECK (round = '' OR round GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+	weight_kg REAL CHECK (weight_kg IS NULL
+	    OR weight_kg BETWEEN 1.0 AND 60.0),
+	height_cm REAL CHECK (height_cm IS NULL
+	    OR height_cm BETWEEN 38.0 AND 150.0),
+	position TEXT NOT NULL CHECK (position IN ('lying', 'standing')),
+	head_cm REAL CHECK (head_cm IS NULL OR head_cm BETWEEN 25.0 AND 60.0),
+	age_days INTEGER NOT NULL CHECK (age_days >= 0),
+	z_wfa REAL,
+	z_lhfa REAL,
+	z_wflh REAL,
+	z_bfa REAL,
+	cat_wfa TEXT NOT NULL DEFAULT 'none',
+	cat_lhfa TEXT NOT NULL DEFAULT 'none',
+	cat_wflh TEXT NOT NULL DEFAULT 'none',
+	cat_bfa TEXT NOT NULL DEFAULT 'none',
+	measure_again INTEGER NOT NULL DEFAULT 0
+	    CHECK (measure_again IN (0, 1)),
+	note TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	CHECK (weight_kg IS NOT NULL OR height_cm IS NOT NULL),
+	UNIQUE (child_id, measured_on)
+);
+CREATE INDEX measurements_round ON measurements(round, child_id);
+
+-- Periodic check-up (khám sức khỏe định kỳ); findings by organ system.
+-- Blood pressure, heart rate and eyesight are taken from 36 months.
+CREATE TABLE checkups (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	checked_on TEXT NOT NULL,
+	examiner TEXT NOT NULL CHECK (length(examiner) >= 1),
+	facility TEXT NOT NULL DEFAULT '',
+	blood_pressure TEXT NOT NULL DEFAULT '',
+	heart_rate INTEGER CHECK (heart_rate IS NULL
+	    OR heart_rate BETWEEN 40 AND 220),
+	eyesight_left TEXT NOT NULL DEFAULT '',
+	eyesight_right TEXT NOT NULL DEFAULT '',
+	eyes TEXT NOT NULL DEFAULT '',
+	ent TEXT NOT NULL DEFAULT '',
+	teeth TEXT NOT NULL DEFAULT '',
+	skin TEXT NOT NULL DEFAULT '',
+	heart TEXT NOT NULL DEFAULT '',
+	lungs TEXT NOT NULL DEFAULT '',
+	other TEXT NOT NULL DEFAULT '',
+	conclusion TEXT NOT NULL DEFAULT '',
+	advice TEXT NOT NULL DEFAULT '',
+	referral TEXT NOT NULL DEFAULT '',
+	parent_informed_on TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX checkups_child ON checkups(child_id, checked_on);
+
+-- Daily medical room log (sổ theo dõi y tế).  visit_at is local
+-- 'YYYY-MM-DD HH:MM', the time the child came in.
+CREATE TABLE medical_visits (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	visit_at TEXT NOT NULL,
+	complaint TEXT NOT NULL CHECK (length(complaint) >= 1),
+	temperature_c REAL CHECK (temperature_c IS NULL
+	    OR temperature_c BETWEEN 34.0 AND 43.0),
+	action TEXT NOT NULL CHECK (action IN ('first_aid', 'rest',
+	    'medicine', 'sent_home', 'referred', 'other')),
+	medicine TEXT NOT NULL DEFAULT '',
+	parent_informed INTEGER NOT NULL DEFAULT 0
+	    CHECK (parent_informed IN (0, 1)),
+	note TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX medical_visits_child ON medical_visits(child_id, visit_at);
+CREATE INDEX medical_visits_at ON medical_visits(visit_at);
+
+-- Medicine handed over by parents: what to give, how much, at which
+-- times of day ('10:30, 14:00') from first_day to last_day.
+CREATE TABLE medicine_requests (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	medicine TEXT NOT NULL CHECK (length(medicine) >= 1),
+	dose TEXT NOT NULL CHECK (length(dose) >= 1),
+	times TEXT NOT NULL CHECK (length(times) >= 1),
+	first_day TEXT NOT NULL,
+	last_day TEXT NOT NULL CHECK (last_day >= first_day),
+	parent_note TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX medicine_requests_child ON medicine_requests(child_id,
+    first_day);
+
+-- Each dose given, appended by the person who gave it.  The program has
+-- no call that edits or deletes a dose.
+CREATE TABLE medicine_doses (
+	id INTEGER PRIMARY KEY,
+	request_id INTEGER NOT NULL REFERENCES medicine_requests(id),
+	given_at TEXT NOT NULL,
+	given_by TEXT NOT NULL,
+	note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX medicine_doses_request ON medicine_doses(request_id, given_at);
+
+-- Accidents and injuries (tai nạn thương tích).
+CREATE TABLE injuries (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	occurred_at TEXT NOT NULL,
+	place TEXT NOT NULL DEFAULT '',
+	kind TEXT NOT NULL CHECK (kind IN ('fall', 'burn', 'drowning',
+	    'choking', 'cut', 'bite', 'poisoning', 'other')),
+	body_part TEXT NOT NULL DEFAULT '',
+	severity TEXT NOT NULL CHECK (severity IN ('minor', 'moderate',
+	    'severe')),
+	first_aid TEXT NOT NULL DEFAULT '',
+	referral TEXT NOT NULL DEFAULT '',
+	outcome TEXT NOT NULL DEFAULT '',
+	days_absent INTEGER NOT NULL DEFAULT 0 CHECK (days_absent >= 0),
+	reported_on TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX injuries_child ON injuries(child_id, occurred_at);
+
+-- Vaccinations from the family book, the national immunisation record
+-- or given at a school session; catch_up marks a missing dose to arrange.
+CREATE TABLE vaccinations (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	vaccine TEXT NOT NULL CHECK (length(vaccine) >= 1),
+	dose_number INTEGER NOT NULL CHECK (dose_number BETWEEN 1 AND 10),
+	given_on TEXT,
+	source TEXT NOT NULL CHECK (source IN ('family_book',
+	    'national_record', 'school')),
+	catch_up INTEGER NOT NULL DEFAULT 0 CHECK (catch_up IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	CHECK (given_on IS NOT NULL OR catch_up = 1)
+);
+CREATE INDEX vaccinations_child ON vaccinations(child_id, vaccine);

@@ -32,6 +32,11 @@ usage(FILE *out)
 "  user lock LOGIN | user unlock LOGIN\n"
 "  demo [--seed N] --password-stdin       fill a new database with a demo "
 "school\n"
+"  export classes|children|staff|growth|menu|nutrition|market|mealfees ...\n"
+"                                         write records as CSV or XLSX\n"
+"  import classes|children|staff|foods FILE.csv [--dry-run]\n"
+"  zscore --sex M|F --birth DATE --date DATE [--weight KG] [--height CM]\n"
+"                                         WHO z-scores of one measurement\n"
 "\n"
 "Options:\n"
 "  -c, --config FILE   settings file (default $MAMNON_CONFIG, else\n"
@@ -51,6 +56,11 @@ usage(FILE *out)
 "  user list | user passwd TÊN --password-stdin\n"
 "  user lock TÊN | user unlock TÊN\n"
 "  demo [--seed N] --password-stdin       tạo dữ liệu trường mẫu\n"
+"  export classes|children|staff|growth|menu|nutrition|market|mealfees ...\n"
+"                                         xuất dữ liệu ra CSV hoặc XLSX\n"
+"  import classes|children|staff|foods TỆP.csv [--dry-run]\n"
+"  zscore --sex M|F --birth NGÀY --date NGÀY [--weight KG] [--height CM]\n"
+"                                         chỉ số Z theo WHO của một lần đo\n"
 "\n"
 "Tùy chọn:\n"
 "  -c, --config TỆP    tệp cấu hình (mặc định $MAMNON_CONFIG, hoặc\n"
@@ -115,6 +125,9 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 
+	if (argc > 0 && !cli_command_known(argv[0]))
+		return cli_usage(argv[0], T("unknown command",
+		    "không có lệnh này"));
 	if (argc > 0 && cli_needs_no_config(argv[0]))
 		return cli_dispatch(&ctx, argc, argv);
 

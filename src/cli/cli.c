@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_foods.h"
+#include "cli/cli_growth.h"
+#include "cli/cli_reg.h"
 #include "cli/cli_zscore.h"
 #include "core/account.h"
 #include "core/config.h"
@@ -19,7 +22,43 @@ run_zscore(struct mn_ctx *ctx, int argc, char **argv)
 	return cli_zscore(argc, argv);
 }
 
-/* How a subcommand starts: with or without the database open. */
+/* mamnon export WHAT ...: each kind of record has its own writer. */
+static int
+run_export(struct mn_ctx *ctx, int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (strcmp(what, "classes") == 0 || strcmp(what, "children") == 0 ||
+	    strcmp(what, "staff") == 0)
+		return cli_export(ctx, argc, argv);
+	if (strcmp(what, "growth") == 0)
+		return cli_export_growth(ctx, argc - 1, argv + 1);
+	if (strcmp(what, "menu") == 0 || strcmp(what, "nutrition") == 0 ||
+	    strcmp(what, "market") == 0 || strcmp(what, "mealfees") == 0)
+		return cli_export_kitchen(ctx, what, argc - 1, argv + 1);
+	return cli_usage("export", "%s", T("expected what to export: "
+	    "classes, children, staff, growth, menu, nutrition, market or "
+	    "mealfees", "cần chọn dữ liệu xuất: classes, children, staff, "
+	    "growth, menu, nutrition, market hoặc mealfees"));
+}
+
+/* mamnon import WHAT FILE.csv [--dry-run]. */
+static int
+run_import(struct mn_ctx *ctx, int argc, char **argv)
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (strcmp(what, "classes") == 0 || strcmp(what, "children") == 0 ||
+	    strcmp(what, "staff") == 0)
+		return cli_import(ctx, argc, argv);
+	if (strcmp(what, "foods") == 0)
+		return cli_import_foods(ctx, argc - 1, argv + 1);
+	return cli_usage("import", "%s", T("expected what to import: "
+	    "classes, children, staff or foods", "cần chọn dữ liệu nhập: "
+	    "classes, children, staff hoặc foods"));
+}
+
+/* What a subcommand needs before it runs. */
 enum needs { NEEDS_NOTHING, NEEDS_CONFIG, NEEDS_DB };
 
 static const struct command {
@@ -31,6 +70,8 @@ static const struct command {
 	{ "user", NEEDS_DB, cli_user },
 	{ "demo", NEEDS_DB, cli_demo },
 	{ "zscore", NEEDS_NOTHING, run_zscore },
+	{ "export", NEEDS_DB, run_export },
+	{ "import", NEEDS_DB, run_import },
 };
 
 int
@@ -73,6 +114,15 @@ cli_read_password(void)
 	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 		line[--len] = '\0';
 	return line;
+}
+
+bool
+cli_command_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return true;
+	return false;
 }
 
 bool

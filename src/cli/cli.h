@@ -31,7 +31,9 @@ int cli_demo(struct mn_ctx *ctx, int argc, char **argv);
 
 /* Runs the subcommand in argv[0]; ctx has cfg loaded, db closed. */
 int cli_dispatch(struct mn_ctx *ctx, int argc, char **argv);
-/* True when argv[0] names a subcommand that needs no configuration. */
+/* True when name is a subcommand. */
+bool cli_command_known(const char *name);
+/* True when name is a subcommand that needs no configuration. */
 bool cli_needs_no_config(const char *name);
 
 #endif

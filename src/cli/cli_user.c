@@ -10,6 +10,7 @@
 #include "core/account.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/kitchen.h"
 #include "core/text.h"
 
 /* Parses the options every password-taking command shares. */
@@ -63,7 +64,7 @@ cli_init(struct mn_ctx *ctx, int argc, char **argv)
 	struct mn_error err = { 0 };
 	char *password;
 	int64_t id = 0;
-	int rc;
+	int foods = 0, rc;
 
 	if ((rc = parse_opts("init", argc, argv, &o)) != CLI_OK)
 		return rc;
@@ -90,15 +91,19 @@ cli_init(struct mn_ctx *ctx, int argc, char **argv)
 	if (rc == MN_OK)
 		rc = mn_account_keep_password(ctx, id, "first administrator "
 		    "created by init", &err);
+	/* The shipped food composition table comes with every school. */
+	if (rc == MN_OK)
+		rc = mn_kitchen_seed_foods(ctx, &foods, &err);
 	if (rc != MN_OK) {
 		mn_db_close(ctx->db);
 		ctx->db = NULL;
 		remove(ctx->cfg->db_path);
 		return cli_error(&err);
 	}
-	printf(T("Created %s (schema version %d) with administrator '%s'.\n",
-	    "Đã tạo %s (lược đồ phiên bản %d) với quản trị '%s'.\n"),
-	    ctx->cfg->db_path, mn_schema_version(), o.admin);
+	printf(T("Created %s (schema version %d) with administrator '%s' and "
+	    "%d foods.\n", "Đã tạo %s (lược đồ phiên bản %d) với quản trị "
+	    "'%s' và %d thực phẩm.\n"), ctx->cfg->db_path,
+	    mn_schema_version(), o.admin, foods);
 	return CLI_OK;
 }
 

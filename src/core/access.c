@@ -1,7 +1,7 @@
 /*
- * Which roles may take which action.  This table is the one place that
- * says so; menus consult it only to decide what to show, and every core
- * function that reads or writes a record checks it again.
+ * The roles allowed to take each action.  This table is the only place
+ * that grants them.  Menus read it to decide what to show, and every
+ * core function that reads or writes a record checks it again.
  */
 #include "core/access.h"
 #include "core/audit.h"

@@ -3,7 +3,7 @@
  *
  * Passwords are hashed with yescrypt through libxcrypt.  A login that
  * names no account is checked against a dummy hash made with the same
- * settings, so the answer takes as long as for a real account.
+ * settings, so the reply takes as long as for a real account.
  * Failures are counted per account and client address: a stranger on
  * one address can lock the principal out from that address only, and
  * only for lockout_time.
@@ -24,7 +24,7 @@
 #include "core/db.h"
 #include "core/text.h"
 
-/* Longest wait added after a failed login, in seconds. */
+/* Maximum wait added after a failed login, in seconds. */
 #define MAX_FAILURE_DELAY 3
 
 int
@@ -398,7 +398,7 @@ mn_login(struct mn_ctx *ctx, const char *login, const char *password,
 
 	if (mn_valid_login(login, NULL) != MN_OK ||
 	    find_account(ctx->db, login, &a, &hash, NULL) != MN_OK) {
-		/* Same work as for a real account, then the same answer. */
+		/* Same work as for a real account, then the same reply. */
 		mn_password_verify(password, dummy_hash());
 		syslog(LOG_AUTH | LOG_NOTICE, "failed login for unknown "
 		    "account from %s", ctx->actor.source);

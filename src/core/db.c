@@ -22,8 +22,8 @@ extern const char mn_schema_sql[];
 #define STEP_MARK "-- @version "
 
 /*
- * Finds step number n in the schema text; returns a pointer to the text
- * after its marker line and sets *len to the step's length, or NULL.
+ * Finds step n in the schema text.  Returns a pointer to the text after
+ * its marker line and sets *len to the step's length, or returns NULL.
  */
 static const char *
 schema_step(int n, size_t *len)

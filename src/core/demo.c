@@ -5,8 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <ctype.h>
+#include <stdlib.h>
+
 #include "core/account.h"
+#include "core/date.h"
 #include "core/demo.h"
+#include "core/demo_registers.h"
+#include "core/health.h"
+#include "core/registers.h"
 
 void
 mn_rng_seed(struct mn_rng *rng, unsigned seed)
@@ -49,6 +56,70 @@ static const struct {
 	{ "parent", MN_ROLE_PARENT, "Đặng Văn Hùng" },
 };
 
+struct class_codes {
+	char (*codes)[MN_CLASS_CODE_MAX + 1];
+	size_t count;
+};
+
+static int
+collect_class(const struct mn_class *c, void *arg)
+{
+	struct class_codes *list = arg;
+	void *grown = realloc(list->codes, (list->count + 1) *
+	    sizeof *list->codes);
+
+	if (grown == NULL)
+		return 1;
+	list->codes = grown;
+	snprintf(list->codes[list->count++], sizeof *list->codes, "%s",
+	    c->code);
+	return 0;
+}
+
+/*
+ * Gives every class of the current school year a teacher account named
+ * "gv." and the class code in lower case (gv.mg5a), and the account
+ * "teacher" the first class, so each teacher sees her own class.
+ */
+static int
+add_class_teachers(struct mn_ctx *ctx, const char *password,
+    struct mn_error *err)
+{
+	struct mn_school_year year;
+	struct class_codes list = { NULL, 0 };
+	struct mn_account teacher;
+	struct mn_date today;
+	int64_t id;
+	int rc;
+
+	mn_date_today(&today);
+	if ((rc = mn_school_year_current(ctx, &today, &year, err)) != MN_OK ||
+	    (rc = mn_class_list(ctx, year.id, collect_class, &list, err)) !=
+	    MN_OK)
+		goto out;
+	for (size_t i = 0; i < list.count; i++) {
+		char login[33] = "gv.";
+		size_t n = strlen(login);
+
+		for (const char *p = list.codes[i]; *p && n < 32; p++)
+			login[n++] = (char)tolower((unsigned char)*p);
+		login[n] = '\0';
+		if ((rc = mn_account_add(ctx, login, MN_ROLE_TEACHER, "",
+		    password, &id, err)) != MN_OK ||
+		    (rc = mn_account_keep_password(ctx, id, "demo account",
+		    err)) != MN_OK ||
+		    (rc = mn_demo_link_teacher(ctx, list.codes[i], id, err)) !=
+		    MN_OK)
+			goto out;
+	}
+	if (list.count > 0 &&
+	    (rc = mn_account_get(ctx, "teacher", &teacher, err)) == MN_OK)
+		rc = mn_demo_link_teacher(ctx, list.codes[0], teacher.id, err);
+out:
+	free(list.codes);
+	return rc;
+}
+
 int
 mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
     struct mn_error *err)
@@ -74,8 +145,9 @@ mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
 		if (rc != MN_OK)
 			return rc;
 	}
-	(void)seed;
-	/* TODO: add the registers, attendance, health and kitchen demo
-	 * data here as those features land. */
+	if ((rc = mn_demo_registers(ctx, seed, err)) != MN_OK ||
+	    (rc = add_class_teachers(ctx, password, err)) != MN_OK ||
+	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK)
+		return rc;
 	return MN_OK;
 }

@@ -24,7 +24,10 @@ int mn_text_clean(const char *in, const char *field, size_t max_chars,
  */
 char *mn_text_fold(const char *in);
 
-/* True when the folded needle occurs in the folded haystack. */
+/*
+ * True when every space-separated word of the folded needle occurs in the
+ * folded haystack as a substring, in any order.  An empty needle matches.
+ */
 bool mn_text_matches(const char *folded_haystack, const char *folded_needle);
 
 /*
@@ -38,7 +41,11 @@ char *mn_text_name_sortkey(const char *name);
 /* Collation key for any other text (class names, foods), hex text. */
 char *mn_text_sortkey(const char *text);
 
-/* Number of terminal cells the UTF-8 text occupies. */
+/*
+ * Number of terminal cells the UTF-8 text occupies: 2 for wide and
+ * full-width characters, 0 for combining marks, 1 for the replacement
+ * mn_text_safe shows for a control or an invalid byte.
+ */
 int mn_text_width(const char *text);
 
 /*

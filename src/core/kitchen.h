@@ -1,0 +1,219 @@
+/*
+ * The kitchen in the database: foods and prices, dishes, weekly menus,
+ * nutrition requirements, meal counts, the market list, purchases, the
+ * meal-fee book, the food-safety logs and allergy flags.  Calculations
+ * are done by nutrition.c; this module loads their inputs and stores
+ * what people record.
+ *
+ * Dates are struct mn_date and weeks are ISO weeks "YYYY-Www".
+ *
+ * Roles: the kitchen and the principal plan dishes, menus, prices,
+ * purchases and safety logs.  The principal approves a week's menu and
+ * edits requirements.  The accountant and the principal see and set meal
+ * fees.  The nurse and the principal record allergies.  Every role reads
+ * menus.
+ */
+#ifndef MN_CORE_KITCHEN_H
+#define MN_CORE_KITCHEN_H
+
+#include <time.h>
+
+#include "core/date.h"
+#include "core/nutrition.h"
+
+/* Adds the shipped foods whose code is not in the database yet. */
+int mn_kitchen_seed_foods(struct mn_ctx *ctx, int *added,
+    struct mn_error *err);
+
+/*
+ * Imports a food CSV file (format of data/foods/foods.csv): every row is
+ * checked first and nothing is written unless all are valid.  Foods are
+ * matched by code: new codes are added, known codes updated.  dry_run
+ * checks and counts without writing.
+ */
+int mn_kitchen_import_foods(struct mn_ctx *ctx, const char *path,
+    bool dry_run, int *added, int *updated, struct mn_error *err);
+
+/* Loads one food by its code; MN_ERR_NOTFOUND names the code. */
+int mn_kitchen_food(struct mn_ctx *ctx, int code, struct mn_food *out,
+    struct mn_error *err);
+
+/* Sets the price of one purchase unit of a food from a date on. */
+int mn_kitchen_price_set(struct mn_ctx *ctx, int food_code,
+    const struct mn_date *from, int64_t unit_price, struct mn_error *err);
+
+/* One ingredient of a dish: edible grams per child of an age group. */
+struct mn_dish_item {
+	int food_code;
+	enum mn_age_group group;
+	double edible_g;
+};
+
+/*
+ * Creates a dish with its ingredients.  A dish with no ingredients, an
+ * unknown food or a weight outside (0, 2000] g is rejected.
+ */
+int mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
+    const struct mn_dish_item *items, size_t count, int64_t *id,
+    struct mn_error *err);
+
+/* Replaces a dish's ingredients; version is the one read. */
+int mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
+    int64_t version, const struct mn_dish_item *items, size_t count,
+    struct mn_error *err);
+
+/* Returns the dish id for a name, or MN_ERR_NOTFOUND. */
+int mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
+    struct mn_error *err);
+
+/*
+ * Sets the dishes of one meal of one day (replacing what was there).
+ * Rejected on a day without school, in a week already approved, and for
+ * a dish with no ingredients for the age group.
+ */
+int mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, enum mn_meal meal, const int64_t *dish_ids,
+    size_t count, struct mn_error *err);
+
+/*
+ * Copies a week's menu onto another week, day by weekday.  The target
+ * week must be empty; target days without school are skipped and
+ * counted in *skipped.
+ */
+int mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
+    const char *to_week, enum mn_age_group group, int *copied,
+    int *skipped, struct mn_error *err);
+
+/* Approves (true) or reopens (false) a week's menu; principal only. */
+int mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, bool approved, struct mn_error *err);
+
+/* True and the status when a week has been approved. */
+int mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, bool *approved, struct mn_error *err);
+
+/* One dish on the menu of a day, for printing. */
+struct mn_menu_entry {
+	char date[11];
+	enum mn_meal meal;
+	int64_t dish_id;
+	char dish[201];
+};
+
+/* Lists a week's menu in date and meal order; free *out. */
+int mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_menu_entry **out, size_t *count,
+    struct mn_error *err);
+
+/* The requirement in force on a day for an age group. */
+int mn_kitchen_requirement(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *day, struct mn_requirement *r,
+    struct mn_error *err);
+
+/*
+ * Sets the requirement of an age group from a date on (principal only).
+ * A NAN bound is not checked; a bound outside its plausible range or a
+ * minimum above its maximum is rejected.
+ */
+int mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *from, const struct mn_requirement *r,
+    struct mn_error *err);
+
+/* Computes one child's nutrition for a day's menu. */
+int mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err);
+
+/* The average over the days of a week that have a menu. */
+int mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err);
+
+/* Meal counts: planned, from attendance, or corrected by hand. */
+enum mn_meal_count_kind {
+	MN_COUNT_PLANNED,
+	MN_COUNT_ATTENDANCE,
+	MN_COUNT_MANUAL,	/* needs a reason; records who made it */
+};
+
+int mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, enum mn_meal_count_kind kind, int count,
+    const char *reason, struct mn_error *err);
+
+/* The effective count (manual, else attendance, else planned; 0 if none). */
+int mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, int *count, struct mn_error *err);
+
+/*
+ * The market list of a day: every dish on both age groups' menus, times
+ * that group's meal count, priced with the prices in force that day.
+ */
+int mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_market_list *out, struct mn_error *err);
+
+/* Records a purchase; the amount is quantity x price rounded half up. */
+int mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
+    int food_code, double quantity, int64_t unit_price,
+    const char *supplier, int64_t *id, struct mn_error *err);
+
+/* Sets the meal fee per child per day of an age group from a date on. */
+int mn_kitchen_meal_fee_set(struct mn_ctx *ctx, enum mn_age_group group,
+    const struct mn_date *from, int64_t fee, struct mn_error *err);
+
+/*
+ * The meal-fee book of a month ("YYYY-MM"): one row per day that has
+ * meals or purchases, with the balance carried from all earlier days in
+ * *opening.  Free *rows.
+ */
+int mn_kitchen_fee_book(struct mn_ctx *ctx, const char *month,
+    struct mn_fee_row **rows, size_t *count, int64_t *opening,
+    struct mn_error *err);
+
+/* One entry of the three-step food inspection. */
+struct mn_food_check {
+	int step;		/* 1 receiving, 2 cooking, 3 serving */
+	time_t at;
+	int meal;		/* enum mn_meal, or -1 for step 1 */
+	const char *item;	/* food or dish */
+	const char *supplier;	/* step 1 */
+	double quantity;	/* 0: not given */
+	const char *unit;
+	const char *checks;	/* what was checked and seen */
+	bool accepted;
+	const char *action;
+	const char *checked_by;
+};
+
+int mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
+    const struct mn_food_check *check, int64_t *id, struct mn_error *err);
+
+/* Records a food sample of a dish taken at taken_at. */
+int mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_meal meal, int64_t dish_id, double quantity_g, time_t taken_at,
+    const char *taken_by, int64_t *id, struct mn_error *err);
+
+/* Records the disposal, which is rejected before 24 hours have passed. */
+int mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id,
+    time_t at, const char *by, struct mn_error *err);
+
+/* Records that a child must not eat a food. */
+int mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id,
+    int food_code, const char *note, struct mn_error *err);
+
+/* A child whose allergy food is in a dish of the day's menu. */
+struct mn_allergy_flag {
+	int64_t child_id;
+	enum mn_age_group group;
+	enum mn_meal meal;
+	int food_code;
+	char food[MN_FOOD_NAME_MAX];
+	char dish[201];
+};
+
+/* Lists the allergy flags of a day over both age groups; free *out. */
+int mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_allergy_flag **out, size_t *count, struct mn_error *err);
+
+/* Parses "YYYY-Www" into the Monday of that ISO week. */
+int mn_week_parse(const char *text, struct mn_date *monday,
+    struct mn_error *err);
+
+#endif

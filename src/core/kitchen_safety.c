@@ -1,0 +1,390 @@
+/*
+ * Food-safety logs (three-step inspection, food samples) and allergy
+ * flags.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/db.h"
+#include "core/kitchen.h"
+#include "core/kitchen_priv.h"
+#include "core/text.h"
+
+/* ---- Food safety ------------------------------------------------------ */
+
+static int
+clean_required(const char *in, const char *field, size_t max, char **out,
+    struct mn_error *err)
+{
+	int rc = mn_text_clean(in ? in : "", field, max, out, err);
+
+	if (rc == MN_OK && (*out)[0] == '\0') {
+		free(*out);
+		*out = NULL;
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: missing; expected text of 1 to %zu characters",
+		    "%s: bị thiếu; cần nội dung dài 1 đến %zu ký tự"), field,
+		    max);
+	}
+	return rc;
+}
+
+int
+mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
+    const struct mn_food_check *c, int64_t *id, struct mn_error *err)
+{
+	char *item = NULL, *supplier = NULL, *unit = NULL, *checks = NULL;
+	char *action = NULL, *by = NULL;
+	char date[11], at[32], now[32];
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_check_write",
+	    err)) != MN_OK
+	    || (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+		return rc;
+	if (c->step < 1 || c->step > 3)
+		return mn_fail(err, MN_ERR_INVALID, "step",
+		    T("step: invalid value %d; expected 1 (receiving), 2 "
+		    "(cooking) or 3 (before serving)", "bước: giá trị %d không "
+		    "hợp lệ; cần 1 (nhận thực phẩm), 2 (chế biến) hoặc 3 "
+		    "(trước khi ăn)"), c->step);
+	if (c->meal < -1 || c->meal >= MN_MEAL_COUNT ||
+	    (c->step > 1 && c->meal < 0))
+		return mn_fail(err, MN_ERR_INVALID, "meal", "%s",
+		    T("meal: missing or invalid; steps 2 and 3 need the meal",
+		    "bữa ăn: thiếu hoặc không hợp lệ; bước 2 và 3 cần ghi "
+		    "bữa"));
+	if (!(c->quantity >= 0 && c->quantity <= MAX_QUANTITY))
+		return mn_fail(err, MN_ERR_INVALID, "quantity",
+		    T("quantity: invalid value %g; expected 0 to %g",
+		    "số lượng: giá trị %g không hợp lệ; cần từ 0 đến %g"),
+		    c->quantity, MAX_QUANTITY);
+	if ((rc = clean_required(c->item, "item", 200, &item, err)) != MN_OK ||
+	    (rc = clean_required(c->checked_by, "checked_by", 100, &by, err))
+	    != MN_OK ||
+	    (rc = mn_text_clean(c->supplier ? c->supplier : "", "supplier",
+	    500, &supplier, err)) != MN_OK ||
+	    (rc = mn_text_clean(c->unit ? c->unit : "", "unit", 15, &unit,
+	    err)) != MN_OK ||
+	    (rc = mn_text_clean(c->checks ? c->checks : "", "checks", 2000,
+	    &checks, err)) != MN_OK ||
+	    (rc = mn_text_clean(c->action ? c->action : "", "action", 500,
+	    &action, err)) != MN_OK)
+		goto out;
+	kitchen_iso(day, date);
+	kitchen_utc_time(c->at, at, sizeof at);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		goto out;
+	rc = mn_prepare(ctx->db, "INSERT INTO food_checks (day, step, "
+	    "checked_at, meal, item, supplier, quantity, unit, checks, result, "
+	    "action, checked_by, changed_by, changed_at) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stmt, 2, c->step);
+		sqlite3_bind_text(stmt, 3, at, -1, SQLITE_STATIC);
+		if (c->meal >= 0)
+			sqlite3_bind_text(stmt, 4, mn_meal_key(c->meal), -1,
+			    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, item, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, supplier, -1, SQLITE_STATIC);
+		if (c->quantity > 0)
+			sqlite3_bind_double(stmt, 7, c->quantity);
+		sqlite3_bind_text(stmt, 8, unit, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 9, checks, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 10, c->accepted ? "accepted" :
+		    "rejected", -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 11, action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 12, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 13, ctx->actor.login, -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 14, now, -1, SQLITE_STATIC);
+		rc = kitchen_step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK) {
+		int64_t row = sqlite3_last_insert_rowid(ctx->db);
+
+		if (id != NULL)
+			*id = row;
+		rc = kitchen_audit(ctx, "insert", "food_checks", row, item,
+		    err);
+	}
+	rc = kitchen_finish(ctx, rc, err);
+out:
+	free(item);
+	free(supplier);
+	free(unit);
+	free(checks);
+	free(action);
+	free(by);
+	return rc;
+}
+
+int
+mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_meal meal, int64_t dish_id, double quantity_g, time_t taken_at,
+    const char *taken_by, int64_t *id, struct mn_error *err)
+{
+	char date[11], at[32], now[32];
+	sqlite3_stmt *stmt;
+	char *by = NULL;
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_write",
+	    err)) != MN_OK
+	    || (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+		return rc;
+	if ((unsigned)meal >= MN_MEAL_COUNT)
+		return mn_meal_parse("", &meal, err);
+	if (!(quantity_g > 0 && quantity_g <= 2000))
+		return mn_fail(err, MN_ERR_INVALID, "quantity_g",
+		    T("sample quantity: invalid value %g; expected grams or "
+		    "millilitres above 0 and at most 2000",
+		    "lượng mẫu: giá trị %g không hợp lệ; cần số gam hoặc ml "
+		    "lớn hơn 0 và không quá 2000"), quantity_g);
+	if ((rc = clean_required(taken_by, "taken_by", 100, &by, err))
+	    != MN_OK)
+		return rc;
+	kitchen_iso(day, date);
+	kitchen_utc_time(taken_at, at, sizeof at);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(by);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "INSERT INTO food_samples (day, meal, "
+	    "dish_id, quantity_g, taken_at, taken_by, changed_by, changed_at) "
+	    "SELECT ?, ?, id, ?, ?, ?, ?, ? FROM dishes WHERE id = ?", &stmt,
+	    err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, mn_meal_key(meal), -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_double(stmt, 3, quantity_g);
+		sqlite3_bind_text(stmt, 4, at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 6, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 7, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 8, dish_id);
+		rc = kitchen_step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
+		rc = mn_fail(err, MN_ERR_NOTFOUND, "dish",
+		    T("dish %lld not found", "không tìm thấy món %lld"),
+		    (long long)dish_id);
+	if (rc == MN_OK) {
+		int64_t row = sqlite3_last_insert_rowid(ctx->db);
+
+		if (id != NULL)
+			*id = row;
+		rc = kitchen_audit(ctx, "insert", "food_samples", row, NULL,
+		    err);
+	}
+	free(by);
+	return kitchen_finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
+    const char *by, struct mn_error *err)
+{
+	char when[32], now[32], taken[32] = "", disposed[32] = "";
+	double hours = 0;
+	sqlite3_stmt *stmt;
+	char *who = NULL;
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_write",
+	    err)) != MN_OK
+	    || (rc = clean_required(by, "disposed_by", 100, &who, err))
+	    != MN_OK)
+		return rc;
+	kitchen_utc_time(at, when, sizeof when);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(who);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "SELECT taken_at, disposed_at, "
+	    "(julianday(?2) - julianday(taken_at)) * 24 FROM food_samples "
+	    "WHERE id = ?1", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_int64(stmt, 1, sample_id);
+		sqlite3_bind_text(stmt, 2, when, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW) {
+			snprintf(taken, sizeof taken, "%s",
+			    (const char *)sqlite3_column_text(stmt, 0));
+			if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
+				snprintf(disposed, sizeof disposed, "%s",
+				    (const char *)sqlite3_column_text(stmt, 1));
+			hours = sqlite3_column_double(stmt, 2);
+		}
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_DONE)
+			rc = mn_fail(err, MN_ERR_NOTFOUND, "sample",
+			    T("food sample %lld not found",
+			    "không tìm thấy mẫu thức ăn %lld"),
+			    (long long)sample_id);
+		else if (rc != SQLITE_ROW)
+			rc = mn_db_fail(ctx->db, err);
+		else if (disposed[0] != '\0')
+			rc = mn_fail(err, MN_ERR_CONFLICT, "disposed_at",
+			    T("food sample %lld was already disposed of at %s",
+			    "mẫu thức ăn %lld đã hủy lúc %s"),
+			    (long long)sample_id, disposed);
+		else if (hours < 24)
+			rc = mn_fail(err, MN_ERR_INVALID, "disposed_at",
+			    T("disposal time %s: only %.1f hours after the "
+			    "sample was taken at %s; a sample is kept at least "
+			    "24 hours", "giờ hủy %s: mới %.1f giờ sau khi lấy "
+			    "mẫu lúc %s; mẫu phải lưu ít nhất 24 giờ"), when,
+			    hours, taken);
+		else
+			rc = MN_OK;
+	}
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, "UPDATE food_samples SET "
+		    "disposed_at = ?, disposed_by = ?, version = version + 1, "
+		    "changed_by = ?, changed_at = ? WHERE id = ?", &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_text(stmt, 1, when, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, who, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 5, sample_id);
+		rc = kitchen_step_done(ctx, stmt, err);
+	}
+	if (rc == MN_OK)
+		rc = kitchen_audit(ctx, "update", "food_samples", sample_id,
+		    "disposed", err);
+	free(who);
+	return kitchen_finish(ctx, rc, err);
+}
+
+/* ---- Allergies -------------------------------------------------------- */
+
+int
+mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id, int food_code,
+    const char *note, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char *text = NULL;
+	char now[32], detail[64];
+	int64_t fid;
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_ALLERGY_WRITE, "allergy_write", err))
+	    != MN_OK)
+		return rc;
+	if (child_id <= 0)
+		return mn_fail(err, MN_ERR_INVALID, "child",
+		    T("child: invalid id %lld", "trẻ: mã %lld không hợp lệ"),
+		    (long long)child_id);
+	if ((rc = kitchen_food_id(ctx, food_code, &fid, err)) != MN_OK ||
+	    (rc = mn_text_clean(note ? note : "", "note", 500, &text, err))
+	    != MN_OK)
+		return rc;
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {
+		free(text);
+		return rc;
+	}
+	rc = mn_prepare(ctx->db, "INSERT INTO child_allergies (child_id, "
+	    "food_id, note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+	    &stmt, err);
+	if (rc == MN_OK) {
+		sqlite3_bind_int64(stmt, 1, child_id);
+		sqlite3_bind_int64(stmt, 2, fid);
+		sqlite3_bind_text(stmt, 3, text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, ctx->actor.login, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 5, now, -1, SQLITE_STATIC);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+		    rc == SQLITE_CONSTRAINT)
+			rc = mn_fail(err, MN_ERR_EXISTS, "food",
+			    T("the allergy of child %lld to food %d is "
+			    "already recorded", "dị ứng của trẻ %lld với thực "
+			    "phẩm %d đã được ghi"), (long long)child_id,
+			    food_code);
+		else
+			rc = rc == SQLITE_DONE ? MN_OK :
+			    mn_db_fail(ctx->db, err);
+	}
+	snprintf(detail, sizeof detail, "child %lld food %d",
+	    (long long)child_id, food_code);
+	if (rc == MN_OK)
+		rc = kitchen_audit(ctx, "insert", "child_allergies", child_id,
+		    detail,
+		    err);
+	free(text);
+	return kitchen_finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_allergy_flag **out, size_t *count, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char date[11];
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = kitchen_require(ctx, MAY_ALLERGY_READ, "allergy_read", err))
+	    != MN_OK || (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+		return rc;
+	kitchen_iso(day, date);
+	if ((rc = mn_prepare(ctx->db, "SELECT a.child_id, m.age_group, "
+	    "m.meal, f.code, f.name, d.name FROM child_allergies a "
+	    "JOIN dish_items i ON i.food_id = a.food_id "
+	    "JOIN menu_items m ON m.dish_id = i.dish_id "
+	    "AND m.age_group = i.age_group "
+	    "JOIN foods f ON f.id = a.food_id "
+	    "JOIN dishes d ON d.id = m.dish_id "
+	    "WHERE m.menu_date = ? ORDER BY a.child_id, m.age_group, "
+	    "m.meal, d.name", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct mn_allergy_flag *f;
+
+		if (*count == cap) {
+			cap = cap ? cap * 2 : 16;
+			f = realloc(*out, cap * sizeof *f);
+			if (f == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = f;
+		}
+		f = &(*out)[(*count)++];
+		memset(f, 0, sizeof *f);
+		f->child_id = sqlite3_column_int64(stmt, 0);
+		mn_menu_group_parse((const char *)sqlite3_column_text(stmt, 1),
+		    &f->group, NULL);
+		mn_meal_parse((const char *)sqlite3_column_text(stmt, 2),
+		    &f->meal, NULL);
+		f->food_code = sqlite3_column_int(stmt, 3);
+		snprintf(f->food, sizeof f->food, "%s",
+		    (const char *)sqlite3_column_text(stmt, 4));
+		snprintf(f->dish, sizeof f->dish, "%s",
+		    (const char *)sqlite3_column_text(stmt, 5));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*count = 0;
+		return rc == SQLITE_NOMEM ? mn_fail(err, MN_ERR_NOMEM, "",
+		    "out of memory") : mn_db_fail(ctx->db, err);
+	}
+	return MN_OK;
+}

@@ -1,0 +1,175 @@
+/*
+ * Forms: labelled one-line fields.  Tab, Shift-Tab, Up, Down and Enter
+ * move between fields, F2 or Ctrl-S saves, Esc cancels and asks first
+ * when something was changed.  The caller checks and stores the values
+ * and runs the form again, with an error on the message line, when the
+ * core rejects them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/ui.h"
+
+#define NOTE_LINES 6
+
+static const struct tui_keydef default_keys[] = {
+	{ { TK_TAB, TK(KEY_DOWN) }, "Tab", "Next field", "Trường sau",
+	    TUI_ACT_NEXT },
+	{ { TK(KEY_BTAB), TK(KEY_UP) }, "", NULL, NULL, TUI_ACT_PREV },
+	{ { TK_ENTER }, "", NULL, NULL, TUI_ACT_ENTER },
+	{ { TK(KEY_F(2)) }, "F2", "Save", "Lưu", TUI_ACT_SAVE },
+	{ { TK_ESC }, "Esc", "Cancel", "Hủy", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)) }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+/* Moves focus by step (+1 or -1) to the next row that can be edited. */
+static void
+move_focus(struct tui_form *form, int step)
+{
+	for (int i = 0; i < form->nrows; i++) {
+		form->focus = (form->focus + step + form->nrows) % form->nrows;
+		if (!form->rows[form->focus].readonly)
+			return;
+	}
+}
+
+static bool
+on_last_row(const struct tui_form *form)
+{
+	for (int i = form->focus + 1; i < form->nrows; i++)
+		if (!form->rows[i].readonly)
+			return false;
+	return true;
+}
+
+void
+tui_form_focus(struct tui_form *form, const char *name)
+{
+	for (int i = 0; name != NULL && i < form->nrows; i++)
+		if (form->rows[i].name != NULL &&
+		    strcmp(form->rows[i].name, name) == 0 &&
+		    !form->rows[i].readonly)
+			form->focus = i;
+}
+
+bool
+tui_form_changed(const struct tui_form *form)
+{
+	for (int i = 0; i < form->nrows; i++)
+		if (form->rows[i].field.changed)
+			return true;
+	return false;
+}
+
+/* Clears every field, so typed passwords leave no copy behind. */
+void
+tui_form_wipe(struct tui_form *form)
+{
+	for (int i = 0; i < form->nrows; i++)
+		tui_field_clear(&form->rows[i].field);
+}
+
+static void
+draw_form(struct tui *ui, struct tui_form *form)
+{
+	char note[NOTE_LINES][256];
+	int top = tui_body_top() + 1, gap, label_w = 0, x0, fx, y;
+
+	if (form->heading != NULL) {
+		tui_text_center(top, form->heading, TUI_TITLE);
+		top += 2;
+	}
+	for (int i = 0; i < form->nrows; i++) {
+		int w = tui_width(T(form->rows[i].en, form->rows[i].vi));
+
+		if (w > label_w)
+			label_w = w;
+	}
+	gap = top + 2 * form->nrows < LINES - 2 - NOTE_LINES / 2 ? 2 : 1;
+	x0 = COLS >= TUI_STAFF_COLS ? 3 : 1;
+	fx = x0 + label_w + 2;
+	for (int i = 0; i < form->nrows; i++) {
+		struct tui_form_row *row = &form->rows[i];
+		int width = COLS - fx - 1, cx;
+
+		y = top + i * gap;
+		if (width > row->field.max_letters + 1)
+			width = row->field.max_letters + 1;
+		tui_text(y, x0, label_w, T(row->en, row->vi),
+		    i == form->focus ? TUI_TITLE : TUI_NORMAL);
+		if (row->readonly) {
+			char *text = tui_field_get(&row->field);
+
+			tui_text(y, fx, width, text, TUI_NORMAL);
+			free(text);
+			continue;
+		}
+		cx = tui_field_draw(&row->field, y, fx, width,
+		    i == form->focus);
+		if (i == form->focus) {
+			ui->cursor_y = y;
+			ui->cursor_x = cx;
+		}
+	}
+	if (form->note == NULL)
+		return;
+	y = top + form->nrows * gap + 1;
+	for (int i = 0, n = tui_wrap(form->note, COLS - 2 * x0, note,
+	    NOTE_LINES); i < n && y + i < LINES - 2; i++)
+		tui_text(y + i, x0, COLS - 2 * x0, note[i], TUI_NORMAL);
+}
+
+/*
+ * Runs the form until the user saves (TUI_OK), cancels (TUI_CANCEL) or
+ * the session ends (TUI_END).  Field contents stay in form->rows.
+ */
+int
+tui_form_run(struct tui *ui, struct tui_form *form)
+{
+	const struct tui_keydef *keys = form->keys ? form->keys : default_keys;
+	int key, rc;
+
+	if (form->rows[form->focus].readonly)
+		move_focus(form, 1);
+	for (;;) {
+		if (tui_frame(ui, keys))
+			draw_form(ui, form);
+		tui_refresh(ui);
+		key = tui_key(ui);
+		if (key == TK_END)
+			return TUI_END;
+		if (key == TK_RESIZE || !tui_fits(ui))
+			continue;
+		switch (tui_key_action(keys, key)) {
+		case TUI_ACT_NEXT:
+			move_focus(form, 1);
+			break;
+		case TUI_ACT_PREV:
+			move_focus(form, -1);
+			break;
+		case TUI_ACT_ENTER:
+			if (form->enter_submits && on_last_row(form))
+				return TUI_OK;
+			move_focus(form, 1);
+			break;
+		case TUI_ACT_SAVE:
+			return TUI_OK;
+		case TUI_ACT_BACK:
+			if (form->quiet_cancel || !tui_form_changed(form))
+				return TUI_CANCEL;
+			rc = tui_confirm(ui, T("Discard the changes?",
+			    "Bỏ các thay đổi?"), false);
+			if (rc != TUI_CANCEL)
+				return rc == TUI_OK ? TUI_CANCEL : TUI_END;
+			break;
+		case TUI_ACT_HELP:
+			if (tui_help_box(ui, keys) == TUI_END)
+				return TUI_END;
+			break;
+		default:
+			tui_field_key(&form->rows[form->focus].field, key);
+			break;
+		}
+	}
+}

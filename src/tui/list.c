@@ -1,0 +1,321 @@
+/*
+ * A scrolling list of rows with columns.  Up/Down (k/j), PgUp/PgDn and
+ * Home/End move the selection; '/' starts a search that narrows the list
+ * with each letter typed, matching without diacritics ("nguyen" finds
+ * "Nguyễn").  Keys the list does not use go to the screen's key table.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "tui/ui.h"
+
+void
+tui_list_init(struct tui_list *l, const struct tui_column *cols, int ncols)
+{
+	memset(l, 0, sizeof *l);
+	l->cols = cols;
+	l->ncols = ncols;
+}
+
+void
+tui_list_clear(struct tui_list *l)
+{
+	for (int i = 0; i < l->nrows * l->ncols; i++)
+		free(l->cells[i]);
+	for (int i = 0; i < l->nrows; i++)
+		free(l->folded[i]);
+	l->nrows = 0;
+	l->nshown = 0;
+	l->sel = l->top = 0;
+}
+
+void
+tui_list_free(struct tui_list *l)
+{
+	tui_list_clear(l);
+	free(l->cells);
+	free(l->folded);
+	free(l->shown);
+	l->cells = l->folded = NULL;
+	l->shown = NULL;
+	l->cap = 0;
+}
+
+static void
+filter_rows(struct tui_list *l)
+{
+	char *needle = l->search[0] ? mn_text_fold(l->search) : NULL;
+
+	l->nshown = 0;
+	for (int i = 0; i < l->nrows; i++)
+		if (needle == NULL || (l->folded[i] != NULL &&
+		    mn_text_matches(l->folded[i], needle)))
+			l->shown[l->nshown++] = i;
+	free(needle);
+	if (l->sel >= l->nshown)
+		l->sel = l->nshown > 0 ? l->nshown - 1 : 0;
+}
+
+static int
+grow(struct tui_list *l)
+{
+	int cap = l->cap ? l->cap * 2 : 32;
+	char **cells = realloc(l->cells, sizeof *cells * cap * l->ncols);
+	char **folded;
+	int *shown;
+
+	if (cells == NULL)
+		return MN_ERR_NOMEM;
+	l->cells = cells;
+	if ((folded = realloc(l->folded, sizeof *folded * cap)) == NULL)
+		return MN_ERR_NOMEM;
+	l->folded = folded;
+	if ((shown = realloc(l->shown, sizeof *shown * cap)) == NULL)
+		return MN_ERR_NOMEM;
+	l->shown = shown;
+	l->cap = cap;
+	return MN_OK;
+}
+
+/* Appends a row; the cells are copied.  Returns MN_OK or MN_ERR_NOMEM. */
+int
+tui_list_add(struct tui_list *l, const char *const *cells)
+{
+	size_t size = 1;
+	char *joined;
+
+	if (l->nrows == l->cap && grow(l) != MN_OK)
+		return MN_ERR_NOMEM;
+	for (int c = 0; c < l->ncols; c++) {
+		l->cells[l->nrows * l->ncols + c] =
+		    strdup(cells[c] != NULL ? cells[c] : "");
+		size += strlen(cells[c] != NULL ? cells[c] : "") + 1;
+	}
+	if ((joined = malloc(size)) != NULL) {
+		joined[0] = '\0';
+		for (int c = 0; c < l->ncols; c++) {
+			strcat(joined, l->cells[l->nrows * l->ncols + c] ?
+			    l->cells[l->nrows * l->ncols + c] : "");
+			strcat(joined, " ");
+		}
+		l->folded[l->nrows] = mn_text_fold(joined);
+		free(joined);
+	} else
+		l->folded[l->nrows] = NULL;
+	l->nrows++;
+	filter_rows(l);
+	return MN_OK;
+}
+
+/* Returns the selected row's index among all rows, or -1 when empty. */
+int
+tui_list_selected(const struct tui_list *l)
+{
+	return l->nshown > 0 ? l->shown[l->sel] : -1;
+}
+
+const char *
+tui_list_cell(const struct tui_list *l, int row, int col)
+{
+	if (row < 0 || row >= l->nrows || col < 0 || col >= l->ncols)
+		return "";
+	return l->cells[row * l->ncols + col] ? l->cells[row * l->ncols +
+	    col] : "";
+}
+
+/* Column widths from the display width of headers and cells. */
+static void
+column_widths(const struct tui_list *l, int *widths, int total)
+{
+	int used = 0;
+
+	for (int c = 0; c < l->ncols; c++) {
+		int w = l->cols[c].en ? tui_width(T(l->cols[c].en,
+		    l->cols[c].vi)) : 0;
+
+		for (int r = 0; r < l->nrows; r++) {
+			int cw = tui_width(tui_list_cell(l, r, c));
+
+			if (cw > w)
+				w = cw;
+		}
+		if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
+			w = l->cols[c].max_width;
+		widths[c] = w;
+		used += w + 2;
+	}
+	/* The last column takes what is left, or gives back what is over. */
+	widths[l->ncols - 1] += total - used;
+	if (widths[l->ncols - 1] < 1)
+		widths[l->ncols - 1] = 1;
+}
+
+static void
+draw_row(const struct tui_list *l, int y, int row, const int *widths,
+    enum tui_style style)
+{
+	int x = 1;
+
+	tui_text(y, 0, COLS, "", style);
+	for (int c = 0; c < l->ncols && x < COLS; c++) {
+		const char *text = row < 0 ? T(l->cols[c].en, l->cols[c].vi) :
+		    tui_list_cell(l, row, c);
+
+		tui_text(y, x, widths[c] < COLS - x ? widths[c] : COLS - x,
+		    text, style);
+		x += widths[c] + 2;
+	}
+}
+
+static int
+visible_rows(const struct tui_list *l)
+{
+	int rows = tui_body_rows() - (l->cols[0].en ? 1 : 0);
+
+	return rows > 1 ? rows : 1;
+}
+
+static void
+draw_list(struct tui *ui, struct tui_list *l)
+{
+	int widths[16], y = tui_body_top(), rows = visible_rows(l);
+
+	column_widths(l, widths, COLS - 2);
+	if (l->cols[0].en != NULL)
+		draw_row(l, y++, -1, widths, TUI_HEADER);
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + rows)
+		l->top = l->sel - rows + 1;
+	for (int i = 0; i < rows && l->top + i < l->nshown; i++)
+		draw_row(l, y + i, l->shown[l->top + i], widths,
+		    l->top + i == l->sel ? TUI_SELECT : TUI_NORMAL);
+	if (l->nrows == 0 && l->empty_en != NULL)
+		tui_text(y + 1, 2, COLS - 4, T(l->empty_en, l->empty_vi),
+		    TUI_NORMAL);
+	if (l->searching || l->search[0] != '\0') {
+		char line[200];
+
+		snprintf(line, sizeof line, "/%s", l->search);
+		tui_text(LINES - 2, 1, COLS - 2, line, TUI_TITLE);
+		if (l->searching) {
+			ui->cursor_y = LINES - 2;
+			ui->cursor_x = 1 + tui_width(line);
+		}
+	}
+}
+
+/* Moves the selection for navigation keys; false for other keys. */
+static bool
+navigate(struct tui_list *l, int key)
+{
+	int page = visible_rows(l);
+
+	switch (key) {
+	case TK(KEY_UP):
+		l->sel--;
+		break;
+	case TK(KEY_DOWN):
+		l->sel++;
+		break;
+	case TK(KEY_PPAGE):
+		l->sel -= page;
+		break;
+	case TK(KEY_NPAGE):
+		l->sel += page;
+		break;
+	case TK(KEY_HOME):
+		l->sel = 0;
+		break;
+	case TK(KEY_END):
+		l->sel = l->nshown - 1;
+		break;
+	default:
+		return false;
+	}
+	if (l->sel >= l->nshown)
+		l->sel = l->nshown - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	return true;
+}
+
+/* Edits the search text; Enter keeps the filter, Esc drops it. */
+static void
+search_key(struct tui_list *l, int key)
+{
+	size_t len = strlen(l->search);
+
+	if (key == TK_ENTER) {
+		l->searching = false;
+	} else if (key == TK_ESC) {
+		l->searching = false;
+		l->search[0] = '\0';
+	} else if (key == TK(KEY_BACKSPACE)) {
+		while (len > 0 && (l->search[--len] & 0xC0) == 0x80)
+			;
+		l->search[len] = '\0';
+	} else if (key >= ' ') {
+		char mb[MB_LEN_MAX];
+		int n = wctomb(mb, (wchar_t)key);
+
+		if (n > 0 && len + (size_t)n < sizeof l->search) {
+			memcpy(l->search + len, mb, (size_t)n);
+			l->search[len + (size_t)n] = '\0';
+		}
+	} else
+		return;
+	filter_rows(l);
+}
+
+/*
+ * Runs the list until a key of the table fires; returns its action with
+ * the selection in l (tui_list_selected), or TUI_ACT_END.
+ */
+int
+tui_list_run(struct tui *ui, struct tui_list *l, const struct tui_keydef *keys)
+{
+	int key, action;
+
+	for (;;) {
+		if (tui_frame(ui, keys))
+			draw_list(ui, l);
+		tui_refresh(ui);
+		key = tui_key(ui);
+		if (key == TK_END)
+			return TUI_ACT_END;
+		if (key == TK_RESIZE || !tui_fits(ui))
+			continue;
+		if (navigate(l, key))
+			continue;
+		if (l->searching) {
+			search_key(l, key);
+			continue;
+		}
+		if (key == TK_ESC && l->search[0] != '\0') {
+			search_key(l, key);
+			continue;
+		}
+		if (key == 'k')
+			key = TK(KEY_UP);
+		else if (key == 'j')
+			key = TK(KEY_DOWN);
+		if (navigate(l, key))
+			continue;
+		action = tui_key_action(keys, key);
+		if (action == TUI_ACT_SEARCH) {
+			l->searching = true;
+			continue;
+		}
+		if (action == TUI_ACT_HELP) {
+			if (tui_help_box(ui, keys) == TUI_END)
+				return TUI_ACT_END;
+			continue;
+		}
+		if (action != TUI_ACT_NONE)
+			return action;
+	}
+}

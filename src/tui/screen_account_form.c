@@ -1,0 +1,274 @@
+/*
+ * The administrator's account forms: add, edit (full name and roles) and
+ * password reset.  Values go to the core unchanged except for the role
+ * list, whose blanks are dropped; when the core rejects them the form
+ * opens again with its message and the cursor on the named field.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/account.h"
+#include "tui/screens.h"
+
+#define LOGIN_MAX	32
+#define NAME_MAX_LETTERS 100
+#define ROLES_MAX	120
+#define PASSWORD_MAX	128
+
+static void
+free_secret(char *s)
+{
+	if (s == NULL)
+		return;
+	explicit_bzero(s, strlen(s));
+	free(s);
+}
+
+/* "admin (quản trị), teacher (giáo viên), ..." for the form's note. */
+static void
+roles_note(char *buf, size_t size)
+{
+	size_t used;
+	int n;
+
+	n = snprintf(buf, size, "%s", T("Roles, separated by commas: ",
+	    "Vai trò, cách nhau bởi dấu phẩy: "));
+	used = n > 0 ? (size_t)n : 0;
+	for (unsigned i = 0; i < MN_ROLE_COUNT && used < size; i++) {
+		n = snprintf(buf + used, size - used, "%s%s (%s)",
+		    i > 0 ? ", " : "", mn_role_name(1u << i),
+		    mn_role_label(1u << i));
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/* Parses the role field, ignoring blanks around the commas. */
+static int
+parse_roles(const struct tui_field *field, unsigned *roles,
+    struct mn_error *err)
+{
+	char *text = tui_field_get(field), *src, *dst;
+	int rc;
+
+	if (text == NULL)
+		return mn_fail(err, MN_ERR_NOMEM, "role", "%s",
+		    T("Out of memory", "Hết bộ nhớ"));
+	for (src = dst = text; *src != '\0'; src++)
+		if (!isspace((unsigned char)*src))
+			*dst++ = *src;
+	*dst = '\0';
+	rc = mn_roles_parse(text, roles, err);
+	free(text);
+	return rc;
+}
+
+/* Reads both password rows; fails when they differ. */
+static int
+read_passwords(struct tui_form *form, int first_row, char **password,
+    struct mn_error *err)
+{
+	char *first = tui_field_get(&form->rows[first_row].field);
+	char *again = tui_field_get(&form->rows[first_row + 1].field);
+	int rc = MN_OK;
+
+	*password = NULL;
+	if (first == NULL || again == NULL)
+		rc = mn_fail(err, MN_ERR_NOMEM, "password", "%s",
+		    T("Out of memory", "Hết bộ nhớ"));
+	else if (strcmp(first, again) != 0)
+		rc = mn_fail(err, MN_ERR_INVALID, "password", "%s",
+		    T("The two passwords differ; type the password twice",
+		    "Hai mật khẩu không khớp; hãy nhập mật khẩu hai lần "
+		    "giống nhau"));
+	if (rc == MN_OK) {
+		*password = first;
+		first = NULL;
+	}
+	free_secret(first);
+	free_secret(again);
+	return rc;
+}
+
+/* Shows err and puts the cursor on its field, ready for another try. */
+static void
+show_error(struct tui *ui, struct tui_form *form, const struct mn_error *err)
+{
+	tui_error(ui, "%s", err->message);
+	tui_form_focus(form, err->field);
+}
+
+enum { ADD_LOGIN, ADD_NAME, ADD_ROLES, ADD_PASSWORD, ADD_AGAIN, ADD_ROWS };
+
+static int
+try_add(struct tui *ui, struct tui_form *form)
+{
+	struct mn_error err;
+	char *login = tui_field_get(&form->rows[ADD_LOGIN].field);
+	char *name = tui_field_get(&form->rows[ADD_NAME].field);
+	char *password = NULL;
+	unsigned roles = 0;
+	int64_t id = 0;
+	int rc;
+
+	mn_error_clear(&err);
+	if (login == NULL || name == NULL)
+		rc = mn_fail(&err, MN_ERR_NOMEM, "", "%s",
+		    T("Out of memory", "Hết bộ nhớ"));
+	else if ((rc = parse_roles(&form->rows[ADD_ROLES].field, &roles,
+	    &err)) == MN_OK &&
+	    (rc = read_passwords(form, ADD_PASSWORD, &password, &err)) ==
+	    MN_OK)
+		rc = mn_account_add(ui->ctx, login, roles, name, password,
+		    &id, &err);
+	if (rc == MN_OK)
+		tui_message(ui, T("Account %s added; the password must be "
+		    "changed at the first login", "Đã thêm tài khoản %s; "
+		    "mật khẩu phải được đổi ở lần đăng nhập đầu"), login);
+	else
+		show_error(ui, form, &err);
+	free(login);
+	free(name);
+	free_secret(password);
+	return rc;
+}
+
+int
+account_add_form(struct tui *ui)
+{
+	struct tui_form_row rows[ADD_ROWS] = {
+		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập" },
+		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
+		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
+		{ .name = "password", .en = "Password", .vi = "Mật khẩu" },
+		{ .name = "password", .en = "Password again", .vi = "Nhập lại mật khẩu" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = ADD_ROWS };
+	const char *title = ui->title;
+	char note[768];
+	int rc;
+
+	roles_note(note, sizeof note);
+	form.note = note;
+	tui_field_init(&rows[ADD_LOGIN].field, LOGIN_MAX, TUI_SHOW);
+	tui_field_init(&rows[ADD_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);
+	tui_field_init(&rows[ADD_ROLES].field, ROLES_MAX, TUI_SHOW);
+	tui_field_init(&rows[ADD_PASSWORD].field, PASSWORD_MAX, TUI_STARS);
+	tui_field_init(&rows[ADD_AGAIN].field, PASSWORD_MAX, TUI_STARS);
+	ui->title = T("New account", "Thêm tài khoản");
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
+	    try_add(ui, &form) != MN_OK)
+		;
+	tui_form_wipe(&form);
+	ui->title = title;
+	return rc;
+}
+
+enum { EDIT_LOGIN, EDIT_NAME, EDIT_ROLES, EDIT_ROWS };
+
+static int
+try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
+{
+	struct mn_error err;
+	char *name = tui_field_get(&form->rows[EDIT_NAME].field);
+	unsigned roles = 0;
+	int rc;
+
+	mn_error_clear(&err);
+	if (name == NULL)
+		rc = mn_fail(&err, MN_ERR_NOMEM, "", "%s",
+		    T("Out of memory", "Hết bộ nhớ"));
+	else if ((rc = parse_roles(&form->rows[EDIT_ROLES].field, &roles,
+	    &err)) == MN_OK)
+		rc = mn_account_update(ui->ctx, acct->login, roles, name,
+		    acct->version, &err);
+	free(name);
+	if (rc == MN_OK)
+		tui_message(ui, T("Account %s saved", "Đã lưu tài khoản %s"),
+		    acct->login);
+	else if (rc == MN_ERR_CONFLICT)
+		tui_error(ui, T("Account %s was changed by someone else "
+		    "meanwhile; the list shows the stored values now, so "
+		    "edit it again", "Tài khoản %s vừa được người khác sửa; "
+		    "danh sách đã tải lại, hãy sửa lại"), acct->login);
+	else
+		show_error(ui, form, &err);
+	return rc;
+}
+
+/* Edits full name and roles; a version conflict goes back to the list. */
+int
+account_edit_form(struct tui *ui, const struct mn_account *acct)
+{
+	struct tui_form_row rows[EDIT_ROWS] = {
+		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập", .readonly = true },
+		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
+		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = EDIT_ROWS };
+	const char *title = ui->title;
+	char note[768], roles[256];
+	int rc, stored;
+
+	roles_note(note, sizeof note);
+	form.note = note;
+	tui_field_init(&rows[EDIT_LOGIN].field, LOGIN_MAX, TUI_SHOW);
+	tui_field_init(&rows[EDIT_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);
+	tui_field_init(&rows[EDIT_ROLES].field, ROLES_MAX, TUI_SHOW);
+	tui_field_set(&rows[EDIT_LOGIN].field, acct->login);
+	tui_field_set(&rows[EDIT_NAME].field, acct->full_name);
+	mn_roles_format(acct->roles, roles, sizeof roles);
+	tui_field_set(&rows[EDIT_ROLES].field, roles);
+	ui->title = T("Edit account", "Sửa tài khoản");
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
+		stored = try_edit(ui, &form, acct);
+		if (stored == MN_OK || stored == MN_ERR_CONFLICT)
+			break;
+	}
+	ui->title = title;
+	return rc;
+}
+
+enum { PW_LOGIN, PW_NEW, PW_AGAIN, PW_ROWS };
+
+/* Sets a password chosen by the administrator; a change is then forced. */
+int
+account_password_form(struct tui *ui, const char *login)
+{
+	struct tui_form_row rows[PW_ROWS] = {
+		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập", .readonly = true },
+		{ .name = "password", .en = "New password", .vi = "Mật khẩu mới" },
+		{ .name = "password", .en = "New password again", .vi = "Nhập lại mật khẩu mới" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = PW_ROWS };
+	const char *title = ui->title;
+	struct mn_error err;
+	char *password;
+	int rc;
+
+	tui_field_init(&rows[PW_LOGIN].field, LOGIN_MAX, TUI_SHOW);
+	tui_field_init(&rows[PW_NEW].field, PASSWORD_MAX, TUI_STARS);
+	tui_field_init(&rows[PW_AGAIN].field, PASSWORD_MAX, TUI_STARS);
+	tui_field_set(&rows[PW_LOGIN].field, login);
+	ui->title = T("Set password", "Đặt mật khẩu");
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
+		mn_error_clear(&err);
+		if (read_passwords(&form, PW_NEW, &password, &err) == MN_OK &&
+		    mn_account_set_password(ui->ctx, login, password,
+		    &err) == MN_OK) {
+			free_secret(password);
+			tui_message(ui, T("New password set for %s; it must "
+			    "be changed at the next login", "Đã đặt mật khẩu "
+			    "mới cho %s; phải đổi ở lần đăng nhập sau"), login);
+			break;
+		}
+		free_secret(password);
+		show_error(ui, &form, &err);
+	}
+	tui_form_wipe(&form);
+	ui->title = title;
+	return rc;
+}

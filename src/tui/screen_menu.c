@@ -1,0 +1,147 @@
+/*
+ * The menu tree, defined by one table.  An entry tied to an action shows
+ * only when mn_allowed grants it, so the menu and the core's access table
+ * cannot disagree; other entries list the roles that see them.  Hiding an
+ * entry is presentation only: every core function checks access itself.
+ */
+#include <stdio.h>
+
+#include "core/access.h"
+#include "tui/screens.h"
+
+#define ALL_ROLES	0xFFFFu
+#define NO_ACTION	(-1)
+#define MENU_MAX	32
+
+struct menu_entry {
+	int id;
+	int parent;		/* 0: top level */
+	const char *en, *vi;
+	unsigned roles;		/* used when action is NO_ACTION */
+	int action;		/* enum mn_action or NO_ACTION */
+	int (*open)(struct tui *ui);	/* NULL: a submenu */
+};
+
+enum { MENU_LOGOUT = 99 };
+
+static const struct menu_entry menu[] = {
+	{ 1, 0, "Children", "Trẻ em", 0, MN_ACT_CHILD_READ,
+	    screen_children },
+	{ 2, 0, "Classes", "Lớp học", 0, MN_ACT_CLASS_READ,
+	    screen_classes },
+	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ, screen_staff },
+	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
+	    MN_ACT_ACCOUNT_LIST, screen_accounts },
+	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
+	    screen_logout },
+};
+
+#define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
+
+static const struct tui_keydef menu_keys[] = {
+	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "Open", "Chọn",
+	    TUI_ACT_SELECT },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_column menu_column[] = {
+	{ NULL, NULL, 0 },
+};
+
+static bool
+visible(const struct tui *ui, const struct menu_entry *e)
+{
+	if (e->action != NO_ACTION)
+		return mn_allowed(&ui->ctx->actor, (enum mn_action)e->action);
+	return (ui->ctx->actor.roles & e->roles) != 0;
+}
+
+/* Parents use phones, so a parent-only menu fits the login size. */
+static void
+set_menu_minimum(struct tui *ui)
+{
+	if ((ui->ctx->actor.roles & ~MN_ROLE_PARENT) == 0)
+		tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
+	else
+		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+}
+
+int
+screen_logout(struct tui *ui)
+{
+	int rc = tui_confirm(ui, T("Log out?", "Đăng xuất?"), true);
+
+	if (rc == TUI_OK) {
+		ui->end = TUI_END_LOGOUT;
+		return TUI_END;
+	}
+	return rc;
+}
+
+/* Fills the list with the entries under parent the actor may see. */
+static int
+fill(struct tui *ui, struct tui_list *list, int parent, int *ids)
+{
+	int n = 0;
+
+	tui_list_clear(list);
+	for (int i = 0; i < MENU_COUNT && n < MENU_MAX; i++) {
+		const char *cell[1];
+
+		if (menu[i].parent != parent || !visible(ui, &menu[i]))
+			continue;
+		cell[0] = T(menu[i].en, menu[i].vi);
+		if (tui_list_add(list, cell) != MN_OK)
+			break;
+		ids[n++] = i;
+	}
+	return n;
+}
+
+/* Runs one level of the tree; Esc returns to the level above. */
+static int
+run_level(struct tui *ui, int parent, const char *title)
+{
+	struct tui_list list;
+	int ids[MENU_MAX], action, rc = TUI_CANCEL;
+
+	tui_list_init(&list, menu_column, 1);
+	fill(ui, &list, parent, ids);
+	for (;;) {
+		const struct menu_entry *e;
+		int row;
+
+		ui->title = title;
+		set_menu_minimum(ui);
+		action = tui_list_run(ui, &list, menu_keys);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK) {
+			if (parent != 0)
+				break;
+			if ((rc = screen_logout(ui)) == TUI_END)
+				break;
+			continue;
+		}
+		if ((row = tui_list_selected(&list)) < 0)
+			continue;
+		e = &menu[ids[row]];
+		ui->title = T(e->en, e->vi);
+		rc = e->open != NULL ? e->open(ui) :
+		    run_level(ui, e->id, ui->title);
+		if (rc == TUI_END)
+			break;
+	}
+	tui_list_free(&list);
+	return rc;
+}
+
+int
+screen_menu(struct tui *ui)
+{
+	return run_level(ui, 0, T("Main menu", "Menu chính"));
+}

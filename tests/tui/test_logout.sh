@@ -1,0 +1,45 @@
+# Esc goes back one level; logout asks "Đăng xuất?" and 'c' confirms.
+. "$TUI_DIR/lib.sh"
+
+mn_init
+admin=$(mn_first_login admin "$ADMIN_PASSWORD" "$NEW_PASSWORD")
+
+echo "== Esc leaves a submenu quickly; cancel and confirm logout"
+{
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Quản lý tài khoản" 10000
+# The first entry, "Trẻ em", opens a screen without the top-level menu.
+key Enter
+waitnot "Quản lý tài khoản"
+key Esc
+wait "Quản lý tài khoản" 1000
+settle 200
+key $LOGOUT_KEY
+wait "Đăng xuất?"
+wait "Có"
+wait "Không"
+key Esc
+waitnot "Đăng xuất?"
+wait "Quản lý tài khoản"
+key $LOGOUT_KEY
+wait "Đăng xuất?"
+type c
+waitnot "Đăng xuất?"
+waitnot "Quản lý tài khoản"
+EOF
+} | drive -
+
+echo "== Enter on Có confirms"
+{
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Quản lý tài khoản" 10000
+key $LOGOUT_KEY
+wait "Đăng xuất?"
+# NOTE: assumes "Có" has the focus when the question opens.
+key Enter
+waitnot "Đăng xuất?"
+waitnot "Quản lý tài khoản"
+EOF
+} | drive -
