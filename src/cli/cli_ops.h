@@ -35,4 +35,11 @@ int cli_give(struct mn_ctx *ctx, int argc, char **argv);
  */
 int cli_ssh_entry(struct mn_ctx *ctx, const char *login_hint);
 
+/*
+ * True when the terminfo entry for name can address the cursor, as the
+ * screens need.  "dumb" and "unknown" exist in ncurses's database but
+ * cannot.
+ */
+bool cli_terminal_usable(const char *name);
+
 #endif

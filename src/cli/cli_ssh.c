@@ -22,9 +22,6 @@
 #include <syslog.h>
 #include <unistd.h>
 
-#include <curses.h>
-#include <term.h>
-
 #include "cli/cli.h"
 #include "cli/cli_ops.h"
 #include "core/account.h"
@@ -38,38 +35,17 @@
  * understand it. */
 #define FALLBACK_TERM "xterm-256color"
 
-/*
- * True when the terminfo entry for name can address the cursor, as the
- * screens need.  "dumb" and "unknown" exist in ncurses's database but
- * cannot.
- */
-static bool
-terminal_usable(const char *name)
-{
-	const char *cup;
-	int error = 0;
-	bool usable;
-
-	if (name == NULL || *name == '\0' || strlen(name) > 64 ||
-	    setupterm(name, STDOUT_FILENO, &error) != OK)
-		return false;
-	cup = tigetstr("cup");
-	usable = cup != NULL && cup != (const char *)-1;
-	del_curterm(cur_term);
-	return usable;
-}
-
 /* Replaces a missing or unknown TERM, which would stop ncurses. */
 static void
 fix_term(void)
 {
 	const char *term = getenv("TERM");
 
-	if (terminal_usable(term))
+	if (cli_terminal_usable(term))
 		return;
-	if (terminal_usable(FALLBACK_TERM))
+	if (cli_terminal_usable(FALLBACK_TERM))
 		setenv("TERM", FALLBACK_TERM, 1);
-	else if (terminal_usable("xterm"))
+	else if (cli_terminal_usable("xterm"))
 		setenv("TERM", "xterm", 1);
 	else
 		setenv("TERM", "vt100", 1);
