@@ -440,13 +440,17 @@ mn_export_redeem(struct mn_ctx *ctx, const char *code,
 	return audit_event(ctx, &owner, "download", detail, err);
 }
 
-/* True for an entry older than the code lifetime, by its change time. */
+/*
+ * True for an entry unchanged for longer than the code lifetime.  The
+ * status change time moves when a fetch renames the folder, so a fetch
+ * in progress is not taken for a stale one.
+ */
 static bool
 is_stale(const char *path, time_t now)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 && st.st_mtime + MN_EXPORT_TTL < now;
+	return stat(path, &st) == 0 && st.st_ctime + MN_EXPORT_TTL < now;
 }
 
 int
