@@ -30,9 +30,11 @@
 #include "core/text.h"
 #include "tui/tui.h"
 
-/* Used when the client sends no TERM or one without a terminfo entry;
- * PuTTY, Windows Terminal, macOS Terminal and Linux terminals all
- * understand it. */
+/*
+ * TERM used when the client sends none or one that cannot address the
+ * cursor.  PuTTY, Windows Terminal, macOS Terminal and Linux terminals
+ * all emulate xterm.
+ */
 #define FALLBACK_TERM "xterm-256color"
 
 /* Replaces a missing or unknown TERM, which would stop ncurses. */
