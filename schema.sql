@@ -92,7 +92,12 @@ CREATE TRIGGER audit_values_no_update BEFORE UPDATE ON audit_values
 BEGIN
 	SELECT RAISE(ABORT, 'audit values cannot be changed');
 END;
+-- Values may be deleted only once audit_purges (below) records who purged
+-- them, when and why, so an erasure at the end of a retention period
+-- always leaves its own trace.  Audit rows themselves stay.
 CREATE TRIGGER audit_values_no_delete BEFORE DELETE ON audit_values
+WHEN NOT EXISTS (SELECT 1 FROM audit_purges
+    WHERE audit_purges.audit_id = OLD.audit_id)
 BEGIN
 	SELECT RAISE(ABORT, 'audit values cannot be deleted');
 END;
@@ -747,3 +752,232 @@ CREATE TABLE vaccinations (
 	CHECK (given_on IS NOT NULL OR catch_up = 1)
 );
 CREATE INDEX vaccinations_child ON vaccinations(child_id, vaccine);
+
+-- Parents, consent and privacy: parent accounts linked to children,
+-- feedback and correction requests, announcements with read receipts,
+-- the consent register, data-use approvals and purges of audit values.
+
+-- A parent account (role 'parent') sees the children linked here and
+-- nothing else.
+CREATE TABLE parent_children (
+	id INTEGER PRIMARY KEY,
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+	linked_by TEXT NOT NULL,
+	linked_at TEXT NOT NULL,
+	UNIQUE (account_id, child_id)
+);
+CREATE INDEX parent_children_child ON parent_children(child_id);
+
+-- A message from a parent about one child, to the child's class teachers
+-- or to the school.  kind 'correction' threads have one row in
+-- correction_requests.  answer_read_at is set when the parent opens the
+-- answer.
+CREATE TABLE feedback (
+	id INTEGER PRIMARY KEY,
+	parent_id INTEGER NOT NULL REFERENCES accounts(id),
+	parent_login TEXT NOT NULL,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	recipient TEXT NOT NULL CHECK (recipient IN ('teacher', 'school')),
+	kind TEXT NOT NULL
+	    CHECK (kind IN ('feedback', 'complaint', 'correction')),
+	subject TEXT NOT NULL CHECK (length(subject) >= 1),
+	body TEXT NOT NULL,
+	status TEXT NOT NULL DEFAULT 'new'
+	    CHECK (status IN ('new', 'in_progress', 'answered', 'closed')),
+	assignee_id INTEGER REFERENCES accounts(id),
+	answer TEXT NOT NULL DEFAULT '',
+	answered_by TEXT,
+	answered_at TEXT,
+	answer_read_at TEXT,
+	created_at TEXT NOT NULL,
+	closed_at TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX feedback_child ON feedback(child_id, created_at);
+CREATE INDEX feedback_parent ON feedback(parent_id, created_at);
+CREATE INDEX feedback_status ON feedback(status, created_at);
+
+-- A parent's request to change one field of the child record.  An
+-- accepted request is applied through the registers core, which checks
+-- the value like any other edit.
+CREATE TABLE correction_requests (
+	feedback_id INTEGER PRIMARY KEY REFERENCES feedback(id),
+	field TEXT NOT NULL,
+	current_value TEXT NOT NULL DEFAULT '',
+	requested_value TEXT NOT NULL,
+	decision TEXT CHECK (decision IS NULL
+	    OR decision IN ('accepted', 'rejected')),
+	decided_by TEXT,
+	decided_at TEXT,
+	reason TEXT NOT NULL DEFAULT ''
+);
+
+-- class_id NULL: the whole school.
+CREATE TABLE announcements (
+	id INTEGER PRIMARY KEY,
+	class_id INTEGER REFERENCES classes(id),
+	title TEXT NOT NULL CHECK (length(title) >= 1),
+	body TEXT NOT NULL,
+	author_id INTEGER REFERENCES accounts(id),
+	author TEXT NOT NULL,
+	published_at TEXT NOT NULL,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX announcements_class ON announcements(class_id, published_at);
+
+CREATE TABLE announcement_reads (
+	announcement_id INTEGER NOT NULL REFERENCES announcements(id)
+	    ON DELETE CASCADE,
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	read_at TEXT NOT NULL,
+	PRIMARY KEY (announcement_id, account_id)
+) WITHOUT ROWID;
+
+-- The consent register, one row per grant or withdrawal.  The newest row
+-- of a child and purpose is in force, and no row means no consent.
+-- Source 'parent_account' is consent given by the parent in the program
+-- (recorded_by is the parent's login).  Source 'paper_form' is entered
+-- by staff from the signed form paper_ref, signed by given_by.
+CREATE TABLE consents (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	purpose TEXT NOT NULL CHECK (purpose IN ('photos_media',
+	    'health_authority', 'other_organisations',
+	    'class_group_contacts')),
+	granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+	source TEXT NOT NULL
+	    CHECK (source IN ('parent_account', 'paper_form')),
+	paper_ref TEXT NOT NULL DEFAULT '',
+	given_by TEXT NOT NULL DEFAULT '',
+	recorded_by_id INTEGER REFERENCES accounts(id),
+	recorded_by TEXT NOT NULL,
+	recorded_at TEXT NOT NULL,
+	CHECK (source = 'parent_account' OR length(paper_ref) >= 1)
+);
+CREATE INDEX consents_child ON consents(child_id, purpose, id);
+CREATE TRIGGER consents_no_update BEFORE UPDATE ON consents
+BEGIN
+	SELECT RAISE(ABORT, 'consent rows cannot be changed; add a new one');
+END;
+
+-- The principal's approval of one use of personal data.  id is 12
+-- random base32 characters, so it cannot be guessed.  An approval is
+-- bound to the account that requested it (requested_by_id; NULL for
+-- the host administrator).  consent_purpose, when set, limits the use
+-- to children whose consent for that purpose is in force.  status
+-- 'expired' is written when a use is refused after valid_until.
+CREATE TABLE data_approvals (
+	id TEXT PRIMARY KEY CHECK (length(id) = 12
+	    AND id NOT GLOB '*[^A-Z2-7]*'),
+	requested_by_id INTEGER REFERENCES accounts(id),
+	requested_by TEXT NOT NULL,
+	data_kind TEXT NOT NULL CHECK (data_kind IN ('children', 'staff',
+	    'health', 'attendance', 'growth', 'audit')),
+	purpose TEXT NOT NULL CHECK (length(purpose) >= 1),
+	consent_purpose TEXT CHECK (consent_purpose IS NULL
+	    OR consent_purpose IN ('photos_media', 'health_authority',
+	    'other_organisations', 'class_group_contacts')),
+	valid_until TEXT NOT NULL,
+	status TEXT NOT NULL DEFAULT 'requested' CHECK (status IN
+	    ('requested', 'approved', 'rejected', 'expired')),
+	decided_by TEXT,
+	decided_at TEXT,
+	use_count INTEGER NOT NULL DEFAULT 0,
+	last_used_at TEXT,
+	created_at TEXT NOT NULL,
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+CREATE INDEX data_approvals_created ON data_approvals(created_at);
+
+-- One row per audit row whose values were purged, written before the
+-- DELETE on audit_values in the same transaction (see the trigger
+-- audit_values_no_delete).
+CREATE TABLE audit_purges (
+	audit_id INTEGER PRIMARY KEY REFERENCES audit(id),
+	purged_by TEXT NOT NULL,
+	purged_at TEXT NOT NULL,
+	reason TEXT NOT NULL CHECK (length(reason) >= 1)
+);
+CREATE TRIGGER audit_purges_no_update BEFORE UPDATE ON audit_purges
+BEGIN
+	SELECT RAISE(ABORT, 'audit purge rows cannot be changed');
+END;
+CREATE TRIGGER audit_purges_no_delete BEFORE DELETE ON audit_purges
+BEGIN
+	SELECT RAISE(ABORT, 'audit purge rows cannot be deleted');
+END;
+
+-- Attendance and daily logs: the class-day record with one mark per
+-- child, each child's daily log, and the class diary.
+--
+-- A class-day row exists once anyone saved attendance, a daily log grid
+-- or the diary for that class and day.  attendance_saved is 1 once its
+-- marks were taken.  Until then every child counts as present.
+-- version is the one the attendance screen reads and saves against, so
+-- two teachers saving the same class-day cannot overwrite each other.
+CREATE TABLE class_days (
+	id INTEGER PRIMARY KEY,
+	class_id INTEGER NOT NULL REFERENCES classes(id),
+	day TEXT NOT NULL,
+	attendance_saved INTEGER NOT NULL DEFAULT 0
+	    CHECK (attendance_saved IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (class_id, day)
+);
+CREATE INDEX class_days_day ON class_days(day);
+
+-- mark: present, excused (vắng có phép), unexcused (vắng không phép),
+-- late (đi muộn, counted as present).
+CREATE TABLE attendance_marks (
+	class_day_id INTEGER NOT NULL REFERENCES class_days(id)
+	    ON DELETE CASCADE,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	mark TEXT NOT NULL CHECK (mark IN ('present', 'excused', 'unexcused',
+	    'late')),
+	note TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (class_day_id, child_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_marks_child ON attendance_marks(child_id);
+
+-- One row per child and day, with the kitchen's meals (breakfast,
+-- lunch, afternoon, snack).  A meal is NULL until recorded, then all
+-- (ăn hết), part (ăn một phần) or refused (không ăn).  temperature is in
+-- degrees Celsius, NULL when not taken.
+CREATE TABLE daily_logs (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	day TEXT NOT NULL,
+	breakfast TEXT CHECK (breakfast IN ('all', 'part', 'refused')),
+	lunch TEXT CHECK (lunch IN ('all', 'part', 'refused')),
+	afternoon TEXT CHECK (afternoon IN ('all', 'part', 'refused')),
+	snack TEXT CHECK (snack IN ('all', 'part', 'refused')),
+	nap_minutes INTEGER CHECK (nap_minutes BETWEEN 0 AND 300),
+	temperature REAL CHECK (temperature BETWEEN 34 AND 43),
+	symptoms TEXT NOT NULL DEFAULT '',
+	medicine TEXT NOT NULL DEFAULT '',
+	behaviour TEXT NOT NULL DEFAULT '',
+	learning TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (child_id, day)
+);
+
+-- The day's activities of a class (nhật ký lớp), one per class-day.
+CREATE TABLE class_diary (
+	class_day_id INTEGER PRIMARY KEY REFERENCES class_days(id)
+	    ON DELETE CASCADE,
+	activities TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);

@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_reg.h"
+#include "core/approvals.h"
 #include "core/csv.h"
 #include "core/reg_io.h"
 #include "core/table.h"
@@ -66,9 +67,11 @@ usage(const char *problem)
 {
 	return cli_usage("export", "%s\n%s", problem,
 	    T("usage: mamnon export classes|children|staff [--class CODE] "
-	    "[--year YYYY-YYYY] [--format csv|xlsx] [-o FILE]",
+	    "[--year YYYY-YYYY] [--approval ID] [--format csv|xlsx] "
+	    "[-o FILE]; children and staff need --approval",
 	    "cách dùng: mamnon export classes|children|staff [--class MÃ] "
-	    "[--year YYYY-YYYY] [--format csv|xlsx] [-o TỆP]"));
+	    "[--year YYYY-YYYY] [--approval MÃ] [--format csv|xlsx] "
+	    "[-o TỆP]; children và staff cần --approval"));
 }
 
 static int
@@ -197,12 +200,11 @@ cli_export(struct mn_ctx *ctx, int argc, char **argv)
 		    "'%s'", "tùy chọn hoặc giá trị không hợp lệ '%s'"), bad);
 		return usage(problem);
 	}
-	if (subjects[s].personal) {
-		/*
-		 * TODO: require --approval ID naming the principal's
-		 * approved request for this data set, and check it here.
-		 */
-	}
+	/* Personal data leaves only under the principal's approval. */
+	if (subjects[s].personal &&
+	    mn_approval_check(ctx, o.approval, subjects[s].name, &err) !=
+	    MN_OK)
+		return cli_error(&err);
 	rc = subjects[s].fn(ctx, &o, &t, &err);
 	if (rc == MN_OK) {
 		rc = o.xlsx ? write_xlsx(&t, o.output, &err) :

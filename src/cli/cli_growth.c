@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_growth.h"
+#include "core/approvals.h"
 #include "core/audit.h"
 #include "core/csv.h"
 #include "core/health.h"
@@ -271,9 +272,9 @@ usage_error(const char *what)
 {
 	return cli_usage("export growth", "%s%s", what,
 	    T("\nusage: mamnon export growth --round YYYY-MM [--class CODE] "
-	    "--format csv|xlsx [-o FILE]",
+	    "--approval ID --format csv|xlsx [-o FILE]",
 	    "\ncách dùng: mamnon export growth --round YYYY-MM "
-	    "[--class MÃ] --format csv|xlsx [-o TỆP]"));
+	    "[--class MÃ] --approval MÃ --format csv|xlsx [-o TỆP]"));
 }
 
 int
@@ -284,9 +285,11 @@ cli_export_growth(struct mn_ctx *ctx, int argc, char **argv)
 		{ "class", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "approval", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *round = NULL, *class_code = NULL, *format = NULL;
+	const char *approval = NULL;
 	const char *path = NULL;
 	struct mn_round_report rep;
 	struct mn_error err = { 0 };
@@ -309,6 +312,9 @@ cli_export_growth(struct mn_ctx *ctx, int argc, char **argv)
 		case 'o':
 			path = optarg;
 			break;
+		case 'a':
+			approval = optarg;
+			break;
 		default:
 			return usage_error(T("unknown option",
 			    "tùy chọn không hợp lệ"));
@@ -324,6 +330,9 @@ cli_export_growth(struct mn_ctx *ctx, int argc, char **argv)
 		return usage_error(T("--format xlsx needs -o FILE",
 		    "--format xlsx cần -o TỆP"));
 
+	/* The follow-up list names children: health data needs approval. */
+	if (mn_approval_check(ctx, approval, "growth", &err) != MN_OK)
+		return cli_error(&err);
 	rc = mn_round_report_build(ctx, round, class_code, &rep, &err);
 	if (rc != MN_OK)
 		return cli_error(&err);

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 
 #include "core/account.h"
+#include "core/attendance.h"
 #include "core/date.h"
 #include "core/demo.h"
 #include "core/demo_registers.h"
 #include "core/health.h"
+#include "core/parents.h"
 #include "core/registers.h"
 
 void
@@ -147,7 +149,9 @@ mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
 	}
 	if ((rc = mn_demo_registers(ctx, seed, err)) != MN_OK ||
 	    (rc = add_class_teachers(ctx, password, err)) != MN_OK ||
-	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK)
+	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK ||
+	    (rc = mn_demo_attendance(ctx, seed, err)) != MN_OK ||
+	    (rc = mn_demo_parents(ctx, seed, password, err)) != MN_OK)
 		return rc;
 	return MN_OK;
 }

@@ -1,8 +1,9 @@
 /*
  * The menu tree, defined by one table.  An entry tied to an action shows
  * only when mn_allowed grants it, so the menu and the core's access table
- * cannot disagree; other entries list the roles that see them.  Hiding an
- * entry is presentation only: every core function checks access itself.
+ * cannot disagree.  Other entries list the roles that see them.  Hiding
+ * an entry is presentation only, because every core function checks
+ * access itself.
  */
 #include <stdio.h>
 
@@ -12,6 +13,8 @@
 #define ALL_ROLES	0xFFFFu
 #define NO_ACTION	(-1)
 #define MENU_MAX	32
+/* The health module's own checks narrow what each of them may do. */
+#define HEALTH_ROLES	(MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER)
 
 struct menu_entry {
 	int id;
@@ -26,12 +29,28 @@ enum { MENU_LOGOUT = 99 };
 
 static const struct menu_entry menu[] = {
 	{ 1, 0, "Children", "Trẻ em", 0, MN_ACT_CHILD_READ,
-	    screen_children },
+	    screen_child_list },
 	{ 2, 0, "Classes", "Lớp học", 0, MN_ACT_CLASS_READ,
-	    screen_classes },
-	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ, screen_staff },
+	    screen_class_list },
+	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ,
+	    screen_staff_list },
+	{ 5, 0, "School calendar", "Lịch năm học", 0, MN_ACT_CALENDAR_WRITE,
+	    screen_calendar },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
+	{ 10, 0, "Health", "Sức khỏe", HEALTH_ROLES, NO_ACTION, NULL },
+	{ 11, 10, "Weighing round of a class", "Cân đo theo lớp",
+	    MN_ROLE_NURSE | MN_ROLE_TEACHER, NO_ACTION, screen_weighing },
+	{ 12, 10, "Child's health", "Sức khỏe của trẻ", HEALTH_ROLES,
+	    NO_ACTION, screen_child_health },
+	{ 13, 10, "Round report", "Báo cáo đợt cân đo", HEALTH_ROLES,
+	    NO_ACTION, screen_round_report },
+	{ 14, 10, "Medical room visit", "Khám tại phòng y tế",
+	    MN_ROLE_NURSE, NO_ACTION, screen_visit },
+	{ 15, 10, "Medicine from parents", "Thuốc phụ huynh gửi",
+	    MN_ROLE_NURSE, NO_ACTION, screen_medicine },
+	{ 16, 10, "Periodic check-up", "Khám sức khỏe định kỳ",
+	    MN_ROLE_NURSE, NO_ACTION, screen_checkup },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
 };
@@ -107,13 +126,13 @@ run_level(struct tui *ui, int parent, const char *title)
 	struct tui_list list;
 	int ids[MENU_MAX], action, rc = TUI_CANCEL;
 
+	tui_enter(ui, title);
 	tui_list_init(&list, menu_column, 1);
 	fill(ui, &list, parent, ids);
 	for (;;) {
 		const struct menu_entry *e;
 		int row;
 
-		ui->title = title;
 		set_menu_minimum(ui);
 		action = tui_list_run(ui, &list, menu_keys);
 		if (action == TUI_ACT_END) {
@@ -130,18 +149,23 @@ run_level(struct tui *ui, int parent, const char *title)
 		if ((row = tui_list_selected(&list)) < 0)
 			continue;
 		e = &menu[ids[row]];
-		ui->title = T(e->en, e->vi);
-		rc = e->open != NULL ? e->open(ui) :
-		    run_level(ui, e->id, ui->title);
+		if (e->open != NULL) {
+			tui_enter(ui, T(e->en, e->vi));
+			rc = e->open(ui);
+			tui_leave(ui);
+		} else
+			rc = run_level(ui, e->id, T(e->en, e->vi));
 		if (rc == TUI_END)
 			break;
 	}
 	tui_list_free(&list);
+	tui_leave(ui);
 	return rc;
 }
 
 int
 screen_menu(struct tui *ui)
 {
+	ui->depth = 0;
 	return run_level(ui, 0, T("Main menu", "Menu chính"));
 }

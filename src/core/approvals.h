@@ -1,0 +1,91 @@
+/*
+ * Approvals of data use.  Exporting or printing personal data needs an
+ * approval by the principal naming the data kind, the purpose and the
+ * last day it may be used.  Every export names its approval and calls
+ * mn_approval_check (or mn_approval_use) before reading any data; each
+ * use and each refusal is audited.
+ *
+ * An approval id is 12 random base32 characters (60 bits from
+ * getrandom), so it cannot be guessed from another one.
+ */
+#ifndef MN_CORE_APPROVALS_H
+#define MN_CORE_APPROVALS_H
+
+#include "core/mn.h"
+
+#define MN_APPROVAL_ID_LEN 12
+#define MN_APPROVAL_PURPOSE_MAX 200
+
+struct mn_approval {
+	char id[MN_APPROVAL_ID_LEN + 1];
+	char requested_by[64];
+	char data_kind[16];	/* children, staff, health, attendance, ... */
+	char purpose[4 * MN_APPROVAL_PURPOSE_MAX + 1];
+	char consent_purpose[24];	/* "" or a consent purpose */
+	char valid_until[11];	/* YYYY-MM-DD, last day of use */
+	char status[12];	/* requested, approved, rejected, expired */
+	char decided_by[64];
+	char decided_at[24];
+	int64_t use_count;
+	char last_used_at[24];
+	char created_at[24];
+	int64_t version;
+};
+
+/* Stored data kinds, NULL-terminated. */
+const char *const *mn_approval_kinds(void);
+bool mn_approval_kind_valid(const char *kind);
+
+/*
+ * Requests an approval (status "requested") for the principal to decide.
+ * until is "YYYY-MM-DD", today or later.  consent_purpose is NULL or a
+ * consent purpose: the export may then include only children whose
+ * consent for it is in force.  id receives the new id.
+ */
+int mn_approval_request(struct mn_ctx *ctx, const char *data_kind,
+    const char *purpose, const char *consent_purpose, const char *until,
+    char id[MN_APPROVAL_ID_LEN + 1], struct mn_error *err);
+
+/* The principal approves or rejects a requested approval. */
+int mn_approval_decide(struct mn_ctx *ctx, const char *approval_id,
+    bool approve, struct mn_error *err);
+
+/*
+ * Creates an approval already approved by the principal, who confirms
+ * with her password at the same terminal (the host command `mamnon
+ * approval add`).  principal_login must name an unlocked account with
+ * the principal role; a wrong password or another account is refused
+ * with MN_ERR_AUTH and audited.
+ */
+int mn_approval_add_signed(struct mn_ctx *ctx, const char *data_kind,
+    const char *purpose, const char *consent_purpose, const char *until,
+    const char *principal_login, const char *principal_password,
+    char id[MN_APPROVAL_ID_LEN + 1], struct mn_error *err);
+
+/*
+ * Calls fn for each approval, newest first.  The principal, the clerk,
+ * the administrator and the host see all; other staff see their own.
+ * status is as of today: an approved one past its last day shows
+ * "expired".
+ */
+int mn_approval_list(struct mn_ctx *ctx,
+    int (*fn)(const struct mn_approval *a, void *arg), void *arg,
+    struct mn_error *err);
+
+/*
+ * Checks that approval_id is approved for data_kind, still valid today,
+ * and belongs to the acting account (or, for one made on the host, to a
+ * host administrator); then counts the use.  A missing, unknown,
+ * expired, rejected, unapproved, foreign or wrong-kind approval is
+ * MN_ERR_DENIED with a message that says which.  The use or the refusal
+ * is audited, committed at once when called outside a transaction.  a
+ * (if not NULL) receives the approval, e.g. for its consent_purpose.
+ */
+int mn_approval_use(struct mn_ctx *ctx, const char *approval_id,
+    const char *data_kind, struct mn_approval *a, struct mn_error *err);
+
+/* mn_approval_use without the record. */
+int mn_approval_check(struct mn_ctx *ctx, const char *approval_id,
+    const char *data_kind, struct mn_error *err);
+
+#endif
