@@ -40,7 +40,7 @@ APP_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o) \
 	$(BUILD)/src/main.o
 
 .PHONY: all run check deps install uninstall clean check-unit check-tui \
-	check-load check-asan bench demo-db
+	check-load check-ssh check-fuzz check-asan bench demo-db
 
 all: mamnon
 
@@ -119,8 +119,17 @@ check-tui: $(BUILD)/mamnon $(VTDRIVE)
 	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
 	    sh tests/tui/run.sh
 
-check-load: $(BUILD)/mamnon
-	@MAMNON=$(CURDIR)/$(BUILD)/mamnon sh tests/load/run.sh
+$(BUILD)/tests/writer: tests/load/writer.c $(BUILD)/libmamnon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
+
+check-load: $(BUILD)/mamnon $(BUILD)/tests/writer
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon WRITER=$(CURDIR)/$(BUILD)/tests/writer \
+	    sh tests/load/run.sh
+
+check-ssh: $(BUILD)/mamnon $(VTDRIVE)
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
+	    sh tests/ssh/run.sh
 
 check-fuzz: $(BUILD)/tests/fuzz_inputs
 	@sh tests/fuzz/run.sh $(BUILD)/tests/fuzz_inputs
@@ -143,7 +152,7 @@ check-asan:
 
 check: deps
 	$(MAKE) all demo-db
-	$(MAKE) check-unit check-fuzz check-tui check-load
+	$(MAKE) check-unit check-fuzz check-tui check-load check-ssh
 	$(MAKE) check-asan
 	@echo 'make check: all test groups passed'
 

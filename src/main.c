@@ -11,6 +11,7 @@
 #include <syslog.h>
 
 #include "cli/cli.h"
+#include "cli/cli_ops.h"
 #include "core/account.h"
 #include "core/config.h"
 #include "core/db.h"
@@ -42,6 +43,9 @@ usage(FILE *out)
 "      [--format csv]                     browse the audit trail\n"
 "  parent add LOGIN --child CODE[,CODE] [--name N] --password-stdin\n"
 "  parent link LOGIN --child CODE\n"
+"  backup [-o FILE] | restore FILE | check  backups and permission checks\n"
+"  give LOGIN FILE [--name NAME]           hand a file to an account\n"
+"  get CODE > FILE                         fetch an export by its code\n"
 "  zscore --sex M|F --birth DATE --date DATE [--weight KG] [--height CM]\n"
 "                                         WHO z-scores of one measurement\n"
 "\n"
@@ -49,6 +53,8 @@ usage(FILE *out)
 "  -c, --config FILE   settings file (default $MAMNON_CONFIG, else\n"
 "                      /etc/mamnon/mamnon.ini)\n"
 "  -l, --login LOGIN   the account an SSH key is bound to\n"
+"      --ssh           run as sshd's forced command: the terminal interface,\n"
+"                      or 'get CODE' when the client asks for it\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
 "\n"
@@ -73,6 +79,9 @@ usage(FILE *out)
 "      [--format csv]                     xem nhật ký truy cập\n"
 "  parent add TÊN --child MÃ[,MÃ] [--name HỌ_TÊN] --password-stdin\n"
 "  parent link TÊN --child MÃ\n"
+"  backup [-o TỆP] | restore TỆP | check   sao lưu và kiểm tra quyền tệp\n"
+"  give TÊN TỆP [--name TÊN_TỆP]           chuyển một tệp cho tài khoản\n"
+"  get MÃ > TỆP                            lấy tệp xuất bằng mã\n"
 "  zscore --sex M|F --birth NGÀY --date NGÀY [--weight KG] [--height CM]\n"
 "                                         chỉ số Z theo WHO của một lần đo\n"
 "\n"
@@ -80,6 +89,8 @@ usage(FILE *out)
 "  -c, --config TỆP    tệp cấu hình (mặc định $MAMNON_CONFIG, hoặc\n"
 "                      /etc/mamnon/mamnon.ini)\n"
 "  -l, --login TÊN     tài khoản gắn với khóa SSH\n"
+"      --ssh           chạy như lệnh bắt buộc của sshd: giao diện terminal,\n"
+"                      hoặc 'get MÃ' khi máy khách yêu cầu\n"
 "  -h, --help          xem hướng dẫn này\n"
 "  -V, --version       xem phiên bản\n"
 "\n"
@@ -107,12 +118,14 @@ main(int argc, char **argv)
 		{ "login", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "ssh", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct mn_config cfg;
 	struct mn_ctx ctx = { 0 };
 	struct mn_error err = { 0 };
 	const char *config_option = NULL, *login = NULL;
+	bool ssh = false;
 	int c, rc;
 
 	tui_setup_locale();
@@ -131,6 +144,9 @@ main(int argc, char **argv)
 		case 'V':
 			printf("mamnon %s\n", MN_VERSION);
 			return CLI_OK;
+		case 'S':
+			ssh = true;
+			break;
 		default:
 			usage(stderr);
 			return CLI_USAGE;
@@ -138,6 +154,11 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+
+	/* sshd passes the client's command in SSH_ORIGINAL_COMMAND. */
+	if (ssh && argc > 0)
+		return cli_usage(argv[0], "--ssh: %s", T("takes no command",
+		    "không nhận lệnh"));
 
 	if (argc > 0 && !cli_command_known(argv[0]))
 		return cli_usage(argv[0], T("unknown command",
@@ -155,6 +176,11 @@ main(int argc, char **argv)
 	openlog("mamnon", LOG_PID, cfg.log_facility);
 	ctx.cfg = &cfg;
 
+	if (ssh) {
+		rc = cli_ssh_entry(&ctx, login);
+		closelog();
+		return rc;
+	}
 	if (argc > 0) {
 		if (login != NULL)
 			return cli_usage(argv[0], "--login %s", T("is only for "

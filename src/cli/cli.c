@@ -10,6 +10,7 @@
 #include "cli/cli_attendance.h"
 #include "cli/cli_foods.h"
 #include "cli/cli_growth.h"
+#include "cli/cli_ops.h"
 #include "cli/cli_reg.h"
 #include "cli/cli_zscore.h"
 #include "core/account.h"
@@ -80,6 +81,11 @@ static const struct command {
 	{ "audit", NEEDS_DB, cli_audit },
 	{ "parent", NEEDS_DB, cli_parent },
 	{ "import", NEEDS_DB, run_import },
+	{ "backup", NEEDS_CONFIG, cli_backup },
+	{ "restore", NEEDS_CONFIG, cli_restore },
+	{ "check", NEEDS_CONFIG, cli_check },
+	{ "get", NEEDS_DB, cli_get },
+	{ "give", NEEDS_DB, cli_give },
 };
 
 int

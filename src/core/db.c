@@ -294,6 +294,43 @@ mn_db_create(const char *path, sqlite3 **out, struct mn_error *err)
 	return MN_OK;
 }
 
+/*
+ * WAL needs to write the file and to create -wal and -shm beside it, so
+ * a read-only file, folder or filesystem is reported before SQLite fails
+ * with "unable to open database file".
+ */
+static int
+check_writable(const char *path, struct mn_error *err)
+{
+	char dir[PATH_MAX];
+	const char *target = path;
+	char *slash;
+	int failed;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	failed = access(path, W_OK);
+	if (failed == 0) {
+		target = dir;
+		failed = access(dir, W_OK);
+	}
+	if (failed != 0)
+		return mn_fail(err, MN_ERR_IO, "path",
+		    T("the database is read-only: %s: %s; nothing can be "
+		    "saved; ask the administrator to check the file "
+		    "permissions and that the disk is mounted read-write",
+		    "cơ sở dữ liệu chỉ đọc: %s: %s; không lưu được gì; hãy "
+		    "báo quản trị kiểm tra quyền của tệp và ổ đĩa có được gắn "
+		    "ở chế độ ghi không"), target, strerror(errno));
+	return MN_OK;
+}
+
 int
 mn_db_open(const char *path, sqlite3 **out, struct mn_error *err)
 {
@@ -306,6 +343,8 @@ mn_db_open(const char *path, sqlite3 **out, struct mn_error *err)
 		    T("database %s not found; create it with 'mamnon init' or "
 		    "fix [database] path", "không thấy cơ sở dữ liệu %s; hãy "
 		    "tạo bằng 'mamnon init' hoặc sửa [database] path"), path);
+	if ((rc = check_writable(path, err)) != MN_OK)
+		return rc;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		rc = mn_fail(err, MN_ERR_IO, "path",

@@ -80,9 +80,11 @@ EOS
 		status=1
 	}
 
+	# The key logs the admin in without a password.
 	cat >"$W/key.vt" <<'EOS'
-wait "Tên đăng nhập" 15000
-wait admin
+waitre "Menu chính|Đổi mật khẩu" 15000
+expectline 1 admin
+expectnot "Tên đăng nhập"
 close
 EOS
 	# shellcheck disable=SC2086
