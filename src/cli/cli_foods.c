@@ -399,6 +399,141 @@ write_nutrition(struct table *t, const struct mn_nutrition *n,
 			    mn_nutrient_label(k), 1);
 }
 
+/* One food of a day's menu, its portions summed over dishes and meals. */
+struct food_total {
+	const struct mn_food *food;
+	double edible_g;
+};
+
+static int
+compare_food_totals(const void *a, const void *b)
+{
+	const struct food_total *x = a, *y = b;
+
+	return (x->food->code > y->food->code) -
+	    (x->food->code < y->food->code);
+}
+
+/* Sums the portions per food into totals (room for count), by food code. */
+static size_t
+sum_portions(const struct mn_portion *portions, size_t count,
+    struct food_total *totals)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < count; i++) {
+		size_t j;
+
+		for (j = 0; j < n; j++)
+			if (totals[j].food->code == portions[i].food->code)
+				break;
+		if (j == n) {
+			totals[n].food = portions[i].food;
+			totals[n].edible_g = 0;
+			n++;
+		}
+		totals[j].edible_g += portions[i].edible_g;
+	}
+	qsort(totals, n, sizeof *totals, compare_food_totals);
+	return n;
+}
+
+/* A nutrient of grams of food; NAN when the table has no value. */
+static double
+food_nutrient(const struct mn_food *f, double grams, enum mn_nutrient k)
+{
+	if (!(f->known & (1u << k)))
+		return NAN;
+	return f->value[k] * grams / 100.0;
+}
+
+static void
+summary_row(struct table *t, const char *label, double v)
+{
+	cell_text(t, label);
+	cell_number(t, v, 1);
+	for (int i = 0; i < 4; i++)
+		cell_text(t, "");
+	end_row(t);
+}
+
+/*
+ * Writes a day's nutrition per child: one row per food (edible grams and
+ * the nutrients the food table gives for them), then the day's totals
+ * under the fixed labels "Năng lượng (kcal)", "Protein (g)", "Lipid (g)"
+ * and "Glucid (g)".  Energy is the sum of the table's kcal column, so the
+ * total matches the rows above it.  The headers are the Vietnamese names
+ * in every interface language because scripts read them.
+ */
+static void
+write_day_foods(struct table *t, const struct mn_portion *portions,
+    size_t count, const struct mn_nutrition *n, struct food_total *totals)
+{
+	const char *names[] = { "Thực phẩm", "Khối lượng (g)",
+	    "Năng lượng (kcal)", "Protein (g)", "Lipid (g)", "Glucid (g)" };
+	const enum mn_nutrient columns[] = { MN_NUT_ENERGY, MN_NUT_PROTEIN,
+	    MN_NUT_LIPID, MN_NUT_GLUCID };
+	size_t foods = sum_portions(portions, count, totals);
+
+	header(t, names, 6);
+	for (size_t i = 0; i < foods; i++) {
+		cell_text(t, totals[i].food->name);
+		cell_number(t, totals[i].edible_g, 1);
+		for (size_t k = 0; k < 4; k++)
+			cell_number(t, food_nutrient(totals[i].food,
+			    totals[i].edible_g, columns[k]), 1);
+		end_row(t);
+	}
+	summary_row(t, "Năng lượng (kcal)", n->value[MN_NUT_ENERGY]);
+	summary_row(t, "Protein (g)", n->value[MN_NUT_PROTEIN]);
+	summary_row(t, "Lipid (g)", n->value[MN_NUT_LIPID]);
+	summary_row(t, "Glucid (g)", n->value[MN_NUT_GLUCID]);
+}
+
+static int
+export_day_nutrition(struct mn_ctx *ctx, const struct options *o,
+    enum mn_age_group g, const struct mn_date *day)
+{
+	const char *command = "export nutrition";
+	struct mn_portion *portions;
+	struct food_total *totals;
+	struct mn_food *foods;
+	struct mn_nutrition n;
+	struct mn_requirement r;
+	struct mn_error err = { 0 };
+	struct table t;
+	size_t count;
+	int rc;
+
+	if (mn_kitchen_day_nutrition(ctx, day, g, &n, &err) != MN_OK ||
+	    mn_kitchen_requirement(ctx, g, day, &r, &err) != MN_OK ||
+	    mn_kitchen_day_portions(ctx, day, g, &portions, &foods, &count,
+	    &err) != MN_OK)
+		return cli_error(&err);
+	totals = calloc(count, sizeof *totals);
+	if (totals == NULL) {
+		free(portions);
+		free(foods);
+		perror("mamnon");
+		return CLI_FAIL;
+	}
+	rc = table_open(&t, o->format, o->output, "nutrition", command);
+	if (rc == CLI_OK) {
+		write_day_foods(&t, portions, count, &n, totals);
+		/* The check against the requirement is in XLSX only. */
+		if (t.book != NULL) {
+			end_row(&t);
+			write_nutrition(&t, &n, &r);
+		}
+		if ((rc = table_close(&t)) == CLI_OK)
+			audit_export(ctx, "menu_items", o->date);
+	}
+	free(totals);
+	free(portions);
+	free(foods);
+	return rc;
+}
+
 static int
 export_nutrition(struct mn_ctx *ctx, const struct options *o)
 {
@@ -421,14 +556,10 @@ export_nutrition(struct mn_ctx *ctx, const struct options *o)
 	if (o->date != NULL) {
 		if ((rc = parse_date(command, o->date, &day)) != CLI_OK)
 			return rc;
-		rc = mn_kitchen_day_nutrition(ctx, &day, g, &n, &err);
-	} else {
-		rc = mn_week_parse(o->week, &day, &err);
-		if (rc == MN_OK)
-			rc = mn_kitchen_week_nutrition(ctx, o->week, g, &n,
-			    &err);
+		return export_day_nutrition(ctx, o, g, &day);
 	}
-	if (rc != MN_OK ||
+	if (mn_week_parse(o->week, &day, &err) != MN_OK ||
+	    mn_kitchen_week_nutrition(ctx, o->week, g, &n, &err) != MN_OK ||
 	    mn_kitchen_requirement(ctx, g, &day, &r, &err) != MN_OK)
 		return cli_error(&err);
 	if ((rc = table_open(&t, o->format, o->output, "nutrition", command))
@@ -436,20 +567,26 @@ export_nutrition(struct mn_ctx *ctx, const struct options *o)
 		return rc;
 	write_nutrition(&t, &n, &r);
 	if ((rc = table_close(&t)) == CLI_OK)
-		audit_export(ctx, "menu_items", o->date ? o->date : o->week);
+		audit_export(ctx, "menu_items", o->week);
 	return rc;
 }
 
 /* ---- export market ---------------------------------------------------- */
 
+/*
+ * The market list: the columns "Thực phẩm, Đơn vị, Số lượng, Đơn giá,
+ * Thành tiền" (Vietnamese in every interface language because scripts
+ * read them), one row per food, and a last row "Tổng cộng" whose amount
+ * is the sum of the amounts above.  A food without a price has empty
+ * price and amount cells.  XLSX adds the meals and the cost per meal
+ * below the total.
+ */
 static int
 export_market(struct mn_ctx *ctx, const struct options *o)
 {
 	const char *command = "export market";
-	const char *names[] = { T("code", "mã"), T("food", "thực phẩm"),
-	    T("edible g", "g ăn được"), T("bought g", "g thực mua"),
-	    T("quantity", "số lượng"), T("unit", "đơn vị"),
-	    T("unit price", "đơn giá"), T("amount", "thành tiền") };
+	const char *names[] = { "Thực phẩm", "Đơn vị", "Số lượng", "Đơn giá",
+	    "Thành tiền" };
 	struct mn_market_list list;
 	struct mn_error err = { 0 };
 	struct mn_date day;
@@ -474,21 +611,16 @@ export_market(struct mn_ctx *ctx, const struct options *o)
 		mn_market_free(&list);
 		return rc;
 	}
-	header(&t, names, 8);
+	header(&t, names, 5);
 	for (size_t i = 0; i < list.count; i++) {
 		const struct mn_market_line *l = &list.lines[i];
-		char code[16];
 
-		snprintf(code, sizeof code, "%d", l->food->code);
-		cell_text(&t, code);
 		cell_text(&t, l->food->name);
-		cell_number(&t, l->edible_g, 1);
-		cell_number(&t, l->bought_g, 1);
+		cell_text(&t, l->food->purchase_unit);
 		cell_number(&t, l->quantity,
 		    mn_unit_divisible(l->food->purchase_unit) ? 2 : 0);
-		cell_text(&t, l->food->purchase_unit);
 		if (l->unit_price < 0) {
-			cell_text(&t, T("no price", "chưa có giá"));
+			cell_text(&t, "");
 			cell_text(&t, "");
 		} else {
 			cell_money(&t, l->unit_price);
@@ -496,21 +628,20 @@ export_market(struct mn_ctx *ctx, const struct options *o)
 		}
 		end_row(&t);
 	}
-	cell_text(&t, "");
-	cell_text(&t, T("total", "tổng cộng"));
-	for (int i = 0; i < 5; i++)
+	cell_text(&t, "Tổng cộng");
+	for (int i = 0; i < 3; i++)
 		cell_text(&t, "");
 	cell_money(&t, list.total);
 	end_row(&t);
-	cell_text(&t, "");
-	cell_text(&t, T("meals", "số suất ăn"));
-	cell_money(&t, meals);
-	end_row(&t);
-	cell_text(&t, "");
-	cell_text(&t, T("cost per meal", "chi phí mỗi suất"));
-	cell_money(&t, meals > 0 ? mn_round_money((double)list.total / meals)
-	    : 0);
-	end_row(&t);
+	if (t.book != NULL) {
+		cell_text(&t, T("meals", "Số suất ăn"));
+		cell_money(&t, meals);
+		end_row(&t);
+		cell_text(&t, T("cost per meal", "Chi phí mỗi suất"));
+		cell_money(&t, meals > 0 ?
+		    mn_round_money((double)list.total / meals) : 0);
+		end_row(&t);
+	}
 	mn_market_free(&list);
 	if ((rc = table_close(&t)) == CLI_OK)
 		audit_export(ctx, "purchases", o->date);

@@ -123,6 +123,14 @@ int mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
 int mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err);
 
+/*
+ * Loads one child's portions of a day's menu, one per dish ingredient
+ * (count 0 without a menu).  Each portion points into *foods; free both.
+ */
+int mn_kitchen_day_portions(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_portion **portions,
+    struct mn_food **foods, size_t *count, struct mn_error *err);
+
 /* The average over the days of a week that have a menu. */
 int mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
     enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err);

@@ -829,6 +829,25 @@ load_portions(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 }
 
 int
+mn_kitchen_day_portions(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_portion **portions,
+    struct mn_food **foods, size_t *count, struct mn_error *err)
+{
+	char date[11];
+	int rc;
+
+	*portions = NULL;
+	*foods = NULL;
+	*count = 0;
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+		return rc;
+	kitchen_iso(day, date);
+	return load_portions(ctx, date, group, portions, foods, count, err);
+}
+
+int
 mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, struct mn_nutrition *out, struct mn_error *err)
 {

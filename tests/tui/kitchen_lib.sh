@@ -66,16 +66,86 @@ market_by_hand() {
 }
 
 # market_from_csv DATE: the program's market list in the same form.
+# Fails unless the CSV header is exactly "Thực phẩm,Đơn vị,Số lượng,Đơn
+# giá,Thành tiền", every row has those 5 fields, and the last row is
+# "Tổng cộng" with the sum of the amounts above.  sqlite3 parses the
+# CSV (quoted names) and maps food names back to their codes.
 market_from_csv() {
-	"$MAMNON" -c "$CFG" export market --date "$1" --format csv |
-	    awk -F, '
-	NR == 1 { next }
-	$1 ~ /^[0-9]+$/ {
-		printf "%s|%s|%s|%s|%s\n", $1, $(NF-2), $(NF-3), $(NF-1), $NF
-		next
-	}
-	$2 == "Tổng cộng" || $2 == "tổng cộng" { printf "total|%s\n", $NF }' \
-	    >"$TEST_TMP/market.csv.lines"
-	grep -v '^total|' "$TEST_TMP/market.csv.lines" | sort -t'|' -k1,1n
-	grep '^total|' "$TEST_TMP/market.csv.lines"
+	"$MAMNON" -c "$CFG" export market --date "$1" --format csv \
+	    >"$TEST_TMP/market.csv" || fail "export market --date $1 failed"
+	[ "$(head -n 1 "$TEST_TMP/market.csv")" = \
+	    'Thực phẩm,Đơn vị,Số lượng,Đơn giá,Thành tiền' ] ||
+	    fail "market CSV header is '$(head -n 1 "$TEST_TMP/market.csv")'"
+	sqlite3 -batch -noheader :memory: \
+	    ".import --csv $TEST_TMP/market.csv m" \
+	    "ATTACH '$DB' AS d" \
+	    "SELECT (SELECT code FROM d.foods f WHERE f.name = m.\"Thực phẩm\"),
+	        \"Đơn vị\", \"Số lượng\", \"Đơn giá\", \"Thành tiền\"
+	    FROM m WHERE rowid < (SELECT max(rowid) FROM m)" \
+	    "SELECT 'last|' || \"Thực phẩm\" || '|' || \"Đơn vị\" ||
+	        \"Số lượng\" || \"Đơn giá\" || '|' || \"Thành tiền\"
+	    FROM m WHERE rowid = (SELECT max(rowid) FROM m)" \
+	    "SELECT 'sum|' || total(\"Thành tiền\") FROM m
+	    WHERE rowid < (SELECT max(rowid) FROM m)" \
+	    >"$TEST_TMP/market.csv.lines" 2>"$TEST_TMP/market.csv.err" ||
+	    fail "sqlite3 could not read the market CSV"
+	[ ! -s "$TEST_TMP/market.csv.err" ] ||
+	    fail "market CSV rows: $(cat "$TEST_TMP/market.csv.err")"
+	last=$(sed -n 's/^last|//p' "$TEST_TMP/market.csv.lines")
+	sum=$(sed -n 's/^sum|\([0-9]*\)\.0$/\1/p' "$TEST_TMP/market.csv.lines")
+	case $last in
+	"Tổng cộng||$sum") ;;
+	*) fail "market CSV last row is '$last', expected 'Tổng cộng||$sum'" ;;
+	esac
+	grep -v '^last|\|^sum|' "$TEST_TMP/market.csv.lines" |
+	    sort -t'|' -k1,1n
+	printf 'total|%s\n' "$sum"
+}
+
+# nutrition_by_hand DATE GROUP: one child's day computed from the stored
+# dish items, as the nutrition CSV must show it: per food (by code)
+# "name|edible g|kcal|protein|lipid|glucid" with each value = grams x the
+# table's value per 100 g, then the four total rows.  One decimal.
+nutrition_by_hand() {
+	q "CREATE TEMP VIEW p AS SELECT f.code, f.name, sum(i.edible_g) AS g,
+	        f.energy_kcal AS e, f.protein_g AS pr, f.lipid_g AS li,
+	        f.glucid_g AS gl
+	    FROM menu_items m
+	    JOIN dish_items i ON i.dish_id = m.dish_id
+	        AND i.age_group = m.age_group
+	    JOIN foods f ON f.id = i.food_id
+	    WHERE m.menu_date = '$1' AND m.age_group = '$2'
+	    GROUP BY f.id;
+	SELECT name, printf('%.1f', g), printf('%.1f', g * e / 100),
+	    printf('%.1f', g * pr / 100),
+	    CASE WHEN li IS NULL THEN '' ELSE printf('%.1f', g * li / 100) END,
+	    CASE WHEN gl IS NULL THEN '' ELSE printf('%.1f', g * gl / 100) END
+	FROM p ORDER BY code;
+	SELECT 'Năng lượng (kcal)|' || printf('%.1f', sum(g * e / 100)) FROM p;
+	SELECT 'Protein (g)|' || printf('%.1f', sum(g * pr / 100)) FROM p;
+	SELECT 'Lipid (g)|' || printf('%.1f', total(g * li / 100)) FROM p;
+	SELECT 'Glucid (g)|' || printf('%.1f', total(g * gl / 100)) FROM p"
+}
+
+# nutrition_from_csv DATE GROUP: the nutrition CSV in the same form.
+# Fails unless the header is exactly "Thực phẩm,Khối lượng (g),Năng lượng
+# (kcal),Protein (g),Lipid (g),Glucid (g)" and every row has 6 fields.
+nutrition_from_csv() {
+	"$MAMNON" -c "$CFG" export nutrition --date "$1" --group "$2" \
+	    --format csv >"$TEST_TMP/nutrition.csv" ||
+	    fail "export nutrition --date $1 --group $2 failed"
+	[ "$(head -n 1 "$TEST_TMP/nutrition.csv")" = \
+	    'Thực phẩm,Khối lượng (g),Năng lượng (kcal),Protein (g),Lipid (g),Glucid (g)' ] ||
+	    fail "nutrition CSV header is '$(head -n 1 "$TEST_TMP/nutrition.csv")'"
+	sqlite3 -batch -noheader :memory: \
+	    ".import --csv $TEST_TMP/nutrition.csv n" \
+	    "SELECT \"Thực phẩm\", \"Khối lượng (g)\", \"Năng lượng (kcal)\",
+	        \"Protein (g)\", \"Lipid (g)\", \"Glucid (g)\" FROM n
+	    WHERE rowid <= (SELECT max(rowid) FROM n) - 4 ORDER BY rowid" \
+	    "SELECT \"Thực phẩm\", \"Khối lượng (g)\" FROM n
+	    WHERE rowid > (SELECT max(rowid) FROM n) - 4 ORDER BY rowid" \
+	    2>"$TEST_TMP/nutrition.csv.err" ||
+	    fail "sqlite3 could not read the nutrition CSV"
+	[ ! -s "$TEST_TMP/nutrition.csv.err" ] ||
+	    fail "nutrition CSV rows: $(cat "$TEST_TMP/nutrition.csv.err")"
 }

@@ -1,8 +1,9 @@
 # The demo school's market list of its latest kitchen day equals the sum
 # of bought weights x meals computed here from the stored dish items, in
 # the CSV export, in the demo's purchases and on the market screen; and
-# the demo has a menu with its nutrition for every school day of the
-# current week.
+# the demo has a menu with its nutrition (per food and in total, the
+# CSV checked against the stored dish items) for every school day of
+# the current week.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
@@ -87,11 +88,12 @@ for k in 0 1 2 3 4; do
 		n=$(q "SELECT count(*) FROM menu_items WHERE menu_date = '$d'
 		    AND age_group = '$g'")
 		[ "$n" -ge 3 ] || fail "demo menu of $g on $d has $n dishes"
-		"$MAMNON" -c "$CFG" export nutrition --date "$d" --group "$g" \
-		    --format csv >nutrition.csv ||
-		    fail "nutrition of $g on $d failed"
-		grep -q '^năng lượng (4/9/4),[0-9][0-9]*\.[0-9],kcal,' \
-		    nutrition.csv ||
-		    fail "nutrition of $g on $d has no energy row"
+		nutrition_by_hand "$d" "$g" >expected.nutrition
+		nutrition_from_csv "$d" "$g" >exported.nutrition
+		diff expected.nutrition exported.nutrition ||
+		    fail "nutrition CSV of $g on $d differs from the one computed by hand"
+		tail -n 4 exported.nutrition | cut -d'|' -f1 | tr '\n' ';' |
+		    grep -qx 'Năng lượng (kcal);Protein (g);Lipid (g);Glucid (g);' ||
+		    fail "nutrition CSV of $g on $d lacks the total rows"
 	done
 done
