@@ -151,6 +151,18 @@ int mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, int *count, struct mn_error *err);
 
 /*
+ * Sets both age groups' "from attendance" meal counts of a day to the
+ * children present there (mn_attendance_school_day): a class whose
+ * attendance is not saved yet counts all its children.  meals gets the
+ * counts set and classes_not_taken those classes; either may be NULL.
+ * Rejected on a day without school (weekend, holiday, outside the
+ * school year).
+ */
+int mn_kitchen_meals_from_attendance(struct mn_ctx *ctx,
+    const struct mn_date *day, int meals[MN_GROUP_COUNT],
+    int *classes_not_taken, struct mn_error *err);
+
+/*
  * The market list of a day: every dish on both age groups' menus, times
  * that group's meal count, priced with the prices in force that day.
  */

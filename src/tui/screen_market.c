@@ -2,13 +2,15 @@
  * The day in the kitchen.  The market list (phiếu kê chợ) of a day comes
  * from both age groups' menus and meal counts, with the cost per child
  * against the day's meal fee.  The kitchen records the purchases from it
- * and corrects the meal counts by hand, naming a reason.
+ * and corrects the meal counts by hand, naming a reason, or takes them
+ * from the day's attendance.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/attendance.h"
 #include "core/kitchen_view.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
@@ -18,6 +20,7 @@ enum {
 	ACT_NEXT_DAY,
 	ACT_DATE,
 	ACT_COUNTS,
+	ACT_FROM_ATTENDANCE,
 	ACT_BUY,
 	ACT_CORRECT,
 	ACT_PLANNED,
@@ -25,6 +28,8 @@ enum {
 
 static const struct tui_keydef market_keys[] = {
 	{ { 's' }, "s", "Meal counts", "Suất ăn", ACT_COUNTS },
+	{ { 'a' }, "a", "Update from attendance", "Cập nhật từ điểm danh",
+	    ACT_FROM_ATTENDANCE },
 	{ { 'm' }, "m", "Record purchases", "Ghi mua", ACT_BUY },
 	{ { '[' }, "[", "Day before", "Ngày trước", ACT_PREV_DAY },
 	{ { ']' }, "]", "Day after", "Ngày sau", ACT_NEXT_DAY },
@@ -203,6 +208,37 @@ record_purchases(struct tui *ui, struct market_view *v)
 	return TUI_OK;
 }
 
+/* Sets the day's meal counts from the attendance the teachers saved. */
+static void
+meals_from_attendance(struct tui *ui, struct market_view *v)
+{
+	struct mn_error err;
+	int meals[MN_GROUP_COUNT], not_taken = 0;
+
+	mn_error_clear(&err);
+	if (mn_kitchen_meals_from_attendance(ui->ctx, &v->day, meals,
+	    &not_taken, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return;
+	}
+	if (not_taken > 0)
+		tui_message(ui, T("Meals from attendance: %s %d, %s %d; %d "
+		    "classes not taken yet count all their children",
+		    "Suất ăn theo điểm danh: %s %d, %s %d; %d lớp chưa điểm "
+		    "danh được tính đủ sĩ số"),
+		    mn_menu_group_label(MN_GROUP_NHA_TRE),
+		    meals[MN_GROUP_NHA_TRE],
+		    mn_menu_group_label(MN_GROUP_MAU_GIAO),
+		    meals[MN_GROUP_MAU_GIAO], not_taken);
+	else
+		tui_message(ui, T("Meals from attendance: %s %d, %s %d",
+		    "Suất ăn theo điểm danh: %s %d, %s %d"),
+		    mn_menu_group_label(MN_GROUP_NHA_TRE),
+		    meals[MN_GROUP_NHA_TRE],
+		    mn_menu_group_label(MN_GROUP_MAU_GIAO),
+		    meals[MN_GROUP_MAU_GIAO]);
+}
+
 /* ---- Meal counts -------------------------------------------------------- */
 
 static const struct tui_keydef count_keys[] = {
@@ -378,6 +414,9 @@ dispatch(struct tui *ui, struct market_view *v, int action)
 		    TUI_OK;
 	case ACT_COUNTS:
 		return meal_counts(ui, v);
+	case ACT_FROM_ATTENDANCE:
+		meals_from_attendance(ui, v);
+		return TUI_OK;
 	case ACT_BUY:
 		return record_purchases(ui, v);
 	default:

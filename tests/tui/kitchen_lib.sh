@@ -21,6 +21,19 @@ mn_demo() {
 	    fail "mamnon demo failed"
 }
 
+# Keys that open the nutrition menu: the main menu has no search, and
+# "Dinh dưỡng" is the entry just above "Đăng xuất".
+open_nutrition() {
+	printf 'wait "Dinh dưỡng" 10000\nkey End\nkey Up\nkey Enter\n'
+	printf 'wait "Thực đơn"\n'
+}
+
+# open_entry N: opens the Nth entry (0 is the first) of a submenu.
+open_entry() {
+	[ "$1" -gt 0 ] && printf 'key Down %s\n' "$1"
+	printf 'key Enter\n'
+}
+
 # vn_money N: 1234567 -> 1.234.567 (also for negative N).
 vn_money() {
 	printf '%s\n' "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|\.\)/\1.\2\3/' -e 'ta'

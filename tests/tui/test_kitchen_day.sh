@@ -6,9 +6,9 @@
 # Every figure on screen is compared with one computed here from the
 # stored rows.
 #
-# NOTE: attendance is not taken through the attendance screen, which
-# this program does not have yet; the kindergarten's meal count is set
-# with the kitchen's manual correction instead.
+# The kindergarten's meal count is set with the kitchen's manual
+# correction here; test_kitchen_meals_attendance.sh takes counts from
+# attendance.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
@@ -52,19 +52,6 @@ pick() {
 		printf 'type /\ntype "%s"\nkey Enter\nkey Space\nkey Esc\n' \
 		    "$dish"
 	done
-}
-
-# Keys that open the nutrition menu: the main menu has no search, and
-# "Dinh dưỡng" is the entry just above "Đăng xuất".
-open_nutrition() {
-	printf 'wait "Dinh dưỡng" 10000\nkey End\nkey Up\nkey Enter\n'
-	printf 'wait "Thực đơn"\n'
-}
-
-# open_entry N: opens the Nth entry (0 is the first) of a submenu.
-open_entry() {
-	[ "$1" -gt 0 ] && printf 'key Down %s\n' "$1"
-	printf 'key Enter\n'
 }
 
 echo "== kitchen plans $target"

@@ -1,0 +1,47 @@
+/*
+ * Meal counts from the day's attendance: the kitchen copies the number
+ * of children present per age group, as counted by the attendance
+ * module, into the "from attendance" meal counts.
+ */
+#include <string.h>
+
+#include "core/attendance.h"
+#include "core/kitchen.h"
+#include "core/registers.h"
+
+int
+mn_kitchen_meals_from_attendance(struct mn_ctx *ctx,
+    const struct mn_date *day, int meals[MN_GROUP_COUNT],
+    int *classes_not_taken, struct mn_error *err)
+{
+	struct mn_school_day sd;
+	int rc, not_taken = 0;
+
+	/* Access: mn_attendance_school_day checks who may count the school,
+	 * then mn_kitchen_meals_set who may write the counts. */
+	if ((rc = mn_attendance_school_day(ctx, day, &sd, err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < sd.class_count; i++)
+		if (!sd.classes[i].taken)
+			not_taken++;
+	if (sd.class_count == 0 || !mn_calendar_is_school_day(ctx, day))
+		rc = mn_fail(err, MN_ERR_INVALID, "date", "%s",
+		    T("date: not a school day; meal counts come from the "
+		    "attendance of a school day",
+		    "ngày: không phải ngày học; số suất ăn theo điểm danh chỉ "
+		    "lấy cho ngày học"));
+	/* NOTE: each age group is written in its own transaction, so a
+	 * failure on the second group leaves the first one updated. */
+	for (int g = 0; g < MN_GROUP_COUNT && rc == MN_OK; g++)
+		rc = mn_kitchen_meals_set(ctx, day, g, MN_COUNT_ATTENDANCE,
+		    sd.kitchen_meals[g], NULL, err);
+	if (rc == MN_OK) {
+		if (meals != NULL)
+			memcpy(meals, sd.kitchen_meals,
+			    sizeof sd.kitchen_meals);
+		if (classes_not_taken != NULL)
+			*classes_not_taken = not_taken;
+	}
+	mn_school_day_free(&sd);
+	return rc;
+}
