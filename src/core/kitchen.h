@@ -228,9 +228,50 @@ struct mn_allergy_flag {
 	char dish[201];
 };
 
-/* Lists the allergy flags of a day over both age groups; free *out. */
+/*
+ * Lists the allergy flags of a day over both age groups from
+ * child_allergies only, by child id; mn_kitchen_allergy_children also
+ * reads the allergies text and the names.  Free *out.
+ */
 int mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_allergy_flag **out, size_t *count, struct mn_error *err);
+
+/*
+ * A child of an age group flagged against a food of a day's menu, with
+ * the name and class to show.  from_text: found in the allergies text
+ * of the child's record, not in child_allergies.
+ */
+struct mn_allergy_child {
+	int64_t child_id;
+	char name[256];
+	char class_code[17];
+	char class_name[128];
+	enum mn_meal meal;
+	char food[MN_FOOD_NAME_MAX];
+	char dish[201];
+	bool from_text;
+};
+
+/*
+ * Lists the children in a class of group on day who are allergic to a
+ * food of that group's dishes of the day: linked to the food in
+ * child_allergies, or naming it in the allergies text of their record
+ * (mn_kitchen_allergy_text_names).  One row per child and dish food, by
+ * class and name.  Kitchen, principal and nurse; reading names writes
+ * one "view" audit row for the list.  Free *out.
+ */
+int mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_allergy_child **out, size_t *count,
+    struct mn_error *err);
+
+/*
+ * True when the free allergies text names the food: an item of the text
+ * (cut at , ; / . and "và", without leading "dị ứng", "không ăn" ...)
+ * whose words are all whole words of the food's name, folded by
+ * mn_text_fold; words written with tone marks must match them.  See
+ * kitchen_allergy.c.
+ */
+bool mn_kitchen_allergy_text_names(const char *allergies, const char *food);
 
 /* Parses "YYYY-Www" into the Monday of that ISO week. */
 int mn_week_parse(const char *text, struct mn_date *monday,

@@ -1,7 +1,9 @@
 /*
  * The week's menu of one age group, by day and meal, with the
  * balanced-portion calculation of a day or of the week's average against
- * the requirement in force.  The kitchen edits a meal's dishes, the
+ * the requirement in force.  A day's detail first lists, for the
+ * kitchen, the principal and the nurse, the children of the group
+ * allergic to a food of its dishes.  The kitchen edits a meal's dishes, the
  * principal approves the week, and a week can be copied onto another.
  * Every role reads; the core rejects what the actor may not do.
  */
@@ -237,7 +239,7 @@ static void
 add_cells(struct tui_list *l, const char *label, const char *value,
     const char *unit, const char *target, const char *verdict)
 {
-	char with_unit[64];
+	char with_unit[192];
 	const char *cells[5] = { label, value, unit, target, verdict };
 
 	if (l->ncols == 3) {
@@ -302,9 +304,50 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 	}
 }
 
+/* Roles shown the names of the children flagged on a day's detail. */
+#define ALLERGY_ROLES (MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_NURSE | \
+	MN_ROLE_HOST)
+
+/*
+ * Adds a row per child of the group allergic to a food of the day's
+ * dishes (name, class, food, dish and meal), or one row saying none is.
+ */
+static void
+fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,
+    enum mn_age_group group)
+{
+	struct mn_allergy_child *flags;
+	struct mn_error err;
+	size_t n;
+
+	if (!(ui->ctx->actor.roles & ALLERGY_ROLES))
+		return;
+	mn_error_clear(&err);
+	if (mn_kitchen_allergy_children(ui->ctx, day, group, &flags, &n,
+	    &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return;
+	}
+	if (n == 0)
+		add_cells(l, T("Allergies: no child flagged",
+		    "Dị ứng: không có trẻ nào"), "", "", "", "");
+	for (size_t i = 0; i < n; i++) {
+		char label[300], food[480];
+
+		snprintf(label, sizeof label, "%s %s", T("Allergy:",
+		    "Dị ứng:"), flags[i].name);
+		snprintf(food, sizeof food, "%s – %s (%s)", flags[i].food,
+		    flags[i].dish, mn_meal_label(flags[i].meal));
+		add_cells(l, label, flags[i].class_code, "", "", food);
+	}
+	free(flags);
+}
+
+/* Shows n against r; day is NULL for a week's average (no allergies). */
 static int
 show_nutrition(struct tui *ui, const char *title,
-    const struct mn_nutrition *n, const struct mn_requirement *r)
+    const struct mn_nutrition *n, const struct mn_requirement *r,
+    const struct mn_date *day, enum mn_age_group group)
 {
 	struct tui_list list;
 	int action;
@@ -314,6 +357,8 @@ show_nutrition(struct tui *ui, const char *title,
 		tui_list_init(&list, narrow_columns, 3);
 	else
 		tui_list_init(&list, detail_columns, 5);
+	if (day != NULL)
+		fill_allergies(ui, &list, day, group);
 	fill_nutrition(&list, n, r);
 	tui_enter(ui, title);
 	do
@@ -343,7 +388,7 @@ day_detail(struct tui *ui, struct week_view *v, const struct mn_date *day)
 	kui_day_label(day, label, sizeof label);
 	snprintf(title, sizeof title, "%s: %s/%04d, %s", T("Nutrition",
 	    "Dinh dưỡng"), label, day->year, mn_menu_group_label(v->group));
-	return show_nutrition(ui, title, &n, &r);
+	return show_nutrition(ui, title, &n, &r, day, v->group);
 }
 
 static int
@@ -365,7 +410,7 @@ week_average(struct tui *ui, struct week_view *v)
 	snprintf(title, sizeof title, T("Nutrition: average of week %s "
 	    "(%d days), %s", "Dinh dưỡng: trung bình tuần %s (%d ngày), %s"),
 	    v->week, n.days, mn_menu_group_label(v->group));
-	return show_nutrition(ui, title, &n, &r);
+	return show_nutrition(ui, title, &n, &r, NULL, v->group);
 }
 
 /* ---- Editing a meal ----------------------------------------------------- */

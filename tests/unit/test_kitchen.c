@@ -1,7 +1,8 @@
 /*
  * The kitchen in the database: foods, dishes, menus and approval, the
  * day's nutrition, meal counts, the market list, purchases and the
- * meal-fee book, food-safety logs, allergy flags and role checks.
+ * meal-fee book, food-safety logs, allergy flags (from the link table
+ * and from the allergies text) and role checks.
  *
  * The test foods are those of test_nutrition.c (per 100 g edible part):
  *
@@ -646,6 +647,145 @@ allergy_flags_for_day(void **state)
 }
 
 static void
+allergy_text_matching(void **state)
+{
+	static const struct {
+		const char *text, *food;
+		bool named;
+	} cases[] = {
+		{ "Dị ứng tôm, cua", "Tôm đồng", true },
+		{ "Dị ứng tôm, cua", "Cua biển", true },
+		{ "dị ứng với sữa bò", "Sữa bò tươi", true },
+		{ "TÔM", "Tôm biển", true },
+		{ "tôm và trứng", "Trứng gà", true },
+		{ "ca rot", "Cà rốt (củ đỏ, vàng)", true },
+		{ "ca", "Cà chua", true },
+		{ "cá", "Cà chua", false },
+		{ "cá", "Cá chép", true },
+		{ "trứng gà", "Trứng vịt", false },
+		{ "Không dị ứng", "Sữa bò tươi", false },
+		{ "phấn hoa", "Hoa lý", false },
+		{ "sữa", "Bánh sữa dừa", true },
+		{ "", "Sữa bò tươi", false },
+		{ "Lạc (đậu phộng)", "Lạc hạt", true },
+		{ "Lạc (đậu phộng)", "Đậu phộng rang", true },
+		{ "Tôm, cua", "Bánh phồng tôm rán", true },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bool named = mn_kitchen_allergy_text_names(cases[i].text,
+		    cases[i].food);
+
+		if (named != cases[i].named)
+			fail_msg("'%s' names '%s': got %d, expected %d",
+			    cases[i].text, cases[i].food, named,
+			    cases[i].named);
+	}
+}
+
+/* Adds a child in class_id from 2026-09-05 (up to to_date, or NULL). */
+static int64_t
+add_child(struct mn_ctx *ctx, const char *code, const char *name,
+    int64_t class_id, const char *allergies, const char *to_date)
+{
+	char sql[1024];
+	int64_t id;
+
+	snprintf(sql, sizeof sql, "INSERT INTO children (school_code, "
+	    "full_name, name_fold, name_key, birth_date, sex, class_id, "
+	    "enrolment_date, allergies, changed_by, changed_at) VALUES "
+	    "('%s', '%s', '%s', '%s', '2021-03-01', 'F', %lld, '2026-09-05', "
+	    "'%s', 'test', '2026-09-05T00:00:00Z')", code, name, code, code,
+	    (long long)class_id, allergies);
+	assert_int_equal(sqlite3_exec(ctx->db, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	id = sqlite3_last_insert_rowid(ctx->db);
+	snprintf(sql, sizeof sql, "INSERT INTO child_class_history "
+	    "(child_id, class_id, from_date, to_date) VALUES (%lld, %lld, "
+	    "'2026-09-05', %s%s%s)", (long long)id, (long long)class_id,
+	    to_date ? "'" : "", to_date ? to_date : "NULL",
+	    to_date ? "'" : "");
+	assert_int_equal(sqlite3_exec(ctx->db, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	return id;
+}
+
+static void
+allergy_children_both_sources(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_allergy_child *list;
+	struct mn_error err = { 0 };
+	int64_t la, mam, pork_child;
+	size_t n;
+	int views;
+
+	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT INTO school_years "
+	    "(name, first_day, last_day, changed_by, changed_at) VALUES "
+	    "('2026-2027', '2026-09-05', '2027-05-31', 'test', "
+	    "'2026-09-01T00:00:00Z')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT INTO classes "
+	    "(school_year_id, code, name, age_group, capacity, changed_by, "
+	    "changed_at) VALUES (1, 'LA1', 'Lá 1', 'mg-5-6', 35, 'test', "
+	    "'2026-09-01T00:00:00Z'), (1, 'MAM1', 'Mầm 1', 'nt-24-36', 25, "
+	    "'test', '2026-09-01T00:00:00Z')", NULL, NULL, NULL), SQLITE_OK);
+	la = count_rows(&fx->ctx, "SELECT id FROM classes WHERE code = 'LA1'");
+	mam = count_rows(&fx->ctx, "SELECT id FROM classes "
+	    "WHERE code = 'MAM1'");
+	add_child(&fx->ctx, "C1", "Trần Thị An", la, "Dị ứng sữa", NULL);
+	add_child(&fx->ctx, "C2", "Lê Văn Bình", la, "cá, tôm", NULL);
+	pork_child = add_child(&fx->ctx, "C3", "Phạm Gia Cường", la, "",
+	    NULL);
+	add_child(&fx->ctx, "C4", "Đỗ Minh Dũng", la, "ca rot", NULL);
+	add_child(&fx->ctx, "C5", "Vũ Thu Em", la, "sữa", "2026-11-01");
+	add_child(&fx->ctx, "C6", "Hồ Bảo Giang", mam, "gạo, sữa", NULL);
+	act_as(&fx->ctx, MN_ROLE_NURSE, "yte");
+	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, pork_child, 90002,
+	    "", &err), MN_OK);
+
+	act_as(&fx->ctx, MN_ROLE_TEACHER, "giaovien");
+	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &monday,
+	    MN_GROUP_MAU_GIAO, &list, &n, &err), MN_ERR_DENIED);
+
+	act_as(&fx->ctx, MN_ROLE_KITCHEN, "bep");
+	views = count_rows(&fx->ctx, "SELECT count(*) FROM audit WHERE "
+	    "action = 'view' AND table_name = 'children'");
+	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &monday,
+	    MN_GROUP_MAU_GIAO, &list, &n, &err), MN_OK);
+	/* By class then name key (the school code here): C1, C3, C4. */
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].name, "Trần Thị An");
+	assert_string_equal(list[0].class_name, "Lá 1");
+	assert_string_equal(list[0].class_code, "LA1");
+	assert_string_equal(list[0].food, "Sữa thử");
+	assert_string_equal(list[0].dish, "Sữa");
+	assert_int_equal(list[0].meal, MN_MEAL_SNACK);
+	assert_true(list[0].from_text);
+	assert_string_equal(list[1].name, "Phạm Gia Cường");
+	assert_string_equal(list[1].food, "Thịt thử");
+	assert_false(list[1].from_text);
+	assert_string_equal(list[2].name, "Đỗ Minh Dũng");
+	assert_string_equal(list[2].food, "Cà rốt thử");
+	assert_int_equal(list[2].meal, MN_MEAL_LUNCH);
+	free(list);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM audit "
+	    "WHERE action = 'view' AND table_name = 'children'"), views + 1);
+
+	/* The crèche has no menu on Monday, Tuesday has none at all. */
+	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &monday,
+	    MN_GROUP_NHA_TRE, &list, &n, &err), MN_OK);
+	assert_int_equal(n, 0);
+	free(list);
+	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &tuesday,
+	    MN_GROUP_MAU_GIAO, &list, &n, &err), MN_OK);
+	assert_int_equal(n, 0);
+	free(list);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM audit "
+	    "WHERE action = 'view' AND table_name = 'children'"), views + 1);
+}
+
+static void
 import_checks_before_writing(void **state)
 {
 	struct fixture *fx = *state;
@@ -728,6 +868,8 @@ main(void)
 		T_(fee_book_by_month),
 		T_(food_safety_logs),
 		T_(allergy_flags_for_day),
+		T_(allergy_text_matching),
+		T_(allergy_children_both_sources),
 		T_(import_checks_before_writing),
 		T_(writes_leave_audit_rows),
 #undef T_
