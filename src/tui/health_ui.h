@@ -89,6 +89,13 @@ int health_checkup_form(struct tui *ui, const struct mn_child *c);
 int health_medicine_form(struct tui *ui, const struct mn_child *c);
 /* Logs a dose of one of the child's medicine requests. */
 int health_dose_form(struct tui *ui, const struct mn_child *c);
+int health_injury_form(struct tui *ui, const struct mn_child *c);
+int health_vaccination_form(struct tui *ui, const struct mn_child *c);
+
+/* Labels of the core's injury kinds, severities and vaccine sources. */
+const char *health_injury_kind_label(int kind);
+const char *health_severity_label(int severity);
+const char *health_vaccine_source_label(int source);
 
 /* One line of a text page. */
 struct hui_line {

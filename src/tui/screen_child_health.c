@@ -1,7 +1,8 @@
 /*
  * A child's health page: allergies and chronic conditions as a warning,
  * the latest classification of each indicator with its trend, then the
- * measurements, check-ups, medical room visits and medicines.  A teacher
+ * measurements, check-ups, medical room visits, medicines, injuries and
+ * vaccinations; the nurse opens their entry forms from here.  A teacher
  * gets the summary and the measurements only, because the core rejects
  * her other reads.  'g' opens the growth chart.
  */
@@ -21,6 +22,8 @@ enum {
 	ACT_CHECKUP,
 	ACT_MEDICINE,
 	ACT_DOSE,
+	ACT_INJURY,
+	ACT_VACCINATION,
 };
 
 static const struct tui_keydef page_keys[] = {
@@ -29,6 +32,8 @@ static const struct tui_keydef page_keys[] = {
 	{ { 'c' }, "c", "Check-up", "Khám định kỳ", ACT_CHECKUP },
 	{ { 't' }, "t", "Medicine", "Thuốc", ACT_MEDICINE },
 	{ { 'u' }, "u", "Dose given", "Cho uống", ACT_DOSE },
+	{ { 'a' }, "a", "Injury", "Tai nạn", ACT_INJURY },
+	{ { 'i' }, "i", "Vaccination", "Tiêm chủng", ACT_VACCINATION },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
@@ -132,19 +137,6 @@ add_measurements(struct tui *ui, struct hui_page *p, int64_t child_id)
 	free(m);
 }
 
-static const char *
-severity_label(int severity)
-{
-	switch (severity) {
-	case MN_SEVERITY_MINOR:
-		return T("minor", "nhẹ");
-	case MN_SEVERITY_MODERATE:
-		return T("moderate", "vừa");
-	default:
-		return T("severe", "nặng");
-	}
-}
-
 /* Adds the injuries and the vaccinations. */
 static void
 add_injuries(struct tui *ui, struct hui_page *p, int64_t child_id)
@@ -159,10 +151,13 @@ add_injuries(struct tui *ui, struct hui_page *p, int64_t child_id)
 		hui_add(p, TUI_HEADER, T("Injuries and accidents (%zu)",
 		    "Tai nạn, thương tích (%zu)"), n);
 		for (size_t i = n; i-- > 0;)
-			hui_add(p, TUI_NORMAL, T("  %s  %s, %s, %s: %s",
-			    "  %s  %s, %s, mức %s: %s"), in[i].occurred_at,
-			    in[i].place, in[i].body_part,
-			    severity_label(in[i].severity), in[i].first_aid);
+			hui_add(p, TUI_NORMAL, T("  %s  %s, %s, %s, %s: %s",
+			    "  %s  %s, %s, %s, mức %s: %s"),
+			    in[i].occurred_at,
+			    health_injury_kind_label(in[i].kind), in[i].place,
+			    in[i].body_part,
+			    health_severity_label(in[i].severity),
+			    in[i].first_aid);
 		mn_injury_list_free(in, n);
 	}
 	if (mn_vaccination_list(ui->ctx, child_id, &va, &n, &err) != MN_OK)
@@ -316,6 +311,12 @@ health_child_page(struct tui *ui, const struct mn_child *c)
 			break;
 		case ACT_DOSE:
 			rc = health_dose_form(ui, c);
+			break;
+		case ACT_INJURY:
+			rc = health_injury_form(ui, c);
+			break;
+		case ACT_VACCINATION:
+			rc = health_vaccination_form(ui, c);
 			break;
 		case TUI_ACT_BACK:
 			hui_leave(ui, saved);

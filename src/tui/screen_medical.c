@@ -1,6 +1,7 @@
 /*
  * The nurse's medical room forms: a visit, a periodic check-up, medicine
- * sent by the parents and a dose given from it.  Form rows are named as
+ * sent by the parents and a dose given from it, an injury or accident,
+ * and a vaccination.  Form rows are named as
  * the core's error fields, so a rejected value puts the cursor on its
  * row.  Dates are typed dd/mm/yyyy and times YYYY-MM-DD HH:MM, as the
  * core stores them.
@@ -508,6 +509,281 @@ health_dose_form(struct tui *ui, const struct mn_child *c)
 	}
 	tui_list_free(&list);
 	mn_medicine_list_free(rq, n);
+	hui_leave(ui, saved);
+	return rc;
+}
+
+/* ---- Injury -------------------------------------------------------- */
+
+enum { I_AT, I_PLACE, I_KIND, I_BODY, I_SEVERITY, I_FIRST_AID, I_REFERRAL,
+    I_OUTCOME, I_DAYS, I_REPORTED, I_ROWS };
+
+const char *
+health_injury_kind_label(int kind)
+{
+	static const char *const en[MN_INJURY_KIND_COUNT] = { "fall",
+	    "burn", "drowning", "choking", "cut", "bite", "poisoning",
+	    "other" };
+	static const char *const vi[MN_INJURY_KIND_COUNT] = { "ngã",
+	    "bỏng", "đuối nước", "hóc dị vật", "vết cắt", "bị cắn",
+	    "ngộ độc", "khác" };
+
+	if (kind < 0 || kind >= MN_INJURY_KIND_COUNT)
+		return "?";
+	return T(en[kind], vi[kind]);
+}
+
+const char *
+health_severity_label(int severity)
+{
+	switch (severity) {
+	case MN_SEVERITY_MINOR:
+		return T("minor", "nhẹ");
+	case MN_SEVERITY_MODERATE:
+		return T("moderate", "vừa");
+	case MN_SEVERITY_SEVERE:
+		return T("severe", "nặng");
+	default:
+		return "?";
+	}
+}
+
+/* Parses a choice "1".."count" into 0..count-1; name is the row's label. */
+static int
+parse_choice(const char *text, int count, const char *field,
+    const char *label, int *out, struct mn_error *err)
+{
+	int n;
+	char end;
+
+	if (sscanf(text, "%d%c", &n, &end) != 1 || n < 1 || n > count)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s \"%s\" is invalid; expected a number from 1 to %d",
+		    "%s \"%s\" không hợp lệ; cần số từ 1 đến %d"), label,
+		    text, count);
+	*out = n - 1;
+	return MN_OK;
+}
+
+/* Writes "prefix1 a, 2 b, ..." of count labels into buf. */
+static void
+choice_note(char *buf, size_t size, const char *prefix, int count,
+    const char *(*label)(int))
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < count && used < size; i++) {
+		int n = snprintf(buf + used, size - used, "%s%d %s",
+		    i ? ", " : prefix, i + 1, label(i));
+
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static int
+try_injury(struct tui *ui, struct tui_form *form, const struct mn_child *c)
+{
+	struct mn_injury in;
+	struct mn_error err;
+	char *t[I_ROWS];
+	int64_t id;
+	int rc = MN_OK, days = 0;
+	char end;
+
+	memset(&in, 0, sizeof in);
+	mn_error_clear(&err);
+	for (int i = 0; i < I_ROWS; i++)
+		if ((t[i] = get(form, i)) == NULL)
+			rc = mn_fail(&err, MN_ERR_NOMEM, "", "%s",
+			    T("out of memory", "hết bộ nhớ"));
+	if (rc == MN_OK)
+		rc = parse_choice(t[I_KIND], MN_INJURY_KIND_COUNT, "kind",
+		    T("kind", "loại"), &in.kind, &err);
+	if (rc == MN_OK)
+		rc = parse_choice(t[I_SEVERITY], MN_SEVERITY_COUNT, "severity",
+		    T("severity", "mức độ"), &in.severity, &err);
+	if (rc == MN_OK && t[I_DAYS][0] != '\0' &&
+	    sscanf(t[I_DAYS], "%d%c", &days, &end) != 1)
+		rc = mn_fail(&err, MN_ERR_INVALID, "days_absent",
+		    T("days absent \"%s\" is not a whole number",
+		    "số ngày nghỉ \"%s\" không phải số nguyên"), t[I_DAYS]);
+	if (rc == MN_OK)
+		rc = iso_date(t[I_REPORTED], "reported_on", T("report date",
+		    "ngày báo cáo"), true, in.reported_on, &err);
+	if (rc == MN_OK) {
+		in.child_id = c->id;
+		snprintf(in.occurred_at, sizeof in.occurred_at, "%s",
+		    t[I_AT]);
+		in.place = t[I_PLACE];
+		in.body_part = t[I_BODY];
+		in.first_aid = t[I_FIRST_AID];
+		in.referral = t[I_REFERRAL];
+		in.outcome = t[I_OUTCOME];
+		in.days_absent = days;
+		rc = mn_injury_add(ui->ctx, &in, &id, &err);
+	}
+	if (rc == MN_OK)
+		tui_message(ui, T("Injury of %s saved",
+		    "Đã lưu tai nạn của %s"), c->full_name);
+	else
+		show_error(ui, form, &err);
+	for (int i = 0; i < I_ROWS; i++)
+		free(t[i]);
+	return rc;
+}
+
+int
+health_injury_form(struct tui *ui, const struct mn_child *c)
+{
+	struct tui_form_row rows[I_ROWS] = {
+		{ .name = "occurred_at", .en = "Time (YYYY-MM-DD HH:MM)",
+		    .vi = "Thời điểm (YYYY-MM-DD HH:MM)" },
+		{ .name = "place", .en = "Place", .vi = "Nơi xảy ra" },
+		{ .name = "kind", .en = "Kind (1-8)", .vi = "Loại (1-8)" },
+		{ .name = "body_part", .en = "Body part",
+		    .vi = "Bộ phận bị thương" },
+		{ .name = "severity", .en = "Severity (1-3)",
+		    .vi = "Mức độ (1-3)" },
+		{ .name = "first_aid", .en = "First aid", .vi = "Sơ cứu" },
+		{ .name = "referral", .en = "Referral", .vi = "Chuyển viện" },
+		{ .name = "outcome", .en = "Outcome", .vi = "Kết quả" },
+		{ .name = "days_absent", .en = "Days absent",
+		    .vi = "Số ngày nghỉ" },
+		{ .name = "reported_on", .en = "Reported on (dd/mm/yyyy)",
+		    .vi = "Ngày báo cáo (dd/mm/yyyy)" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = I_ROWS };
+	char heading[320], note[512], kinds[320], levels[128], now[17];
+	const char *saved;
+	int rc;
+
+	form_title(heading, sizeof heading, T("Injury or accident",
+	    "Tai nạn, thương tích"), c);
+	form.heading = heading;
+	choice_note(kinds, sizeof kinds, T("Kind: ", "Loại: "),
+	    MN_INJURY_KIND_COUNT, health_injury_kind_label);
+	choice_note(levels, sizeof levels, T("Severity: ", "Mức độ: "),
+	    MN_SEVERITY_COUNT, health_severity_label);
+	snprintf(note, sizeof note, "%s. %s", kinds, levels);
+	form.note = note;
+	for (int i = 0; i < I_ROWS; i++)
+		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
+	now_text(now);
+	tui_field_set(&rows[I_AT].field, now);
+	tui_field_set(&rows[I_DAYS].field, "0");
+	form.focus = I_PLACE;
+	saved = hui_enter(ui, T("Medical room", "Phòng y tế"));
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
+	    try_injury(ui, &form, c) != MN_OK)
+		;
+	hui_leave(ui, saved);
+	return rc;
+}
+
+/* ---- Vaccination ---------------------------------------------------- */
+
+enum { A_VACCINE, A_DOSE, A_GIVEN, A_SOURCE, A_CATCH_UP, A_ROWS };
+
+const char *
+health_vaccine_source_label(int source)
+{
+	switch (source) {
+	case MN_VACCINE_FAMILY_BOOK:
+		return T("family vaccination book", "sổ tiêm chủng gia đình");
+	case MN_VACCINE_NATIONAL_RECORD:
+		return T("national immunisation record",
+		    "hệ thống tiêm chủng quốc gia");
+	case MN_VACCINE_SCHOOL:
+		return T("given at school", "tiêm tại trường");
+	default:
+		return "?";
+	}
+}
+
+static int
+try_vaccination(struct tui *ui, struct tui_form *form,
+    const struct mn_child *c)
+{
+	struct mn_vaccination va;
+	struct mn_error err;
+	char *t[A_ROWS];
+	int64_t id;
+	int rc = MN_OK, dose = 0;
+	char end;
+
+	memset(&va, 0, sizeof va);
+	mn_error_clear(&err);
+	for (int i = 0; i < A_ROWS; i++)
+		if ((t[i] = get(form, i)) == NULL)
+			rc = mn_fail(&err, MN_ERR_NOMEM, "", "%s",
+			    T("out of memory", "hết bộ nhớ"));
+	if (rc == MN_OK && sscanf(t[A_DOSE], "%d%c", &dose, &end) != 1)
+		rc = mn_fail(&err, MN_ERR_INVALID, "dose_number",
+		    T("dose number \"%s\" is not a whole number; expected 1 "
+		    "to 10", "mũi thứ \"%s\" không phải số nguyên; cần từ 1 "
+		    "đến 10"), t[A_DOSE]);
+	if (rc == MN_OK)
+		rc = iso_date(t[A_GIVEN], "given_on", T("vaccination date",
+		    "ngày tiêm"), true, va.given_on, &err);
+	if (rc == MN_OK)
+		rc = parse_choice(t[A_SOURCE], MN_VACCINE_SOURCE_COUNT,
+		    "source", T("source", "nguồn"), &va.source, &err);
+	if (rc == MN_OK)
+		rc = parse_yes(t[A_CATCH_UP], "catch_up", T("to catch up",
+		    "cần tiêm bù"), &va.catch_up, &err);
+	if (rc == MN_OK) {
+		va.child_id = c->id;
+		va.vaccine = t[A_VACCINE];
+		va.dose_number = dose;
+		rc = mn_vaccination_add(ui->ctx, &va, &id, &err);
+	}
+	if (rc == MN_OK)
+		tui_message(ui, T("Vaccination of %s saved",
+		    "Đã lưu tiêm chủng của %s"), c->full_name);
+	else
+		show_error(ui, form, &err);
+	for (int i = 0; i < A_ROWS; i++)
+		free(t[i]);
+	return rc;
+}
+
+int
+health_vaccination_form(struct tui *ui, const struct mn_child *c)
+{
+	struct tui_form_row rows[A_ROWS] = {
+		{ .name = "vaccine", .en = "Vaccine", .vi = "Vắc xin" },
+		{ .name = "dose_number", .en = "Dose number (1-10)",
+		    .vi = "Mũi thứ (1-10)" },
+		{ .name = "given_on", .en = "Given on (dd/mm/yyyy)",
+		    .vi = "Ngày tiêm (dd/mm/yyyy)" },
+		{ .name = "source", .en = "Source (1-3)",
+		    .vi = "Nguồn (1-3)" },
+		{ .name = "catch_up", .en = "To catch up (c/k)",
+		    .vi = "Cần tiêm bù (c/k)" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = A_ROWS };
+	char heading[320], note[320];
+	const char *saved;
+	int rc;
+
+	form_title(heading, sizeof heading, T("Vaccination", "Tiêm chủng"),
+	    c);
+	form.heading = heading;
+	choice_note(note, sizeof note, T("Source: ", "Nguồn: "),
+	    MN_VACCINE_SOURCE_COUNT, health_vaccine_source_label);
+	form.note = note;
+	for (int i = 0; i < A_ROWS; i++)
+		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
+	tui_field_set(&rows[A_DOSE].field, "1");
+	tui_field_set(&rows[A_SOURCE].field, "1");
+	tui_field_set(&rows[A_CATCH_UP].field, "k");
+	saved = hui_enter(ui, T("Medical room", "Phòng y tế"));
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
+	    try_vaccination(ui, &form, c) != MN_OK)
+		;
 	hui_leave(ui, saved);
 	return rc;
 }
