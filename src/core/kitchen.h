@@ -152,9 +152,10 @@ int mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
 
 /*
  * Sets both age groups' "from attendance" meal counts of a day to the
- * children present there (mn_attendance_school_day): a class whose
- * attendance is not saved yet counts all its children.  meals gets the
- * counts set and classes_not_taken those classes; either may be NULL.
+ * children present, as mn_attendance_school_day counts them.  A class
+ * whose attendance is not saved yet counts all its children.  meals gets
+ * the counts set and classes_not_taken the number of such classes, and
+ * either may be NULL.
  * Rejected on a day without school (weekend, holiday, outside the
  * school year).
  */
@@ -229,9 +230,9 @@ struct mn_allergy_flag {
 };
 
 /*
- * Lists the allergy flags of a day over both age groups from
- * child_allergies only, by child id; mn_kitchen_allergy_children also
- * reads the allergies text and the names.  Free *out.
+ * Lists the allergy flags of a day over both age groups, by child id,
+ * from child_allergies only.  mn_kitchen_allergy_children also reads the
+ * allergies text and the names.  Free *out.
  */
 int mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_allergy_flag **out, size_t *count, struct mn_error *err);
@@ -265,11 +266,11 @@ int mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_error *err);
 
 /*
- * True when the free allergies text names the food: an item of the text
- * (cut at , ; / . and "và", without leading "dị ứng", "không ăn" ...)
- * whose words are all whole words of the food's name, folded by
- * mn_text_fold; words written with tone marks must match them.  See
- * kitchen_allergy.c.
+ * True when the free allergies text names the food.  The text is cut
+ * into items at , ; / . ( ) and "và", and leading words such as "dị ứng"
+ * are dropped.  An item names the food when its words are all whole
+ * words of the food's name after mn_text_fold, and words written with
+ * tone marks must match them too.  See kitchen_allergy.c.
  */
 bool mn_kitchen_allergy_text_names(const char *allergies, const char *food);
 

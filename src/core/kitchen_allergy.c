@@ -11,9 +11,10 @@
  *   - leading words such as "dị ứng", "với", "không ăn", "kiêng" are
  *     dropped from an item;
  *   - an item names a food when each of its remaining words is a whole
- *     word of the food's name, compared after mn_text_fold (case, tone
- *     marks and đ folded; mn_text_matches is the quick first test).  So
- *     "tôm" names "Tôm đồng" and "sữa bò" names "Sữa bò tươi";
+ *     word of the food's name.  Words are compared after mn_text_fold,
+ *     which folds case, tone marks and đ, and mn_text_matches is the
+ *     quick first test.  So "tôm" names "Tôm đồng" and "sữa bò" names
+ *     "Sữa bò tươi";
  *   - a word written with tone marks must also match them ("cá" does not
  *     name "Cà rốt"); a word written without marks matches either.
  * NOTE: a class of foods ("hải sản", "đạm sữa") names no food unless a
@@ -160,7 +161,7 @@ is_conjunction(const struct words *w, int i)
 	return false;
 }
 
-/* True when the words item[first..last) all occur in food, see above. */
+/* True when item[first..last) names food by the rules at the top. */
 static bool
 item_names_food(const struct words *item, int first, int last,
     const struct words *food)

@@ -2,7 +2,7 @@
  * A child's health page: allergies and chronic conditions as a warning,
  * the latest classification of each indicator with its trend, then the
  * measurements, check-ups, medical room visits, medicines, injuries and
- * vaccinations; the nurse opens their entry forms from here.  A teacher
+ * vaccinations.  The nurse opens their entry forms from here.  A teacher
  * gets the summary and the measurements only, because the core rejects
  * her other reads.  'g' opens the growth chart.
  */

@@ -548,7 +548,7 @@ health_severity_label(int severity)
 	}
 }
 
-/* Parses a choice "1".."count" into 0..count-1; name is the row's label. */
+/* Parses a choice "1".."count" into 0..count-1; label names the row. */
 static int
 parse_choice(const char *text, int count, const char *field,
     const char *label, int *out, struct mn_error *err)

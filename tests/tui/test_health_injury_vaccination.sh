@@ -1,7 +1,7 @@
 # The nurse records an injury and a vaccination from a child's health
-# page: a kind outside 1-8 and a vaccination without a date (not marked
-# to catch up) are rejected with their messages and nothing is stored;
-# the corrected entries are stored and listed on the child's page.
+# page.  A kind outside 1-8, and a vaccination without a date that is
+# not marked to catch up, are rejected with their messages and nothing
+# is stored.  The corrected entries are stored and listed on the page.
 . "$TUI_DIR/lib.sh"
 
 mn_init

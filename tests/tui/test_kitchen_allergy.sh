@@ -1,7 +1,7 @@
 # A day's detail on the menu screen lists, for the kitchen, the children
 # of the age group whose recorded allergy names a food of the day's
-# dishes (name, class code, food and dish), with one audit row for the names
-# read; the accountant, who also reads menus, sees no names.
+# dishes (name, class code, food and dish).  Reading them writes one
+# audit row.  The accountant, who also reads menus, is shown no names.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 

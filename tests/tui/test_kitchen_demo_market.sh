@@ -1,9 +1,8 @@
 # The demo school's market list of its latest kitchen day equals the sum
 # of bought weights x meals computed here from the stored dish items, in
-# the CSV export, in the demo's purchases and on the market screen; and
-# the demo has a menu with its nutrition (per food and in total, the
-# CSV checked against the stored dish items) for every school day of
-# the current week.
+# the CSV export, in the demo's purchases and on the market screen.  The
+# demo also has a menu for every school day of the current week, and its
+# nutrition CSV (per food and in total) matches the stored dish items.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 

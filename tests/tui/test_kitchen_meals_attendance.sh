@@ -1,6 +1,6 @@
-# The kitchen's meal counts follow the attendance the teachers save: on
+# The kitchen's meal counts follow the attendance the teachers save.  On
 # the market screen, "a" (Cập nhật từ điểm danh) sets each age group's
-# count to the children present, and marking one more child absent and
+# count to the children present.  Marking one more child absent and
 # updating again lowers the kindergarten's count by one.  A day without
 # school is rejected.
 . "$TUI_DIR/lib.sh"
