@@ -28,4 +28,23 @@ int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
 int account_password_form(struct tui *ui, const char *login);
 
+/* Parents: their children's pages, feedback and announcements. */
+int screen_my_children(struct tui *ui);
+int screen_feedback(struct tui *ui);
+int screen_feedback_inbox(struct tui *ui);
+int screen_announcements(struct tui *ui);
+/* Privacy registers for staff. */
+int screen_consents(struct tui *ui);
+int screen_approvals(struct tui *ui);
+int screen_audit(struct tui *ui);
+/* Consent of one child, from the parent's child page. */
+int consent_child_view(struct tui *ui, int64_t child_id);
+
+/* textview.c: helpers shared by the screens above. */
+int screen_text(struct tui *ui, const char *text,
+    const struct tui_keydef *keys);
+int screen_choose(struct tui *ui, const char *const *labels, int n,
+    int *choice);
+void screen_set_parent_minimum(struct tui *ui);
+
 #endif

@@ -1,0 +1,60 @@
+/*
+ * What a parent reads about their own child beyond the registers: the
+ * child's card, the latest growth classification and the medical room
+ * visits.  The health module serves staff only, so these reads check
+ * that the actor holds the parent role and is linked to the child
+ * (mn_parent_require_child), and each read writes one "view" audit row.
+ * Only fields meant for families are read: no staff notes, no address.
+ */
+#ifndef MN_CORE_PARENT_VIEW_H
+#define MN_CORE_PARENT_VIEW_H
+
+#include "core/growth.h"
+#include "core/mn.h"
+
+/* The child's card as the family sees it. */
+struct mn_parent_card {
+	int64_t child_id;
+	char school_code[32];
+	char full_name[256];
+	char birth_date[11];		/* YYYY-MM-DD */
+	char sex[2];			/* "M" or "F" */
+	char class_code[17];		/* "" when in no class */
+	char class_name[256];
+	char age_level[3];		/* "nt" (crèche), "mg", or "" */
+};
+
+/* Reads the card of a child linked to the acting parent. */
+int mn_parent_card_get(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_parent_card *out, struct mn_error *err);
+
+/* The latest measurement not flagged "measure again". */
+struct mn_parent_growth {
+	bool measured;			/* false: no measurement yet */
+	char measured_on[11];		/* YYYY-MM-DD */
+	double weight_kg;		/* 0 when not measured */
+	double height_cm;		/* 0 when not measured */
+	long age_days;
+	int category[MN_INDICATOR_COUNT];	/* enum mn_growth_category */
+};
+
+/* Reads the child's latest growth classification. */
+int mn_parent_growth_get(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_parent_growth *out, struct mn_error *err);
+
+/* One medical room visit as the family sees it. */
+struct mn_parent_visit {
+	char visit_at[17];		/* local "YYYY-MM-DD HH:MM" */
+	char complaint[1024];
+	double temperature_c;		/* 0 when not taken */
+	int action;			/* enum mn_visit_action (health.h) */
+	char medicine[512];
+	bool parent_informed;
+};
+
+/* Calls fn for each visit of the child, newest first; fn stops on != 0. */
+int mn_parent_visits(struct mn_ctx *ctx, int64_t child_id,
+    int (*fn)(const struct mn_parent_visit *v, void *arg), void *arg,
+    struct mn_error *err);
+
+#endif

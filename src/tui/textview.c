@@ -1,0 +1,110 @@
+/*
+ * Helpers for the parent and privacy screens: a scrolling page of
+ * wrapped text built on the list widget, and a one-column choice list.
+ * Both fit a 40x15 terminal, because parents read them on phones.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/screens.h"
+
+#define WRAP_LINES 400
+
+static const struct tui_column text_column[] = {
+	{ NULL, NULL, 0 },
+};
+
+static const struct tui_keydef choice_keys[] = {
+	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "Choose", "Chọn",
+	    TUI_ACT_SELECT },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ .name = NULL }
+};
+
+/* Wraps text (paragraphs split at '\n') into the list at width cells. */
+static void
+fill_lines(struct tui_list *list, const char *text, int width)
+{
+	static char lines[WRAP_LINES][256];
+	const char *p = text;
+
+	tui_list_clear(list);
+	while (p != NULL) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		char *para = strndup(p, len);
+		int n;
+
+		if (para == NULL)
+			return;
+		n = tui_wrap(para, width, lines, WRAP_LINES);
+		for (int i = 0; i < n; i++) {
+			const char *cell[1] = { lines[i] };
+
+			tui_list_add(list, cell);
+		}
+		free(para);
+		p = nl != NULL ? nl + 1 : NULL;
+	}
+	list->sel = 0;
+}
+
+/*
+ * Shows text as a scrolling page until a key of keys fires; returns its
+ * action (TUI_ACT_BACK for Esc, TUI_ACT_END when the session ends).
+ * The text goes through tui_text, so control characters are neutralised.
+ */
+int
+screen_text(struct tui *ui, const char *text, const struct tui_keydef *keys)
+{
+	struct tui_list list;
+	int action;
+
+	/* NOTE: the text is wrapped once; after a resize lines are cut. */
+	tui_list_init(&list, text_column, 1);
+	fill_lines(&list, text, COLS > 14 ? COLS - 4 : 10);
+	action = tui_list_run(ui, &list, keys);
+	tui_list_free(&list);
+	return action;
+}
+
+/*
+ * Lets the user pick one of n labels; *choice gets its index.  Returns
+ * TUI_OK, TUI_CANCEL (Esc) or TUI_END.
+ */
+int
+screen_choose(struct tui *ui, const char *const *labels, int n, int *choice)
+{
+	struct tui_list list;
+	int action, rc;
+
+	tui_list_init(&list, text_column, 1);
+	for (int i = 0; i < n; i++) {
+		const char *cell[1] = { labels[i] };
+
+		tui_list_add(&list, cell);
+	}
+	if (*choice > 0 && *choice < n)
+		list.sel = *choice;
+	action = tui_list_run(ui, &list, choice_keys);
+	if (action == TUI_ACT_END)
+		rc = TUI_END;
+	else if (action == TUI_ACT_SELECT && tui_list_selected(&list) >= 0) {
+		*choice = tui_list_selected(&list);
+		rc = TUI_OK;
+	} else
+		rc = TUI_CANCEL;
+	tui_list_free(&list);
+	return rc;
+}
+
+/* Sets the minimum size: 40x15 for a parent-only account, else 80x24. */
+void
+screen_set_parent_minimum(struct tui *ui)
+{
+	if ((ui->ctx->actor.roles & ~MN_ROLE_PARENT) == 0)
+		tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
+	else
+		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+}
