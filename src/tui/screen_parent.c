@@ -417,16 +417,14 @@ find_by_code(struct tui *ui, struct child_rows *rows)
 	rc = mn_parent_find_child(ui->ctx, code != NULL ? code : "", &id,
 	    &err);
 	free(code);
-	if (rc != MN_OK) {
-		tui_error(ui, "%s", err.message);
-		return TUI_OK;
-	}
+	/* A box, because the message line cuts the refusal on a phone. */
+	if (rc != MN_OK)
+		return tui_msgbox(ui, err.message);
 	for (int i = 0; i < rows->n; i++)
 		if (rows->kids[i].child_id == id)
 			return child_page(ui, &rows->kids[i]);
-	tui_error(ui, "%s", T("child: this child is not linked to your "
+	return tui_msgbox(ui, T("child: this child is not linked to your "
 	    "account", "trẻ: trẻ này không thuộc tài khoản của bạn"));
-	return TUI_OK;
 }
 
 int
