@@ -39,9 +39,9 @@ static const struct tui_keydef read_keys[] = {
 
 static const struct tui_column audit_columns[] = {
 	{ "Time (UTC)", "Thời điểm (UTC)", 19 },
-	{ "Account", "Tài khoản", 14 },
-	{ "Action", "Thao tác", 10 },
-	{ "Record", "Bản ghi", 18 },
+	{ "Account", "Tài khoản", 12 },
+	{ "Action", "Thao tác", 16 },
+	{ "Record", "Bản ghi", 16 },
 	{ "Detail", "Chi tiết", 0 },
 };
 
@@ -91,11 +91,11 @@ add_entry(const struct mn_audit_entry *e, void *arg)
 	for (char *p = at; *p != '\0'; p++)
 		if (*p == 'T')
 			*p = ' ';
-	if (e->table_name[0] != '\0')
+	if (e->table_name[0] != '\0' && e->row_id != 0)
 		snprintf(record, sizeof record, "%s %lld", e->table_name,
 		    (long long)e->row_id);
 	else
-		record[0] = '\0';
+		snprintf(record, sizeof record, "%s", e->table_name);
 	if ((f = open_memstream(&page, &size)) != NULL) {
 		fprintf(f, "#%lld %s\n", (long long)e->id, e->at);
 		fprintf(f, "%s: %s (%s)\n", T("Account", "Tài khoản"),

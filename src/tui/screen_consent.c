@@ -67,7 +67,9 @@ write_history(const struct mn_consent *c, void *arg)
 	FILE *f = arg;
 	const char *label = mn_consent_purpose_label(c->purpose);
 
-	fprintf(f, "%s %s\n  %s", c->recorded_at, label != NULL ? label :
+	fprintf(f, "%.10s %.5s UTC %s\n  %s", c->recorded_at,
+	    c->recorded_at + (strlen(c->recorded_at) > 11 ? 11 : 0),
+	    label != NULL ? label :
 	    c->purpose, c->granted ? T("granted", "đồng ý") :
 	    T("withdrawn", "rút lại"));
 	if (strcmp(c->source, "paper_form") == 0)
@@ -111,12 +113,17 @@ record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 		    false },
 		{ "given_by", "Signed by", "Người ký", { .len = 0 }, false },
 	};
-	struct tui_form form = { .heading = mn_consent_purpose_label(purpose),
-	    .rows = rows, .nrows = 2, .enter_submits = true };
+	struct tui_form form = { .rows = rows, .nrows = 2,
+	    .enter_submits = true };
 	bool parent = (ui->ctx->actor.roles & MN_ROLE_PARENT) != 0;
 	struct mn_error err;
-	char question[512];
+	char question[512], heading[512];
 	int rc;
+
+	snprintf(heading, sizeof heading, "%s: %s", grant ?
+	    T("Grant", "Đồng ý") : T("Withdraw", "Rút lại"),
+	    mn_consent_purpose_label(purpose));
+	form.heading = heading;
 
 	if (parent) {
 		snprintf(question, sizeof question, "%s: %s?", grant ?

@@ -18,13 +18,14 @@ db() {
 	sqlite3 -batch -noheader "$TEST_TMP/mamnon.db" "$1"
 }
 
-# menu_down LOGIN SIZE LABEL: prints the step that moves the main menu's
-# selection from the first entry to the entry LABEL, as LOGIN sees it in
-# a terminal of SIZE (COLSxROWS).
+# menu_down LOGIN SIZE LABEL [PASSWORD]: prints the step that moves the
+# main menu's selection from the first entry to the entry LABEL, as
+# LOGIN sees it in a terminal of SIZE (COLSxROWS).  PASSWORD defaults to
+# the demo accounts' one.
 menu_down() {
 	_screen=$TEST_TMP/menu.$1.screen
 	{
-		login_steps "$1" "$DEMO_PASSWORD"
+		login_steps "$1" "${4:-$DEMO_PASSWORD}"
 		echo 'wait "Đăng xuất" 10000'
 		echo 'settle 300'
 		echo "dump $_screen"
