@@ -913,3 +913,71 @@ CREATE TRIGGER audit_purges_no_delete BEFORE DELETE ON audit_purges
 BEGIN
 	SELECT RAISE(ABORT, 'audit purge rows cannot be deleted');
 END;
+
+-- Attendance and daily logs: the class-day record with one mark per
+-- child, each child's daily log, and the class diary.
+--
+-- A class-day row exists once anyone saved attendance, a daily log grid
+-- or the diary for that class and day.  attendance_saved is 1 once its
+-- marks were taken.  Until then every child counts as present.
+-- version is the one the attendance screen reads and saves against, so
+-- two teachers saving the same class-day cannot overwrite each other.
+CREATE TABLE class_days (
+	id INTEGER PRIMARY KEY,
+	class_id INTEGER NOT NULL REFERENCES classes(id),
+	day TEXT NOT NULL,
+	attendance_saved INTEGER NOT NULL DEFAULT 0
+	    CHECK (attendance_saved IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (class_id, day)
+);
+CREATE INDEX class_days_day ON class_days(day);
+
+-- mark: present, excused (vắng có phép), unexcused (vắng không phép),
+-- late (đi muộn, counted as present).
+CREATE TABLE attendance_marks (
+	class_day_id INTEGER NOT NULL REFERENCES class_days(id)
+	    ON DELETE CASCADE,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	mark TEXT NOT NULL CHECK (mark IN ('present', 'excused', 'unexcused',
+	    'late')),
+	note TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (class_day_id, child_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_marks_child ON attendance_marks(child_id);
+
+-- One row per child and day, with the kitchen's meals (breakfast,
+-- lunch, afternoon, snack).  A meal is NULL until recorded, then all
+-- (ăn hết), part (ăn một phần) or refused (không ăn).  temperature is in
+-- degrees Celsius, NULL when not taken.
+CREATE TABLE daily_logs (
+	id INTEGER PRIMARY KEY,
+	child_id INTEGER NOT NULL REFERENCES children(id),
+	day TEXT NOT NULL,
+	breakfast TEXT CHECK (breakfast IN ('all', 'part', 'refused')),
+	lunch TEXT CHECK (lunch IN ('all', 'part', 'refused')),
+	afternoon TEXT CHECK (afternoon IN ('all', 'part', 'refused')),
+	snack TEXT CHECK (snack IN ('all', 'part', 'refused')),
+	nap_minutes INTEGER CHECK (nap_minutes BETWEEN 0 AND 300),
+	temperature REAL CHECK (temperature BETWEEN 34 AND 43),
+	symptoms TEXT NOT NULL DEFAULT '',
+	medicine TEXT NOT NULL DEFAULT '',
+	behaviour TEXT NOT NULL DEFAULT '',
+	learning TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	UNIQUE (child_id, day)
+);
+
+-- The day's activities of a class (nhật ký lớp), one per class-day.
+CREATE TABLE class_diary (
+	class_day_id INTEGER PRIMARY KEY REFERENCES class_days(id)
+	    ON DELETE CASCADE,
+	activities TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);

@@ -13,11 +13,23 @@
 
 enum { ANSWER_YES = TUI_ACT_USER, ANSWER_NO, TOGGLE };
 
-static const struct tui_keydef confirm_keys[] = {
+/* Both languages' letters work; the help line names the shown ones. */
+static const struct tui_keydef confirm_keys_vi[] = {
 	{ { 'c', 'C', 'y' }, "c", "Yes", "Có", ANSWER_YES },
 	{ { 'k', 'K', 'n' }, "k", "No", "Không", ANSWER_NO },
 	{ { 'Y' }, "", NULL, NULL, ANSWER_YES },
 	{ { 'N' }, "", NULL, NULL, ANSWER_NO },
+	{ { TK_ENTER }, "Enter", "Choose", "Chọn", TUI_ACT_SELECT },
+	{ { TK_ESC }, "Esc", "No", "Không", ANSWER_NO },
+	{ { TK(KEY_LEFT), TK(KEY_RIGHT), TK_TAB }, "", NULL, NULL, TOGGLE },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef confirm_keys_en[] = {
+	{ { 'y', 'Y', 'c' }, "y", "Yes", "Có", ANSWER_YES },
+	{ { 'n', 'N', 'k' }, "n", "No", "Không", ANSWER_NO },
+	{ { 'C' }, "", NULL, NULL, ANSWER_YES },
+	{ { 'K' }, "", NULL, NULL, ANSWER_NO },
 	{ { TK_ENTER }, "Enter", "Choose", "Chọn", TUI_ACT_SELECT },
 	{ { TK_ESC }, "Esc", "No", "Không", ANSWER_NO },
 	{ { TK(KEY_LEFT), TK(KEY_RIGHT), TK_TAB }, "", NULL, NULL, TOGGLE },
@@ -32,9 +44,9 @@ static const struct tui_keydef message_keys[] = {
 
 /* Draws a framed box of text lines centred on the screen; returns top. */
 static int
-draw_box(char lines[][256], int n, int extra_rows)
+draw_box(char lines[][256], int n, int extra_rows, int min_width)
 {
-	int w = 20, h = n + extra_rows + 2, top, left;
+	int w = min_width + 4, h = n + extra_rows + 2, top, left;
 
 	for (int i = 0; i < n; i++)
 		if (tui_width(lines[i]) + 4 > w)
@@ -45,17 +57,32 @@ draw_box(char lines[][256], int n, int extra_rows)
 	left = (COLS - w) / 2;
 	for (int y = top; y < top + h && y < LINES; y++)
 		tui_text(y, left, w, "", TUI_NORMAL);
-	mvhline(top, left + 1, ACS_HLINE, w - 2);
-	mvhline(top + h - 1, left + 1, ACS_HLINE, w - 2);
-	mvvline(top + 1, left, ACS_VLINE, h - 2);
-	mvvline(top + 1, left + w - 1, ACS_VLINE, h - 2);
-	mvaddch(top, left, ACS_ULCORNER);
-	mvaddch(top, left + w - 1, ACS_URCORNER);
-	mvaddch(top + h - 1, left, ACS_LLCORNER);
-	mvaddch(top + h - 1, left + w - 1, ACS_LRCORNER);
+	/* Unicode lines, not ACS: the locale is UTF-8 in any case. */
+	for (int x = left + 1; x < left + w - 1; x++) {
+		mvaddwstr(top, x, L"\u2500");
+		mvaddwstr(top + h - 1, x, L"\u2500");
+	}
+	for (int y = top + 1; y < top + h - 1; y++) {
+		mvaddwstr(y, left, L"\u2502");
+		mvaddwstr(y, left + w - 1, L"\u2502");
+	}
+	mvaddwstr(top, left, L"\u250c");
+	mvaddwstr(top, left + w - 1, L"\u2510");
+	mvaddwstr(top + h - 1, left, L"\u2514");
+	mvaddwstr(top + h - 1, left + w - 1, L"\u2518");
 	for (int i = 0; i < n; i++)
 		tui_text(top + 1 + i, left + 2, w - 4, lines[i], TUI_NORMAL);
 	return top;
+}
+
+static int
+buttons_width(void)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof buf, "[ %s ]   [ %s ]", T("Yes", "Có"),
+	    T("No", "Không"));
+	return tui_width(buf);
 }
 
 static void
@@ -64,9 +91,7 @@ draw_buttons(int y, bool yes)
 	char buf[64];
 	int x;
 
-	snprintf(buf, sizeof buf, "[ %s ]   [ %s ]", T("Yes", "Có"),
-	    T("No", "Không"));
-	x = (COLS - tui_width(buf)) / 2;
+	x = (COLS - buttons_width()) / 2;
 	snprintf(buf, sizeof buf, "[ %s ]", T("Yes", "Có"));
 	x += tui_text(y, x, tui_width(buf), buf,
 	    yes ? TUI_SELECT : TUI_NORMAL) + 3;
@@ -81,6 +106,8 @@ draw_buttons(int y, bool yes)
 int
 tui_confirm(struct tui *ui, const char *question, bool default_yes)
 {
+	const struct tui_keydef *confirm_keys = mn_language() == MN_LANG_EN ?
+	    confirm_keys_en : confirm_keys_vi;
 	char lines[BOX_LINES][256];
 	bool yes = default_yes, framed = false;
 	int n, top, key;
@@ -91,7 +118,7 @@ tui_confirm(struct tui *ui, const char *question, bool default_yes)
 		tui_help_line(confirm_keys);
 		n = tui_wrap(question, COLS > 8 ? COLS - 8 : COLS, lines,
 		    BOX_LINES - 4);
-		top = draw_box(lines, n, 2);
+		top = draw_box(lines, n, 2, buttons_width());
 		draw_buttons(top + n + 2, yes);
 		ui->cursor_y = -1;
 read:
@@ -133,7 +160,7 @@ show_box(struct tui *ui, const char *text)
 		n = tui_wrap(text, COLS > 8 ? COLS - 8 : COLS, lines,
 		    LINES > 6 ? (LINES - 4 < BOX_LINES + 8 ? LINES - 4 :
 		    BOX_LINES + 8) : 1);
-		draw_box(lines, n, 0);
+		draw_box(lines, n, 0, 16);
 		ui->cursor_y = -1;
 read:
 		tui_refresh(ui);
@@ -156,9 +183,13 @@ tui_msgbox(struct tui *ui, const char *text)
 	return show_box(ui, text);
 }
 
-/* Lists every labelled key of a screen's table, one per line. */
+/*
+ * Lists every labelled key of a screen's table, one per line, then the
+ * line more (keys the widget handles itself) unless it is NULL.
+ */
 int
-tui_help_box(struct tui *ui, const struct tui_keydef *keys)
+tui_help_box(struct tui *ui, const struct tui_keydef *keys,
+    const char *more)
 {
 	char text[2048];
 	size_t used = 0;
@@ -175,5 +206,7 @@ tui_help_box(struct tui *ui, const struct tui_keydef *keys)
 			break;
 		used += (size_t)n;
 	}
+	if (more != NULL && used < sizeof text)
+		snprintf(text + used, sizeof text - used, "\n%s", more);
 	return show_box(ui, text);
 }

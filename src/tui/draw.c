@@ -13,6 +13,7 @@
 #include "tui/ui.h"
 
 #define TEXT_MAX 1024
+#define MESSAGE_LINES 3
 
 /*
  * Draws text at (y, x) in at most width cells and pads the rest with
@@ -98,7 +99,7 @@ tui_wrap(const char *text, int width, char lines[][256], int max)
 		return 0;
 	lines[0][0] = '\0';
 	while (*p != '\0') {
-		size_t len, cur;
+		size_t span, len, cur;
 
 		if (*p == '\n') {
 			if (n + 1 >= max)
@@ -111,8 +112,8 @@ tui_wrap(const char *text, int width, char lines[][256], int max)
 			p++;
 			continue;
 		}
-		len = strcspn(p, " \n");
-		snprintf(word, sizeof word, "%.*s", (int)len, p);
+		span = strcspn(p, " \n");
+		snprintf(word, sizeof word, "%.*s", (int)span, p);
 		cur = strlen(lines[n]);
 		if (cur > 0 && (tui_width(lines[n]) + 1 + tui_width(word) >
 		    width || cur + 1 + strlen(word) >= sizeof lines[n])) {
@@ -121,9 +122,14 @@ tui_wrap(const char *text, int width, char lines[][256], int max)
 			lines[++n][0] = '\0';
 			cur = 0;
 		}
-		snprintf(lines[n] + cur, sizeof lines[n] - cur, "%s%s",
-		    cur > 0 ? " " : "", word);
-		p += len;
+		if (cur > 0)
+			lines[n][cur++] = ' ';
+		len = strlen(word);
+		if (len > sizeof lines[n] - 1 - cur)
+			len = sizeof lines[n] - 1 - cur;
+		memcpy(lines[n] + cur, word, len);
+		lines[n][cur + len] = '\0';
+		p += span;
 	}
 	return n + 1;
 }
@@ -203,13 +209,64 @@ draw_status(const struct tui *ui)
 	} else
 		snprintf(right, sizeof right, "%s", today);
 	rw = tui_width(right);
-	if (rw > COLS - 1)
-		rw = COLS - 1;
-	lw = COLS - rw - 2;
-	tui_text(0, 0, 1, "", TUI_STATUS);
+	/* A phone-sized screen keeps the login and the date, not roles. */
+	if (rw > COLS / 2 && actor->login[0] != '\0') {
+		snprintf(right, sizeof right, "%s  %s", actor->login, today);
+		rw = tui_width(right);
+	}
+	if (rw > COLS - 2)
+		rw = COLS - 2;
+	lw = COLS - rw - 3;
+	tui_text(0, 0, COLS, "", TUI_STATUS);
 	tui_text(0, 1, lw, ui->ctx->cfg->school_name, TUI_STATUS);
-	tui_text(0, 1 + lw, COLS - 1 - lw, right, TUI_STATUS);
-	(void)rw;
+	tui_text(0, COLS - 1 - rw, rw, right, TUI_STATUS);
+}
+
+/* Pushes a screen title onto the path the title line shows. */
+void
+tui_enter(struct tui *ui, const char *title)
+{
+	if (ui->depth < TUI_PATH_MAX)
+		ui->path[ui->depth] = title;
+	ui->depth++;
+}
+
+void
+tui_leave(struct tui *ui)
+{
+	if (ui->depth > 0)
+		ui->depth--;
+}
+
+/*
+ * Draws "Menu chính › Quản lý tài khoản › Sửa tài khoản", dropping the
+ * outer titles first when the line is too narrow.
+ */
+static void
+draw_path(const struct tui *ui)
+{
+	int depth = ui->depth < TUI_PATH_MAX ? ui->depth : TUI_PATH_MAX;
+	char line[512];
+
+	for (int first = 0; first < depth; first++) {
+		size_t used = 0;
+
+		line[0] = '\0';
+		if (first > 0)
+			used = (size_t)snprintf(line, sizeof line, "… › ");
+		for (int i = first; i < depth && used < sizeof line; i++) {
+			int n = snprintf(line + used, sizeof line - used,
+			    "%s%s", i > first ? " › " : "", ui->path[i]);
+
+			if (n < 0)
+				break;
+			used += (size_t)n;
+		}
+		if (tui_width(line) <= COLS - 2 || first == depth - 1)
+			break;
+	}
+	if (depth > 0)
+		tui_text(1, 1, COLS - 2, line, TUI_TITLE);
 }
 
 /* Draws "Enter Chọn  Esc Quay lại" from the rows with a label. */
@@ -253,13 +310,29 @@ tui_frame(struct tui *ui, const struct tui_keydef *keys)
 		return false;
 	}
 	draw_status(ui);
-	if (ui->title != NULL)
-		tui_text(1, 1, COLS - 2, ui->title, TUI_TITLE);
-	if (ui->message[0] != '\0')
-		tui_text(LINES - 2, 1, COLS - 2, ui->message,
-		    ui->message_error ? TUI_ERROR : TUI_NORMAL);
+	draw_path(ui);
 	tui_help_line(keys);
 	return true;
+}
+
+/*
+ * Draws the message above the key-help line, wrapped on up to three
+ * lines on a narrow screen.  Called last, so it covers the body.
+ */
+void
+tui_draw_message(const struct tui *ui)
+{
+	char lines[MESSAGE_LINES][256];
+	int n;
+
+	if (ui->message[0] == '\0' || !tui_fits(ui))
+		return;
+	n = tui_wrap(ui->message, COLS - 2, lines, MESSAGE_LINES);
+	for (int i = 0; i < n; i++)
+		tui_text(LINES - 1 - n + i, 0, COLS, "", TUI_NORMAL);
+	for (int i = 0; i < n; i++)
+		tui_text(LINES - 1 - n + i, 1, COLS - 2, lines[i],
+		    ui->message_error ? TUI_ERROR : TUI_NORMAL);
 }
 
 void

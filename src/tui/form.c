@@ -1,12 +1,13 @@
 /*
- * Forms: labelled one-line fields.  Tab, Shift-Tab, Up, Down and Enter
- * move between fields, F2 or Ctrl-S saves, Esc cancels and asks first
- * when something was changed.  The caller checks and stores the values
- * and runs the form again, with an error on the message line, when the
- * core rejects them.
+ * Forms: labelled rows, each a one-line field or a row of check boxes.
+ * Tab, Shift-Tab, Up, Down and Enter move between rows, F2 or Ctrl-S
+ * saves, and Esc cancels after a confirmation when something changed.
+ * The caller checks and stores the values, and runs the form again with
+ * an error on the message line when the core rejects them.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tui/ui.h"
 
@@ -43,21 +44,35 @@ on_last_row(const struct tui_form *form)
 	return true;
 }
 
+static bool
+row_named(const struct tui_form_row *row, const char *name)
+{
+	return (row->name != NULL && strcmp(row->name, name) == 0) ||
+	    strcasecmp(row->en, name) == 0 || strcasecmp(row->vi, name) == 0;
+}
+
+/*
+ * Moves the cursor to the first editable row that a core error names,
+ * by field name ("login") or by label, as text validators name fields.
+ */
 void
 tui_form_focus(struct tui_form *form, const char *name)
 {
-	for (int i = 0; name != NULL && i < form->nrows; i++)
-		if (form->rows[i].name != NULL &&
-		    strcmp(form->rows[i].name, name) == 0 &&
-		    !form->rows[i].readonly)
+	for (int i = 0; name != NULL && *name != '\0' && i < form->nrows;
+	    i++)
+		if (!form->rows[i].readonly && row_named(&form->rows[i],
+		    name)) {
 			form->focus = i;
+			return;
+		}
 }
 
 bool
 tui_form_changed(const struct tui_form *form)
 {
 	for (int i = 0; i < form->nrows; i++)
-		if (form->rows[i].field.changed)
+		if (form->rows[i].field.changed ||
+		    form->rows[i].checks.changed)
 			return true;
 	return false;
 }
@@ -70,11 +85,38 @@ tui_form_wipe(struct tui_form *form)
 		tui_field_clear(&form->rows[i].field);
 }
 
+/* Draws one row's value from column fx; returns the lines it took. */
+static int
+draw_value(struct tui *ui, struct tui_form_row *row, int y, int fx,
+    bool focus)
+{
+	int width = COLS - fx - 1, cx, cy = y;
+
+	if (row->checks.n > 0) {
+		cx = tui_checks_draw(&row->checks, y, fx, width, focus, &cy);
+	} else if (row->readonly) {
+		char *text = tui_field_get(&row->field);
+
+		tui_text(y, fx, width, text, TUI_NORMAL);
+		free(text);
+		return 1;
+	} else {
+		if (width > row->field.max_letters + 1)
+			width = row->field.max_letters + 1;
+		cx = tui_field_draw(&row->field, y, fx, width, focus);
+	}
+	if (focus) {
+		ui->cursor_y = cy;
+		ui->cursor_x = cx;
+	}
+	return row->checks.n > 0 ? tui_checks_lines(&row->checks, width) : 1;
+}
+
 static void
 draw_form(struct tui *ui, struct tui_form *form)
 {
 	char note[NOTE_LINES][256];
-	int top = tui_body_top() + 1, gap, label_w = 0, x0, fx, y;
+	int top = tui_body_top() + 1, gap, label_w = 0, x0, fx, y, lines = 0;
 
 	if (form->heading != NULL) {
 		tui_text_center(top, form->heading, TUI_TITLE);
@@ -86,35 +128,23 @@ draw_form(struct tui *ui, struct tui_form *form)
 		if (w > label_w)
 			label_w = w;
 	}
-	gap = top + 2 * form->nrows < LINES - 2 - NOTE_LINES / 2 ? 2 : 1;
 	x0 = COLS >= TUI_STAFF_COLS ? 3 : 1;
 	fx = x0 + label_w + 2;
+	for (int i = 0; i < form->nrows; i++)
+		lines += form->rows[i].checks.n > 0 ?
+		    tui_checks_lines(&form->rows[i].checks, COLS - fx - 1) : 1;
+	gap = top + lines + form->nrows < LINES - 2 - NOTE_LINES / 2 ? 2 : 1;
+	y = top;
 	for (int i = 0; i < form->nrows; i++) {
 		struct tui_form_row *row = &form->rows[i];
-		int width = COLS - fx - 1, cx;
 
-		y = top + i * gap;
-		if (width > row->field.max_letters + 1)
-			width = row->field.max_letters + 1;
 		tui_text(y, x0, label_w, T(row->en, row->vi),
 		    i == form->focus ? TUI_TITLE : TUI_NORMAL);
-		if (row->readonly) {
-			char *text = tui_field_get(&row->field);
-
-			tui_text(y, fx, width, text, TUI_NORMAL);
-			free(text);
-			continue;
-		}
-		cx = tui_field_draw(&row->field, y, fx, width,
-		    i == form->focus);
-		if (i == form->focus) {
-			ui->cursor_y = y;
-			ui->cursor_x = cx;
-		}
+		y += draw_value(ui, row, y, fx, i == form->focus) - 1 + gap;
 	}
 	if (form->note == NULL)
 		return;
-	y = top + form->nrows * gap + 1;
+	y++;
 	for (int i = 0, n = tui_wrap(form->note, COLS - 2 * x0, note,
 	    NOTE_LINES); i < n && y + i < LINES - 2; i++)
 		tui_text(y + i, x0, COLS - 2 * x0, note[i], TUI_NORMAL);
@@ -164,11 +194,19 @@ tui_form_run(struct tui *ui, struct tui_form *form)
 				return rc == TUI_OK ? TUI_CANCEL : TUI_END;
 			break;
 		case TUI_ACT_HELP:
-			if (tui_help_box(ui, keys) == TUI_END)
+			rc = tui_help_box(ui, keys, T("Left, Right, Home, "
+			    "End: move in the field", "Trái, Phải, Home, End: "
+			    "di chuyển trong ô"));
+			if (rc == TUI_END)
 				return TUI_END;
 			break;
 		default:
-			tui_field_key(&form->rows[form->focus].field, key);
+			if (form->rows[form->focus].checks.n > 0)
+				tui_checks_key(&form->rows[form->focus].checks,
+				    key);
+			else
+				tui_field_key(&form->rows[form->focus].field,
+				    key);
 			break;
 		}
 	}

@@ -17,7 +17,7 @@ tui_list_init(struct tui_list *l, const struct tui_column *cols, int ncols)
 {
 	memset(l, 0, sizeof *l);
 	l->cols = cols;
-	l->ncols = ncols;
+	l->ncols = ncols < TUI_LIST_MAX_COLS ? ncols : TUI_LIST_MAX_COLS;
 }
 
 void
@@ -29,6 +29,7 @@ tui_list_clear(struct tui_list *l)
 		free(l->folded[i]);
 	l->nrows = 0;
 	l->nshown = 0;
+	memset(l->widest, 0, sizeof l->widest);
 	l->sel = l->top = 0;
 }
 
@@ -44,6 +45,13 @@ tui_list_free(struct tui_list *l)
 	l->cap = 0;
 }
 
+static bool
+row_matches(const struct tui_list *l, int row, const char *needle)
+{
+	return needle == NULL || (l->folded[row] != NULL &&
+	    mn_text_matches(l->folded[row], needle));
+}
+
 static void
 filter_rows(struct tui_list *l)
 {
@@ -51,8 +59,7 @@ filter_rows(struct tui_list *l)
 
 	l->nshown = 0;
 	for (int i = 0; i < l->nrows; i++)
-		if (needle == NULL || (l->folded[i] != NULL &&
-		    mn_text_matches(l->folded[i], needle)))
+		if (row_matches(l, i, needle))
 			l->shown[l->nshown++] = i;
 	free(needle);
 	if (l->sel >= l->nshown)
@@ -85,14 +92,18 @@ int
 tui_list_add(struct tui_list *l, const char *const *cells)
 {
 	size_t size = 1;
-	char *joined;
+	char *joined, *needle;
 
 	if (l->nrows == l->cap && grow(l) != MN_OK)
 		return MN_ERR_NOMEM;
 	for (int c = 0; c < l->ncols; c++) {
-		l->cells[l->nrows * l->ncols + c] =
-		    strdup(cells[c] != NULL ? cells[c] : "");
-		size += strlen(cells[c] != NULL ? cells[c] : "") + 1;
+		const char *text = cells[c] != NULL ? cells[c] : "";
+		int w = tui_width(text);
+
+		l->cells[l->nrows * l->ncols + c] = strdup(text);
+		size += strlen(text) + 1;
+		if (w > l->widest[c])
+			l->widest[c] = w;
 	}
 	if ((joined = malloc(size)) != NULL) {
 		joined[0] = '\0';
@@ -105,8 +116,11 @@ tui_list_add(struct tui_list *l, const char *const *cells)
 		free(joined);
 	} else
 		l->folded[l->nrows] = NULL;
+	needle = l->search[0] ? mn_text_fold(l->search) : NULL;
+	if (row_matches(l, l->nrows, needle))
+		l->shown[l->nshown++] = l->nrows;
+	free(needle);
 	l->nrows++;
-	filter_rows(l);
 	return MN_OK;
 }
 
@@ -136,19 +150,18 @@ column_widths(const struct tui_list *l, int *widths, int total)
 		int w = l->cols[c].en ? tui_width(T(l->cols[c].en,
 		    l->cols[c].vi)) : 0;
 
-		for (int r = 0; r < l->nrows; r++) {
-			int cw = tui_width(tui_list_cell(l, r, c));
-
-			if (cw > w)
-				w = cw;
-		}
+		if (l->widest[c] > w)
+			w = l->widest[c];
 		if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
 			w = l->cols[c].max_width;
 		widths[c] = w;
 		used += w + 2;
 	}
-	/* The last column takes what is left, or gives back what is over. */
-	widths[l->ncols - 1] += total - used;
+	/*
+	 * The last column, which needs no gap after it, takes what is left
+	 * or gives back what is over.
+	 */
+	widths[l->ncols - 1] += total - used + 2;
 	if (widths[l->ncols - 1] < 1)
 		widths[l->ncols - 1] = 1;
 }
@@ -181,7 +194,8 @@ visible_rows(const struct tui_list *l)
 static void
 draw_list(struct tui *ui, struct tui_list *l)
 {
-	int widths[16], y = tui_body_top(), rows = visible_rows(l);
+	int widths[TUI_LIST_MAX_COLS];
+	int y = tui_body_top(), rows = visible_rows(l);
 
 	column_widths(l, widths, COLS - 2);
 	if (l->cols[0].en != NULL)
@@ -196,6 +210,9 @@ draw_list(struct tui *ui, struct tui_list *l)
 	if (l->nrows == 0 && l->empty_en != NULL)
 		tui_text(y + 1, 2, COLS - 4, T(l->empty_en, l->empty_vi),
 		    TUI_NORMAL);
+	else if (l->nshown == 0)
+		tui_text(y + 1, 2, COLS - 4, T("Nothing matches the search",
+		    "Không có dòng nào khớp với từ tìm"), TUI_NORMAL);
 	if (l->searching || l->search[0] != '\0') {
 		char line[200];
 
@@ -311,7 +328,10 @@ tui_list_run(struct tui *ui, struct tui_list *l, const struct tui_keydef *keys)
 			continue;
 		}
 		if (action == TUI_ACT_HELP) {
-			if (tui_help_box(ui, keys) == TUI_END)
+			if (tui_help_box(ui, keys,
+			    T("Up, Down, j, k, PgUp, PgDn, Home, End: move",
+			    "Lên, Xuống, j, k, PgUp, PgDn, Home, End: di "
+			    "chuyển")) == TUI_END)
 				return TUI_ACT_END;
 			continue;
 		}

@@ -1,10 +1,9 @@
 /*
  * The administrator's account forms: add, edit (full name and roles) and
- * password reset.  Values go to the core unchanged except for the role
- * list, whose blanks are dropped; when the core rejects them the form
- * opens again with its message and the cursor on the named field.
+ * password reset.  Values go to the core unchanged; roles are check
+ * boxes.  When the core rejects a value, the form opens again with the
+ * core's message and the cursor on the named field.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 
 #define LOGIN_MAX	32
 #define NAME_MAX_LETTERS 100
-#define ROLES_MAX	120
 #define PASSWORD_MAX	128
 
 static void
@@ -26,44 +24,26 @@ free_secret(char *s)
 	free(s);
 }
 
-/* "admin (quản trị), teacher (giáo viên), ..." for the form's note. */
+static const struct tui_keydef account_form_keys[] = {
+	{ { TK_TAB, TK(KEY_DOWN) }, "Tab", "Next field", "Trường sau",
+	    TUI_ACT_NEXT },
+	{ { TK(KEY_BTAB), TK(KEY_UP) }, "", NULL, NULL, TUI_ACT_PREV },
+	{ { TK_ENTER }, "", NULL, NULL, TUI_ACT_ENTER },
+	{ { ' ' }, "Space", "Tick role", "Chọn vai trò", TUI_ACT_NONE },
+	{ { TK(KEY_F(2)) }, "F2", "Save", "Lưu", TUI_ACT_SAVE },
+	{ { TK_ESC }, "Esc", "Cancel", "Hủy", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)) }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+/* One box per role; bit i of the roles is box i. */
 static void
-roles_note(char *buf, size_t size)
+role_boxes(struct tui_checks *checks, unsigned roles)
 {
-	size_t used;
-	int n;
-
-	n = snprintf(buf, size, "%s", T("Roles, separated by commas: ",
-	    "Vai trò, cách nhau bởi dấu phẩy: "));
-	used = n > 0 ? (size_t)n : 0;
-	for (unsigned i = 0; i < MN_ROLE_COUNT && used < size; i++) {
-		n = snprintf(buf + used, size - used, "%s%s (%s)",
-		    i > 0 ? ", " : "", mn_role_name(1u << i),
-		    mn_role_label(1u << i));
-		if (n < 0)
-			break;
-		used += (size_t)n;
-	}
-}
-
-/* Parses the role field, ignoring blanks around the commas. */
-static int
-parse_roles(const struct tui_field *field, unsigned *roles,
-    struct mn_error *err)
-{
-	char *text = tui_field_get(field), *src, *dst;
-	int rc;
-
-	if (text == NULL)
-		return mn_fail(err, MN_ERR_NOMEM, "role", "%s",
-		    T("Out of memory", "Hết bộ nhớ"));
-	for (src = dst = text; *src != '\0'; src++)
-		if (!isspace((unsigned char)*src))
-			*dst++ = *src;
-	*dst = '\0';
-	rc = mn_roles_parse(text, roles, err);
-	free(text);
-	return rc;
+	memset(checks, 0, sizeof *checks);
+	for (int i = 0; i < MN_ROLE_COUNT && i < TUI_OPTIONS_MAX; i++)
+		checks->labels[checks->n++] = mn_role_label(1u << i);
+	checks->checked = roles & ((1u << MN_ROLE_COUNT) - 1);
 }
 
 /* Reads both password rows; fails when they differ. */
@@ -110,7 +90,7 @@ try_add(struct tui *ui, struct tui_form *form)
 	char *login = tui_field_get(&form->rows[ADD_LOGIN].field);
 	char *name = tui_field_get(&form->rows[ADD_NAME].field);
 	char *password = NULL;
-	unsigned roles = 0;
+	unsigned roles = form->rows[ADD_ROLES].checks.checked;
 	int64_t id = 0;
 	int rc;
 
@@ -118,10 +98,8 @@ try_add(struct tui *ui, struct tui_form *form)
 	if (login == NULL || name == NULL)
 		rc = mn_fail(&err, MN_ERR_NOMEM, "", "%s",
 		    T("Out of memory", "Hết bộ nhớ"));
-	else if ((rc = parse_roles(&form->rows[ADD_ROLES].field, &roles,
-	    &err)) == MN_OK &&
-	    (rc = read_passwords(form, ADD_PASSWORD, &password, &err)) ==
-	    MN_OK)
+	else if ((rc = read_passwords(form, ADD_PASSWORD, &password,
+	    &err)) == MN_OK)
 		rc = mn_account_add(ui->ctx, login, roles, name, password,
 		    &id, &err);
 	if (rc == MN_OK)
@@ -144,26 +122,27 @@ account_add_form(struct tui *ui)
 		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
 		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
 		{ .name = "password", .en = "Password", .vi = "Mật khẩu" },
-		{ .name = "password", .en = "Password again", .vi = "Nhập lại mật khẩu" },
+		{ .name = "password", .en = "Password again",
+		    .vi = "Nhập lại mật khẩu" },
 	};
-	struct tui_form form = { .rows = rows, .nrows = ADD_ROWS };
-	const char *title = ui->title;
-	char note[768];
+	struct tui_form form = {
+		.rows = rows,
+		.nrows = ADD_ROWS,
+		.keys = account_form_keys,
+	};
 	int rc;
 
-	roles_note(note, sizeof note);
-	form.note = note;
 	tui_field_init(&rows[ADD_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[ADD_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);
-	tui_field_init(&rows[ADD_ROLES].field, ROLES_MAX, TUI_SHOW);
+	role_boxes(&rows[ADD_ROLES].checks, 0);
 	tui_field_init(&rows[ADD_PASSWORD].field, PASSWORD_MAX, TUI_STARS);
 	tui_field_init(&rows[ADD_AGAIN].field, PASSWORD_MAX, TUI_STARS);
-	ui->title = T("New account", "Thêm tài khoản");
+	tui_enter(ui, T("New account", "Thêm tài khoản"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK &&
 	    try_add(ui, &form) != MN_OK)
 		;
 	tui_form_wipe(&form);
-	ui->title = title;
+	tui_leave(ui);
 	return rc;
 }
 
@@ -174,15 +153,14 @@ try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
 {
 	struct mn_error err;
 	char *name = tui_field_get(&form->rows[EDIT_NAME].field);
-	unsigned roles = 0;
+	unsigned roles = form->rows[EDIT_ROLES].checks.checked;
 	int rc;
 
 	mn_error_clear(&err);
 	if (name == NULL)
 		rc = mn_fail(&err, MN_ERR_NOMEM, "", "%s",
 		    T("Out of memory", "Hết bộ nhớ"));
-	else if ((rc = parse_roles(&form->rows[EDIT_ROLES].field, &roles,
-	    &err)) == MN_OK)
+	else
 		rc = mn_account_update(ui->ctx, acct->login, roles, name,
 		    acct->version, &err);
 	free(name);
@@ -204,31 +182,30 @@ int
 account_edit_form(struct tui *ui, const struct mn_account *acct)
 {
 	struct tui_form_row rows[EDIT_ROWS] = {
-		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập", .readonly = true },
+		{ .name = "login", .en = "Login",
+		    .vi = "Tên đăng nhập", .readonly = true },
 		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
 		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
 	};
-	struct tui_form form = { .rows = rows, .nrows = EDIT_ROWS };
-	const char *title = ui->title;
-	char note[768], roles[256];
+	struct tui_form form = {
+		.rows = rows,
+		.nrows = EDIT_ROWS,
+		.keys = account_form_keys,
+	};
 	int rc, stored;
 
-	roles_note(note, sizeof note);
-	form.note = note;
 	tui_field_init(&rows[EDIT_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[EDIT_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);
-	tui_field_init(&rows[EDIT_ROLES].field, ROLES_MAX, TUI_SHOW);
 	tui_field_set(&rows[EDIT_LOGIN].field, acct->login);
 	tui_field_set(&rows[EDIT_NAME].field, acct->full_name);
-	mn_roles_format(acct->roles, roles, sizeof roles);
-	tui_field_set(&rows[EDIT_ROLES].field, roles);
-	ui->title = T("Edit account", "Sửa tài khoản");
+	role_boxes(&rows[EDIT_ROLES].checks, acct->roles);
+	tui_enter(ui, T("Edit account", "Sửa tài khoản"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		stored = try_edit(ui, &form, acct);
 		if (stored == MN_OK || stored == MN_ERR_CONFLICT)
 			break;
 	}
-	ui->title = title;
+	tui_leave(ui);
 	return rc;
 }
 
@@ -239,12 +216,14 @@ int
 account_password_form(struct tui *ui, const char *login)
 {
 	struct tui_form_row rows[PW_ROWS] = {
-		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập", .readonly = true },
-		{ .name = "password", .en = "New password", .vi = "Mật khẩu mới" },
-		{ .name = "password", .en = "New password again", .vi = "Nhập lại mật khẩu mới" },
+		{ .name = "login", .en = "Login",
+		    .vi = "Tên đăng nhập", .readonly = true },
+		{ .name = "password", .en = "New password",
+		    .vi = "Mật khẩu mới" },
+		{ .name = "password", .en = "New password again",
+		    .vi = "Nhập lại mật khẩu mới" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = PW_ROWS };
-	const char *title = ui->title;
 	struct mn_error err;
 	char *password;
 	int rc;
@@ -253,7 +232,7 @@ account_password_form(struct tui *ui, const char *login)
 	tui_field_init(&rows[PW_NEW].field, PASSWORD_MAX, TUI_STARS);
 	tui_field_init(&rows[PW_AGAIN].field, PASSWORD_MAX, TUI_STARS);
 	tui_field_set(&rows[PW_LOGIN].field, login);
-	ui->title = T("Set password", "Đặt mật khẩu");
+	tui_enter(ui, T("Set password", "Đặt mật khẩu"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		mn_error_clear(&err);
 		if (read_passwords(&form, PW_NEW, &password, &err) == MN_OK &&
@@ -269,6 +248,6 @@ account_password_form(struct tui *ui, const char *login)
 		show_error(ui, &form, &err);
 	}
 	tui_form_wipe(&form);
-	ui->title = title;
+	tui_leave(ui);
 	return rc;
 }

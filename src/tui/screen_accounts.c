@@ -36,7 +36,7 @@ static const struct tui_column account_columns[] = {
 	{ "Full name", "Họ và tên", 30 },
 	{ "Roles", "Vai trò", 30 },
 	{ "Locked", "Khóa", 6 },
-	{ "Must change password", "Phải đổi mật khẩu", 0 },
+	{ "Change password", "Đổi mật khẩu", 0 },
 };
 
 #define NCOLS ((int)(sizeof account_columns / sizeof account_columns[0]))
@@ -176,7 +176,6 @@ int
 screen_accounts(struct tui *ui)
 {
 	struct account_rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -186,7 +185,6 @@ screen_accounts(struct tui *ui)
 	for (;;) {
 		int action;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, account_keys);
 		if (action == TUI_ACT_END) {

@@ -12,6 +12,12 @@
 
 #define LOGIN_MAX	32
 #define PASSWORD_MAX	128
+/*
+ * Failed logins one session may make before it ends, so that trying
+ * many accounts needs many connections.  The core's per-account lockout
+ * works independently of this limit.
+ */
+#define LOGIN_TRIES_MAX	5
 
 enum { ROW_LOGIN, ROW_PASSWORD, ROW_COUNT };
 
@@ -54,6 +60,10 @@ attempt(struct tui *ui, struct tui_form *form, struct mn_account *acct)
 		form->focus = ROW_LOGIN;
 		rc = MN_ERR_INVALID;
 	} else {
+		/* Hashing and the delay after failures take a moment. */
+		tui_message(ui, "%s", T("Checking...", "Đang kiểm tra..."));
+		tui_refresh(ui);
+		ui->message[0] = '\0';
 		rc = mn_login(ui->ctx, login, password, acct, &err);
 		if (rc != MN_OK) {
 			tui_error(ui, "%s", err.message);
@@ -67,7 +77,8 @@ attempt(struct tui *ui, struct tui_form *form, struct mn_account *acct)
 
 /*
  * Returns TUI_OK once logged in, or TUI_END when the user leaves with Esc
- * (ui->end = TUI_END_EXIT) or the session ends.
+ * (ui->end = TUI_END_EXIT), after LOGIN_TRIES_MAX failures
+ * (TUI_END_TRIES) or when the session ends otherwise.
  */
 int
 screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
@@ -84,9 +95,10 @@ screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
 		.quiet_cancel = true,
 		.keys = login_keys,
 	};
-	int rc;
+	int rc, failures = 0;
 
-	ui->title = T("Log in", "Đăng nhập");
+	ui->depth = 0;
+	tui_enter(ui, T("Log in", "Đăng nhập"));
 	tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
 	tui_field_init(&rows[ROW_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[ROW_PASSWORD].field, PASSWORD_MAX, TUI_HIDDEN);
@@ -105,6 +117,11 @@ screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
 			break;
 		if (attempt(ui, &form, acct) == TUI_OK)
 			break;
+		if (++failures >= LOGIN_TRIES_MAX) {
+			ui->end = TUI_END_TRIES;
+			rc = TUI_END;
+			break;
+		}
 	}
 	tui_form_wipe(&form);
 	return rc;

@@ -1,8 +1,9 @@
 /*
  * The menu tree, defined by one table.  An entry tied to an action shows
  * only when mn_allowed grants it, so the menu and the core's access table
- * cannot disagree; other entries list the roles that see them.  Hiding an
- * entry is presentation only: every core function checks access itself.
+ * cannot disagree.  Other entries list the roles that see them.  Hiding
+ * an entry is presentation only, because every core function checks
+ * access itself.
  */
 #include <stdio.h>
 
@@ -124,13 +125,13 @@ run_level(struct tui *ui, int parent, const char *title)
 	struct tui_list list;
 	int ids[MENU_MAX], action, rc = TUI_CANCEL;
 
+	tui_enter(ui, title);
 	tui_list_init(&list, menu_column, 1);
 	fill(ui, &list, parent, ids);
 	for (;;) {
 		const struct menu_entry *e;
 		int row;
 
-		ui->title = title;
 		set_menu_minimum(ui);
 		action = tui_list_run(ui, &list, menu_keys);
 		if (action == TUI_ACT_END) {
@@ -147,18 +148,23 @@ run_level(struct tui *ui, int parent, const char *title)
 		if ((row = tui_list_selected(&list)) < 0)
 			continue;
 		e = &menu[ids[row]];
-		ui->title = T(e->en, e->vi);
-		rc = e->open != NULL ? e->open(ui) :
-		    run_level(ui, e->id, ui->title);
+		if (e->open != NULL) {
+			tui_enter(ui, T(e->en, e->vi));
+			rc = e->open(ui);
+			tui_leave(ui);
+		} else
+			rc = run_level(ui, e->id, T(e->en, e->vi));
 		if (rc == TUI_END)
 			break;
 	}
 	tui_list_free(&list);
+	tui_leave(ui);
 	return rc;
 }
 
 int
 screen_menu(struct tui *ui)
 {
+	ui->depth = 0;
 	return run_level(ui, 0, T("Main menu", "Menu chính"));
 }

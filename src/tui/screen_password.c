@@ -67,8 +67,10 @@ int
 screen_password(struct tui *ui)
 {
 	struct tui_form_row rows[ROW_COUNT] = {
-		{ .name = "password", .en = "New password", .vi = "Mật khẩu mới" },
-		{ .name = "password", .en = "New password again", .vi = "Nhập lại mật khẩu mới" },
+		{ .name = "password", .en = "New password",
+		    .vi = "Mật khẩu mới" },
+		{ .name = "password", .en = "New password again",
+		    .vi = "Nhập lại mật khẩu mới" },
 	};
 	struct tui_form form = {
 		.rows = rows,
@@ -84,7 +86,8 @@ screen_password(struct tui *ui)
 	    "at least %u characters.", "Bạn cần đặt mật khẩu mới, ít nhất "
 	    "%u ký tự."), ui->ctx->cfg->password_min_length);
 	form.note = note;
-	ui->title = T("Change password", "Đổi mật khẩu");
+	ui->depth = 0;
+	tui_enter(ui, T("Change password", "Đổi mật khẩu"));
 	tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
 	tui_field_init(&rows[ROW_NEW].field, PASSWORD_MAX, TUI_HIDDEN);
 	tui_field_init(&rows[ROW_AGAIN].field, PASSWORD_MAX, TUI_HIDDEN);

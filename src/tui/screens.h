@@ -1,6 +1,6 @@
 /*
  * Screen entry points.  Each returns TUI_OK or TUI_CANCEL when the user
- * goes back, and TUI_END when the session ends (ui->end says why).
+ * goes back, and TUI_END when the session ends (ui->end gives the reason).
  */
 #ifndef MN_TUI_SCREENS_H
 #define MN_TUI_SCREENS_H
@@ -11,9 +11,9 @@
 /* Asks login and password until mn_login succeeds; fills acct. */
 int screen_login(struct tui *ui, const char *login_hint,
     struct mn_account *acct);
-/* The forced password change after a login. */
+/* Runs the forced password change after a login. */
 int screen_password(struct tui *ui);
-/* The menu tree, from the top level. */
+/* Runs the menu tree from the top level. */
 int screen_menu(struct tui *ui);
 /* Asks "Đăng xuất?"; on yes sets ui->end and returns TUI_END. */
 int screen_logout(struct tui *ui);
@@ -22,6 +22,8 @@ int screen_accounts(struct tui *ui);
 int screen_children(struct tui *ui);
 int screen_classes(struct tui *ui);
 int screen_staff(struct tui *ui);
+int screen_child_view(struct tui *ui, int64_t id);
+int screen_staff_view(struct tui *ui, int64_t id);
 
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);

@@ -126,6 +126,9 @@ tui_term_start(struct tui *ui)
 {
 	install_signals();
 	ui->screen = newterm(NULL, stdout, stdin);
+	/* SSH clients may send a TERM the host lacks; vt100 is everywhere. */
+	if (ui->screen == NULL && getenv("TERM") != NULL)
+		ui->screen = newterm("vt100", stdout, stdin);
 	if (ui->screen == NULL) {
 		fprintf(stderr, "%s\n", T("mamnon: cannot use this terminal; "
 		    "check TERM", "mamnon: không dùng được terminal này; "
@@ -151,15 +154,22 @@ tui_term_stop(struct tui *ui)
 {
 	if (ui->screen == NULL)
 		return;
+	/* Terminals without an alternate screen would keep the last page. */
+	if (ui->end != TUI_END_HANGUP) {
+		erase();
+		refresh();
+	}
 	curs_set(1);
 	endwin();
 	delscreen(ui->screen);
 	ui->screen = NULL;
 }
 
+/* Draws the message line, places the cursor and updates the terminal. */
 void
 tui_refresh(struct tui *ui)
 {
+	tui_draw_message(ui);
 	if (ui->cursor_y >= 0) {
 		curs_set(1);
 		move(ui->cursor_y, ui->cursor_x);
@@ -211,6 +221,38 @@ normalise(int rc, wint_t ch)
 }
 
 /*
+ * Called after an Esc that curses did not turn into a key code.  When
+ * the rest of an escape sequence is already waiting ("[4~" from a
+ * terminal whose End key the terminfo entry lacks), it is read and the
+ * whole key ignored, so an unknown function key never acts as Esc.
+ * Returns true for a plain Esc.
+ */
+static bool
+plain_escape(void)
+{
+	wint_t ch;
+	int rc;
+
+	timeout(0);
+	rc = get_wch(&ch);
+	if (rc == OK && (ch == '[' || ch == 'O')) {
+		bool csi = ch == '[';
+
+		/* CSI: parameters and intermediates end at a final byte. */
+		while (get_wch(&ch) == OK && csi && (ch < 0x40 || ch > 0x7e))
+			;
+		timeout(TICK_MS);
+		return false;
+	}
+	if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
+	else if (rc == OK)
+		unget_wch(ch);
+	timeout(TICK_MS);
+	return true;
+}
+
+/*
  * Reads one key.  Returns TK_END with ui->end set on SIGHUP, SIGTERM,
  * SIGINT, after the idle timeout, or when get_wch keeps failing without
  * waiting, which is how a dropped link shows (EOF or EIO on the tty).
@@ -247,6 +289,12 @@ tui_key(struct tui *ui)
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return TK_RESIZE;
 		ui->last_key = after;
+		if (rc == OK && ch == TK_ESC && !plain_escape())
+			continue;
+		if (rc == OK && ch == 12) {	/* Ctrl-L repaints all */
+			clearok(curscr, TRUE);
+			return TK_RESIZE;
+		}
 		key = normalise(rc, ch);
 		if (key == -1)
 			continue;

@@ -12,14 +12,19 @@
 #include "tui/screens.h"
 #include "tui/tui.h"
 
-/* Prints why the session ended, on the restored terminal. */
+/*
+ * Prints why the session ended, on the restored terminal.  An idle
+ * timeout or Esc before anyone logged in needs no words.
+ */
 static void
-say_goodbye(const struct tui *ui)
+say_goodbye(const struct tui *ui, bool logged_in)
 {
 	unsigned seconds = ui->ctx->cfg->idle_timeout;
 
 	switch (ui->end) {
 	case TUI_END_IDLE:
+		if (!logged_in)
+			break;
 		if (seconds % 60 == 0)
 			printf(T("Logged out after %u minutes without a key.\n",
 			    "Đã đăng xuất vì không thao tác trong %u phút.\n"),
@@ -28,6 +33,11 @@ say_goodbye(const struct tui *ui)
 			printf(T("Logged out after %u seconds without a key.\n",
 			    "Đã đăng xuất vì không thao tác trong %u giây.\n"),
 			    seconds);
+		break;
+	case TUI_END_TRIES:
+		printf("%s\n", T("Too many failed logins; connect again to "
+		    "retry.", "Đăng nhập sai quá nhiều lần; hãy kết nối lại "
+		    "để thử tiếp."));
 		break;
 	case TUI_END_LOGOUT:
 		printf("%s\n", T("Logged out.", "Đã đăng xuất."));
@@ -72,13 +82,11 @@ tui_run(struct mn_ctx *ctx, const char *login_hint)
 	if (tui_term_start(&ui) != 0)
 		return 1;
 	run_session(&ui, login_hint);
-	logged_in = ctx->actor.login[0] != '\0';
-	/* A dropped link cannot take output; leave without drawing. */
+	logged_in = ctx->actor.account_id != 0;
 	if (logged_in)
 		mn_logout(ctx);
 	tui_term_stop(&ui);
-	if (logged_in)
-		say_goodbye(&ui);
+	say_goodbye(&ui, logged_in);
 	memset(&ctx->actor.login, 0, sizeof ctx->actor.login);
 	ctx->actor.account_id = 0;
 	ctx->actor.roles = 0;

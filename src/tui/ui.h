@@ -36,7 +36,7 @@ enum tui_result {
 	TUI_END,	/* ui->end says why the session ends */
 };
 
-/* Why the session ends. */
+/* Reason the session ends. */
 enum tui_end {
 	TUI_END_NONE = 0,
 	TUI_END_LOGOUT,
@@ -44,6 +44,7 @@ enum tui_end {
 	TUI_END_HANGUP,
 	TUI_END_SIGNAL,
 	TUI_END_EXIT,		/* Esc on the login screen */
+	TUI_END_TRIES,		/* too many failed logins in one session */
 };
 
 /* Roles of text on screen; tui_attr maps them to colour or mono. */
@@ -60,11 +61,14 @@ enum tui_style {
 	TUI_STYLE_COUNT
 };
 
+#define TUI_PATH_MAX 8
+
 /* State of one terminal session. */
 struct tui {
 	struct mn_ctx *ctx;
 	SCREEN *screen;
-	const char *title;		/* place in the menu tree */
+	const char *path[TUI_PATH_MAX];	/* titles from the menu down */
+	int depth;
 	char message[512];		/* shown until the next key */
 	bool message_error;
 	int min_cols, min_rows;		/* the current screen's minimum */
@@ -129,8 +133,11 @@ void tui_message(struct tui *ui, const char *fmt, ...)
 void tui_error(struct tui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tui_help_line(const struct tui_keydef *keys);
+void tui_draw_message(const struct tui *ui);
 int tui_key_action(const struct tui_keydef *keys, int key);
 void tui_set_minimum(struct tui *ui, int cols, int rows);
+void tui_enter(struct tui *ui, const char *title);
+void tui_leave(struct tui *ui);
 
 /* field.c: a one-line editor that works in letters, not bytes. */
 #define TUI_FIELD_CAP 512
@@ -156,11 +163,23 @@ int tui_field_draw(struct tui_field *f, int y, int x, int width,
 int tui_field_letters(const struct tui_field *f);
 
 /* form.c */
+#define TUI_OPTIONS_MAX 16
+
+/* A row of check boxes, used in place of the text field when n > 0. */
+struct tui_checks {
+	const char *labels[TUI_OPTIONS_MAX];
+	int n;
+	unsigned checked;	/* bit i: option i is ticked */
+	int cursor;		/* the option the cursor is on */
+	bool changed;
+};
+
 struct tui_form_row {
 	const char *name;	/* field name as core errors give it */
 	const char *en, *vi;	/* label */
 	struct tui_field field;
 	bool readonly;
+	struct tui_checks checks;
 };
 
 struct tui_form {
@@ -179,7 +198,15 @@ void tui_form_focus(struct tui_form *form, const char *name);
 bool tui_form_changed(const struct tui_form *form);
 void tui_form_wipe(struct tui_form *form);
 
+/* checks.c */
+int tui_checks_lines(const struct tui_checks *c, int width);
+int tui_checks_draw(struct tui_checks *c, int y, int x, int width,
+    bool focus, int *cursor_y);
+bool tui_checks_key(struct tui_checks *c, int key);
+
 /* list.c */
+#define TUI_LIST_MAX_COLS 16
+
 struct tui_column {
 	const char *en, *vi;	/* header; NULL en: no header row */
 	int max_width;		/* cells, 0: no limit */
@@ -191,6 +218,7 @@ struct tui_list {
 	char **cells;		/* nrows * ncols strings */
 	char **folded;		/* per row, for search */
 	int nrows, cap;
+	int widest[TUI_LIST_MAX_COLS];	/* cells, over all rows */
 	int *shown;		/* rows matching the search */
 	int nshown;
 	int sel, top;		/* positions in shown */
@@ -212,6 +240,7 @@ int tui_list_run(struct tui *ui, struct tui_list *l,
 /* dialog.c */
 int tui_confirm(struct tui *ui, const char *question, bool default_yes);
 int tui_msgbox(struct tui *ui, const char *text);
-int tui_help_box(struct tui *ui, const struct tui_keydef *keys);
+int tui_help_box(struct tui *ui, const struct tui_keydef *keys,
+    const char *more);
 
 #endif
