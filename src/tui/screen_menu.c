@@ -27,10 +27,13 @@ enum { MENU_LOGOUT = 99 };
 
 static const struct menu_entry menu[] = {
 	{ 1, 0, "Children", "Trẻ em", 0, MN_ACT_CHILD_READ,
-	    screen_children },
+	    screen_child_list },
 	{ 2, 0, "Classes", "Lớp học", 0, MN_ACT_CLASS_READ,
-	    screen_classes },
-	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ, screen_staff },
+	    screen_class_list },
+	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ,
+	    screen_staff_list },
+	{ 5, 0, "School calendar", "Lịch năm học", 0, MN_ACT_CALENDAR_WRITE,
+	    screen_calendar },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
 	{ 5, 0, "My children", "Con của tôi", MN_ROLE_PARENT, NO_ACTION,

@@ -25,6 +25,16 @@ int screen_staff(struct tui *ui);
 int screen_child_view(struct tui *ui, int64_t id);
 int screen_staff_view(struct tui *ui, int64_t id);
 
+/*
+ * The registers: children, classes (with each class's children and
+ * teachers), staff, and the school calendar (school years, holidays and
+ * make-up days).
+ */
+int screen_child_list(struct tui *ui);
+int screen_class_list(struct tui *ui);
+int screen_staff_list(struct tui *ui);
+int screen_calendar(struct tui *ui);
+
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
