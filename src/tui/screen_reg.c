@@ -9,34 +9,22 @@
 #include "core/text.h"
 #include "tui/screen_reg.h"
 
-/* Titles replaced by reg_enter; deeper calls only count. */
-#define SAVED_TITLES 16
-static const char *saved_titles[SAVED_TITLES];
-static int nsaved;
-
 void
 reg_enter(struct tui *ui, const char *title)
 {
-	if (nsaved < SAVED_TITLES)
-		saved_titles[nsaved] = ui->title;
-	nsaved++;
-	ui->title = title;
+	tui_enter(ui, title);
 }
 
 void
 reg_leave(struct tui *ui)
 {
-	if (nsaved == 0)
-		return;
-	nsaved--;
-	if (nsaved < SAVED_TITLES)
-		ui->title = saved_titles[nsaved];
+	tui_leave(ui);
 }
 
 int
 reg_help(struct tui *ui, const struct tui_keydef *keys)
 {
-	return tui_help_box(ui, keys);
+	return tui_help_box(ui, keys, NULL);
 }
 
 void

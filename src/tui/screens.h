@@ -19,9 +19,6 @@ int screen_menu(struct tui *ui);
 int screen_logout(struct tui *ui);
 
 int screen_accounts(struct tui *ui);
-int screen_children(struct tui *ui);
-int screen_classes(struct tui *ui);
-int screen_staff(struct tui *ui);
 int screen_child_view(struct tui *ui, int64_t id);
 int screen_staff_view(struct tui *ui, int64_t id);
 

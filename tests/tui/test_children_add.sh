@@ -93,7 +93,7 @@ $expected"
 fi
 
 echo "== export children writes the names in NFC, in list order"
-"$MAMNON" -c "$CFG" export children --format csv -o "$TEST_TMP/out.csv" ||
+mn_export children --format csv -o "$TEST_TMP/out.csv" ||
     fail "mamnon export children failed"
 grep -q ",$HA_NFC,20/06/$BORN_MG5,Nữ," "$TEST_TMP/out.csv" ||
     fail "export lacks $HA_NFC in NFC: $(cat "$TEST_TMP/out.csv")"

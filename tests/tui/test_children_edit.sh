@@ -51,7 +51,7 @@ key Enter
 wait "Đã thêm trẻ Mai Thị Lan"
 SCRIPT
 } | drive - || fail "the add form checks failed"
-"$MAMNON" -c "$CFG" export children --format csv |
+mn_export children --format csv |
     grep -q ",Mai Thị Lan,03/02/$BORN_MG5,Nữ,Kinh,001221123456," ||
     fail "export lacks Mai Thị Lan with her ID"
 
@@ -86,7 +86,7 @@ key c
 wait "Đã thêm trẻ Vũ Minh Quân"
 SCRIPT
 } | drive - || fail "the age group exception failed"
-"$MAMNON" -c "$CFG" export children --format csv |
+mn_export children --format csv |
     grep -q ",Vũ Minh Quân,09/09/$BORN_MG4,Nam,.*,MG5A," ||
     fail "export lacks Vũ Minh Quân in MG5A"
 
@@ -200,7 +200,7 @@ expect "MG5B  Trần Văn Anh"
 expectnot "MG5A  Trần Văn Anh"
 SCRIPT
 } | drive - || fail "moving a child to MG5B failed"
-"$MAMNON" -c "$CFG" export children --format csv --class MG5B |
+mn_export children --format csv --class MG5B |
     grep -q '^T001,Trần Văn Anh,' || fail "export of MG5B lacks T001"
 
 echo "== a status change with date and reason"
@@ -228,6 +228,6 @@ settle 300
 expectre "^ +Phạm Văn Dũng"
 SCRIPT
 } | drive - || fail "the status change failed"
-"$MAMNON" -c "$CFG" export children --format csv |
+mn_export children --format csv |
     grep -q "^T003,Phạm Văn Dũng,.*,Chuyển đi," ||
     fail "export does not show T003 as transferred out"

@@ -42,7 +42,7 @@ wait "Đã lưu cán bộ Y Moan Ênuôl"
 waitre "CB-002 +Y Moan Ênuôl +Nhân viên bảo vệ +0987654321"
 SCRIPT
 } | drive - || fail "the staff screens failed"
-"$MAMNON" -c "$CFG" export staff --format csv |
+mn_export staff --format csv |
     grep -q '^CB-002,Y Moan Ênuôl,15/08/1995,Nam,Nhân viên bảo vệ,' ||
     fail "export lacks the new staff member"
 
