@@ -241,8 +241,8 @@ choose_audience(struct tui *ui, int64_t *class_id)
 	mn_error_clear(&err);
 	if (mn_school_year_current(ui->ctx, &today, &year, &err) == MN_OK)
 		mn_class_list(ui->ctx, year.id, add_class, k, &err);
-	ui->title = T("Post to", "Gửi tới");
-	rc = screen_choose(ui, k->names, k->n, &choice);
+	rc = screen_choose(ui, T("Post to", "Gửi tới"), k->names, k->n,
+	    &choice);
 	if (rc == TUI_OK)
 		*class_id = k->ids[choice];
 	free(k);
@@ -253,19 +253,17 @@ static int
 post(struct tui *ui)
 {
 	struct tui_form_row rows[] = {
-		{ "title", "Title", "Tiêu đề", { .len = 0 }, false },
-		{ "body", "Text", "Nội dung", { .len = 0 }, false },
+		{ .name = "title", .en = "Title", .vi = "Tiêu đề" },
+		{ .name = "body", .en = "Text", .vi = "Nội dung" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = 2,
 	    .enter_submits = true };
-	const char *title = ui->title;
 	struct mn_error err;
 	int64_t class_id = 0, id;
 	int rc;
 
 	if ((rc = choose_audience(ui, &class_id)) != TUI_OK)
 		return rc;
-	ui->title = title;
 	tui_field_init(&rows[0].field, MN_ANNOUNCE_TITLE_MAX, TUI_SHOW);
 	tui_field_init(&rows[1].field, 500, TUI_SHOW);
 	for (;;) {
@@ -296,7 +294,6 @@ int
 screen_announcements(struct tui *ui)
 {
 	struct rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -311,7 +308,6 @@ screen_announcements(struct tui *ui)
 	for (;;) {
 		int action, row;
 
-		ui->title = title;
 		screen_set_parent_minimum(ui);
 		action = tui_list_run(ui, &rows.list, rows.parent ?
 		    parent_keys : staff_keys);

@@ -174,12 +174,10 @@ request(struct tui *ui)
 {
 	const char *const *kinds = mn_approval_kinds();
 	struct tui_form_row rows[] = {
-		{ "data_kind", "Data", "Dữ liệu", { .len = 0 }, false },
-		{ "purpose", "Purpose", "Mục đích", { .len = 0 }, false },
-		{ "consent_purpose", "Consent purpose", "Mục đích đồng ý",
-		    { .len = 0 }, false },
-		{ "until", "Until (YYYY-MM-DD)", "Đến ngày (YYYY-MM-DD)",
-		    { .len = 0 }, false },
+		{ .name = "data_kind", .en = "Data", .vi = "Dữ liệu" },
+		{ .name = "purpose", .en = "Purpose", .vi = "Mục đích" },
+		{ .name = "consent_purpose", .en = "Consent purpose", .vi = "Mục đích đồng ý" },
+		{ .name = "until", .en = "Until (YYYY-MM-DD)", .vi = "Đến ngày (YYYY-MM-DD)" },
 	};
 	char note[512];
 	struct tui_form form = { .rows = rows, .nrows = 4,
@@ -228,7 +226,6 @@ int
 screen_approvals(struct tui *ui)
 {
 	struct rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -239,7 +236,6 @@ screen_approvals(struct tui *ui)
 	for (;;) {
 		int action, row;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, approval_keys);
 		if (action == TUI_ACT_END) {

@@ -240,7 +240,6 @@ screen_audit(struct tui *ui)
 {
 	struct filter_form *ff = malloc(sizeof *ff);
 	struct rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	if (ff == NULL)
@@ -255,7 +254,6 @@ screen_audit(struct tui *ui)
 	for (;;) {
 		int action, row;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, audit_keys);
 		if (action == TUI_ACT_END) {

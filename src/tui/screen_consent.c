@@ -109,9 +109,8 @@ static int
 record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 {
 	struct tui_form_row rows[] = {
-		{ "paper_ref", "Form reference", "Số phiếu", { .len = 0 },
-		    false },
-		{ "given_by", "Signed by", "Người ký", { .len = 0 }, false },
+		{ .name = "paper_ref", .en = "Form reference", .vi = "Số phiếu" },
+		{ .name = "given_by", .en = "Signed by", .vi = "Người ký" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = 2,
 	    .enter_submits = true };
@@ -172,7 +171,6 @@ consent_child_view(struct tui *ui, int64_t child_id)
 {
 	const char *const *purposes = mn_consent_purposes();
 	struct tui_list list;
-	const char *title = ui->title;
 	bool granted[16] = { false };
 	int rc = TUI_OK;
 
@@ -181,7 +179,6 @@ consent_child_view(struct tui *ui, int64_t child_id)
 	for (;;) {
 		int action, row;
 
-		ui->title = title;
 		screen_set_parent_minimum(ui);
 		action = tui_list_run(ui, &list, consent_keys);
 		if (action == TUI_ACT_END) {
@@ -210,11 +207,10 @@ int
 screen_consents(struct tui *ui)
 {
 	struct tui_form_row field[] = {
-		{ "child", "Child code", "Mã trẻ", { .len = 0 }, false },
+		{ .name = "child", .en = "Child code", .vi = "Mã trẻ" },
 	};
 	struct tui_form form = { .rows = field, .nrows = 1,
 	    .enter_submits = true, .quiet_cancel = true };
-	const char *title = ui->title;
 	int rc;
 
 	tui_field_init(&field[0].field, 31, TUI_SHOW);
@@ -223,7 +219,6 @@ screen_consents(struct tui *ui)
 		int64_t child_id = 0;
 		char *code;
 
-		ui->title = title;
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		if ((rc = tui_form_run(ui, &form)) != TUI_OK)
 			return rc;
@@ -236,8 +231,9 @@ screen_consents(struct tui *ui)
 			free(code);
 			continue;
 		}
-		ui->title = code;
+		tui_enter(ui, code);
 		rc = consent_child_view(ui, child_id);
+		tui_leave(ui);
 		free(code);
 		if (rc == TUI_END)
 			return rc;

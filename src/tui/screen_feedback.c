@@ -264,7 +264,7 @@ static int
 answer_thread(struct tui *ui, const struct mn_feedback *fb)
 {
 	struct tui_form_row row[] = {
-		{ "answer", "Answer", "Trả lời", { .len = 0 }, false },
+		{ .name = "answer", .en = "Answer", .vi = "Trả lời" },
 	};
 	struct mn_error err;
 	int rc;
@@ -297,8 +297,7 @@ static int
 assign_thread(struct tui *ui, const struct mn_feedback *fb)
 {
 	struct tui_form_row row[] = {
-		{ "assignee", "Staff login", "Tài khoản phụ trách",
-		    { .len = 0 }, false },
+		{ .name = "assignee", .en = "Staff login", .vi = "Tài khoản phụ trách" },
 	};
 	struct mn_error err;
 	char *login;
@@ -343,8 +342,7 @@ decide_correction(struct tui *ui, const struct mn_feedback *fb)
 	const char *choices[2] = { T("Accept: change the record",
 	    "Chấp nhận: sửa hồ sơ"), T("Reject", "Từ chối") };
 	struct tui_form_row row[] = {
-		{ "reason", "Answer to the parent", "Trả lời phụ huynh",
-		    { .len = 0 }, false },
+		{ .name = "reason", .en = "Answer to the parent", .vi = "Trả lời phụ huynh" },
 	};
 	struct mn_error err;
 	int choice = 0, rc;
@@ -355,7 +353,8 @@ decide_correction(struct tui *ui, const struct mn_feedback *fb)
 		    "Đây không phải đề nghị sửa hồ sơ"));
 		return TUI_OK;
 	}
-	if ((rc = screen_choose(ui, choices, 2, &choice)) != TUI_OK)
+	if ((rc = screen_choose(ui, T("Decision", "Quyết định"), choices, 2,
+	    &choice)) != TUI_OK)
 		return rc == TUI_END ? TUI_END : TUI_OK;
 	tui_field_init(&row[0].field, 500, TUI_SHOW);
 	if ((rc = ask_text(ui, choices[choice], row, 1, NULL)) != TUI_OK)
@@ -378,7 +377,6 @@ static int
 open_thread(struct tui *ui, int64_t id, bool staff)
 {
 	struct mn_feedback *fb = malloc(sizeof *fb);
-	const char *title = ui->title;
 	struct mn_error err;
 	int rc = TUI_OK;
 
@@ -394,7 +392,6 @@ open_thread(struct tui *ui, int64_t id, bool staff)
 			break;
 		}
 		text = thread_text(fb, staff);
-		ui->title = title;
 		action = screen_text(ui, text != NULL ? text : "", staff ?
 		    staff_thread_keys : parent_thread_keys);
 		free(text);
@@ -418,7 +415,7 @@ open_thread(struct tui *ui, int64_t id, bool staff)
 			rc = decide_correction(ui, fb);
 			break;
 		case TUI_ACT_HELP:
-			rc = tui_help_box(ui, staff_thread_keys);
+			rc = tui_help_box(ui, staff_thread_keys, NULL);
 			break;
 		default:
 			break;
@@ -471,8 +468,8 @@ choose_child(struct tui *ui, int64_t *child_id)
 		    "Chưa có trẻ nào gắn với tài khoản này"));
 		rc = TUI_CANCEL;
 	} else if (k->n > 1) {
-		ui->title = T("About which child?", "Về trẻ nào?");
-		rc = screen_choose(ui, k->names, k->n, &choice);
+		rc = screen_choose(ui, T("About which child?", "Về trẻ nào?"),
+		    k->names, k->n, &choice);
 	}
 	if (rc == TUI_OK)
 		*child_id = k->kids[choice].child_id;
@@ -488,23 +485,21 @@ write_feedback(struct tui *ui)
 	const char *kinds[2] = { T("Feedback", "Góp ý"),
 	    T("Complaint", "Khiếu nại") };
 	struct tui_form_row rows[] = {
-		{ "subject", "Subject", "Tiêu đề", { .len = 0 }, false },
-		{ "body", "Message", "Nội dung", { .len = 0 }, false },
+		{ .name = "subject", .en = "Subject", .vi = "Tiêu đề" },
+		{ .name = "body", .en = "Message", .vi = "Nội dung" },
 	};
-	const char *title = ui->title;
 	struct mn_error err;
 	int64_t child_id = 0, id;
 	int to_choice = 0, kind_choice = 0, rc;
 
 	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
 		return rc;
-	ui->title = T("Send to", "Gửi tới");
-	if ((rc = screen_choose(ui, to, 2, &to_choice)) != TUI_OK)
+	if ((rc = screen_choose(ui, T("Send to", "Gửi tới"), to, 2,
+	    &to_choice)) != TUI_OK)
 		return rc;
-	ui->title = T("Kind", "Loại");
-	if ((rc = screen_choose(ui, kinds, 2, &kind_choice)) != TUI_OK)
+	if ((rc = screen_choose(ui, T("Kind", "Loại"), kinds, 2,
+	    &kind_choice)) != TUI_OK)
 		return rc;
-	ui->title = title;
 	tui_field_init(&rows[0].field, MN_FEEDBACK_SUBJECT_MAX, TUI_SHOW);
 	tui_field_init(&rows[1].field, 500, TUI_SHOW);
 	mn_error_clear(&err);
@@ -540,11 +535,9 @@ write_correction(struct tui *ui)
 	const char *const *fields = mn_correction_fields();
 	const char *labels[32];
 	struct tui_form_row rows[] = {
-		{ "value", "Correct value", "Giá trị đúng", { .len = 0 },
-		    false },
-		{ "note", "Note", "Ghi chú", { .len = 0 }, false },
+		{ .name = "value", .en = "Correct value", .vi = "Giá trị đúng" },
+		{ .name = "note", .en = "Note", .vi = "Ghi chú" },
 	};
-	const char *title = ui->title;
 	struct mn_error err;
 	int64_t child_id = 0, id;
 	int n = 0, choice = 0, rc;
@@ -557,10 +550,9 @@ write_correction(struct tui *ui)
 	}
 	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
 		return rc;
-	ui->title = T("Which field is wrong?", "Thông tin nào bị sai?");
-	if ((rc = screen_choose(ui, labels, n, &choice)) != TUI_OK)
+	if ((rc = screen_choose(ui, T("Which field is wrong?",
+	    "Thông tin nào bị sai?"), labels, n, &choice)) != TUI_OK)
 		return rc;
-	ui->title = title;
 	tui_field_init(&rows[0].field, MN_CORRECTION_VALUE_MAX, TUI_SHOW);
 	tui_field_init(&rows[1].field, 500, TUI_SHOW);
 	mn_error_clear(&err);
@@ -597,7 +589,6 @@ int
 screen_feedback(struct tui *ui)
 {
 	struct thread_rows rows;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -608,7 +599,6 @@ screen_feedback(struct tui *ui)
 	for (;;) {
 		int action, row;
 
-		ui->title = title;
 		screen_set_parent_minimum(ui);
 		action = tui_list_run(ui, &rows.list, parent_keys);
 		if (action == TUI_ACT_END) {
@@ -626,7 +616,6 @@ screen_feedback(struct tui *ui)
 		if (rc == TUI_END)
 			break;
 		rc = TUI_CANCEL;
-		ui->title = title;
 		reload(ui, &rows, NULL);
 	}
 	tui_list_free(&rows.list);
@@ -639,8 +628,6 @@ int
 screen_feedback_inbox(struct tui *ui)
 {
 	struct thread_rows rows;
-	const char *base = ui->title;
-	char title[256];
 	int filter = -1, rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -652,14 +639,13 @@ screen_feedback_inbox(struct tui *ui)
 	for (;;) {
 		int action, row;
 
-		if (filter < 0)
-			snprintf(title, sizeof title, "%s", base);
-		else
-			snprintf(title, sizeof title, "%s: %s", base,
-			    status_label(status_names[filter]));
-		ui->title = title;
+		/* The filter shows as one more step of the title's path. */
+		if (filter >= 0)
+			tui_enter(ui, status_label(status_names[filter]));
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &rows.list, inbox_keys);
+		if (filter >= 0)
+			tui_leave(ui);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;
@@ -678,6 +664,5 @@ screen_feedback_inbox(struct tui *ui)
 	}
 	tui_list_free(&rows.list);
 	free(rows.ids);
-	ui->title = base;
 	return rc;
 }

@@ -346,10 +346,10 @@ child_page(struct tui *ui, const struct mn_parent_child *child)
 		tui_list_add(&list, cell);
 	}
 	snprintf(title, sizeof title, "%s", child->full_name);
+	tui_enter(ui, title);
 	for (;;) {
 		int action;
 
-		ui->title = title;
 		screen_set_parent_minimum(ui);
 		action = tui_list_run(ui, &list, page_keys);
 		if (action == TUI_ACT_END) {
@@ -360,8 +360,8 @@ child_page(struct tui *ui, const struct mn_parent_child *child)
 			break;
 		if (action != TUI_ACT_SELECT)
 			continue;
-		ui->title = T(item_labels[tui_list_selected(&list)][0],
-		    item_labels[tui_list_selected(&list)][1]);
+		tui_enter(ui, T(item_labels[tui_list_selected(&list)][0],
+		    item_labels[tui_list_selected(&list)][1]));
 		switch (tui_list_selected(&list)) {
 		case ITEM_CARD:
 			rc = view_card(ui, child->child_id);
@@ -384,10 +384,12 @@ child_page(struct tui *ui, const struct mn_parent_child *child)
 		default:
 			break;
 		}
+		tui_leave(ui);
 		if (rc == TUI_END)
 			break;
 	}
 	tui_list_free(&list);
+	tui_leave(ui);
 	return rc;
 }
 
@@ -400,7 +402,7 @@ static int
 find_by_code(struct tui *ui, struct child_rows *rows)
 {
 	struct tui_form_row field[] = {
-		{ "code", "Child code", "Mã trẻ", { .len = 0 }, false },
+		{ .name = "code", .en = "Child code", .vi = "Mã trẻ" },
 	};
 	struct tui_form form = { .rows = field, .nrows = 1,
 	    .enter_submits = true, .quiet_cancel = true };
@@ -432,7 +434,6 @@ screen_my_children(struct tui *ui)
 {
 	struct child_rows rows;
 	struct mn_error err;
-	const char *title = ui->title;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
@@ -445,7 +446,6 @@ screen_my_children(struct tui *ui)
 	for (;;) {
 		int action, row;
 
-		ui->title = title;
 		screen_set_parent_minimum(ui);
 		action = tui_list_run(ui, &rows.list, children_keys);
 		if (action == TUI_ACT_END) {

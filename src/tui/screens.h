@@ -52,8 +52,8 @@ int consent_child_view(struct tui *ui, int64_t child_id);
 /* textview.c: helpers shared by the screens above. */
 int screen_text(struct tui *ui, const char *text,
     const struct tui_keydef *keys);
-int screen_choose(struct tui *ui, const char *const *labels, int n,
-    int *choice);
+int screen_choose(struct tui *ui, const char *title,
+    const char *const *labels, int n, int *choice);
 void screen_set_parent_minimum(struct tui *ui);
 
 #endif

@@ -70,15 +70,17 @@ screen_text(struct tui *ui, const char *text, const struct tui_keydef *keys)
 }
 
 /*
- * Lets the user pick one of n labels; *choice gets its index.  Returns
- * TUI_OK, TUI_CANCEL (Esc) or TUI_END.
+ * Lets the user pick one of n labels under the title; *choice gets its
+ * index.  Returns TUI_OK, TUI_CANCEL (Esc) or TUI_END.
  */
 int
-screen_choose(struct tui *ui, const char *const *labels, int n, int *choice)
+screen_choose(struct tui *ui, const char *title, const char *const *labels,
+    int n, int *choice)
 {
 	struct tui_list list;
 	int action, rc;
 
+	tui_enter(ui, title);
 	tui_list_init(&list, text_column, 1);
 	for (int i = 0; i < n; i++) {
 		const char *cell[1] = { labels[i] };
@@ -96,6 +98,7 @@ screen_choose(struct tui *ui, const char *const *labels, int n, int *choice)
 	} else
 		rc = TUI_CANCEL;
 	tui_list_free(&list);
+	tui_leave(ui);
 	return rc;
 }
 
