@@ -2,17 +2,19 @@
  * What a parent reads about their own child beyond the registers: the
  * child's card, the latest growth classification and the medical room
  * visits.  The health module serves staff only, so these reads check
- * that the actor holds the parent role and is linked to the child
+ * that the actor has the parent role and is linked to the child
  * (mn_parent_require_child), and each read writes one "view" audit row.
  * Only fields meant for families are read: no staff notes, no address.
  */
 #ifndef MN_CORE_PARENT_VIEW_H
 #define MN_CORE_PARENT_VIEW_H
 
+#include "core/attendance.h"
+#include "core/dailylog.h"
 #include "core/growth.h"
 #include "core/mn.h"
 
-/* The child's card as the family sees it. */
+/* The child's card as shown to the family. */
 struct mn_parent_card {
 	int64_t child_id;
 	char school_code[32];
@@ -42,7 +44,7 @@ struct mn_parent_growth {
 int mn_parent_growth_get(struct mn_ctx *ctx, int64_t child_id,
     struct mn_parent_growth *out, struct mn_error *err);
 
-/* One medical room visit as the family sees it. */
+/* One medical room visit as shown to the family. */
 struct mn_parent_visit {
 	char visit_at[17];		/* local "YYYY-MM-DD HH:MM" */
 	char complaint[1024];
@@ -55,6 +57,19 @@ struct mn_parent_visit {
 /* Calls fn for each visit of the child, newest first; fn stops on != 0. */
 int mn_parent_visits(struct mn_ctx *ctx, int64_t child_id,
     int (*fn)(const struct mn_parent_visit *v, void *arg), void *arg,
+    struct mn_error *err);
+
+/*
+ * Reads the child's attendance of a month (mn_attendance_child_month)
+ * and writes the "view" audit row that the attendance module leaves to
+ * its callers.
+ */
+int mn_parent_attendance_month(struct mn_ctx *ctx, int64_t child_id,
+    int year, int month, struct mn_child_month *out, struct mn_error *err);
+
+/* Reads the child's daily log of day (mn_dailylog_get) and audits it. */
+int mn_parent_daily_log(struct mn_ctx *ctx, int64_t child_id,
+    const struct mn_date *day, struct mn_daily_log *log,
     struct mn_error *err);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * "Con của tôi": a parent's children and, for one child, a page with
- * the child's card, growth classification, medical room visits, the
- * menu of the day and of the week, and the consents.  Every screen fits
+ * the child's card, attendance, daily logs, growth classification,
+ * medical room visits, the menu of the day and of the week, and the
+ * consents.  Every screen fits
  * 40x15.  The core checks that the child is linked to the account on
  * every read, so a code typed in the search box reaches nothing else.
  */
@@ -138,7 +139,7 @@ view_growth(struct tui *ui, int64_t child_id)
 {
 	struct mn_parent_growth g;
 	struct mn_error err;
-	char day[32], *text = NULL;
+	char day[32], number[32], *text = NULL;
 	size_t size;
 	FILE *f;
 
@@ -156,11 +157,13 @@ view_growth(struct tui *ui, int64_t child_id)
 		show_date(g.measured_on, day, sizeof day);
 		fprintf(f, "%s: %s\n", T("Measured on", "Ngày cân đo"), day);
 		if (g.weight_kg > 0)
-			fprintf(f, "%s: %.1f kg\n", T("Weight", "Cân nặng"),
-			    g.weight_kg);
+			fprintf(f, "%s: %s kg\n", T("Weight", "Cân nặng"),
+			    screen_decimal(number, sizeof number,
+			    g.weight_kg));
 		if (g.height_cm > 0)
-			fprintf(f, "%s: %.1f cm\n", T("Height", "Chiều cao"),
-			    g.height_cm);
+			fprintf(f, "%s: %s cm\n", T("Height", "Chiều cao"),
+			    screen_decimal(number, sizeof number,
+			    g.height_cm));
 		for (int i = 0; i < MN_INDICATOR_COUNT; i++) {
 			if (g.category[i] == MN_GROWTH_NONE)
 				continue;
@@ -177,7 +180,7 @@ static int
 write_visit(const struct mn_parent_visit *v, void *arg)
 {
 	FILE *f = arg;
-	char day[32], when[24];
+	char day[32], when[24], number[32];
 
 	snprintf(when, sizeof when, "%.10s", v->visit_at);
 	show_date(when, day, sizeof day);
@@ -185,8 +188,8 @@ write_visit(const struct mn_parent_visit *v, void *arg)
 	    11 : strlen(v->visit_at)));
 	fprintf(f, "  %s\n", v->complaint);
 	if (v->temperature_c > 0)
-		fprintf(f, "  %s: %.1f °C\n", T("Temperature", "Nhiệt độ"),
-		    v->temperature_c);
+		fprintf(f, "  %s: %s °C\n", T("Temperature", "Nhiệt độ"),
+		    screen_decimal(number, sizeof number, v->temperature_c));
 	fprintf(f, "  %s: %s\n", T("Care", "Xử trí"),
 	    mn_visit_action_label(v->action));
 	if (v->medicine[0] != '\0')
@@ -313,6 +316,8 @@ view_menu(struct tui *ui, int64_t child_id, bool week)
 
 enum page_item {
 	ITEM_CARD,
+	ITEM_ATTENDANCE,
+	ITEM_DAILY_LOG,
 	ITEM_GROWTH,
 	ITEM_VISITS,
 	ITEM_MENU_DAY,
@@ -323,6 +328,8 @@ enum page_item {
 
 static const char *const item_labels[ITEM_COUNT][2] = {
 	{ "Child's details", "Thông tin của trẻ" },
+	{ "Attendance", "Điểm danh" },
+	{ "Daily log", "Nhật ký hằng ngày" },
 	{ "Growth", "Tăng trưởng" },
 	{ "Medical room visits", "Khám ở phòng y tế" },
 	{ "Today's menu", "Thực đơn hôm nay" },
@@ -365,6 +372,12 @@ child_page(struct tui *ui, const struct mn_parent_child *child)
 		switch (tui_list_selected(&list)) {
 		case ITEM_CARD:
 			rc = view_card(ui, child->child_id);
+			break;
+		case ITEM_ATTENDANCE:
+			rc = parent_attendance_view(ui, child->child_id);
+			break;
+		case ITEM_DAILY_LOG:
+			rc = parent_daily_logs(ui, child->child_id);
 			break;
 		case ITEM_GROWTH:
 			rc = view_growth(ui, child->child_id);

@@ -46,6 +46,9 @@ int screen_announcements(struct tui *ui);
 int screen_consents(struct tui *ui);
 int screen_approvals(struct tui *ui);
 int screen_audit(struct tui *ui);
+/* Parts of the parent's child page (screen_parent_days.c). */
+int parent_attendance_view(struct tui *ui, int64_t child_id);
+int parent_daily_logs(struct tui *ui, int64_t child_id);
 /* Consent of one child, from the parent's child page. */
 int consent_child_view(struct tui *ui, int64_t child_id);
 
@@ -55,5 +58,6 @@ int screen_text(struct tui *ui, const char *text,
 int screen_choose(struct tui *ui, const char *title,
     const char *const *labels, int n, int *choice);
 void screen_set_parent_minimum(struct tui *ui);
+const char *screen_decimal(char *buf, size_t size, double value);
 
 #endif

@@ -102,6 +102,18 @@ screen_choose(struct tui *ui, const char *title, const char *const *labels,
 	return rc;
 }
 
+/* Formats value with one decimal, with a decimal comma in Vietnamese. */
+const char *
+screen_decimal(char *buf, size_t size, double value)
+{
+	char *dot;
+
+	snprintf(buf, size, "%.1f", value);
+	if (mn_language() == MN_LANG_VI && (dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
+	return buf;
+}
+
 /* Sets the minimum size: 40x15 for a parent-only account, else 80x24. */
 void
 screen_set_parent_minimum(struct tui *ui)

@@ -1,6 +1,7 @@
-# A parent reads their child's page and sends feedback from a 40x15
-# terminal, the class teacher answers it in the inbox, the parent reads
-# the answer, and the host's audit trail shows every step.
+# A parent reads their child's page (attendance, daily log, growth) and
+# sends feedback from a 40x15 terminal.  The class teacher answers it in
+# the inbox, the parent reads the answer, and the host's audit trail
+# shows every step.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/parent_lib.sh"
 
@@ -32,6 +33,24 @@ while IFS='|' read -r k_code k_id k_class k_name; do
 done <kids
 [ -n "$code" ] || fail "no child of the demo parent has a class teacher"
 
+# Today's attendance mark and daily log of the child, written straight
+# into the database because no host command records them.
+day=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
+month=$(TZ=Asia/Ho_Chi_Minh date +%m/%Y)
+BEHAVIOUR='Ngoan, chơi cùng bạn'
+db "INSERT OR IGNORE INTO class_days (class_id, day, changed_by,
+    changed_at) SELECT class_id, '$day', 'test', '$day' FROM children
+    WHERE id = $child_id;
+    UPDATE class_days SET attendance_saved = 1 WHERE day = '$day'
+    AND class_id = (SELECT class_id FROM children WHERE id = $child_id);
+    INSERT OR REPLACE INTO attendance_marks SELECT d.id, $child_id,
+    'late', 'Đến lúc 8:15' FROM class_days d JOIN children c
+    ON c.class_id = d.class_id WHERE c.id = $child_id AND d.day = '$day';
+    INSERT OR REPLACE INTO daily_logs (child_id, day, breakfast, lunch,
+    nap_minutes, behaviour, changed_by, changed_at) VALUES ($child_id,
+    '$day', 'all', 'part', 90, '$BEHAVIOUR', 'test', '$day')" ||
+    fail "could not record the day's attendance and log"
+
 echo "== parent reads the page of $code at 40x15"
 down=$(menu_down parent 40x15 "Con của tôi")
 {
@@ -52,6 +71,25 @@ expectnot "quá nhỏ"
 key Enter
 wait "Mã trẻ: $code"
 wait "Lớp: $class"
+key Esc
+wait "Điểm danh"
+key Down
+key Enter
+wait "Tháng $month"
+wait "Đi muộn: Đến lúc 8:15"
+expectnot "quá nhỏ"
+key Esc
+waitnot "Đến lúc"
+key Down
+key Enter
+wait "Enter Đọc"
+wait "$(today)"
+key Enter
+wait "Hành vi: $BEHAVIOUR"
+wait "Ngủ trưa: 90 phút"
+expectnot "quá nhỏ"
+key Esc
+waitnot "Hành vi"
 key Esc
 wait "Tăng trưởng"
 key Down
@@ -142,6 +180,8 @@ EOS
 
 echo "== the audit trail shows each step"
 audit_has "\"parent\",\"[^\"]*\",\"view\",\"children\",\"$child_id\",\"child_card\""
+audit_has "\"parent\",\"[^\"]*\",\"view\",\"children\",\"$child_id\",\"attendance_view ${day%-*}\""
+audit_has "\"parent\",\"[^\"]*\",\"view\",\"children\",\"$child_id\",\"daily_log_view $day\""
 audit_has "\"parent\",\"[^\"]*\",\"view\",\"children\",\"$child_id\",\"growth_view\""
 audit_has "\"parent\",\"[^\"]*\",\"insert\",\"feedback\",\"$feedback_id\",\"feedback sent\""
 audit_has "\"$teacher\",\"[^\"]*\",\"view\",\"feedback\",\"$feedback_id\""
