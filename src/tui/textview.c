@@ -9,8 +9,6 @@
 
 #include "tui/screens.h"
 
-#define WRAP_LINES 400
-
 static const struct tui_column text_column[] = {
 	{ NULL, NULL, 0 },
 };
@@ -22,28 +20,115 @@ static const struct tui_keydef choice_keys[] = {
 	{ .name = NULL }
 };
 
+/* Longest line the page builds, in bytes; a line is at most 250 cells. */
+#define LINE_MAX_BYTES 1024
+
+static void
+add_line(struct tui_list *list, const char *line)
+{
+	const char *cell[1] = { line };
+
+	tui_list_add(list, cell);
+}
+
+/* Bytes of the UTF-8 character at p (1 for a stray byte). */
+static size_t
+char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 :
+	    c >= 0xC0 ? 2 : 1;
+
+	for (size_t i = 1; i < n; i++)
+		if (p[i] == '\0')
+			return i;
+	return n;
+}
+
+/*
+ * Appends one paragraph to the list as lines of at most width cells,
+ * breaking at spaces.  Unlike tui_wrap it also breaks a word wider than
+ * the line, so a page shows every letter of a long unbroken text.
+ */
+static void
+wrap_paragraph(struct tui_list *list, const char *para, int width)
+{
+	char line[LINE_MAX_BYTES];
+	size_t used = 0;
+	int cells = 0;
+	const char *p = para;
+
+	line[0] = '\0';
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+		char word[LINE_MAX_BYTES];
+		int word_cells;
+
+		if (len == 0) {
+			p++;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s", (int)(len < sizeof word ?
+		    len : sizeof word - 1), p);
+		word_cells = tui_width(word);
+		if (len < sizeof word && word_cells <= width &&
+		    used + 1 + len < sizeof line) {
+			if (cells > 0 && cells + 1 + word_cells > width) {
+				add_line(list, line);
+				used = 0;
+				cells = 0;
+			}
+			used += (size_t)snprintf(line + used, sizeof line - used,
+			    "%s%s", cells > 0 ? " " : "", word);
+			cells += (cells > 0 ? 1 : 0) + word_cells;
+			p += len;
+			continue;
+		}
+		/* A word wider than the line: cut it at character bounds. */
+		if (cells > 0) {
+			add_line(list, line);
+			used = 0;
+			cells = 0;
+		}
+		for (const char *end = p + len; p < end;) {
+			size_t n = char_len(p);
+			char one[8];
+			int w;
+
+			snprintf(one, sizeof one, "%.*s", (int)n, p);
+			w = tui_width(one);
+			if (cells + w > width || used + n >= sizeof line) {
+				add_line(list, line);
+				used = 0;
+				cells = 0;
+			}
+			memcpy(line + used, p, n);
+			used += n;
+			line[used] = '\0';
+			cells += w;
+			p += n;
+		}
+	}
+	add_line(list, line);
+}
+
 /* Wraps text (paragraphs split at '\n') into the list at width cells. */
 static void
 fill_lines(struct tui_list *list, const char *text, int width)
 {
-	static char lines[WRAP_LINES][256];
 	const char *p = text;
 
+	if (width > 250)
+		width = 250;
 	tui_list_clear(list);
 	while (p != NULL) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl != NULL ? (size_t)(nl - p) : strlen(p);
 		char *para = strndup(p, len);
-		int n;
 
 		if (para == NULL)
 			return;
-		n = tui_wrap(para, width, lines, WRAP_LINES);
-		for (int i = 0; i < n; i++) {
-			const char *cell[1] = { lines[i] };
-
-			tui_list_add(list, cell);
-		}
+		wrap_paragraph(list, para, width);
 		free(para);
 		p = nl != NULL ? nl + 1 : NULL;
 	}
