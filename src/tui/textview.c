@@ -54,11 +54,18 @@ static void
 wrap_paragraph(struct tui_list *list, const char *para, int width)
 {
 	char line[LINE_MAX_BYTES];
-	size_t used = 0;
-	int cells = 0;
-	const char *p = para;
+	size_t used, indent = strspn(para, " ");
+	int cells;
+	bool words = false;	/* a word is on the line */
+	const char *p = para + indent;
 
-	line[0] = '\0';
+	/* The paragraph's leading spaces indent its first line. */
+	if (indent > (size_t)width / 2)
+		indent = (size_t)width / 2;
+	memset(line, ' ', indent);
+	line[indent] = '\0';
+	used = indent;
+	cells = (int)indent;
 	while (*p != '\0') {
 		size_t len = strcspn(p, " ");
 		char word[LINE_MAX_BYTES];
@@ -73,19 +80,21 @@ wrap_paragraph(struct tui_list *list, const char *para, int width)
 		word_cells = tui_width(word);
 		if (len < sizeof word && word_cells <= width &&
 		    used + 1 + len < sizeof line) {
-			if (cells > 0 && cells + 1 + word_cells > width) {
+			if (words && cells + 1 + word_cells > width) {
 				add_line(list, line);
 				used = 0;
 				cells = 0;
+				words = false;
 			}
 			used += (size_t)snprintf(line + used, sizeof line - used,
-			    "%s%s", cells > 0 ? " " : "", word);
-			cells += (cells > 0 ? 1 : 0) + word_cells;
+			    "%s%s", words ? " " : "", word);
+			cells += (words ? 1 : 0) + word_cells;
+			words = true;
 			p += len;
 			continue;
 		}
 		/* A word wider than the line: cut it at character bounds. */
-		if (cells > 0) {
+		if (words) {
 			add_line(list, line);
 			used = 0;
 			cells = 0;
@@ -108,6 +117,7 @@ wrap_paragraph(struct tui_list *list, const char *para, int width)
 			cells += w;
 			p += n;
 		}
+		words = true;
 	}
 	add_line(list, line);
 }
