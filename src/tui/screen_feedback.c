@@ -245,7 +245,10 @@ thread_text(const struct mn_feedback *fb, bool staff)
 	return text;
 }
 
-/* Runs a form of one or two text fields; *values get malloc'd copies. */
+/*
+ * Runs a form of text rows under heading, showing the core's last error
+ * (if any) and focusing the field it names.
+ */
 static int
 ask_text(struct tui *ui, const char *heading, struct tui_form_row *rows,
     int nrows, const struct mn_error *last)
@@ -413,9 +416,6 @@ open_thread(struct tui *ui, int64_t id, bool staff)
 			break;
 		case ACT_DECIDE:
 			rc = decide_correction(ui, fb);
-			break;
-		case TUI_ACT_HELP:
-			rc = tui_help_box(ui, staff_thread_keys, NULL);
 			break;
 		default:
 			break;

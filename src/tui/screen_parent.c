@@ -408,8 +408,8 @@ child_page(struct tui *ui, const struct mn_parent_child *child)
 
 /*
  * Asks for a school code and opens that child's page when the core
- * finds it among the parent's own children; any other code gets the
- * core's refusal, which it also writes to the audit trail.
+ * finds it among the parent's own children.  Any other code gets the
+ * core's refusal, which the core also writes to the audit trail.
  */
 static int
 find_by_code(struct tui *ui, struct child_rows *rows)
