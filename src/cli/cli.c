@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_attendance.h"
 #include "cli/cli_foods.h"
 #include "cli/cli_growth.h"
 #include "cli/cli_reg.h"
@@ -31,15 +32,18 @@ run_export(struct mn_ctx *ctx, int argc, char **argv)
 	if (strcmp(what, "classes") == 0 || strcmp(what, "children") == 0 ||
 	    strcmp(what, "staff") == 0)
 		return cli_export(ctx, argc, argv);
+	if (strcmp(what, "attendance") == 0)
+		return cli_export_attendance(ctx, argc - 1, argv + 1);
 	if (strcmp(what, "growth") == 0)
 		return cli_export_growth(ctx, argc - 1, argv + 1);
 	if (strcmp(what, "menu") == 0 || strcmp(what, "nutrition") == 0 ||
 	    strcmp(what, "market") == 0 || strcmp(what, "mealfees") == 0)
 		return cli_export_kitchen(ctx, what, argc - 1, argv + 1);
 	return cli_usage("export", "%s", T("expected what to export: "
-	    "classes, children, staff, growth, menu, nutrition, market or "
-	    "mealfees", "cần chọn dữ liệu xuất: classes, children, staff, "
-	    "growth, menu, nutrition, market hoặc mealfees"));
+	    "classes, children, staff, attendance, growth, menu, nutrition, "
+	    "market or mealfees", "cần chọn dữ liệu xuất: classes, children, "
+	    "staff, attendance, growth, menu, nutrition, market hoặc "
+	    "mealfees"));
 }
 
 /* mamnon import WHAT FILE.csv [--dry-run]. */
@@ -72,6 +76,7 @@ static const struct command {
 	{ "zscore", NEEDS_NOTHING, run_zscore },
 	{ "export", NEEDS_DB, run_export },
 	{ "approval", NEEDS_DB, cli_approval },
+	{ "attendance", NEEDS_DB, cli_attendance },
 	{ "audit", NEEDS_DB, cli_audit },
 	{ "parent", NEEDS_DB, cli_parent },
 	{ "import", NEEDS_DB, run_import },

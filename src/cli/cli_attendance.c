@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_attendance.h"
+#include "core/approvals.h"
 #include "core/attendance.h"
 #include "core/audit.h"
 #include "core/date.h"
@@ -33,10 +34,11 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 		{ "month", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "approval", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *code = NULL, *month_text = NULL, *format = "csv";
-	const char *output = NULL;
+	const char *output = NULL, *approval = NULL;
 	struct mn_attendance_sheet sheet;
 	struct mn_error err = { 0 };
 	char detail[96];
@@ -58,6 +60,9 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'a':
+			approval = optarg;
+			break;
 		default:
 			return cli_usage("export attendance",
 			    T("unknown option", "tùy chọn không hợp lệ"));
@@ -65,9 +70,10 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 	}
 	if (code == NULL || month_text == NULL || optind != argc)
 		return cli_usage("export attendance", T("usage: mamnon export "
-		    "attendance --class CODE --month YYYY-MM --format csv|xlsx "
-		    "[-o FILE]", "cách dùng: mamnon export attendance --class "
-		    "MÃ_LỚP --month YYYY-MM --format csv|xlsx [-o TỆP]"));
+		    "attendance --class CODE --month YYYY-MM --approval ID "
+		    "--format csv|xlsx [-o FILE]", "cách dùng: mamnon export "
+		    "attendance --class MÃ_LỚP --month YYYY-MM --approval MÃ "
+		    "--format csv|xlsx [-o TỆP]"));
 	if (!parse_month(month_text, &year, &month))
 		return cli_usage("export attendance", T("--month: invalid value "
 		    "'%s'; expected YYYY-MM, e.g. 2026-11", "--month: giá trị "
@@ -81,6 +87,9 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 		return cli_usage("export attendance", T("--format xlsx needs "
 		    "-o FILE", "--format xlsx cần -o TỆP"));
 
+	/* The sheet names children: personal data leaves under approval. */
+	if (mn_approval_check(ctx, approval, "attendance", &err) != MN_OK)
+		return cli_error(&err);
 	if (mn_attendance_sheet(ctx, code, year, month, &sheet, &err) != MN_OK)
 		return cli_error(&err);
 	snprintf(detail, sizeof detail, "attendance sheet %s %04d-%02d %s",

@@ -8,9 +8,10 @@
 #include "core/mn.h"
 
 /*
- * mamnon export attendance --class CODE --month YYYY-MM
+ * mamnon export attendance --class CODE --month YYYY-MM --approval ID
  *     --format csv|xlsx [-o FILE]
  * argv[0] is "attendance".  CSV goes to standard output without -o.
+ * ID is a principal's approval for the data kind "attendance".
  */
 int cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv);
 

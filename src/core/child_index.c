@@ -47,6 +47,14 @@ add_row(const struct mn_child *c, void *arg)
 	row->sex = c->sex;
 	row->health_warning = c->allergies[0] != '\0' ||
 	    c->chronic_conditions[0] != '\0';
+	row->allergies = strdup(c->allergies);
+	row->chronic_conditions = strdup(c->chronic_conditions);
+	if (row->allergies == NULL || row->chronic_conditions == NULL) {
+		free(row->allergies);
+		free(row->chronic_conditions);
+		b->failed = true;
+		return 1;
+	}
 
 	/* One folded text holds the name and the school code, so typing
 	 * either finds the child. */
@@ -55,6 +63,8 @@ add_row(const struct mn_child *c, void *arg)
 	if (fold_name == NULL || fold_code == NULL) {
 		free(fold_name);
 		free(fold_code);
+		free(row->allergies);
+		free(row->chronic_conditions);
 		b->failed = true;
 		return 1;
 	}
@@ -65,6 +75,8 @@ add_row(const struct mn_child *c, void *arg)
 	free(fold_name);
 	free(fold_code);
 	if (row->fold == NULL) {
+		free(row->allergies);
+		free(row->chronic_conditions);
 		b->failed = true;
 		return 1;
 	}
@@ -110,8 +122,11 @@ mn_child_index_search(const struct mn_child_index *idx, const char *needle,
 void
 mn_child_index_free(struct mn_child_index *idx)
 {
-	for (size_t i = 0; i < idx->count; i++)
+	for (size_t i = 0; i < idx->count; i++) {
 		free(idx->rows[i].fold);
+		free(idx->rows[i].allergies);
+		free(idx->rows[i].chronic_conditions);
+	}
 	free(idx->rows);
 	memset(idx, 0, sizeof *idx);
 }

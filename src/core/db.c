@@ -5,9 +5,12 @@
  * a list of steps opened by "-- @version N" lines; see the file's header.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +23,73 @@ extern const char mn_schema_sql[];
 #define MN_APPLICATION_ID 0x4d4e4d4e
 
 #define STEP_MARK "-- @version "
+
+/*
+ * The writer queue.  SQLite's busy handler lets a waiting writer sleep
+ * and retry, so under a steady stream of saves one writer can lose
+ * every retry and wait for many seconds.  Taking an exclusive flock(2)
+ * on "DB-writer" before BEGIN IMMEDIATE makes waiting writers sleep in
+ * the kernel instead, and each is woken when the lock is released.  The
+ * lock belongs to the open file, so a crashed process releases it.
+ * A connection whose lock file cannot be opened (a read-only folder)
+ * simply writes without the queue.
+ */
+#define MAX_QUEUED_CONNECTIONS 32
+
+static struct {
+	sqlite3 *db;
+	int fd;
+} writer_locks[MAX_QUEUED_CONNECTIONS];
+
+static void
+writer_queue_open(sqlite3 *db, const char *path)
+{
+	char lock[PATH_MAX];
+	int fd;
+
+	if (snprintf(lock, sizeof lock, "%s-writer", path) >=
+	    (int)sizeof lock)
+		return;
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0660);
+	if (fd < 0)
+		return;
+	for (size_t i = 0; i < MAX_QUEUED_CONNECTIONS; i++)
+		if (writer_locks[i].db == NULL) {
+			writer_locks[i].db = db;
+			writer_locks[i].fd = fd;
+			return;
+		}
+	close(fd);
+}
+
+static int
+writer_queue_fd(sqlite3 *db)
+{
+	for (size_t i = 0; i < MAX_QUEUED_CONNECTIONS; i++)
+		if (writer_locks[i].db == db)
+			return writer_locks[i].fd;
+	return -1;
+}
+
+static void
+writer_queue_close(sqlite3 *db)
+{
+	for (size_t i = 0; i < MAX_QUEUED_CONNECTIONS; i++)
+		if (writer_locks[i].db == db) {
+			close(writer_locks[i].fd);
+			writer_locks[i].db = NULL;
+			writer_locks[i].fd = -1;
+		}
+}
+
+static void
+writer_queue_release(sqlite3 *db)
+{
+	int fd = writer_queue_fd(db);
+
+	if (fd >= 0)
+		flock(fd, LOCK_UN);
+}
 
 /*
  * Finds step n in the schema text.  Returns a pointer to the text after
@@ -219,6 +289,7 @@ mn_db_create(const char *path, sqlite3 **out, struct mn_error *err)
 		unlink(path);
 		return rc;
 	}
+	writer_queue_open(db, path);
 	*out = db;
 	return MN_OK;
 }
@@ -262,8 +333,11 @@ mn_db_open(const char *path, sqlite3 **out, struct mn_error *err)
 		    path, version, mn_schema_version());
 		goto fail;
 	}
-	if ((rc = migrate(db, err)) != MN_OK)
+	writer_queue_open(db, path);
+	if ((rc = migrate(db, err)) != MN_OK) {
+		writer_queue_close(db);
 		goto fail;
+	}
 	*out = db;
 	return MN_OK;
 fail:
@@ -274,20 +348,38 @@ fail:
 void
 mn_db_close(sqlite3 *db)
 {
-	if (db != NULL)
+	if (db != NULL) {
+		writer_queue_close(db);
 		sqlite3_close_v2(db);
+	}
 }
 
 int
 mn_tx_begin(sqlite3 *db, struct mn_error *err)
 {
-	return exec(db, "BEGIN IMMEDIATE", err);
+	int fd = writer_queue_fd(db);
+	int rc;
+
+	/* A wait cut short by a signal starts again; any other failure of
+	 * the lock lets the save go on without the queue. */
+	if (fd >= 0)
+		while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
+			;
+	rc = exec(db, "BEGIN IMMEDIATE", err);
+	if (rc != MN_OK)
+		writer_queue_release(db);
+	return rc;
 }
 
 int
 mn_tx_commit(sqlite3 *db, struct mn_error *err)
 {
-	return exec(db, "COMMIT", err);
+	int rc = exec(db, "COMMIT", err);
+
+	/* A failed COMMIT leaves the transaction open for a rollback. */
+	if (rc == MN_OK || sqlite3_get_autocommit(db))
+		writer_queue_release(db);
+	return rc;
 }
 
 void
@@ -295,6 +387,7 @@ mn_tx_rollback(sqlite3 *db)
 {
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	writer_queue_release(db);
 }
 
 void

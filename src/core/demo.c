@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "core/account.h"
+#include "core/attendance.h"
 #include "core/date.h"
 #include "core/demo.h"
 #include "core/demo_registers.h"
@@ -149,6 +150,7 @@ mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
 	if ((rc = mn_demo_registers(ctx, seed, err)) != MN_OK ||
 	    (rc = add_class_teachers(ctx, password, err)) != MN_OK ||
 	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK ||
+	    (rc = mn_demo_attendance(ctx, seed, err)) != MN_OK ||
 	    (rc = mn_demo_parents(ctx, seed, password, err)) != MN_OK)
 		return rc;
 	return MN_OK;

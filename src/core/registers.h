@@ -274,6 +274,8 @@ struct mn_child_row {
 	struct mn_date birth_date;
 	char sex;
 	bool health_warning;	/* allergies or chronic conditions known */
+	char *allergies;	/* "" when none or hidden from the actor */
+	char *chronic_conditions;
 	char *fold;		/* folded name and school code */
 };
 

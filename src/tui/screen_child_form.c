@@ -621,20 +621,26 @@ child_edit_form(struct tui *ui, int64_t child_id)
 }
 
 void
-child_warning(const struct mn_child *c, char *buf, size_t size)
+child_warning_text(const char *allergies, const char *chronic, char *buf,
+    size_t size)
 {
-	if (c->allergies[0] != '\0' && c->chronic_conditions[0] != '\0')
+	if (allergies[0] != '\0' && chronic[0] != '\0')
 		snprintf(buf, size, T("! Allergies: %s; chronic: %s",
-		    "! Dị ứng: %s; bệnh mãn tính: %s"), c->allergies,
-		    c->chronic_conditions);
-	else if (c->allergies[0] != '\0')
+		    "! Dị ứng: %s; bệnh mãn tính: %s"), allergies, chronic);
+	else if (allergies[0] != '\0')
 		snprintf(buf, size, T("! Allergies: %s", "! Dị ứng: %s"),
-		    c->allergies);
-	else if (c->chronic_conditions[0] != '\0')
+		    allergies);
+	else if (chronic[0] != '\0')
 		snprintf(buf, size, T("! Chronic: %s", "! Bệnh mãn tính: %s"),
-		    c->chronic_conditions);
+		    chronic);
 	else if (size > 0)
 		buf[0] = '\0';
+}
+
+void
+child_warning(const struct mn_child *c, char *buf, size_t size)
+{
+	child_warning_text(c->allergies, c->chronic_conditions, buf, size);
 }
 
 enum { VIEW_EDIT = TUI_ACT_USER, VIEW_STATUS, VIEW_PAGE };

@@ -2,11 +2,11 @@
  * The children register: the list of the children the actor may see, in
  * the core's order (class code, then Vietnamese name order), with a
  * warning on each child with allergies or chronic conditions.  '/'
- * starts a search: after each letter typed, mn_child_list reads the list
- * again with the text, which the core matches ignoring case and
- * diacritics.  The core
- * decides who sees which children and which fields; this screen shows
- * what it returns and its refusals.
+ * starts a search: after each letter typed, the list loaded once from
+ * the core (mn_child_index_load) is narrowed in memory, ignoring case
+ * and diacritics, so a keystroke costs no query and no audit row.  The
+ * core decides who sees which children and which fields; this screen
+ * shows what it returns and its refusals.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -52,14 +52,16 @@ struct child_rows {
 	int64_t *ids;		/* same order as the list rows */
 	char (*names)[256];
 	int n, cap;
-	char query[128];	/* search text given to the core, or "" */
+	char query[128];	/* search text, or "" */
+	struct mn_child_index index;	/* every child the actor may see */
+	bool loaded;
+	size_t *matches;	/* positions in index of the shown rows */
 	char heading[256];	/* title: the query when there is one */
 };
 
 static int
-add_row(const struct mn_child *c, void *arg)
+add_row(struct child_rows *rows, const struct mn_child_row *c)
 {
-	struct child_rows *rows = arg;
 	char birth[16], warning[1200];
 	const char *cells[NCOLS];
 
@@ -78,7 +80,8 @@ add_row(const struct mn_child *c, void *arg)
 		rows->cap = cap;
 	}
 	reg_date_text(&c->birth_date, birth, sizeof birth);
-	child_warning(c, warning, sizeof warning);
+	child_warning_text(c->allergies, c->chronic_conditions, warning,
+	    sizeof warning);
 	cells[0] = c->class_code;
 	cells[1] = c->full_name;
 	cells[2] = birth;
@@ -93,24 +96,60 @@ add_row(const struct mn_child *c, void *arg)
 	return MN_OK;
 }
 
-/* Reads the list again, keeping the selection on the same child. */
+/*
+ * Shows the children matching the search text, keeping the selection on
+ * the same child.  With fresh, reads the list from the core first, as
+ * after a change; otherwise only the text changed.
+ */
 static void
-reload(struct tui *ui, struct child_rows *rows)
+refresh_rows(struct tui *ui, struct child_rows *rows, bool fresh)
 {
-	struct mn_child_filter filter = { .with_unplaced = true,
-	    .search = rows->query };
+	struct mn_child_filter filter = { .with_unplaced = true };
 	struct mn_error err;
 	int sel = tui_list_selected(&rows->list);
-	int64_t keep = sel >= 0 ? rows->ids[sel] : 0;
+	int64_t keep = sel >= 0 && sel < rows->n ? rows->ids[sel] : 0;
+	size_t found;
 
 	mn_error_clear(&err);
+	if (fresh || !rows->loaded) {
+		mn_child_index_free(&rows->index);
+		free(rows->matches);
+		rows->matches = NULL;
+		rows->loaded = false;
+		if (mn_child_index_load(ui->ctx, &filter, &rows->index,
+		    &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			return;
+		}
+		rows->matches = malloc((rows->index.count + 1) *
+		    sizeof *rows->matches);
+		if (rows->matches == NULL) {
+			mn_child_index_free(&rows->index);
+			tui_error(ui, "%s", T("out of memory", "hết bộ nhớ"));
+			return;
+		}
+		rows->loaded = true;
+	}
 	tui_list_clear(&rows->list);
 	rows->n = 0;
-	if (mn_child_list(ui->ctx, &filter, add_row, rows, &err) != MN_OK)
-		tui_error(ui, "%s", err.message);
+	found = mn_child_index_search(&rows->index, rows->query,
+	    rows->matches);
+	for (size_t i = 0; i < found; i++)
+		if (add_row(rows, &rows->index.rows[rows->matches[i]]) !=
+		    MN_OK) {
+			tui_error(ui, "%s", T("out of memory", "hết bộ nhớ"));
+			break;
+		}
 	for (int i = 0; i < rows->list.nshown; i++)
 		if (rows->ids[rows->list.shown[i]] == keep)
 			rows->list.sel = i;
+}
+
+/* Reads the list again from the core, after a change or on request. */
+static void
+reload(struct tui *ui, struct child_rows *rows)
+{
+	refresh_rows(ui, rows, true);
 }
 
 enum { ST_STATUS, ST_DATE, ST_REASON, ST_ROWS };
@@ -285,8 +324,8 @@ static const struct tui_keydef find_keys[] = {
 };
 
 /*
- * Reads search text letter by letter and reads the list again from the
- * core after each change.  Enter or a navigation key keeps the result; Esc drops the
+ * Reads search text letter by letter and narrows the list after each
+ * change.  Enter or a navigation key keeps the result; Esc drops the
  * search.  Returns TUI_OK or TUI_END.
  */
 static int
@@ -331,7 +370,7 @@ find(struct tui *ui, struct child_rows *rows)
 			continue;
 		ui->message[0] = '\0';
 		rows->list.sel = 0;
-		reload(ui, rows);
+		refresh_rows(ui, rows, false);
 		set_heading(rows);
 		if (key == TK_ESC)
 			return TUI_OK;
@@ -384,6 +423,8 @@ screen_child_list(struct tui *ui)
 	}
 	reg_leave(ui);
 	tui_list_free(&rows.list);
+	mn_child_index_free(&rows.index);
+	free(rows.matches);
 	free(rows.ids);
 	free(rows.names);
 	return rc;

@@ -13,6 +13,8 @@
 #define ALL_ROLES	0xFFFFu
 #define NO_ACTION	(-1)
 #define MENU_MAX	32
+/* The health module's own checks narrow what each of them may do. */
+#define HEALTH_ROLES	(MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER)
 
 struct menu_entry {
 	int id;
@@ -36,6 +38,19 @@ static const struct menu_entry menu[] = {
 	    screen_calendar },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
+	{ 10, 0, "Health", "Sức khỏe", HEALTH_ROLES, NO_ACTION, NULL },
+	{ 11, 10, "Weighing round of a class", "Cân đo theo lớp",
+	    MN_ROLE_NURSE | MN_ROLE_TEACHER, NO_ACTION, screen_weighing },
+	{ 12, 10, "Child's health", "Sức khỏe của trẻ", HEALTH_ROLES,
+	    NO_ACTION, screen_child_health },
+	{ 13, 10, "Round report", "Báo cáo đợt cân đo", HEALTH_ROLES,
+	    NO_ACTION, screen_round_report },
+	{ 14, 10, "Medical room visit", "Khám tại phòng y tế",
+	    MN_ROLE_NURSE, NO_ACTION, screen_visit },
+	{ 15, 10, "Medicine from parents", "Thuốc phụ huynh gửi",
+	    MN_ROLE_NURSE, NO_ACTION, screen_medicine },
+	{ 16, 10, "Periodic check-up", "Khám sức khỏe định kỳ",
+	    MN_ROLE_NURSE, NO_ACTION, screen_checkup },
 	{ 20, 0, "My children", "Con của tôi", MN_ROLE_PARENT, NO_ACTION,
 	    screen_my_children },
 	{ 21, 0, "Feedback", "Góp ý", MN_ROLE_PARENT, NO_ACTION,

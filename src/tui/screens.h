@@ -32,6 +32,14 @@ int screen_class_list(struct tui *ui);
 int screen_staff_list(struct tui *ui);
 int screen_calendar(struct tui *ui);
 
+/* Health: weighing grid, child's page, round report, medical room. */
+int screen_weighing(struct tui *ui);
+int screen_child_health(struct tui *ui);
+int screen_round_report(struct tui *ui);
+int screen_visit(struct tui *ui);
+int screen_medicine(struct tui *ui);
+int screen_checkup(struct tui *ui);
+
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);

@@ -14,8 +14,9 @@
 #          marked; time of one class's monthly sheet
 #
 # Builds tests/bench/attendance_bench.c against build/release/libmamnon.a.
-# BENCH_BUSY=flock queues writers on a flock(2) before each save, and
-# BENCH_BUSY=poll retries a busy database every 0.1-0.3 ms, in place of
+# The core queues writers on a flock(2) of DB-writer (see db.c), and the
+# plain loop takes the same lock.  BENCH_BUSY=poll retries a busy
+# database every 0.1-0.3 ms, in place of
 # the busy timeout that mn_db_open sets.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -38,7 +38,8 @@ if [ "$count" != "$n" ]; then
 	status=1
 fi
 rows=$(sqlite3 "$TESTDIR/mamnon.db" \
-    "SELECT count(*) FROM audit WHERE action = 'insert'")
+    "SELECT count(*) FROM audit WHERE action = 'insert' AND
+     table_name = 'accounts'")
 if [ "$rows" != $((n + 1)) ]; then
 	echo "expected $((n + 1)) audit rows for inserts, found $rows"
 	status=1

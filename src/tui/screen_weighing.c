@@ -1,0 +1,697 @@
+/*
+ * The weighing day: a class's measuring round entered in one grid, one
+ * row per child with weight, length or height and the measuring
+ * position, the previous values beside them.  F2 saves every new row in
+ * one transaction through mn_measure_round, so one bad value writes
+ * nothing and the message names the row and the field.  Rows already
+ * saved on the sheet's date (also from an earlier session) show their
+ * classification and are updated one by one when changed.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "tui/health_ui.h"
+#include "tui/screens.h"
+
+#define NUMBER_LETTERS 6
+
+enum { CELL_WEIGHT, CELL_HEIGHT, CELL_POSITION, CELL_COUNT };
+
+enum {
+	ACT_CELL_NEXT = TUI_ACT_USER,
+	ACT_CELL_PREV,
+	ACT_CELL_LEFT,
+	ACT_CELL_RIGHT,
+	ACT_ROW_NEXT,
+	ACT_ROW_UP,
+	ACT_ROW_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_TOGGLE,
+};
+
+static const struct tui_keydef grid_keys[] = {
+	{ { TK(KEY_F(2)) }, "F2", "Save round", "Lưu cả lớp", TUI_ACT_SAVE },
+	{ { TK_TAB }, "Tab", "Next cell", "Ô sau", ACT_CELL_NEXT },
+	{ { TK(KEY_BTAB) }, "", NULL, NULL, ACT_CELL_PREV },
+	{ { ' ' }, "Space", "Lying/standing", "Nằm/đứng", ACT_TOGGLE },
+	{ { TK_ENTER }, "Enter", "Next child", "Trẻ sau", ACT_ROW_NEXT },
+	{ { TK(KEY_LEFT) }, "", NULL, NULL, ACT_CELL_LEFT },
+	{ { TK(KEY_RIGHT) }, "", NULL, NULL, ACT_CELL_RIGHT },
+	{ { TK(KEY_UP) }, "", NULL, NULL, ACT_ROW_UP },
+	{ { TK(KEY_DOWN) }, "", NULL, NULL, ACT_ROW_DOWN },
+	{ { TK(KEY_PPAGE) }, "", NULL, NULL, ACT_PAGE_UP },
+	{ { TK(KEY_NPAGE) }, "", NULL, NULL, ACT_PAGE_DOWN },
+	{ { TK_ESC }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)) }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+struct grid_row {
+	struct mn_sheet_row sheet;
+	struct tui_field weight, height;
+	int position;			/* enum mn_position */
+	bool saved;			/* stored holds the saved row */
+	bool dirty;			/* changed since saved */
+	struct mn_measurement stored;
+};
+
+struct grid {
+	struct mn_class cls;
+	char date[11];			/* YYYY-MM-DD */
+	char round[8];			/* YYYY-MM */
+	struct grid_row *rows;
+	size_t n;
+	int sel, cell, top;
+};
+
+/* Column positions for the current width. */
+struct layout {
+	int no, name, age, weight, prev_w, height, prev_h, pos, result;
+	int name_w, result_w;
+};
+
+static void
+make_layout(struct layout *l)
+{
+	l->no = 1;
+	l->name = l->no + 4;
+	l->name_w = COLS - 2 - 60;
+	if (l->name_w < 10)
+		l->name_w = 10;
+	l->age = l->name + l->name_w + 1;
+	l->weight = l->age + 6;
+	l->prev_w = l->weight + 7;
+	l->height = l->prev_w + 6;
+	l->prev_h = l->height + 7;
+	l->pos = l->prev_h + 7;
+	l->result = l->pos + 7;
+	l->result_w = COLS - 1 - l->result;
+}
+
+static const char *
+position_label(int position)
+{
+	if (position == MN_POSITION_LYING)
+		return T("lying", "nằm");
+	if (position == MN_POSITION_STANDING)
+		return T("stand", "đứng");
+	return "?";
+}
+
+static bool
+has_input(const struct grid_row *r)
+{
+	return r->weight.len > 0 || r->height.len > 0;
+}
+
+/* The classification of a saved row, short enough for its cell. */
+static void
+result_text(const struct grid_row *r, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!r->saved)
+		return;
+	if (r->dirty) {
+		snprintf(buf, size, "%s", T("not saved", "chưa lưu"));
+		return;
+	}
+	if (r->stored.measure_again) {
+		snprintf(buf, size, "%s", T("measure again", "đo lại"));
+		return;
+	}
+	hui_categories(r->stored.category, buf, size);
+	if (buf[0] == '\0')
+		snprintf(buf, size, "%s", T("normal", "bình thường"));
+}
+
+/* One line under the grid about the selected child. */
+static void
+detail_text(const struct grid_row *r, char *buf, size_t size)
+{
+	char w[16], h[16], z[16], day[16];
+	size_t used;
+	int n;
+
+	if (r->saved && !r->dirty) {
+		n = snprintf(buf, size, "%s:", r->sheet.full_name);
+		used = n > 0 ? (size_t)n : 0;
+		for (int i = 0; i < MN_INDICATOR_COUNT && used < size; i++) {
+			int cat = r->stored.category[i];
+
+			hui_z(r->stored.z[i], z, sizeof z);
+			n = snprintf(buf + used, size - used, " %s %s%s%s",
+			    hui_indicator_short(i), z,
+			    cat != MN_GROWTH_NORMAL && cat != MN_GROWTH_NONE ?
+			    " " : "", cat != MN_GROWTH_NORMAL &&
+			    cat != MN_GROWTH_NONE ?
+			    mn_growth_category_label(i, cat) : "");
+			if (n < 0)
+				break;
+			used += (size_t)n;
+		}
+		return;
+	}
+	if (!r->sheet.has_previous) {
+		snprintf(buf, size, T("%s: no earlier measurement",
+		    "%s: chưa có lần cân đo trước"), r->sheet.full_name);
+		return;
+	}
+	hui_decimal(r->sheet.previous.weight_kg, w, sizeof w);
+	hui_decimal(r->sheet.previous.height_cm, h, sizeof h);
+	hui_date(r->sheet.previous.date, day, sizeof day);
+	snprintf(buf, size, T("%s: previous %s: %s kg, %s cm, %s",
+	    "%s: lần trước %s: %s kg, %s cm, %s"), r->sheet.full_name, day,
+	    w, h, position_label(r->sheet.previous.position));
+}
+
+static int
+visible_rows(void)
+{
+	int rows = tui_body_rows() - 3;
+
+	return rows > 1 ? rows : 1;
+}
+
+static void
+draw_row(struct tui *ui, struct grid *g, const struct layout *l, int y,
+    int i)
+{
+	struct grid_row *r = &g->rows[i];
+	bool sel = i == g->sel;
+	char text[64], result[128];
+	int cx;
+
+	snprintf(text, sizeof text, "%3d", i + 1);
+	tui_text(y, l->no, 3, text, sel ? TUI_TITLE : TUI_NORMAL);
+	tui_text(y, l->name, l->name_w, r->sheet.full_name,
+	    sel ? TUI_TITLE : TUI_NORMAL);
+	snprintf(text, sizeof text, "%ld", (long)floor(r->sheet.age_days /
+	    MN_GROWTH_DAYS_PER_MONTH));
+	tui_text(y, l->age, 5, text, TUI_NORMAL);
+	cx = tui_field_draw(&r->weight, y, l->weight, 6,
+	    sel && g->cell == CELL_WEIGHT);
+	if (sel && g->cell == CELL_WEIGHT) {
+		ui->cursor_y = y;
+		ui->cursor_x = cx;
+	}
+	text[0] = '\0';
+	if (r->sheet.has_previous && r->sheet.previous.weight_kg > 0)
+		hui_decimal(r->sheet.previous.weight_kg, text, sizeof text);
+	tui_text(y, l->prev_w, 5, text, TUI_NORMAL);
+	cx = tui_field_draw(&r->height, y, l->height, 6,
+	    sel && g->cell == CELL_HEIGHT);
+	if (sel && g->cell == CELL_HEIGHT) {
+		ui->cursor_y = y;
+		ui->cursor_x = cx;
+	}
+	text[0] = '\0';
+	if (r->sheet.has_previous && r->sheet.previous.height_cm > 0)
+		hui_decimal(r->sheet.previous.height_cm, text, sizeof text);
+	tui_text(y, l->prev_h, 6, text, TUI_NORMAL);
+	tui_text(y, l->pos, 6, position_label(r->position),
+	    sel && g->cell == CELL_POSITION ? TUI_FIELD_FOCUS : TUI_NORMAL);
+	result_text(r, result, sizeof result);
+	tui_text(y, l->result, l->result_w, result,
+	    r->saved && r->stored.measure_again && !r->dirty ? TUI_ERROR :
+	    TUI_NORMAL);
+}
+
+static void
+draw_grid(struct tui *ui, struct grid *g)
+{
+	struct layout l;
+	char line[256], day[16], detail[512];
+	int y = tui_body_top(), rows = visible_rows();
+
+	make_layout(&l);
+	hui_date(g->date, day, sizeof day);
+	snprintf(line, sizeof line, T("Class %s, %s, round %s, %zu children",
+	    "Lớp %s, ngày %s, đợt %s, %zu trẻ"), g->cls.code, day, g->round,
+	    g->n);
+	tui_text(y++, 1, COLS - 2, line, TUI_TITLE);
+	tui_text(y, 0, COLS, "", TUI_HEADER);
+	tui_text(y, l.no, 3, "#", TUI_HEADER);
+	tui_text(y, l.name, l.name_w, T("Full name", "Họ và tên"), TUI_HEADER);
+	tui_text(y, l.age, 5, T("Month", "Tháng"), TUI_HEADER);
+	tui_text(y, l.weight, 6, T("kg", "Cân kg"), TUI_HEADER);
+	tui_text(y, l.prev_w, 5, T("prev.", "trước"), TUI_HEADER);
+	tui_text(y, l.height, 6, T("cm", "Cao cm"), TUI_HEADER);
+	tui_text(y, l.prev_h, 6, T("prev.", "trước"), TUI_HEADER);
+	tui_text(y, l.pos, 6, T("Pos.", "Tư thế"), TUI_HEADER);
+	tui_text(y++, l.result, l.result_w, T("Result", "Kết quả"),
+	    TUI_HEADER);
+	if (g->sel < g->top)
+		g->top = g->sel;
+	if (g->sel >= g->top + rows)
+		g->top = g->sel - rows + 1;
+	for (int i = 0; i < rows && g->top + i < (int)g->n; i++)
+		draw_row(ui, g, &l, y + i, g->top + i);
+	if (g->n == 0) {
+		tui_text(y + 1, 2, COLS - 4, T("No child enrolled in this class",
+		    "Lớp chưa có trẻ nào đang học"), TUI_NORMAL);
+		return;
+	}
+	detail_text(&g->rows[g->sel], detail, sizeof detail);
+	tui_text(LINES - 3, 1, COLS - 2, detail, TUI_NORMAL);
+}
+
+/* Reads the class sheet and the rows already saved on the date. */
+static int
+load_grid(struct tui *ui, struct grid *g, struct mn_error *err)
+{
+	struct mn_sheet_row *sheet = NULL;
+	struct mn_date day;
+	char next[11];
+	size_t count = 0;
+	int rc;
+
+	rc = mn_measure_sheet(ui->ctx, g->cls.id, g->date, &sheet, &count,
+	    err);
+	if (rc != MN_OK)
+		return rc;
+	g->rows = calloc(count > 0 ? count : 1, sizeof *g->rows);
+	if (g->rows == NULL) {
+		free(sheet);
+		return mn_fail(err, MN_ERR_NOMEM, "", "%s",
+		    T("out of memory", "hết bộ nhớ"));
+	}
+	mn_date_parse_iso(g->date, "date", &day, NULL);
+	mn_date_from_days(mn_date_to_days(&day) + 1, &day);
+	mn_date_format_iso(&day, next, sizeof next);
+	g->n = count;
+	for (size_t i = 0; i < count; i++) {
+		struct grid_row *r = &g->rows[i];
+		struct mn_measurement m;
+		char text[16];
+
+		r->sheet = sheet[i];
+		r->position = sheet[i].default_position;
+		tui_field_init(&r->weight, NUMBER_LETTERS, TUI_SHOW);
+		tui_field_init(&r->height, NUMBER_LETTERS, TUI_SHOW);
+		if (mn_measure_previous(ui->ctx, r->sheet.child_id, next, &m,
+		    NULL) != MN_OK || strcmp(m.date, g->date) != 0)
+			continue;
+		r->saved = true;
+		r->stored = m;
+		r->position = m.position;
+		if (m.weight_kg > 0) {
+			hui_decimal(m.weight_kg, text, sizeof text);
+			tui_field_set(&r->weight, text);
+		}
+		if (m.height_cm > 0) {
+			hui_decimal(m.height_cm, text, sizeof text);
+			tui_field_set(&r->height, text);
+		}
+	}
+	free(sheet);
+	return MN_OK;
+}
+
+static const char *
+cell_label(int cell)
+{
+	switch (cell) {
+	case CELL_WEIGHT:
+		return T("weight", "cân nặng");
+	case CELL_HEIGHT:
+		return T("length/height", "chiều cao");
+	default:
+		return T("position", "tư thế");
+	}
+}
+
+/* Puts the selection on row i and the cell of a core error's field. */
+static void
+focus_error(struct grid *g, size_t i, const char *field)
+{
+	g->sel = (int)i;
+	if (strcmp(field, "height") == 0)
+		g->cell = CELL_HEIGHT;
+	else if (strcmp(field, "position") == 0)
+		g->cell = CELL_POSITION;
+	else if (strcmp(field, "weight") == 0)
+		g->cell = CELL_WEIGHT;
+}
+
+/* Parses a row's fields into in; names the row and field on error. */
+static bool
+row_input(struct tui *ui, struct grid *g, size_t i,
+    struct mn_measure_input *in)
+{
+	struct grid_row *r = &g->rows[i];
+	struct tui_field *fields[2] = { &r->weight, &r->height };
+	double values[2];
+
+	memset(in, 0, sizeof *in);
+	for (int c = 0; c < 2; c++) {
+		char *text = tui_field_get(fields[c]);
+		bool ok = text != NULL && hui_parse_decimal(text, &values[c]);
+
+		if (!ok) {
+			tui_error(ui, T("Row %zu (%s): %s \"%s\" is not a "
+			    "number; expected a form like %s", "Dòng %zu (%s): "
+			    "%s \"%s\" không phải là số; cần dạng %s"), i + 1,
+			    r->sheet.full_name, cell_label(c),
+			    text != NULL ? text : "", c == 0 ? "12,5" : "98,5");
+			free(text);
+			g->sel = (int)i;
+			g->cell = c;
+			return false;
+		}
+		free(text);
+	}
+	in->child_id = r->sheet.child_id;
+	snprintf(in->date, sizeof in->date, "%s", g->date);
+	snprintf(in->round, sizeof in->round, "%s", g->round);
+	in->weight_kg = values[0];
+	in->height_cm = values[1];
+	in->position = r->position;
+	return true;
+}
+
+static void
+row_error(struct tui *ui, struct grid *g, size_t i,
+    const struct mn_error *err)
+{
+	tui_error(ui, T("Row %zu (%s): %s", "Dòng %zu (%s): %s"), i + 1,
+	    g->rows[i].sheet.full_name, err->message);
+	focus_error(g, i, err->field);
+}
+
+/* Marks row i saved as measurement id, read back with its z-scores. */
+static void
+mark_saved(struct tui *ui, struct grid_row *r, int64_t id)
+{
+	struct mn_measurement m;
+
+	if (mn_measure_get(ui->ctx, id, &m, NULL) != MN_OK)
+		return;
+	r->stored = m;
+	r->saved = true;
+	r->dirty = false;
+	r->weight.changed = false;
+	r->height.changed = false;
+}
+
+/* Saves the new rows in one round, then the changed saved rows. */
+static void
+save_grid(struct tui *ui, struct grid *g)
+{
+	struct mn_measure_input *inputs;
+	struct mn_error err;
+	size_t *map, k = 0, bad = 0, updated = 0, flagged = 0;
+	int64_t *ids;
+
+	inputs = calloc(g->n + 1, sizeof *inputs);
+	map = calloc(g->n + 1, sizeof *map);
+	ids = calloc(g->n + 1, sizeof *ids);
+	if (inputs == NULL || map == NULL || ids == NULL) {
+		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
+		goto out;
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		struct grid_row *r = &g->rows[i];
+
+		if ((r->saved && !r->dirty) || (!r->saved && !has_input(r)))
+			continue;
+		if (!row_input(ui, g, i, &inputs[k]))
+			goto out;
+		if (!r->saved)
+			map[k++] = i;
+	}
+	mn_error_clear(&err);
+	if (k > 0 && mn_measure_round(ui->ctx, g->date, g->round, inputs, k,
+	    ids, &bad, &err) != MN_OK) {
+		row_error(ui, g, bad < k ? map[bad] : 0, &err);
+		goto out;
+	}
+	for (size_t j = 0; j < k; j++)
+		mark_saved(ui, &g->rows[map[j]], ids[j]);
+	for (size_t i = 0; i < g->n; i++) {
+		struct grid_row *r = &g->rows[i];
+		struct mn_measure_input in;
+
+		if (!r->saved || !r->dirty || !row_input(ui, g, i, &in))
+			continue;
+		mn_error_clear(&err);
+		if (mn_measure_update(ui->ctx, r->stored.id, r->stored.version,
+		    &in, &err) != MN_OK) {
+			row_error(ui, g, i, &err);
+			goto out;
+		}
+		mark_saved(ui, r, r->stored.id);
+		updated++;
+	}
+	for (size_t i = 0; i < g->n; i++)
+		if (g->rows[i].saved && g->rows[i].stored.measure_again)
+			flagged++;
+	if (k == 0 && updated == 0)
+		tui_message(ui, "%s", T("Nothing new to save",
+		    "Không có số đo mới để lưu"));
+	else
+		tui_message(ui, T("Saved %zu new and %zu changed "
+		    "measurements; %zu to measure again", "Đã lưu %zu số đo "
+		    "mới, sửa %zu; %zu trẻ cần đo lại"), k, updated, flagged);
+out:
+	free(inputs);
+	free(map);
+	free(ids);
+}
+
+static bool
+unsaved(const struct grid *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if ((g->rows[i].saved && g->rows[i].dirty) ||
+		    (!g->rows[i].saved && has_input(&g->rows[i])))
+			return true;
+	return false;
+}
+
+static void
+move_cell(struct grid *g, int step)
+{
+	g->cell += step;
+	if (g->cell >= CELL_COUNT) {
+		g->cell = 0;
+		if (g->sel + 1 < (int)g->n)
+			g->sel++;
+	} else if (g->cell < 0) {
+		g->cell = CELL_COUNT - 1;
+		if (g->sel > 0)
+			g->sel--;
+	}
+}
+
+static void
+move_row(struct grid *g, int step)
+{
+	g->sel += step;
+	if (g->sel >= (int)g->n)
+		g->sel = (int)g->n - 1;
+	if (g->sel < 0)
+		g->sel = 0;
+}
+
+/* Edits the selected cell with key; false when the key is not for it. */
+static bool
+edit_cell(struct grid *g, int key)
+{
+	struct grid_row *r = &g->rows[g->sel];
+	struct tui_field *f;
+
+	if (g->cell == CELL_POSITION) {
+		if (key == 'n' || key == 'N' || key == 'l')
+			r->position = MN_POSITION_LYING;
+		else if (key == 'd' || key == 'D' || key == L'đ' ||
+		    key == 's')
+			r->position = MN_POSITION_STANDING;
+		else
+			return false;
+		r->dirty = r->saved;
+		return true;
+	}
+	f = g->cell == CELL_WEIGHT ? &r->weight : &r->height;
+	if (!tui_field_key(f, key))
+		return false;
+	if (f->changed && r->saved)
+		r->dirty = true;
+	return true;
+}
+
+static int
+run_grid(struct tui *ui, struct grid *g)
+{
+	int key, action, rc;
+
+	for (;;) {
+		if (tui_frame(ui, grid_keys))
+			draw_grid(ui, g);
+		tui_refresh(ui);
+		key = tui_key(ui);
+		if (key == TK_END)
+			return TUI_END;
+		if (key == TK_RESIZE || !tui_fits(ui) || g->n == 0) {
+			if (key == TK_ESC)
+				return TUI_CANCEL;
+			continue;
+		}
+		action = tui_key_action(grid_keys, key);
+		switch (action) {
+		case TUI_ACT_SAVE:
+			save_grid(ui, g);
+			break;
+		case ACT_CELL_NEXT:
+		case ACT_CELL_RIGHT:
+			move_cell(g, 1);
+			break;
+		case ACT_CELL_PREV:
+		case ACT_CELL_LEFT:
+			move_cell(g, -1);
+			break;
+		case ACT_ROW_NEXT:
+		case ACT_ROW_DOWN:
+			move_row(g, 1);
+			break;
+		case ACT_ROW_UP:
+			move_row(g, -1);
+			break;
+		case ACT_PAGE_UP:
+			move_row(g, -visible_rows());
+			break;
+		case ACT_PAGE_DOWN:
+			move_row(g, visible_rows());
+			break;
+		case ACT_TOGGLE: {
+			struct grid_row *r = &g->rows[g->sel];
+
+			r->position = r->position == MN_POSITION_LYING ?
+			    MN_POSITION_STANDING : MN_POSITION_LYING;
+			r->dirty = r->saved;
+			break;
+		}
+		case TUI_ACT_HELP:
+			if (hui_help(ui, grid_keys) == TUI_END)
+				return TUI_END;
+			break;
+		case TUI_ACT_BACK:
+			if (!unsaved(g))
+				return TUI_CANCEL;
+			rc = tui_confirm(ui, T("Leave without saving the "
+			    "measurements typed?", "Thoát mà không lưu các số "
+			    "đo đã nhập?"), false);
+			if (rc != TUI_CANCEL)
+				return rc == TUI_OK ? TUI_CANCEL : TUI_END;
+			break;
+		default:
+			if (!edit_cell(g, key))
+				beep();
+			break;
+		}
+	}
+}
+
+enum { DAY_DATE, DAY_ROUND, DAY_ROWS };
+
+/* Asks the date and the round; fills g->date and g->round. */
+static int
+ask_day(struct tui *ui, struct grid *g)
+{
+	struct tui_form_row rows[DAY_ROWS] = {
+		{ .name = "date", .en = "Date (dd/mm/yyyy)",
+		    .vi = "Ngày cân đo (dd/mm/yyyy)" },
+		{ .name = "round", .en = "Round (YYYY-MM)",
+		    .vi = "Đợt cân đo (YYYY-MM)" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = DAY_ROWS,
+	    .enter_submits = true, .quiet_cancel = true };
+	struct mn_date day, today;
+	struct mn_error err;
+	char text[16], heading[128];
+	int rc;
+
+	snprintf(heading, sizeof heading, T("Weighing round of class %s",
+	    "Cân đo lớp %s"), g->cls.code);
+	form.heading = heading;
+	form.note = T("The round groups the measurements of one weighing "
+	    "day for the report; it is usually the month of the date.",
+	    "Đợt dùng để gộp các số đo của một lần cân cho báo cáo; thường "
+	    "là tháng của ngày cân.");
+	mn_date_today(&today);
+	tui_field_init(&rows[DAY_DATE].field, 10, TUI_SHOW);
+	tui_field_init(&rows[DAY_ROUND].field, 7, TUI_SHOW);
+	mn_date_format(&today, text, sizeof text);
+	tui_field_set(&rows[DAY_DATE].field, text);
+	snprintf(text, sizeof text, "%04d-%02d", today.year, today.month);
+	tui_field_set(&rows[DAY_ROUND].field, text);
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
+		char *d = tui_field_get(&rows[DAY_DATE].field);
+		char *r = tui_field_get(&rows[DAY_ROUND].field);
+		int year = 0, month = 0, end = 0;
+
+		mn_error_clear(&err);
+		if (d == NULL || r == NULL)
+			tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
+		else if (mn_date_parse(d, T("Date", "Ngày cân đo"), &day,
+		    &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			form.focus = DAY_DATE;
+		} else if (mn_date_cmp(&day, &today) > 0) {
+			tui_error(ui, T("Date %s is in the future; expected "
+			    "today or earlier", "Ngày cân đo %s là ngày trong "
+			    "tương lai; cần hôm nay hoặc trước đó"), d);
+			form.focus = DAY_DATE;
+		} else if (sscanf(r, "%4d-%2d%n", &year, &month, &end) != 2 ||
+		    end != 7 || r[end] != '\0' || month < 1 || month > 12) {
+			tui_error(ui, T("Round \"%s\" is invalid; expected "
+			    "YYYY-MM such as %04d-%02d", "Đợt \"%s\" không hợp "
+			    "lệ; cần dạng YYYY-MM, ví dụ %04d-%02d"), r,
+			    day.year, day.month);
+			form.focus = DAY_ROUND;
+		} else {
+			mn_date_format_iso(&day, g->date, sizeof g->date);
+			snprintf(g->round, sizeof g->round, "%s", r);
+			free(d);
+			free(r);
+			break;
+		}
+		free(d);
+		free(r);
+	}
+	return rc;
+}
+
+int
+screen_weighing(struct tui *ui)
+{
+	struct grid g;
+	struct mn_error err;
+	int rc;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	for (;;) {
+		memset(&g, 0, sizeof g);
+		if ((rc = hui_pick_class(ui, &g.cls)) != TUI_OK)
+			break;
+		rc = ask_day(ui, &g);
+		if (rc == TUI_END)
+			break;
+		if (rc != TUI_OK)
+			continue;
+		mn_error_clear(&err);
+		if (load_grid(ui, &g, &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			free(g.rows);
+			continue;
+		}
+		rc = run_grid(ui, &g);
+		free(g.rows);
+		if (rc == TUI_END)
+			break;
+	}
+	return rc == TUI_END ? TUI_END : TUI_CANCEL;
+}
