@@ -3,6 +3,7 @@
  * parent_view.h for the access rule.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/audit.h"
@@ -135,6 +136,68 @@ mn_parent_growth_get(struct mn_ctx *ctx, int64_t child_id,
 	}
 	sqlite3_finalize(stmt);
 	return audit_view(ctx, child_id, "growth_view", err);
+}
+
+int
+mn_parent_measurements(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_parent_measure **rows, size_t *count, struct mn_error *err)
+{
+	struct mn_parent_measure *list = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	*rows = NULL;
+	*count = 0;
+	if ((rc = require_own_child(ctx, child_id, "growth_chart_view",
+	    err)) != MN_OK)
+		return rc;
+	if ((rc = mn_prepare(ctx->db,
+	    "SELECT measured_on, age_days, weight_kg, height_cm, position "
+	    "FROM measurements WHERE child_id = ? AND measure_again = 0 "
+	    "ORDER BY measured_on, id", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, child_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct mn_parent_measure *m;
+		char position[16];
+
+		if (n == cap) {
+			size_t grown_cap = cap ? cap * 2 : 16;
+			struct mn_parent_measure *grown = realloc(list,
+			    sizeof *grown * grown_cap);
+
+			if (grown == NULL) {
+				sqlite3_finalize(stmt);
+				free(list);
+				return mn_fail(err, MN_ERR_NOMEM, "", "%s",
+				    T("out of memory", "hết bộ nhớ"));
+			}
+			list = grown;
+			cap = grown_cap;
+		}
+		m = &list[n++];
+		memset(m, 0, sizeof *m);
+		mn_priv_col(m->measured_on, sizeof m->measured_on, stmt, 0);
+		m->age_days = (long)sqlite3_column_int64(stmt, 1);
+		m->weight_kg = sqlite3_column_double(stmt, 2);
+		m->height_cm = sqlite3_column_double(stmt, 3);
+		mn_priv_col(position, sizeof position, stmt, 4);
+		m->lying = strcmp(position, "lying") == 0;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(list);
+		return mn_db_fail(ctx->db, err);
+	}
+	if ((rc = audit_view(ctx, child_id, "growth_chart_view", err)) !=
+	    MN_OK) {
+		free(list);
+		return rc;
+	}
+	*rows = list;
+	*count = n;
+	return MN_OK;
 }
 
 static int

@@ -44,6 +44,22 @@ struct mn_parent_growth {
 int mn_parent_growth_get(struct mn_ctx *ctx, int64_t child_id,
     struct mn_parent_growth *out, struct mn_error *err);
 
+/* One measurement, for the growth chart. */
+struct mn_parent_measure {
+	char measured_on[11];		/* YYYY-MM-DD */
+	long age_days;
+	double weight_kg;		/* 0 when not measured */
+	double height_cm;		/* 0 when not measured */
+	bool lying;			/* length measured lying down */
+};
+
+/*
+ * Lists the child's measurements not flagged "measure again", oldest
+ * first, into a malloc'd array the caller frees.
+ */
+int mn_parent_measurements(struct mn_ctx *ctx, int64_t child_id,
+    struct mn_parent_measure **rows, size_t *count, struct mn_error *err);
+
 /* One medical room visit as shown to the family. */
 struct mn_parent_visit {
 	char visit_at[17];		/* local "YYYY-MM-DD HH:MM" */

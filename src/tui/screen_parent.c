@@ -19,6 +19,7 @@
 
 enum {
 	ACT_FIND = TUI_ACT_USER,
+	ACT_CHART,
 };
 
 static const struct tui_keydef children_keys[] = {
@@ -39,6 +40,13 @@ static const struct tui_keydef page_keys[] = {
 };
 
 static const struct tui_keydef read_keys[] = {
+	{ { TK_ESC, TK(KEY_LEFT), TK_ENTER }, "Esc", "Back", "Quay lại",
+	    TUI_ACT_BACK },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef growth_keys[] = {
+	{ { 'b' }, "b", "Chart", "Biểu đồ", ACT_CHART },
 	{ { TK_ESC, TK(KEY_LEFT), TK_ENTER }, "Esc", "Back", "Quay lại",
 	    TUI_ACT_BACK },
 	{ .name = NULL }
@@ -134,6 +142,39 @@ static const char *const indicator_labels[MN_INDICATOR_COUNT][2] = {
 	{ "BMI-for-age", "BMI theo tuổi" },
 };
 
+/* Shows the growth text; 'b' opens the chart.  Frees text. */
+static int
+growth_page(struct tui *ui, int64_t child_id, char *text)
+{
+	int action, rc = TUI_OK;
+
+	for (;;) {
+		struct mn_parent_card card;
+		struct mn_error err;
+
+		action = screen_text(ui, text != NULL ? text : "",
+		    growth_keys);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action != ACT_CHART)
+			break;
+		/* The chart's curves depend on the child's sex. */
+		mn_error_clear(&err);
+		if (mn_parent_card_get(ui->ctx, child_id, &card, &err) !=
+		    MN_OK) {
+			tui_error(ui, "%s", err.message);
+			continue;
+		}
+		if ((rc = parent_growth_chart(ui, child_id, card.sex)) ==
+		    TUI_END)
+			break;
+	}
+	free(text);
+	return rc;
+}
+
 static int
 view_growth(struct tui *ui, int64_t child_id)
 {
@@ -173,7 +214,7 @@ view_growth(struct tui *ui, int64_t child_id)
 		}
 	}
 	fclose(f);
-	return show_stream(ui, text);
+	return growth_page(ui, child_id, text);
 }
 
 static int

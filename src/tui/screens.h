@@ -57,6 +57,8 @@ int screen_audit(struct tui *ui);
 /* Parts of the parent's child page (screen_parent_days.c). */
 int parent_attendance_view(struct tui *ui, int64_t child_id);
 int parent_daily_logs(struct tui *ui, int64_t child_id);
+/* The growth chart of a child of sex "M" or "F" (screen_parent_chart.c). */
+int parent_growth_chart(struct tui *ui, int64_t child_id, const char *sex);
 /* Consent of one child, from the parent's child page. */
 int consent_child_view(struct tui *ui, int64_t child_id);
 

@@ -1,5 +1,5 @@
 # Every part of a parent's child page opens in a 40x15 terminal, the
-# menus show today's dish, and the parent records a consent from their
+# growth chart switches indicator, the menus show today's dish, and the parent records a consent from their
 # own account.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/parent_lib.sh"
@@ -39,7 +39,20 @@ key Enter
 wait "Tìm mã"
 key Enter
 wait "Thông tin của trẻ"
-key Down 4
+key Down 3
+key Enter
+wait "b Biểu đồ"
+key b
+wait "Cân nặng theo tuổi"
+wait "WHO -3 -2 0 +2 +3 SD"
+expectnot "quá nhỏ"
+key 2
+wait "Chiều cao theo tuổi"
+key Esc
+wait "b Biểu đồ"
+key Esc
+wait "Khám ở phòng y tế"
+key Down
 key Enter
 waitre "Xử trí|chưa đến phòng y tế"
 expectnot "quá nhỏ"
@@ -76,4 +89,5 @@ EOS
     WHERE child_id = $child_id AND purpose = 'photos_media'
     ORDER BY id DESC LIMIT 1")" = "$want parent_account" ] ||
     fail "the parent's consent was not recorded"
+audit_has "\"parent\",\"[^\"]*\",\"view\",\"children\",\"$child_id\",\"growth_chart_view\""
 audit_has "\"parent\",\"[^\"]*\",\"$action\",\"children\",\"$child_id\",\"photos_media\""

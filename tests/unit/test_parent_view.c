@@ -126,8 +126,10 @@ parent_reads_own_child(void **state)
 	struct mn_parent_growth growth;
 	struct mn_child_month *month = malloc(sizeof *month);
 	struct mn_daily_log *log = malloc(sizeof *log);
+	struct mn_parent_measure *measures = NULL;
 	struct mn_error err = { 0 };
 	struct mn_date today;
+	size_t count = 0;
 	int visits = 0;
 
 	(void)state;
@@ -148,6 +150,20 @@ parent_reads_own_child(void **state)
 	assert_true(growth.weight_kg > 0);
 	assert_int_equal(audit_count("view", fx->own_child, "growth_view"),
 	    1);
+
+	assert_int_equal(mn_parent_measurements(&c, fx->own_child, &measures,
+	    &count, &err), MN_OK);
+	assert_true(count > 0);
+	assert_non_null(measures);
+	/* Oldest first, ending with the measurement the status shows. */
+	assert_string_equal(measures[count - 1].measured_on,
+	    growth.measured_on);
+	for (size_t i = 1; i < count; i++)
+		assert_true(strcmp(measures[i - 1].measured_on,
+		    measures[i].measured_on) <= 0);
+	free(measures);
+	assert_int_equal(audit_count("view", fx->own_child,
+	    "growth_chart_view"), 1);
 
 	assert_int_equal(mn_parent_visits(&c, fx->own_child, count_visit,
 	    &visits, &err), MN_OK);
@@ -176,8 +192,10 @@ parent_refused_other_child(void **state)
 	struct mn_parent_growth growth;
 	struct mn_child_month *month = malloc(sizeof *month);
 	struct mn_daily_log *log = malloc(sizeof *log);
+	struct mn_parent_measure *measures = NULL;
 	struct mn_error err = { 0 };
 	struct mn_date today;
+	size_t count = 0;
 	int visits = 0;
 
 	(void)state;
@@ -192,6 +210,10 @@ parent_refused_other_child(void **state)
 	assert_false(growth.measured);
 	assert_int_equal(mn_parent_visits(&c, fx->other_child, count_visit,
 	    &visits, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_parent_measurements(&c, fx->other_child,
+	    &measures, &count, &err), MN_ERR_DENIED);
+	assert_null(measures);
+	assert_int_equal(count, 0);
 	assert_int_equal(visits, 0);
 	assert_int_equal(mn_parent_attendance_month(&c, fx->other_child,
 	    today.year, today.month, month, &err), MN_ERR_DENIED);
