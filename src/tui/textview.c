@@ -20,7 +20,7 @@ static const struct tui_keydef choice_keys[] = {
 	{ .name = NULL }
 };
 
-/* Longest line the page builds, in bytes; a line is at most 250 cells. */
+/* Maximum bytes of one line of a page, which is at most 250 cells. */
 #define LINE_MAX_BYTES 1024
 
 static void
@@ -36,9 +36,14 @@ static size_t
 char_len(const char *p)
 {
 	unsigned char c = (unsigned char)*p;
-	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 :
-	    c >= 0xC0 ? 2 : 1;
+	size_t n = 1;
 
+	if (c >= 0xF0)
+		n = 4;
+	else if (c >= 0xE0)
+		n = 3;
+	else if (c >= 0xC0)
+		n = 2;
 	for (size_t i = 1; i < n; i++)
 		if (p[i] == '\0')
 			return i;

@@ -1,6 +1,6 @@
 /*
- * The parent-only reads of parent_view.c on the demo school: a parent
- * reads their own child and each read is audited; another family's
+ * The parent-only reads of parent_view.c on the demo school.  A parent
+ * reads their own child, and each read is audited.  Another family's
  * child, an unknown id and a staff account are refused.
  */
 #include <stdio.h>
