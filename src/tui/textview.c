@@ -150,22 +150,94 @@ fill_lines(struct tui_list *list, const char *text, int width)
 	list->sel = 0;
 }
 
+/* Moves the first shown line for a navigation key; false for others. */
+static bool
+scroll_page(int key, int *top, int lines, int rows)
+{
+	int last = lines > rows ? lines - rows : 0;
+
+	switch (key) {
+	case TK(KEY_UP):
+	case 'k':
+		(*top)--;
+		break;
+	case TK(KEY_DOWN):
+	case 'j':
+		(*top)++;
+		break;
+	case TK(KEY_PPAGE):
+		*top -= rows;
+		break;
+	case TK(KEY_NPAGE):
+	case ' ':
+		*top += rows;
+		break;
+	case TK(KEY_HOME):
+		*top = 0;
+		break;
+	case TK(KEY_END):
+		*top = last;
+		break;
+	default:
+		return false;
+	}
+	if (*top > last)
+		*top = last;
+	if (*top < 0)
+		*top = 0;
+	return true;
+}
+
 /*
  * Shows text as a scrolling page until a key of keys fires; returns its
  * action (TUI_ACT_BACK for Esc, TUI_ACT_END when the session ends).
- * The text goes through tui_text, so control characters are neutralised.
+ * The text is wrapped again whenever the width changes, and it goes
+ * through tui_text, so control characters are neutralised.
  */
 int
 screen_text(struct tui *ui, const char *text, const struct tui_keydef *keys)
 {
-	struct tui_list list;
-	int action;
+	struct tui_list lines;
+	int width = -1, top = 0, action = TUI_ACT_NONE;
 
-	/* NOTE: the text is wrapped once; after a resize lines are cut. */
-	tui_list_init(&list, text_column, 1);
-	fill_lines(&list, text, COLS > 14 ? COLS - 4 : 10);
-	action = tui_list_run(ui, &list, keys);
-	tui_list_free(&list);
+	/* The list only stores the wrapped lines; this loop draws them. */
+	tui_list_init(&lines, text_column, 1);
+	while (action == TUI_ACT_NONE) {
+		int rows = tui_body_rows() > 1 ? tui_body_rows() : 1, key;
+
+		if (tui_frame(ui, keys)) {
+			if (width != COLS - 2) {
+				width = COLS - 2;
+				fill_lines(&lines, text, width > 10 ? width :
+				    10);
+			}
+			scroll_page(0, &top, lines.nrows, rows);
+			for (int i = 0; i < rows && top + i < lines.nrows; i++)
+				tui_text(tui_body_top() + i, 1, COLS - 2,
+				    tui_list_cell(&lines, top + i, 0),
+				    TUI_NORMAL);
+			if (top + rows < lines.nrows)
+				tui_text(tui_body_top() + rows - 1, COLS - 2,
+				    1, "↓", TUI_TITLE);
+		}
+		tui_refresh(ui);
+		key = tui_key(ui);
+		if (key == TK_END) {
+			action = TUI_ACT_END;
+			break;
+		}
+		if (key == TK_RESIZE || !tui_fits(ui) ||
+		    scroll_page(key, &top, lines.nrows, rows))
+			continue;
+		action = tui_key_action(keys, key);
+		if (action == TUI_ACT_HELP) {
+			if (tui_help_box(ui, keys, NULL) == TUI_END)
+				action = TUI_ACT_END;
+			else
+				action = TUI_ACT_NONE;
+		}
+	}
+	tui_list_free(&lines);
 	return action;
 }
 

@@ -2,7 +2,8 @@
 # records a consent from a paper form and reads the audit trail with
 # old and new values; the administrator reads the trail without them;
 # a teacher of another class cannot open the child's consents; the
-# parent reads an announcement and leaves a read receipt.
+# parent reads an announcement, wrapped again for each terminal width,
+# and leaves a read receipt.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/parent_lib.sh"
 
@@ -155,6 +156,7 @@ down=$(menu_down admin 80x24 "Nhật ký truy cập" "$ADMIN_PASSWORD")
 
 echo "== principal posts an announcement to the whole school"
 TITLE='Nghỉ Tết Dương lịch'
+TEXT='Trường nghỉ ngày 01/01, các cháu đi học lại vào ngày 02/01.'
 down=$(menu_down principal 80x24 "Thông báo")
 {
 	login_steps principal "$DEMO_PASSWORD"
@@ -169,7 +171,7 @@ key Enter
 wait "Nội dung"
 type $TITLE
 key Tab
-type Trường nghỉ ngày 01/01.
+type $TEXT
 key F2
 wait "Đã đăng thông báo"
 wait "$TITLE"
@@ -191,8 +193,16 @@ wait "$TITLE"
 expectre "[*].*$TITLE"
 expectnot "quá nhỏ"
 key Enter
-wait "Trường nghỉ ngày 01/01."
 wait "toàn trường"
+wait "học lại vào ngày 02/01."
+expectnot "$TEXT"
+settle 300
+resize 80 24
+wait "$TEXT"
+settle 300
+resize 40 15
+waitnot "$TEXT"
+wait "học lại vào ngày 02/01."
 key Esc
 waitnot "Trường nghỉ ngày"
 wait "$TITLE"
