@@ -981,3 +981,17 @@ CREATE TABLE class_diary (
 	changed_by TEXT NOT NULL,
 	changed_at TEXT NOT NULL
 );
+
+-- Drafts: the values of a form left unsaved when its session ended
+-- without the user (a dropped connection, SIGTERM, the idle timeout).
+-- One draft per account and form key ("account_form:LOGIN"); it is
+-- offered at that account's next login and deleted once reopened or
+-- declined.  values_json is a JSON object of field name to text.
+-- Password fields are never stored.
+CREATE TABLE drafts (
+	account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+	form_key TEXT NOT NULL CHECK (length(form_key) BETWEEN 1 AND 127),
+	values_json TEXT NOT NULL CHECK (json_valid(values_json)),
+	saved_at TEXT NOT NULL,
+	PRIMARY KEY (account_id, form_key)
+) WITHOUT ROWID;

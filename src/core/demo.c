@@ -12,6 +12,7 @@
 #include "core/attendance.h"
 #include "core/date.h"
 #include "core/demo.h"
+#include "core/demo_kitchen.h"
 #include "core/demo_registers.h"
 #include "core/health.h"
 #include "core/parents.h"
@@ -151,7 +152,8 @@ mn_demo_build(struct mn_ctx *ctx, unsigned seed, const char *password,
 	    (rc = add_class_teachers(ctx, password, err)) != MN_OK ||
 	    (rc = mn_demo_health(ctx, seed, err)) != MN_OK ||
 	    (rc = mn_demo_attendance(ctx, seed, err)) != MN_OK ||
-	    (rc = mn_demo_parents(ctx, seed, password, err)) != MN_OK)
+	    (rc = mn_demo_parents(ctx, seed, password, err)) != MN_OK ||
+	    (rc = mn_demo_kitchen(ctx, seed, err)) != MN_OK)
 		return rc;
 	return MN_OK;
 }

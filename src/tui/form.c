@@ -4,14 +4,22 @@
  * saves, and Esc cancels after a confirmation when something changed.
  * The caller checks and stores the values, and runs the form again with
  * an error on the message line when the core rejects them.
+ *
+ * A form with a draft_key keeps its values as a draft when the session
+ * ends inside it with unsaved changes, and takes a draft's values back
+ * when ui->resume carries its key.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <syslog.h>
 
 #include "tui/ui.h"
 
 #define NOTE_LINES 6
+/* Draft field of form->version; "@" keeps it apart from row names. */
+#define VERSION_FIELD "@version"
 
 static const struct tui_keydef default_keys[] = {
 	{ { TK_TAB, TK(KEY_DOWN) }, "Tab", "Next field", "Trường sau",
@@ -151,11 +159,180 @@ draw_form(struct tui *ui, struct tui_form *form)
 }
 
 /*
- * Runs the form until the user saves (TUI_OK), cancels (TUI_CANCEL) or
- * the session ends (TUI_END).  Field contents stay in form->rows.
+ * Rows a draft keeps: editable ones, except password fields (stars or
+ * hidden), which never leave memory.
  */
-int
-tui_form_run(struct tui *ui, struct tui_form *form)
+static bool
+draft_row(const struct tui_form_row *row)
+{
+	return !row->readonly &&
+	    (row->checks.n > 0 || row->field.secret == TUI_SHOW);
+}
+
+/*
+ * Collects the rows a draft keeps, over every page of a multi-page form,
+ * into rows.  Returns their number.
+ */
+static int
+draft_rows(struct tui_form *form, struct tui_form_row **rows)
+{
+	struct tui_form *pages = form;
+	int npages = 1, n = 0;
+
+	if (form->pages != NULL && form->npages > 0) {
+		pages = form->pages;
+		npages = form->npages;
+	}
+	for (int p = 0; p < npages; p++)
+		for (int i = 0; i < pages[p].nrows; i++)
+			if (draft_row(&pages[p].rows[i]) &&
+			    n < MN_DRAFT_FIELDS_MAX - 1)
+				rows[n++] = &pages[p].rows[i];
+	return n;
+}
+
+/* The form whose version a draft keeps: the first page of a group. */
+static struct tui_form *
+version_form(struct tui_form *form)
+{
+	return form->pages != NULL && form->npages > 0 ? form->pages : form;
+}
+
+static const char *
+row_key(const struct tui_form_row *row)
+{
+	return row->name != NULL ? row->name : row->en;
+}
+
+/*
+ * Writes the name rows[i] has in a draft: its field name, else its
+ * English label, with "#i" added when an earlier row has the same name.
+ */
+static void
+draft_name(struct tui_form_row **rows, int i, char *buf, size_t size)
+{
+	for (int k = 0; k < i; k++)
+		if (strcmp(row_key(rows[k]), row_key(rows[i])) == 0) {
+			snprintf(buf, size, "%s#%d", row_key(rows[i]), i);
+			return;
+		}
+	snprintf(buf, size, "%s", row_key(rows[i]));
+}
+
+/* True when a row a draft keeps differs from what the form opened with. */
+static bool
+draft_worthy(struct tui_form_row **rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (rows[i]->field.changed || rows[i]->checks.changed)
+			return true;
+	return false;
+}
+
+/* Returns the row's value as malloc'd text, or NULL without memory. */
+static char *
+draft_value(const struct tui_form_row *row)
+{
+	char *text;
+
+	if (row->checks.n == 0)
+		return tui_field_get(&row->field);
+	if ((text = malloc(16)) != NULL)
+		snprintf(text, 16, "%u", row->checks.checked);
+	return text;
+}
+
+/*
+ * Keeps the form's values as a draft when the session ends without the
+ * user choosing it (hangup, SIGTERM or SIGINT, idle timeout).  A
+ * failure goes to syslog only, because the terminal is gone or closing.
+ */
+static void
+save_draft(struct tui *ui, struct tui_form *form)
+{
+	struct tui_form_row *rows[MN_DRAFT_FIELDS_MAX];
+	struct mn_draft_field fields[MN_DRAFT_FIELDS_MAX];
+	char names[MN_DRAFT_FIELDS_MAX][64], *values[MN_DRAFT_FIELDS_MAX];
+	struct mn_error err;
+	int64_t version = version_form(form)->version;
+	int n;
+
+	if (form->draft_key == NULL || ui->ctx->actor.account_id == 0 ||
+	    (ui->end != TUI_END_HANGUP && ui->end != TUI_END_SIGNAL &&
+	    ui->end != TUI_END_IDLE))
+		return;
+	n = draft_rows(form, rows);
+	if (!draft_worthy(rows, n))
+		return;
+	for (int i = 0; i < n; i++) {
+		draft_name(rows, i, names[i], sizeof names[i]);
+		values[i] = draft_value(rows[i]);
+	}
+	/* draft_rows leaves the last slot for the version. */
+	if (version != 0) {
+		snprintf(names[n], sizeof names[n], "%s", VERSION_FIELD);
+		if ((values[n] = malloc(24)) != NULL)
+			snprintf(values[n], 24, "%lld", (long long)version);
+		n++;
+	}
+	for (int i = 0; i < n; i++) {
+		fields[i].name = names[i];
+		fields[i].value = values[i] != NULL ? values[i] : "";
+	}
+	mn_error_clear(&err);
+	if (mn_draft_save(ui->ctx, form->draft_key, fields, n, &err) != MN_OK)
+		syslog(LOG_WARNING, "draft %s lost: %s", form->draft_key,
+		    err.message);
+	for (int i = 0; i < n; i++)
+		free(values[i]);
+}
+
+static void
+set_row(struct tui_form_row *row, const char *value)
+{
+	if (row->checks.n > 0) {
+		row->checks.checked = (unsigned)strtoul(value, NULL, 10) &
+		    ((1u << row->checks.n) - 1);
+		row->checks.changed = true;
+	} else {
+		tui_field_set(&row->field, value);
+		row->field.changed = true;
+	}
+}
+
+/*
+ * Fills the form, every page of a multi-page one, from ui->resume when
+ * it contains this form's draft.
+ */
+static void
+apply_resume(struct tui *ui, struct tui_form *form)
+{
+	struct tui_resume *r = ui->resume;
+	struct tui_form_row *rows[MN_DRAFT_FIELDS_MAX];
+	char name[64];
+	int n;
+
+	if (r == NULL || form->draft_key == NULL ||
+	    strcmp(r->key, form->draft_key) != 0)
+		return;
+	for (int k = 0; k < r->n; k++)
+		if (strcmp(r->names[k], VERSION_FIELD) == 0)
+			version_form(form)->version = strtoll(r->values[k],
+			    NULL, 10);
+	n = draft_rows(form, rows);
+	for (int i = 0; i < n; i++) {
+		draft_name(rows, i, name, sizeof name);
+		for (int k = 0; k < r->n; k++)
+			if (strcmp(r->names[k], name) == 0) {
+				set_row(rows[i], r->values[k]);
+				break;
+			}
+	}
+	tui_resume_free(ui);
+}
+
+static int
+run_form(struct tui *ui, struct tui_form *form)
 {
 	const struct tui_keydef *keys = form->keys ? form->keys : default_keys;
 	int key, rc;
@@ -210,4 +387,21 @@ tui_form_run(struct tui *ui, struct tui_form *form)
 			break;
 		}
 	}
+}
+
+/*
+ * Runs the form until the user saves (TUI_OK), cancels (TUI_CANCEL) or
+ * the session ends (TUI_END).  Field contents stay in form->rows.  With
+ * a draft_key, an ending session leaves the values as a draft.
+ */
+int
+tui_form_run(struct tui *ui, struct tui_form *form)
+{
+	int rc;
+
+	apply_resume(ui, form);
+	rc = run_form(ui, form);
+	if (rc == TUI_END)
+		save_draft(ui, form);
+	return rc;
 }

@@ -129,6 +129,7 @@ account_add_form(struct tui *ui)
 		.rows = rows,
 		.nrows = ADD_ROWS,
 		.keys = account_form_keys,
+		.draft_key = "account_form:",
 	};
 	int rc;
 
@@ -148,6 +149,7 @@ account_add_form(struct tui *ui)
 
 enum { EDIT_LOGIN, EDIT_NAME, EDIT_ROLES, EDIT_ROWS };
 
+/* Saves against form->version, which a reopened draft may have set. */
 static int
 try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
 {
@@ -162,7 +164,7 @@ try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
 		    T("Out of memory", "Hết bộ nhớ"));
 	else
 		rc = mn_account_update(ui->ctx, acct->login, roles, name,
-		    acct->version, &err);
+		    form->version, &err);
 	free(name);
 	if (rc == MN_OK)
 		tui_message(ui, T("Account %s saved", "Đã lưu tài khoản %s"),
@@ -192,7 +194,12 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 		.nrows = EDIT_ROWS,
 		.keys = account_form_keys,
 	};
+	char draft_key[MN_DRAFT_KEY_SIZE];
 	int rc, stored;
+
+	snprintf(draft_key, sizeof draft_key, "account_form:%s", acct->login);
+	form.draft_key = draft_key;
+	form.version = acct->version;
 
 	tui_field_init(&rows[EDIT_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[EDIT_NAME].field, NAME_MAX_LETTERS, TUI_SHOW);
@@ -207,6 +214,27 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 	}
 	tui_leave(ui);
 	return rc;
+}
+
+/*
+ * Reopens the form of a draft: the add form for an empty login, else the
+ * edit form of that account as stored now.
+ */
+int
+account_form_reopen(struct tui *ui, const char *login)
+{
+	struct mn_account acct;
+	struct mn_error err;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (login[0] == '\0')
+		return account_add_form(ui);
+	mn_error_clear(&err);
+	if (mn_account_get(ui->ctx, login, &acct, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	return account_edit_form(ui, &acct);
 }
 
 enum { PW_LOGIN, PW_NEW, PW_AGAIN, PW_ROWS };

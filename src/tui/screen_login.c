@@ -8,6 +8,7 @@
 
 #include "core/account.h"
 #include "core/config.h"
+#include "core/login_key.h"
 #include "tui/screens.h"
 
 #define LOGIN_MAX	32
@@ -76,9 +77,33 @@ attempt(struct tui *ui, struct tui_form *form, struct mn_account *acct)
 }
 
 /*
- * Returns TUI_OK once logged in, or TUI_END when the user leaves with Esc
- * (ui->end = TUI_END_EXIT), after LOGIN_TRIES_MAX failures
- * (TUI_END_TRIES) or when the session ends otherwise.
+ * Logs in the account an SSH key is bound to, without a password.  A
+ * refusal (no such account, locked) is shown in a box and ends the
+ * session, because only the administrator can fix it.
+ */
+static int
+key_login(struct tui *ui, const char *login, struct mn_account *acct)
+{
+	struct mn_error err;
+	int rc;
+
+	mn_error_clear(&err);
+	if (mn_login_by_key(ui->ctx, login, acct, &err) == MN_OK)
+		return TUI_OK;
+	tui_frame(ui, NULL);
+	rc = tui_msgbox(ui, err.message);
+	if (rc != TUI_END)
+		ui->end = TUI_END_EXIT;
+	return TUI_END;
+}
+
+/*
+ * Asks login and password.  When an SSH key named the login, the login
+ * is fixed if [security] ask_password_with_key is set, and otherwise
+ * the key alone logs in.  Returns TUI_OK once logged in, or TUI_END
+ * when the user leaves with Esc (ui->end = TUI_END_EXIT), after
+ * LOGIN_TRIES_MAX failures (TUI_END_TRIES) or when the session ends
+ * otherwise.
  */
 int
 screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
@@ -100,6 +125,8 @@ screen_login(struct tui *ui, const char *login_hint, struct mn_account *acct)
 	ui->depth = 0;
 	tui_enter(ui, T("Log in", "Đăng nhập"));
 	tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
+	if (login_hint != NULL && !ui->ctx->cfg->ask_password_with_key)
+		return key_login(ui, login_hint, acct);
 	tui_field_init(&rows[ROW_LOGIN].field, LOGIN_MAX, TUI_SHOW);
 	tui_field_init(&rows[ROW_PASSWORD].field, PASSWORD_MAX, TUI_HIDDEN);
 	if (login_hint != NULL) {

@@ -51,6 +51,12 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_NURSE, NO_ACTION, screen_medicine },
 	{ 16, 10, "Periodic check-up", "Khám sức khỏe định kỳ",
 	    MN_ROLE_NURSE, NO_ACTION, screen_checkup },
+	{ 40, 0, "Attendance", "Điểm danh", MN_ROLE_TEACHER |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_attendance },
+	{ 41, 0, "Daily log", "Nhật ký lớp", MN_ROLE_TEACHER |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_dailylog },
+	{ 42, 0, "Today's attendance", "Sĩ số hôm nay", MN_ROLE_PRINCIPAL |
+	    MN_ROLE_KITCHEN, NO_ACTION, screen_today },
 	{ 20, 0, "My children", "Con của tôi", MN_ROLE_PARENT, NO_ACTION,
 	    screen_my_children },
 	{ 21, 0, "Feedback", "Góp ý", MN_ROLE_PARENT, NO_ACTION,
@@ -68,6 +74,19 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_approvals },
 	{ 26, 0, "Audit trail", "Nhật ký truy cập",
 	    MN_ROLE_PRINCIPAL | MN_ROLE_ADMIN, NO_ACTION, screen_audit },
+	{ 6, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
+	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },
+	{ 61, 6, "Menus", "Thực đơn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL |
+	    MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER | MN_ROLE_PARENT |
+	    MN_ROLE_NURSE, NO_ACTION, screen_menus },
+	{ 62, 6, "Market list and meal counts", "Phiếu kê chợ, suất ăn",
+	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT,
+	    NO_ACTION, screen_market },
+	{ 63, 6, "Meal-fee book", "Sổ tính tiền ăn", MN_ROLE_ACCOUNTANT |
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_mealfees },
+	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_NURSE, NO_ACTION, screen_foodsafety },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
 };

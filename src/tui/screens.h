@@ -6,6 +6,7 @@
 #define MN_TUI_SCREENS_H
 
 #include "core/account.h"
+#include "core/date.h"
 #include "tui/ui.h"
 
 /* Asks login and password until mn_login succeeds; fills acct. */
@@ -40,10 +41,46 @@ int screen_visit(struct tui *ui);
 int screen_medicine(struct tui *ui);
 int screen_checkup(struct tui *ui);
 
+/* Nutrition and kitchen. */
+int screen_menus(struct tui *ui);
+int screen_market(struct tui *ui);
+int screen_mealfees(struct tui *ui);
+int screen_foodsafety(struct tui *ui);
+
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
 int account_password_form(struct tui *ui, const char *login);
+/* Opens the account form of a draft key "account_form:LOGIN". */
+int account_form_reopen(struct tui *ui, const char *login);
+
+/* Teachers' daily work: attendance, daily logs and the school's day. */
+int screen_attendance(struct tui *ui);
+int screen_dailylog(struct tui *ui);
+int screen_today(struct tui *ui);
+/* A child's month of attendance and daily logs, from a class list. */
+int screen_child_month(struct tui *ui, int64_t child_id, const char *name,
+    const struct mn_date *day);
+
+/* A class and a school day, as chosen for attendance or daily logs. */
+struct class_day {
+	int64_t class_id;
+	int64_t school_year_id;
+	char code[24];
+	struct mn_date day;
+	int offered;		/* classes the actor could choose from */
+};
+
+/*
+ * Lets the actor choose a class: the principal any class of the current
+ * school year, a teacher only her own.  With one class on offer it is
+ * chosen without asking.  Sets cd->day to today when it is unset.
+ */
+int class_day_pick_class(struct tui *ui, struct class_day *cd);
+/* Asks a date (dd/mm/yyyy) into cd->day; TUI_CANCEL keeps the old one. */
+int class_day_ask_date(struct tui *ui, struct class_day *cd);
+/* Writes "Thứ Sáu 04/12/2026" for day. */
+void class_day_label(const struct mn_date *day, char *buf, size_t size);
 
 /* Parents: their children's pages, feedback and announcements. */
 int screen_my_children(struct tui *ui);

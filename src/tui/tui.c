@@ -63,6 +63,8 @@ run_session(struct tui *ui, const char *login_hint)
 		if (rc == TUI_END)
 			return rc;
 	}
+	if (tui_drafts_offer(ui) == TUI_END)
+		return TUI_END;
 	return screen_menu(ui);
 }
 
@@ -82,6 +84,7 @@ tui_run(struct mn_ctx *ctx, const char *login_hint)
 	if (tui_term_start(&ui) != 0)
 		return 1;
 	run_session(&ui, login_hint);
+	tui_resume_free(&ui);
 	logged_in = ctx->actor.account_id != 0;
 	if (logged_in)
 		mn_logout(ctx);

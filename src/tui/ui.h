@@ -15,6 +15,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "core/drafts.h"
 #include "core/mn.h"
 
 /*
@@ -63,6 +64,14 @@ enum tui_style {
 
 #define TUI_PATH_MAX 8
 
+/* A draft taken up at login, waiting for the form with its key. */
+struct tui_resume {
+	char key[MN_DRAFT_KEY_SIZE];
+	int n;
+	char *names[MN_DRAFT_FIELDS_MAX];
+	char *values[MN_DRAFT_FIELDS_MAX];
+};
+
 /* State of one terminal session. */
 struct tui {
 	struct mn_ctx *ctx;
@@ -76,6 +85,7 @@ struct tui {
 	struct timespec last_key;	/* CLOCK_MONOTONIC */
 	int fast_errors;		/* get_wch errors in a row, no wait */
 	int cursor_y, cursor_x;		/* -1: hide the cursor */
+	struct tui_resume *resume;	/* NULL: no draft to fill in */
 };
 
 /* Minimum sizes: staff screens and the login screen (phones). */
@@ -191,12 +201,36 @@ struct tui_form {
 	bool enter_submits;	/* Enter on the last row saves */
 	bool quiet_cancel;	/* Esc leaves without asking */
 	const struct tui_keydef *keys;	/* NULL: the default table */
+	/*
+	 * Form key under which unsaved values are kept as a draft when
+	 * the session ends inside the form ("account_form:gv.mai"), or
+	 * NULL for no draft.  draft_offer.c maps the key back to a screen.
+	 */
+	const char *draft_key;
+	/*
+	 * Version of the record the values were read from, 0 for none.  A
+	 * draft keeps it, and a reopened draft restores it, so that saving
+	 * the draft after someone else's save reports the conflict.
+	 */
+	int64_t version;
+	/*
+	 * All pages of a multi-page form, for every page to set, so that
+	 * one draft keeps the values of every page; NULL for one page.  The
+	 * version of pages[0] is the one a draft keeps.
+	 * NOTE: no screen sets pages yet, so only one-page drafts are tested.
+	 */
+	struct tui_form *pages;
+	int npages;
 };
 
 int tui_form_run(struct tui *ui, struct tui_form *form);
 void tui_form_focus(struct tui_form *form, const char *name);
 bool tui_form_changed(const struct tui_form *form);
 void tui_form_wipe(struct tui_form *form);
+
+/* draft_offer.c */
+int tui_drafts_offer(struct tui *ui);
+void tui_resume_free(struct tui *ui);
 
 /* checks.c */
 int tui_checks_lines(const struct tui_checks *c, int width);

@@ -1,0 +1,173 @@
+/*
+ * Drafts at login: each draft of the account is offered with its date
+ * ("Có bản nháp chưa lưu từ DD/MM/YYYY HH:MM. Mở lại?").  Yes reopens
+ * its form, which fills itself in from ui->resume (see form.c).  After
+ * either reply the stored draft is deleted, and a session that ends in
+ * the reopened form saves a new one.  A session that ends during the
+ * question keeps the draft for the next login.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include "core/drafts.h"
+#include "tui/screens.h"
+
+/* Drafts offered at one login; older ones wait for the next login. */
+#define OFFER_MAX 8
+
+/*
+ * The screens that can reopen a draft.  A form key is "KIND:RECORD" or
+ * "KIND"; reopen gets RECORD ("" when absent) and opens the form whose
+ * draft_key is that same key.
+ */
+struct draft_kind {
+	const char *kind;
+	const char *en, *vi;	/* names the form on the title line */
+	int (*reopen)(struct tui *ui, const char *record);
+};
+
+static const struct draft_kind kinds[] = {
+	{ "account_form", "Account form", "Biểu mẫu tài khoản",
+	    account_form_reopen },
+};
+
+#define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))
+
+/* Returns the kind of form_key and sets *record, or NULL if unknown. */
+static const struct draft_kind *
+find_kind(const char *form_key, const char **record)
+{
+	size_t len = strcspn(form_key, ":");
+
+	*record = form_key[len] == ':' ? form_key + len + 1 : "";
+	for (int i = 0; i < KIND_COUNT; i++)
+		if (strlen(kinds[i].kind) == len &&
+		    strncmp(kinds[i].kind, form_key, len) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+void
+tui_resume_free(struct tui *ui)
+{
+	struct tui_resume *r = ui->resume;
+
+	if (r == NULL)
+		return;
+	for (int i = 0; i < r->n; i++) {
+		free(r->names[i]);
+		free(r->values[i]);
+	}
+	free(r);
+	ui->resume = NULL;
+}
+
+static int
+add_value(const char *name, const char *value, void *arg)
+{
+	struct tui_resume *r = arg;
+
+	if (r->n >= MN_DRAFT_FIELDS_MAX)
+		return MN_OK;
+	r->names[r->n] = strdup(name);
+	r->values[r->n] = strdup(value);
+	if (r->names[r->n] == NULL || r->values[r->n] == NULL) {
+		free(r->names[r->n]);
+		free(r->values[r->n]);
+		return MN_ERR_NOMEM;
+	}
+	r->n++;
+	return MN_OK;
+}
+
+/* Reads the draft into ui->resume; returns false after showing why not. */
+static bool
+load_resume(struct tui *ui, const struct mn_draft *d)
+{
+	struct mn_error err;
+
+	tui_resume_free(ui);
+	ui->resume = calloc(1, sizeof *ui->resume);
+	if (ui->resume == NULL) {
+		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
+		return false;
+	}
+	memcpy(ui->resume->key, d->form_key, sizeof ui->resume->key);
+	ui->resume->key[sizeof ui->resume->key - 1] = '\0';
+	mn_error_clear(&err);
+	if (mn_draft_load(ui->ctx, d->form_key, add_value, ui->resume, &err) !=
+	    MN_OK) {
+		tui_resume_free(ui);
+		tui_error(ui, "%s", err.message[0] != '\0' ? err.message :
+		    T("Out of memory", "Hết bộ nhớ"));
+		return false;
+	}
+	return true;
+}
+
+/* Asks about one draft; returns TUI_END when the session ends. */
+static int
+offer(struct tui *ui, const struct mn_draft *d)
+{
+	const struct draft_kind *kind;
+	const char *record;
+	struct mn_error err;
+	char question[256], title[256];
+	bool reopen = false;
+	int rc;
+
+	kind = find_kind(d->form_key, &record);
+	if (kind != NULL) {
+		snprintf(question, sizeof question, T("Unsaved draft from %s. "
+		    "Open it again?", "Có bản nháp chưa lưu từ %s. Mở lại?"),
+		    d->saved_local);
+		/* The title line names the form, since there may be several. */
+		snprintf(title, sizeof title, "%s%s%s", T(kind->en, kind->vi),
+		    record[0] != '\0' ? ": " : "", record);
+		ui->depth = 0;
+		tui_enter(ui, T("Unsaved draft", "Bản nháp chưa lưu"));
+		tui_enter(ui, title);
+		tui_frame(ui, NULL);
+		rc = tui_confirm(ui, question, true);
+		ui->depth = 0;
+		/* The draft stays for the next login. */
+		if (rc == TUI_END)
+			return TUI_END;
+		reopen = rc == TUI_OK && load_resume(ui, d);
+	} else
+		syslog(LOG_WARNING, "draft %s of %s dropped: no screen opens "
+		    "it", d->form_key, ui->ctx->actor.login);
+	mn_error_clear(&err);
+	if (mn_draft_delete(ui->ctx, d->form_key, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	if (!reopen)
+		return TUI_OK;
+	ui->depth = 0;
+	rc = kind->reopen(ui, record);
+	tui_resume_free(ui);
+	return rc == TUI_END ? TUI_END : TUI_OK;
+}
+
+/*
+ * Offers the logged-in account's drafts, newest first.  Returns TUI_OK
+ * when the menu may open, TUI_END when the session ends.
+ */
+int
+tui_drafts_offer(struct tui *ui)
+{
+	struct mn_draft drafts[OFFER_MAX];
+	struct mn_error err;
+	int n = 0;
+
+	mn_error_clear(&err);
+	if (mn_draft_list(ui->ctx, drafts, OFFER_MAX, &n, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
+	for (int i = 0; i < n; i++)
+		if (offer(ui, &drafts[i]) == TUI_END)
+			return TUI_END;
+	return TUI_OK;
+}

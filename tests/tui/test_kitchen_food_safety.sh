@@ -1,0 +1,76 @@
+# Food-safety logs through the kitchen's screen: a receiving check and a
+# 24-hour sample are recorded for today, and disposing of the fresh
+# sample is rejected because it has not been kept for 24 hours.
+. "$TUI_DIR/lib.sh"
+. "$TUI_DIR/kitchen_lib.sh"
+
+mn_demo
+export TZ=Asia/Ho_Chi_Minh
+today=$(date +%F)
+checks_before=$(q "SELECT count(*) FROM food_checks WHERE day = '$today'")
+samples_before=$(q "SELECT count(*) FROM food_samples WHERE day = '$today'")
+# The new sample must be the only one of today, so that it is selected.
+[ "$samples_before" = 0 ] || fail "the demo has samples of today"
+
+# "Kiểm thực, lưu mẫu" is the kitchen's third nutrition entry, and
+# "Dinh dưỡng" the main menu entry just above "Đăng xuất".
+{
+	login_steps kitchen "$DEMO_PASSWORD"
+	cat <<'EOF'
+wait "Dinh dưỡng" 10000
+key End
+key Up
+key Enter
+wait "Thực đơn"
+key Down 2
+key Enter
+wait "Kiểm thực 3 bước"
+type n
+wait "Nội dung kiểm tra"
+type 1
+key Tab
+key Tab
+type "Thịt lợn nạc"
+key Tab
+type "Công ty TNHH Thực phẩm sạch An Phát"
+key Tab
+type "12,5"
+key Tab
+type kg
+key Tab
+type "Thịt tươi, có giấy kiểm dịch"
+key F2
+wait "Đã lưu kiểm thực"
+waitre "^ 1 +[0-9/]+ [0-9:]+ +Thịt lợn nạc +12,50 kg +đạt +kitchen"
+key Tab
+wait "Lưu mẫu thức ăn 24 giờ"
+type n
+wait "Người lấy mẫu"
+key Tab
+type "Canh bí đỏ nấu tôm"
+key Tab
+key C-u
+type 150
+key F2
+wait "Đã lưu mẫu"
+waitre "bữa trưa +Canh bí đỏ nấu tôm +150 .* kitchen +đang lưu"
+type h
+wait "Ghi hủy mẫu Canh bí đỏ nấu tôm"
+type c
+waitre "giờ hủy .*: mới 0[.][0-9] giờ sau khi lấy mẫu"
+EOF
+} | drive - || fail "the food-safety screen failed"
+
+[ "$(q "SELECT count(*) FROM food_checks WHERE day = '$today'")" = \
+    $((checks_before + 1)) ] || fail "no inspection entry stored"
+[ "$(q "SELECT step || '|' || item || '|' || quantity || '|' || unit ||
+    '|' || result || '|' || checked_by FROM food_checks WHERE day =
+    '$today' ORDER BY id DESC LIMIT 1")" = \
+    "1|Thịt lợn nạc|12.5|kg|accepted|kitchen" ] ||
+    fail "inspection entry stored wrong"
+[ "$(q "SELECT count(*) FROM food_samples WHERE day = '$today'")" = \
+    $((samples_before + 1)) ] || fail "no sample stored"
+[ "$(q "SELECT meal || '|' || quantity_g || '|' || taken_by || '|' ||
+    coalesce(disposed_at, 'kept') FROM food_samples WHERE day = '$today'
+    ORDER BY id DESC LIMIT 1")" = "lunch|150.0|kitchen|kept" ] ||
+    fail "sample stored wrong or disposed too early"
