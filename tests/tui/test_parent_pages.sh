@@ -66,6 +66,8 @@ key Esc
 wait "Thực đơn tuần này"
 key Down
 key Enter
+waitnot "Thực đơn hôm nay"
+key End
 wait "  - $DISH"
 expectnot "quá nhỏ"
 key Esc
