@@ -253,7 +253,6 @@ int
 mn_parent_attendance_month(struct mn_ctx *ctx, int64_t child_id, int year,
     int month, struct mn_child_month *out, struct mn_error *err)
 {
-	char detail[48];
 	int rc;
 
 	if ((rc = require_own_child(ctx, child_id, "attendance_view", err)) !=
@@ -262,9 +261,8 @@ mn_parent_attendance_month(struct mn_ctx *ctx, int64_t child_id, int year,
 	if ((rc = mn_attendance_child_month(ctx, child_id, year, month, out,
 	    err)) != MN_OK)
 		return rc;
-	snprintf(detail, sizeof detail, "attendance_view %04d-%02d",
-	    year % 10000, month % 100);
-	return audit_view(ctx, child_id, detail, err);
+	/* mn_attendance_child_month wrote the "view" audit row. */
+	return MN_OK;
 }
 
 int
@@ -272,7 +270,6 @@ mn_parent_daily_log(struct mn_ctx *ctx, int64_t child_id,
     const struct mn_date *day, struct mn_daily_log *log,
     struct mn_error *err)
 {
-	char detail[48], iso[11];
 	int rc;
 
 	if ((rc = require_own_child(ctx, child_id, "daily_log_view", err)) !=
@@ -280,7 +277,6 @@ mn_parent_daily_log(struct mn_ctx *ctx, int64_t child_id,
 		return rc;
 	if ((rc = mn_dailylog_get(ctx, child_id, day, log, err)) != MN_OK)
 		return rc;
-	mn_date_format_iso(day, iso, sizeof iso);
-	snprintf(detail, sizeof detail, "daily_log_view %s", iso);
-	return audit_view(ctx, child_id, detail, err);
+	/* mn_dailylog_get wrote the "view" audit row. */
+	return MN_OK;
 }
