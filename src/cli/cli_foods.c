@@ -447,6 +447,18 @@ food_nutrient(const struct mn_food *f, double grams, enum mn_nutrient k)
 	return f->value[k] * grams / 100.0;
 }
 
+/* Energy of grams of a food at 4/9/4 kcal per gram of P/L/G. */
+static double
+atwater_kcal(const struct mn_food *f, double grams)
+{
+	double p = food_nutrient(f, grams, MN_NUT_PROTEIN);
+	double l = food_nutrient(f, grams, MN_NUT_LIPID);
+	double g = food_nutrient(f, grams, MN_NUT_GLUCID);
+
+	return 4 * (isnan(p) ? 0 : p) + 9 * (isnan(l) ? 0 : l) +
+	    4 * (isnan(g) ? 0 : g);
+}
+
 static void
 summary_row(struct table *t, const char *label, double v)
 {
@@ -461,9 +473,11 @@ summary_row(struct table *t, const char *label, double v)
  * Writes a day's nutrition per child: one row per food (edible grams and
  * the nutrients the food table gives for them), then the day's totals
  * under the fixed labels "Năng lượng (kcal)", "Protein (g)", "Lipid (g)"
- * and "Glucid (g)".  Energy is the sum of the table's kcal column, so the
- * total matches the rows above it.  The headers are the Vietnamese names
- * in every interface language because scripts read them.
+ * and "Glucid (g)".  Energy is 4 kcal per gram of protein and glucid and
+ * 9 per gram of lipid, in the rows and in the total, as the nutrition
+ * check counts it; a nutrient the table lacks counts as 0.  The headers
+ * are the Vietnamese names in every interface language because scripts
+ * read them.
  */
 static void
 write_day_foods(struct table *t, const struct mn_portion *portions,
@@ -479,12 +493,14 @@ write_day_foods(struct table *t, const struct mn_portion *portions,
 	for (size_t i = 0; i < foods; i++) {
 		cell_text(t, totals[i].food->name);
 		cell_number(t, totals[i].edible_g, 1);
-		for (size_t k = 0; k < 4; k++)
+		cell_number(t, atwater_kcal(totals[i].food,
+		    totals[i].edible_g), 1);
+		for (size_t k = 1; k < 4; k++)
 			cell_number(t, food_nutrient(totals[i].food,
 			    totals[i].edible_g, columns[k]), 1);
 		end_row(t);
 	}
-	summary_row(t, "Năng lượng (kcal)", n->value[MN_NUT_ENERGY]);
+	summary_row(t, "Năng lượng (kcal)", n->kcal);
 	summary_row(t, "Protein (g)", n->value[MN_NUT_PROTEIN]);
 	summary_row(t, "Lipid (g)", n->value[MN_NUT_LIPID]);
 	summary_row(t, "Glucid (g)", n->value[MN_NUT_GLUCID]);

@@ -118,7 +118,8 @@ market_from_csv() {
 # nutrition_by_hand DATE GROUP: one child's day computed from the stored
 # dish items, as the nutrition CSV must show it: per food (by code)
 # "name|edible g|kcal|protein|lipid|glucid" with each value = grams x the
-# table's value per 100 g, then the four total rows.  One decimal.
+# table's value per 100 g and kcal = 4 protein + 9 lipid + 4 glucid (a
+# missing value counts as 0), then the four total rows.  One decimal.
 nutrition_by_hand() {
 	q "CREATE TEMP VIEW p AS SELECT f.code, f.name, sum(i.edible_g) AS g,
 	        f.energy_kcal AS e, f.protein_g AS pr, f.lipid_g AS li,
@@ -129,12 +130,14 @@ nutrition_by_hand() {
 	    JOIN foods f ON f.id = i.food_id
 	    WHERE m.menu_date = '$1' AND m.age_group = '$2'
 	    GROUP BY f.id;
-	SELECT name, printf('%.1f', g), printf('%.1f', g * e / 100),
+	SELECT name, printf('%.1f', g), printf('%.1f', g * (4 * coalesce(pr, 0)
+	        + 9 * coalesce(li, 0) + 4 * coalesce(gl, 0)) / 100),
 	    printf('%.1f', g * pr / 100),
 	    CASE WHEN li IS NULL THEN '' ELSE printf('%.1f', g * li / 100) END,
 	    CASE WHEN gl IS NULL THEN '' ELSE printf('%.1f', g * gl / 100) END
 	FROM p ORDER BY code;
-	SELECT 'Năng lượng (kcal)|' || printf('%.1f', sum(g * e / 100)) FROM p;
+	SELECT 'Năng lượng (kcal)|' || printf('%.1f', sum(g * (4 * coalesce(pr, 0)
+	        + 9 * coalesce(li, 0) + 4 * coalesce(gl, 0)) / 100)) FROM p;
 	SELECT 'Protein (g)|' || printf('%.1f', sum(g * pr / 100)) FROM p;
 	SELECT 'Lipid (g)|' || printf('%.1f', total(g * li / 100)) FROM p;
 	SELECT 'Glucid (g)|' || printf('%.1f', total(g * gl / 100)) FROM p"
