@@ -69,18 +69,17 @@ copy_file_to_stdout(const char *path)
 	return rc;
 }
 
-/*
- * Writes the export to standard output through a temporary file,
- * because mn_export_write (and libxlsxwriter) write to a named file.
- */
-static int
-write_stdout(struct mn_ctx *ctx, const struct mn_export_request *req,
-    struct mn_error *err)
+int
+cli_export_file(struct mn_ctx *ctx, const struct mn_export_request *req,
+    const char *output, struct mn_error *err)
 {
 	char tmp[4096];
 	const char *dir = getenv("TMPDIR");
 	int fd, rc;
 
+	if (output != NULL)
+		return mn_export_write(ctx, req, output, err);
+	/* mn_export_write (and libxlsxwriter) write to a named file. */
 	snprintf(tmp, sizeof tmp, "%s/mamnon-export-XXXXXX",
 	    dir != NULL && dir[0] != '\0' ? dir : "/tmp");
 	fd = mkstemp(tmp);
@@ -157,8 +156,7 @@ cli_export(struct mn_ctx *ctx, int argc, char **argv)
 	req.year = o.year;
 	req.approval = o.approval;
 	/* mn_export_write checks the approval before reading any data. */
-	rc = o.output != NULL ? mn_export_write(ctx, &req, o.output, &err) :
-	    write_stdout(ctx, &req, &err);
+	rc = cli_export_file(ctx, &req, o.output, &err);
 	if (rc != MN_OK)
 		return cli_error(&err);
 	return CLI_OK;
