@@ -93,7 +93,7 @@ struct export_form {
 	int nrows;
 };
 
-/* Fills today's defaults: this month, this ISO week, today. */
+/* Writes row r's default: csv, this month, this ISO week or today. */
 static void
 default_value(int row, char *buf, size_t size)
 {
@@ -192,33 +192,49 @@ row_value(const struct export_form *ef, int r)
 	return v;
 }
 
-/* Writes the suggested file name: kind, its period or class, extension. */
+static const char *
+nonempty(const char *text)
+{
+	return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* Copies a class code or a period into a file name part. */
+static void
+name_part(const char *text, char out[VALUE_MAX + 1])
+{
+	int d, m, y;
+	char tail;
+	size_t i;
+
+	out[0] = '\0';
+	if (text == NULL)
+		return;
+	if (sscanf(text, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) {
+		/* A date sorts better as "2026-12-04" than as shown. */
+		snprintf(out, VALUE_MAX + 1, "%04d-%02d-%02d", y, m, d);
+		return;
+	}
+	/* mn_export_begin replaces other unsafe characters. */
+	for (i = 0; text[i] != '\0' && i < VALUE_MAX; i++)
+		out[i] = text[i] == '/' ? '-' : text[i];
+	out[i] = '\0';
+}
+
+/* Writes the suggested file name: kind, class, period and extension. */
 static void
 file_name(const struct mn_export_request *req, char *buf, size_t size)
 {
-	const char *part = req->date != NULL ? req->date : req->month != NULL ?
-	    req->month : req->round != NULL ? req->round : req->week != NULL ?
-	    req->week : req->class_code != NULL && *req->class_code != '\0' ?
-	    req->class_code : NULL;
-	char clean[VALUE_MAX + 1];
-	size_t i;
+	const char *period = nonempty(req->date) ? req->date :
+	    nonempty(req->month) ? req->month : nonempty(req->round) ?
+	    req->round : nonempty(req->week);
+	char class_part[VALUE_MAX + 1], period_part[VALUE_MAX + 1];
 
-	int d, m, y;
-	char tail;
-
-	clean[0] = '\0';
-	if (part != NULL && sscanf(part, "%2d/%2d/%4d%c", &d, &m, &y,
-	    &tail) == 3) {
-		/* A date sorts better as "2026-12-04" than as shown. */
-		snprintf(clean, sizeof clean, "%04d-%02d-%02d", y, m, d);
-	} else if (part != NULL) {
-		/* mn_export_begin replaces other unsafe characters. */
-		for (i = 0; part[i] != '\0' && i < VALUE_MAX; i++)
-			clean[i] = part[i] == '/' ? '-' : part[i];
-		clean[i] = '\0';
-	}
-	snprintf(buf, size, "%s%s%s.%s", mn_export_kind_name(req->kind),
-	    clean[0] != '\0' ? "-" : "", clean, req->xlsx ? "xlsx" : "csv");
+	name_part(nonempty(req->class_code), class_part);
+	name_part(period, period_part);
+	snprintf(buf, size, "%s%s%s%s%s.%s", mn_export_kind_name(req->kind),
+	    class_part[0] != '\0' ? "-" : "", class_part,
+	    period_part[0] != '\0' ? "-" : "", period_part,
+	    req->xlsx ? "xlsx" : "csv");
 }
 
 /* The server's address from SSH_CONNECTION, else a placeholder. */

@@ -4,9 +4,13 @@
 # message line.  With her own approval the screen shows a one-time code.
 # The file fetched with `mamnon get CODE` equals `mamnon export children`
 # byte for byte, and the code works once.  The kitchen exports the
-# market list of a demo day, which equals `mamnon export market`.
+# market list of a demo day as CSV and the nutrition of that day as XLSX,
+# which equal `mamnon export market` and `mamnon export nutrition`.  A
+# teacher exports her class's attendance sheet of this month.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
+
+command -v unzip >/dev/null 2>&1 || fail "unzip is needed to read XLSX files"
 
 mn_demo
 
@@ -14,6 +18,19 @@ mn_demo
 export_code() {
 	grep -oE '[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}' "$1" |
 	    head -n 1
+}
+
+# own_approval KIND LOGIN: prints an approval for KIND given to LOGIN.
+# NOTE: `mamnon approval add` gives the approval to the host account, and
+# the program has no screen yet where the principal approves a request
+# of a staff member, so the test hands the approval over in the database.
+own_approval() {
+	_id=$(mn_approval "$1")
+	_account=$(q "SELECT id FROM accounts WHERE login = '$2'")
+	[ -n "$_account" ] || fail "the demo has no account '$2'"
+	q "UPDATE data_approvals SET requested_by_id = $_account,
+	    requested_by = '$2' WHERE id = '$_id'"
+	printf '%s\n' "$_id"
 }
 
 # The export entry is the second above "Đăng xuất" for every staff role.
@@ -29,15 +46,7 @@ EOF
 echo "== principal: children's register"
 host_id=$(mn_approval children)
 [ -n "$host_id" ] || fail "approval add printed no ID"
-# NOTE: `mamnon approval add` gives the approval to the host account, and
-# the program has no screen yet where the principal approves a request
-# of her own, so the test hands an approval to her account in the
-# database.
-own_id=$(mn_approval children)
-principal_id=$(q "SELECT id FROM accounts WHERE login = 'principal'")
-[ -n "$principal_id" ] || fail "the demo has no account 'principal'"
-q "UPDATE data_approvals SET requested_by_id = $principal_id,
-    requested_by = 'principal' WHERE id = '$own_id'"
+own_id=$(own_approval children principal)
 
 {
 	login_steps principal "$DEMO_PASSWORD"
@@ -124,3 +133,88 @@ grep -q "get $code > market-$day.csv" kitchen.screen || fail "the fetch command 
     fail "market list of $day has fewer than 9 lines"
 cmp tui_market.csv cli_market.csv ||
     fail "market list from the screen differs from the command"
+
+echo "== teacher: her class's attendance sheet"
+teacher=$(mn_first_login gv.mg5a "$DEMO_PASSWORD" "$NEW_PASSWORD")
+teacher_id=$(own_approval attendance gv.mg5a)
+month=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m)
+{
+	login_steps gv.mg5a "$teacher"
+	open_export
+	cat <<EOF
+wait "Báo cáo đợt cân đo"
+settle
+expectnot "Danh sách trẻ"
+expectnot "Phiếu kê chợ"
+key Down
+key Enter
+wait "Dữ liệu cá nhân"
+expectre "Mã lớp +MG5A"
+expectre "Tháng [(]YYYY-MM[)] +$month"
+key Down 3
+type $teacher_id
+key Enter
+waitre "Mã tải: [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}"
+settle
+dump teacher.screen
+EOF
+} | drive - || fail "teacher's export of the attendance sheet failed"
+
+code=$(export_code teacher.screen)
+[ -n "$code" ] || fail "no export code on the teacher's screen"
+grep -q "get $code > attendance-MG5A-$month.csv" teacher.screen ||
+    fail "the fetch command for $code is not on the screen"
+"$MAMNON" -c "$CFG" get "$code" >tui_attendance.csv ||
+    fail "mamnon get $code failed"
+mn_export attendance --class MG5A --month "$month" --format csv \
+    >cli_attendance.csv || fail "mamnon export attendance failed"
+[ "$(wc -l <cli_attendance.csv)" -ge 5 ] ||
+    fail "attendance sheet of MG5A has fewer than 3 children"
+cmp tui_attendance.csv cli_attendance.csv ||
+    fail "attendance sheet from the screen differs from the command"
+
+echo "== kitchen: nutrition as XLSX"
+{
+	login_steps kitchen "$DEMO_PASSWORD"
+	open_export
+	cat <<EOF
+wait "Phiếu kê chợ"
+settle
+key End
+key Up
+key Enter
+wait "Nhóm tuổi"
+key C-u
+type xlsx
+key Down
+key C-u
+type $long_date
+key Down
+key C-u
+type nha-tre
+key Enter
+waitre "Mã tải: [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}"
+settle
+dump nutrition.screen
+EOF
+} | drive - || fail "kitchen's export of the nutrition failed"
+
+code=$(export_code nutrition.screen)
+[ -n "$code" ] || fail "no export code on the nutrition screen"
+grep -q "get $code > nutrition-$day.xlsx" nutrition.screen ||
+    fail "the fetch command for $code is not on the screen"
+"$MAMNON" -c "$CFG" get "$code" >tui_nutrition.xlsx ||
+    fail "mamnon get $code failed"
+"$MAMNON" -c "$CFG" export nutrition --date "$day" --group nha-tre \
+    --format xlsx -o cli_nutrition.xlsx ||
+    fail "mamnon export nutrition failed"
+# The workbooks differ only in their creation time (docProps/core.xml).
+for part in xl/worksheets/sheet1.xml xl/sharedStrings.xml; do
+	unzip -p tui_nutrition.xlsx "$part" >tui_part.xml ||
+	    fail "$part missing from the exported workbook"
+	unzip -p cli_nutrition.xlsx "$part" >cli_part.xml ||
+	    fail "$part missing from the command's workbook"
+	[ -s cli_part.xml ] || fail "$part of the command's workbook is empty"
+	cmp tui_part.xml cli_part.xml ||
+	    fail "$part from the screen differs from the command"
+done
