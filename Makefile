@@ -165,10 +165,11 @@ $(BUILD)/tests/bench_%: tests/bench/%.c $(BUILD)/libmamnon.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
 
 bench: $(BUILD)/mamnon $(VTDRIVE) $(BUILD)/tests/baseline \
-    $(BUILD)/tests/bench_search
+    $(BUILD)/tests/bench_search $(BUILD)/tests/bench_saves
 	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
 	    BASELINE=$(CURDIR)/$(BUILD)/tests/baseline \
 	    BENCH_SEARCH=$(CURDIR)/$(BUILD)/tests/bench_search \
+	    BENCH_SAVES=$(CURDIR)/$(BUILD)/tests/bench_saves \
 	    sh tests/bench/run.sh
 
 # ---- Install ------------------------------------------------------------

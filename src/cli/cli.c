@@ -81,6 +81,7 @@ static const struct command {
 	{ "audit", NEEDS_DB, cli_audit },
 	{ "parent", NEEDS_DB, cli_parent },
 	{ "import", NEEDS_DB, run_import },
+	{ "promote", NEEDS_DB, cli_promote },
 	{ "backup", NEEDS_CONFIG, cli_backup },
 	{ "restore", NEEDS_CONFIG, cli_restore },
 	{ "check", NEEDS_CONFIG, cli_check },

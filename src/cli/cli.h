@@ -31,6 +31,7 @@ int cli_demo(struct mn_ctx *ctx, int argc, char **argv);
 int cli_approval(struct mn_ctx *ctx, int argc, char **argv);
 int cli_audit(struct mn_ctx *ctx, int argc, char **argv);
 int cli_parent(struct mn_ctx *ctx, int argc, char **argv);
+int cli_promote(struct mn_ctx *ctx, int argc, char **argv);
 
 /* Runs the subcommand in argv[0]; ctx has cfg loaded, db closed. */
 int cli_dispatch(struct mn_ctx *ctx, int argc, char **argv);

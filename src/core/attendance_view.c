@@ -722,5 +722,14 @@ mn_attendance_child_month(struct mn_ctx *ctx, int64_t child_id,
 			out->day[d - 1].has_log = true;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? MN_OK : mn_db_fail(ctx->db, err);
+	if (rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+
+	/* Every view of a child's record is in the audit trail. */
+	char detail[48];
+
+	snprintf(detail, sizeof detail, "attendance_view %04d-%02d",
+	    year % 10000, month % 100);
+	return mn_audit(ctx->db, &ctx->actor, "view", "children", child_id,
+	    NULL, NULL, detail, err);
 }

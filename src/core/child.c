@@ -713,6 +713,15 @@ next_school_code(struct mn_ctx *ctx, int year, char *out, size_t size,
 	return MN_OK;
 }
 
+static bool
+plain_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return false;
+	return true;
+}
+
 /* Reports a duplicate: same personal ID, or same name and birth date. */
 static int
 check_duplicate(struct mn_ctx *ctx, const struct mn_child *c,
@@ -724,9 +733,17 @@ check_duplicate(struct mn_ctx *ctx, const struct mn_child *c,
 
 	if (fold == NULL)
 		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	/*
+	 * Names match when their NFC forms are equal, because tones tell
+	 * names apart (Dung is not Dũng), or when one of them is written
+	 * without any diacritics (typed without a Vietnamese keyboard) and
+	 * they fold to the same letters.
+	 */
 	rc = mn_prepare(ctx->db, "SELECT school_code FROM children WHERE id "
 	    "<> ?1 AND ((?2 <> '' AND personal_id = ?2) OR (name_fold = ?3 "
-	    "AND birth_date = ?4) OR school_code = ?5)", &st, err);
+	    "AND birth_date = ?4 AND (full_name = ?6 OR ?7 OR "
+	    "full_name NOT GLOB '*[^ -~]*')) OR school_code = ?5)", &st,
+	    err);
 	if (rc != MN_OK) {
 		free(fold);
 		return rc;
@@ -736,6 +753,8 @@ check_duplicate(struct mn_ctx *ctx, const struct mn_child *c,
 	sqlite3_bind_text(st, 3, fold, -1, free);
 	mn_reg_bind_date(st, 4, &c->birth_date);
 	sqlite3_bind_text(st, 5, c->school_code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, c->full_name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 7, plain_ascii(c->full_name));
 	if (sqlite3_step(st) == SQLITE_ROW)
 		mn_reg_column_text(st, 0, other, sizeof other);
 	sqlite3_finalize(st);

@@ -276,7 +276,16 @@ mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 		    "log", "tài khoản của bạn không được xem nhật ký của trẻ "
 		    "này"));
 	}
-	return read_log(ctx, child_id, day, log, err);
+	if ((rc = read_log(ctx, child_id, day, log, err)) != MN_OK)
+		return rc;
+
+	/* Every view of a child's record is in the audit trail. */
+	char detail[48], iso[11];
+
+	mn_date_format_iso(day, iso, sizeof iso);
+	snprintf(detail, sizeof detail, "daily_log_view %s", iso);
+	return mn_audit(ctx->db, &ctx->actor, "view", "children", child_id,
+	    NULL, NULL, detail, err);
 }
 
 /* Writes a log's values as a JSON object for the audit trail. */

@@ -61,6 +61,23 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_dailylog },
 	{ 42, 0, "Today's attendance", "Sĩ số hôm nay", MN_ROLE_PRINCIPAL |
 	    MN_ROLE_KITCHEN, NO_ACTION, screen_today },
+	{ 20, 0, "My children", "Con của tôi", MN_ROLE_PARENT, NO_ACTION,
+	    screen_my_children },
+	{ 21, 0, "Feedback", "Góp ý", MN_ROLE_PARENT, NO_ACTION,
+	    screen_feedback },
+	{ 22, 0, "Announcements", "Thông báo",
+	    MN_ROLE_PARENT | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER, NO_ACTION,
+	    screen_announcements },
+	{ 23, 0, "Parent feedback", "Góp ý phụ huynh",
+	    MN_ROLE_TEACHER | MN_ROLE_PRINCIPAL | MN_ROLE_CLERK, NO_ACTION,
+	    screen_feedback_inbox },
+	{ 24, 0, "Parental consent", "Đồng ý của phụ huynh",
+	    MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER | MN_ROLE_CLERK, NO_ACTION,
+	    screen_consents },
+	{ 25, 0, "Data-use approvals", "Phê duyệt dữ liệu",
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_approvals },
+	{ 26, 0, "Audit trail", "Nhật ký truy cập",
+	    MN_ROLE_PRINCIPAL | MN_ROLE_ADMIN, NO_ACTION, screen_audit },
 	/*
 	 * Above "Dinh dưỡng", which stays just above "Đăng xuất".  The
 	 * screen lists only the kinds the actor's roles may export.

@@ -85,4 +85,29 @@ int class_day_ask_date(struct tui *ui, struct class_day *cd);
 /* Writes "Thứ Sáu 04/12/2026" for day. */
 void class_day_label(const struct mn_date *day, char *buf, size_t size);
 
+/* Parents: their children's pages, feedback and announcements. */
+int screen_my_children(struct tui *ui);
+int screen_feedback(struct tui *ui);
+int screen_feedback_inbox(struct tui *ui);
+int screen_announcements(struct tui *ui);
+/* Privacy registers for staff. */
+int screen_consents(struct tui *ui);
+int screen_approvals(struct tui *ui);
+int screen_audit(struct tui *ui);
+/* Parts of the parent's child page (screen_parent_days.c). */
+int parent_attendance_view(struct tui *ui, int64_t child_id);
+int parent_daily_logs(struct tui *ui, int64_t child_id);
+/* The growth chart of a child of sex "M" or "F" (screen_parent_chart.c). */
+int parent_growth_chart(struct tui *ui, int64_t child_id, const char *sex);
+/* Consent of one child, from the parent's child page. */
+int consent_child_view(struct tui *ui, int64_t child_id);
+
+/* textview.c: helpers shared by the screens above. */
+int screen_text(struct tui *ui, const char *text,
+    const struct tui_keydef *keys);
+int screen_choose(struct tui *ui, const char *title,
+    const char *const *labels, int n, int *choice);
+void screen_set_parent_minimum(struct tui *ui);
+const char *screen_decimal(char *buf, size_t size, double value);
+
 #endif

@@ -378,6 +378,16 @@ child_duplicate_rejected(void **state)
 	/* Same name without accents and same birth date. */
 	sample_child(f, &c, k, "Do Thi Giang");
 	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_ERR_EXISTS);
+	/* Same letters, another tone: another child (twins Dung and Dũng). */
+	sample_child(f, &c, k, "Phạm Ngọc Dung");
+	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_OK);
+	sample_child(f, &c, k, "Phạm Ngọc Dũng");
+	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_OK);
+	/* The same name again, or written without diacritics: refused. */
+	sample_child(f, &c, k, "Phạm Ngọc Dũng");
+	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_ERR_EXISTS);
+	sample_child(f, &c, k, "Pham Ngoc Dung");
+	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_ERR_EXISTS);
 }
 
 struct names {

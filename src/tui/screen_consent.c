@@ -1,0 +1,241 @@
+/*
+ * The consent register.  For one child, each purpose with the consent
+ * in force; Enter grants or withdraws it.  A parent records it from
+ * their own account (from the child's page, 40x15); staff find the
+ * child by school code and record a signed paper form, naming it and
+ * its signer (80x24).  'h' shows the child's history.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/consent.h"
+#include "core/parents.h"
+#include "tui/screens.h"
+
+enum {
+	ACT_HISTORY = TUI_ACT_USER,
+};
+
+static const struct tui_keydef consent_keys[] = {
+	{ { TK_ENTER }, "Enter", "Grant/withdraw", "Đồng ý/rút lại",
+	    TUI_ACT_SELECT },
+	{ { 'h' }, "h", "History", "Lịch sử", ACT_HISTORY },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef read_keys[] = {
+	{ { TK_ESC, TK(KEY_LEFT), TK_ENTER }, "Esc", "Back", "Quay lại",
+	    TUI_ACT_BACK },
+	{ .name = NULL }
+};
+
+static const struct tui_column consent_columns[] = {
+	{ "Consent", "Đồng ý", 9 },
+	{ "Purpose", "Mục đích", 0 },
+};
+
+static void
+fill(struct tui *ui, struct tui_list *list, int64_t child_id,
+    bool *granted)
+{
+	const char *const *purposes = mn_consent_purposes();
+	struct mn_error err;
+
+	tui_list_clear(list);
+	for (int i = 0; purposes[i] != NULL; i++) {
+		struct mn_consent c;
+		const char *cells[2];
+
+		mn_error_clear(&err);
+		if (mn_consent_get(ui->ctx, child_id, purposes[i], &c, &err) !=
+		    MN_OK) {
+			tui_error(ui, "%s", err.message);
+			return;
+		}
+		granted[i] = c.id != 0 && c.granted;
+		cells[0] = granted[i] ? T("yes", "có") : T("no", "không");
+		cells[1] = mn_consent_purpose_label(purposes[i]);
+		tui_list_add(list, cells);
+	}
+}
+
+static int
+write_history(const struct mn_consent *c, void *arg)
+{
+	FILE *f = arg;
+	const char *label = mn_consent_purpose_label(c->purpose);
+
+	fprintf(f, "%.10s %.5s UTC %s\n  %s", c->recorded_at,
+	    c->recorded_at + (strlen(c->recorded_at) > 11 ? 11 : 0),
+	    label != NULL ? label :
+	    c->purpose, c->granted ? T("granted", "đồng ý") :
+	    T("withdrawn", "rút lại"));
+	if (strcmp(c->source, "paper_form") == 0)
+		fprintf(f, ", %s %s, %s %s", T("form", "phiếu"), c->paper_ref,
+		    T("signed by", "người ký"), c->given_by);
+	fprintf(f, ", %s %s\n", T("recorded by", "người ghi"),
+	    c->recorded_by);
+	return 0;
+}
+
+static int
+show_history(struct tui *ui, int64_t child_id)
+{
+	struct mn_error err;
+	char *text = NULL;
+	size_t size;
+	FILE *f;
+	int action;
+
+	if ((f = open_memstream(&text, &size)) == NULL)
+		return TUI_OK;
+	mn_error_clear(&err);
+	if (mn_consent_history(ui->ctx, child_id, write_history, f, &err) !=
+	    MN_OK)
+		fprintf(f, "%s\n", err.message);
+	if (ftell(f) == 0)
+		fprintf(f, "%s\n", T("Nothing recorded: no consent is given.",
+		    "Chưa ghi nhận gì: trẻ chưa có sự đồng ý nào."));
+	fclose(f);
+	action = screen_text(ui, text != NULL ? text : "", read_keys);
+	free(text);
+	return action == TUI_ACT_END ? TUI_END : TUI_OK;
+}
+
+/* Staff name the signed paper form; the parent confirms only. */
+static int
+record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
+{
+	struct tui_form_row rows[] = {
+		{ .name = "paper_ref", .en = "Form reference", .vi = "Số phiếu" },
+		{ .name = "given_by", .en = "Signed by", .vi = "Người ký" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = 2,
+	    .enter_submits = true };
+	bool parent = (ui->ctx->actor.roles & MN_ROLE_PARENT) != 0;
+	struct mn_error err;
+	char question[512], heading[512];
+	int rc;
+
+	snprintf(heading, sizeof heading, "%s: %s", grant ?
+	    T("Grant", "Đồng ý") : T("Withdraw", "Rút lại"),
+	    mn_consent_purpose_label(purpose));
+	form.heading = heading;
+
+	if (parent) {
+		snprintf(question, sizeof question, "%s: %s?", grant ?
+		    T("Grant consent", "Đồng ý") : T("Withdraw consent",
+		    "Rút lại sự đồng ý"), mn_consent_purpose_label(purpose));
+		if ((rc = tui_confirm(ui, question, false)) != TUI_OK)
+			return rc == TUI_END ? TUI_END : TUI_OK;
+		mn_error_clear(&err);
+		if (mn_consent_set(ui->ctx, child_id, purpose, grant, NULL,
+		    NULL, &err) != MN_OK)
+			tui_error(ui, "%s", err.message);
+		else
+			tui_message(ui, "%s", T("Recorded", "Đã ghi nhận"));
+		return TUI_OK;
+	}
+	tui_field_init(&rows[0].field, 100, TUI_SHOW);
+	tui_field_init(&rows[1].field, 100, TUI_SHOW);
+	for (;;) {
+		char *ref, *by;
+
+		if ((rc = tui_form_run(ui, &form)) != TUI_OK)
+			return rc;
+		ref = tui_field_get(&rows[0].field);
+		by = tui_field_get(&rows[1].field);
+		mn_error_clear(&err);
+		rc = mn_consent_set(ui->ctx, child_id, purpose, grant, ref, by,
+		    &err);
+		free(ref);
+		free(by);
+		if (rc == MN_OK) {
+			tui_message(ui, "%s", grant ? T("Consent recorded",
+			    "Đã ghi sự đồng ý") : T("Withdrawal recorded",
+			    "Đã ghi việc rút lại"));
+			return TUI_OK;
+		}
+		tui_error(ui, "%s", err.message);
+		if (rc != MN_ERR_INVALID)
+			return TUI_OK;
+		tui_form_focus(&form, err.field);
+	}
+}
+
+/* The consents of one child; Esc goes back. */
+int
+consent_child_view(struct tui *ui, int64_t child_id)
+{
+	const char *const *purposes = mn_consent_purposes();
+	struct tui_list list;
+	bool granted[16] = { false };
+	int rc = TUI_OK;
+
+	tui_list_init(&list, consent_columns, 2);
+	fill(ui, &list, child_id, granted);
+	for (;;) {
+		int action, row;
+
+		screen_set_parent_minimum(ui);
+		action = tui_list_run(ui, &list, consent_keys);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		row = tui_list_selected(&list);
+		if (action == ACT_HISTORY)
+			rc = show_history(ui, child_id);
+		else if (row >= 0 && row < 16 && purposes[row] != NULL)
+			rc = record(ui, child_id, purposes[row], !granted[row]);
+		if (rc == TUI_END)
+			break;
+		rc = TUI_OK;
+		fill(ui, &list, child_id, granted);
+		list.sel = row >= 0 ? row : 0;
+	}
+	tui_list_free(&list);
+	return rc;
+}
+
+/* Staff: asks for a child's school code, then shows its consents. */
+int
+screen_consents(struct tui *ui)
+{
+	struct tui_form_row field[] = {
+		{ .name = "child", .en = "Child code", .vi = "Mã trẻ" },
+	};
+	struct tui_form form = { .rows = field, .nrows = 1,
+	    .enter_submits = true, .quiet_cancel = true };
+	int rc;
+
+	tui_field_init(&field[0].field, 31, TUI_SHOW);
+	for (;;) {
+		struct mn_error err;
+		int64_t child_id = 0;
+		char *code;
+
+		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+		if ((rc = tui_form_run(ui, &form)) != TUI_OK)
+			return rc;
+		code = tui_field_get(&field[0].field);
+		mn_error_clear(&err);
+		rc = mn_parent_find_child(ui->ctx, code != NULL ? code : "",
+		    &child_id, &err);
+		if (rc != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			free(code);
+			continue;
+		}
+		tui_enter(ui, code);
+		rc = consent_child_view(ui, child_id);
+		tui_leave(ui);
+		free(code);
+		if (rc == TUI_END)
+			return rc;
+	}
+}

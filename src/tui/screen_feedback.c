@@ -1,0 +1,668 @@
+/*
+ * Feedback between parents and the school.  Parents write feedback or a
+ * complaint to the class teacher or the school, or ask to correct a
+ * field of their child's record, and read the answers (40x15).  Staff
+ * work through an inbox filtered by status: assign, answer, close, and
+ * accept or reject corrections (80x24).  The core decides what each
+ * account sees; text from parents is drawn through tui_text, which
+ * neutralises control characters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/feedback.h"
+#include "core/parents.h"
+#include "tui/screens.h"
+
+enum {
+	ACT_NEW = TUI_ACT_USER,
+	ACT_CORRECTION,
+	ACT_FILTER,
+	ACT_ASSIGN,
+	ACT_ANSWER,
+	ACT_CLOSE,
+	ACT_DECIDE,
+};
+
+static const struct tui_keydef parent_keys[] = {
+	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "Open", "Xem",
+	    TUI_ACT_SELECT },
+	{ { 'n', TK(KEY_IC) }, "n", "Write", "Viết", ACT_NEW },
+	{ { 'c' }, "c", "Correct data", "Sửa hồ sơ", ACT_CORRECTION },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef inbox_keys[] = {
+	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "Open", "Xem",
+	    TUI_ACT_SELECT },
+	{ { 's' }, "s", "Status filter", "Lọc trạng thái", ACT_FILTER },
+	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef parent_thread_keys[] = {
+	{ { TK_ESC, TK(KEY_LEFT), TK_ENTER }, "Esc", "Back", "Quay lại",
+	    TUI_ACT_BACK },
+	{ { 'x' }, "x", "Close", "Đóng", ACT_CLOSE },
+	{ .name = NULL }
+};
+
+static const struct tui_keydef staff_thread_keys[] = {
+	{ { 'r' }, "r", "Answer", "Trả lời", ACT_ANSWER },
+	{ { 'a' }, "a", "Assign", "Giao việc", ACT_ASSIGN },
+	{ { 'd' }, "d", "Decide correction", "Duyệt đề nghị sửa",
+	    ACT_DECIDE },
+	{ { 'x' }, "x", "Close", "Đóng", ACT_CLOSE },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_column parent_columns[] = {
+	{ "Status", "Trạng thái", 11 },
+	{ "Subject", "Tiêu đề", 0 },
+};
+
+static const struct tui_column inbox_columns[] = {
+	{ "Date", "Ngày", 10 },
+	{ "Status", "Trạng thái", 11 },
+	{ "Child", "Trẻ", 10 },
+	{ "Kind", "Loại", 11 },
+	{ "Assigned", "Phụ trách", 12 },
+	{ "Subject", "Tiêu đề", 0 },
+};
+
+#define INBOX_NCOLS 6
+
+static const char *const status_names[] = {
+	"new", "in_progress", "answered", "closed", NULL
+};
+
+static const char *
+status_label(const char *status)
+{
+	if (strcmp(status, "new") == 0)
+		return T("new", "mới");
+	if (strcmp(status, "in_progress") == 0)
+		return T("in progress", "đang xử lý");
+	if (strcmp(status, "answered") == 0)
+		return T("answered", "đã trả lời");
+	if (strcmp(status, "closed") == 0)
+		return T("closed", "đã đóng");
+	return status;
+}
+
+static const char *
+kind_label(const char *kind)
+{
+	if (strcmp(kind, "complaint") == 0)
+		return T("complaint", "khiếu nại");
+	if (strcmp(kind, "correction") == 0)
+		return T("correction", "đề nghị sửa");
+	return T("feedback", "góp ý");
+}
+
+static const char *
+recipient_label(const char *recipient)
+{
+	return strcmp(recipient, "school") == 0 ? T("the school",
+	    "nhà trường") : T("the class teacher", "giáo viên lớp");
+}
+
+/* "2026-12-04T08:30:00Z" as the local "dd/mm/yyyy". */
+static void
+show_day(const char *utc, char *buf, size_t size)
+{
+	struct mn_date d;
+	char iso[11];
+
+	snprintf(iso, sizeof iso, "%.10s", utc);
+	if (mn_date_parse_iso(iso, "date", &d, NULL) == MN_OK)
+		mn_date_format(&d, buf, size);
+	else
+		snprintf(buf, size, "%s", utc);
+}
+
+/* ---- The list of threads, shared by both screens -------------------- */
+
+struct thread_rows {
+	struct tui_list list;
+	int64_t *ids;		/* same order as the list rows */
+	int n, cap;
+	bool staff;
+};
+
+static int
+add_thread(const struct mn_feedback *fb, void *arg)
+{
+	struct thread_rows *rows = arg;
+	char day[16], child[64];
+	const char *cells[INBOX_NCOLS];
+
+	if (rows->n == rows->cap) {
+		int cap = rows->cap ? rows->cap * 2 : 32;
+		int64_t *grown = realloc(rows->ids, sizeof *grown * cap);
+
+		if (grown == NULL)
+			return 1;
+		rows->ids = grown;
+		rows->cap = cap;
+	}
+	if (rows->staff) {
+		show_day(fb->created_at, day, sizeof day);
+		snprintf(child, sizeof child, "%s", fb->child_code);
+		cells[0] = day;
+		cells[1] = status_label(fb->status);
+		cells[2] = child;
+		cells[3] = kind_label(fb->kind);
+		cells[4] = fb->assignee_login;
+		cells[5] = fb->subject;
+	} else {
+		cells[0] = status_label(fb->status);
+		cells[1] = fb->subject;
+	}
+	if (tui_list_add(&rows->list, cells) != MN_OK)
+		return 1;
+	rows->ids[rows->n++] = fb->id;
+	return 0;
+}
+
+static void
+reload(struct tui *ui, struct thread_rows *rows, const char *status)
+{
+	struct mn_feedback_filter filter = { .status = status };
+	struct mn_error err;
+	int64_t keep = 0;
+	int sel = tui_list_selected(&rows->list);
+
+	if (sel >= 0)
+		keep = rows->ids[sel];
+	tui_list_clear(&rows->list);
+	rows->n = 0;
+	mn_error_clear(&err);
+	if (mn_feedback_list(ui->ctx, &filter, add_thread, rows, &err) !=
+	    MN_OK)
+		tui_error(ui, "%s", err.message);
+	for (int i = 0; i < rows->list.nshown; i++)
+		if (rows->ids[rows->list.shown[i]] == keep)
+			rows->list.sel = i;
+}
+
+/* ---- One thread ------------------------------------------------------ */
+
+static char *
+thread_text(const struct mn_feedback *fb, bool staff)
+{
+	char *text = NULL, day[16];
+	size_t size;
+	FILE *f;
+
+	if ((f = open_memstream(&text, &size)) == NULL)
+		return NULL;
+	show_day(fb->created_at, day, sizeof day);
+	fprintf(f, "%s\n", fb->subject);
+	fprintf(f, "%s: %s, %s %s\n", T("Sent", "Gửi"), day,
+	    T("to", "tới"), recipient_label(fb->recipient));
+	fprintf(f, "%s: %s (%s)\n", T("Child", "Trẻ"), fb->child_name,
+	    fb->child_code);
+	if (staff)
+		fprintf(f, "%s: %s\n", T("Parent", "Phụ huynh"),
+		    fb->parent_login);
+	fprintf(f, "%s: %s, %s\n", T("Status", "Trạng thái"),
+	    kind_label(fb->kind), status_label(fb->status));
+	if (staff && fb->assignee_login[0] != '\0')
+		fprintf(f, "%s: %s\n", T("Assigned to", "Người phụ trách"),
+		    fb->assignee_login);
+	if (strcmp(fb->kind, "correction") == 0) {
+		const char *label = mn_correction_field_label(fb->field);
+
+		fprintf(f, "%s: %s\n", T("Field", "Trường"),
+		    label != NULL ? label : fb->field);
+		fprintf(f, "%s: %s\n", T("Recorded", "Đang ghi"),
+		    fb->current_value);
+		fprintf(f, "%s: %s\n", T("Requested", "Đề nghị"),
+		    fb->requested_value);
+		if (fb->decision[0] != '\0')
+			fprintf(f, "%s: %s\n", T("Decision", "Quyết định"),
+			    strcmp(fb->decision, "accepted") == 0 ?
+			    T("accepted", "chấp nhận") :
+			    T("rejected", "từ chối"));
+	}
+	fprintf(f, "\n%s\n", fb->body);
+	if (fb->answer[0] != '\0') {
+		show_day(fb->answered_at, day, sizeof day);
+		fprintf(f, "\n%s (%s, %s):\n%s\n", T("Answer", "Trả lời"),
+		    fb->answered_by, day, fb->answer);
+	} else
+		fprintf(f, "\n%s\n", T("No answer yet.", "Chưa có trả lời."));
+	fclose(f);
+	return text;
+}
+
+/*
+ * Runs a form of text rows under heading, showing the core's last error
+ * (if any) and focusing the field it names.
+ */
+static int
+ask_text(struct tui *ui, const char *heading, struct tui_form_row *rows,
+    int nrows, const struct mn_error *last)
+{
+	struct tui_form form = { .heading = heading, .rows = rows,
+	    .nrows = nrows, .enter_submits = true };
+
+	if (last != NULL && last->message[0] != '\0') {
+		tui_error(ui, "%s", last->message);
+		tui_form_focus(&form, last->field);
+	}
+	return tui_form_run(ui, &form);
+}
+
+static int
+answer_thread(struct tui *ui, const struct mn_feedback *fb)
+{
+	struct tui_form_row row[] = {
+		{ .name = "answer", .en = "Answer", .vi = "Trả lời" },
+	};
+	struct mn_error err;
+	int rc;
+
+	tui_field_init(&row[0].field, 500, TUI_SHOW);
+	mn_error_clear(&err);
+	for (;;) {
+		char *text;
+
+		if ((rc = ask_text(ui, fb->subject, row, 1, &err)) != TUI_OK)
+			return rc;
+		text = tui_field_get(&row[0].field);
+		mn_error_clear(&err);
+		rc = mn_feedback_answer(ui->ctx, fb->id, text != NULL ? text :
+		    "", fb->version, &err);
+		free(text);
+		if (rc == MN_OK) {
+			tui_message(ui, "%s", T("Answer sent",
+			    "Đã gửi trả lời"));
+			return TUI_OK;
+		}
+		if (rc != MN_ERR_INVALID) {
+			tui_error(ui, "%s", err.message);
+			return TUI_OK;
+		}
+	}
+}
+
+static int
+assign_thread(struct tui *ui, const struct mn_feedback *fb)
+{
+	struct tui_form_row row[] = {
+		{ .name = "assignee", .en = "Staff login", .vi = "Tài khoản phụ trách" },
+	};
+	struct mn_error err;
+	char *login;
+	int rc;
+
+	tui_field_init(&row[0].field, 32, TUI_SHOW);
+	tui_field_set(&row[0].field, ui->ctx->actor.login);
+	mn_error_clear(&err);
+	if ((rc = ask_text(ui, fb->subject, row, 1, NULL)) != TUI_OK)
+		return rc;
+	login = tui_field_get(&row[0].field);
+	if (mn_feedback_assign(ui->ctx, fb->id, login != NULL ? login : "",
+	    fb->version, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	else
+		tui_message(ui, T("Assigned to %s", "Đã giao cho %s"),
+		    login != NULL ? login : "");
+	free(login);
+	return TUI_OK;
+}
+
+static int
+close_thread(struct tui *ui, const struct mn_feedback *fb)
+{
+	struct mn_error err;
+	int rc;
+
+	if ((rc = tui_confirm(ui, T("Close this thread?",
+	    "Đóng góp ý này?"), false)) != TUI_OK)
+		return rc == TUI_END ? TUI_END : TUI_OK;
+	mn_error_clear(&err);
+	if (mn_feedback_close(ui->ctx, fb->id, fb->version, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	else
+		tui_message(ui, "%s", T("Closed", "Đã đóng"));
+	return TUI_OK;
+}
+
+static int
+decide_correction(struct tui *ui, const struct mn_feedback *fb)
+{
+	const char *choices[2] = { T("Accept: change the record",
+	    "Chấp nhận: sửa hồ sơ"), T("Reject", "Từ chối") };
+	struct tui_form_row row[] = {
+		{ .name = "reason", .en = "Answer to the parent", .vi = "Trả lời phụ huynh" },
+	};
+	struct mn_error err;
+	int choice = 0, rc;
+	char *reason;
+
+	if (strcmp(fb->kind, "correction") != 0) {
+		tui_error(ui, "%s", T("This thread is not a correction request",
+		    "Đây không phải đề nghị sửa hồ sơ"));
+		return TUI_OK;
+	}
+	if ((rc = screen_choose(ui, T("Decision", "Quyết định"), choices, 2,
+	    &choice)) != TUI_OK)
+		return rc == TUI_END ? TUI_END : TUI_OK;
+	tui_field_init(&row[0].field, 500, TUI_SHOW);
+	if ((rc = ask_text(ui, choices[choice], row, 1, NULL)) != TUI_OK)
+		return rc;
+	reason = tui_field_get(&row[0].field);
+	mn_error_clear(&err);
+	if (mn_correction_decide(ui->ctx, fb->id, choice == 0,
+	    reason != NULL ? reason : "", fb->version, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	else
+		tui_message(ui, "%s", choice == 0 ? T("Record corrected",
+		    "Đã sửa hồ sơ") : T("Request rejected",
+		    "Đã từ chối đề nghị"));
+	free(reason);
+	return TUI_OK;
+}
+
+/* Shows one thread until Esc; staff act on it from there. */
+static int
+open_thread(struct tui *ui, int64_t id, bool staff)
+{
+	struct mn_feedback *fb = malloc(sizeof *fb);
+	struct mn_error err;
+	int rc = TUI_OK;
+
+	if (fb == NULL)
+		return TUI_OK;
+	for (;;) {
+		char *text;
+		int action;
+
+		mn_error_clear(&err);
+		if (mn_feedback_get(ui->ctx, id, fb, &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			break;
+		}
+		text = thread_text(fb, staff);
+		action = screen_text(ui, text != NULL ? text : "", staff ?
+		    staff_thread_keys : parent_thread_keys);
+		free(text);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		switch (action) {
+		case ACT_ANSWER:
+			rc = answer_thread(ui, fb);
+			break;
+		case ACT_ASSIGN:
+			rc = assign_thread(ui, fb);
+			break;
+		case ACT_CLOSE:
+			rc = close_thread(ui, fb);
+			break;
+		case ACT_DECIDE:
+			rc = decide_correction(ui, fb);
+			break;
+		default:
+			break;
+		}
+		if (rc == TUI_END)
+			break;
+		rc = TUI_OK;
+	}
+	free(fb);
+	return rc;
+}
+
+/* ---- Writing, for parents ------------------------------------------- */
+
+struct kid_choice {
+	struct mn_parent_child kids[16];
+	const char *names[16];
+	int n;
+};
+
+static int
+add_kid(const struct mn_parent_child *child, void *arg)
+{
+	struct kid_choice *k = arg;
+
+	if (k->n == 16)
+		return 1;
+	k->kids[k->n] = *child;
+	k->names[k->n] = k->kids[k->n].full_name;
+	k->n++;
+	return 0;
+}
+
+/* Picks the child the message is about; no question for an only child. */
+static int
+choose_child(struct tui *ui, int64_t *child_id)
+{
+	struct kid_choice *k = calloc(1, sizeof *k);
+	struct mn_error err;
+	int choice = 0, rc = TUI_OK;
+
+	if (k == NULL)
+		return TUI_CANCEL;
+	mn_error_clear(&err);
+	if (mn_parent_children(ui->ctx, add_kid, k, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		rc = TUI_CANCEL;
+	} else if (k->n == 0) {
+		tui_error(ui, "%s", T("No child is linked to your account",
+		    "Chưa có trẻ nào gắn với tài khoản này"));
+		rc = TUI_CANCEL;
+	} else if (k->n > 1) {
+		rc = screen_choose(ui, T("About which child?", "Về trẻ nào?"),
+		    k->names, k->n, &choice);
+	}
+	if (rc == TUI_OK)
+		*child_id = k->kids[choice].child_id;
+	free(k);
+	return rc;
+}
+
+static int
+write_feedback(struct tui *ui)
+{
+	const char *to[2] = { T("To the class teacher", "Gửi giáo viên lớp"),
+	    T("To the school", "Gửi nhà trường") };
+	const char *kinds[2] = { T("Feedback", "Góp ý"),
+	    T("Complaint", "Khiếu nại") };
+	struct tui_form_row rows[] = {
+		{ .name = "subject", .en = "Subject", .vi = "Tiêu đề" },
+		{ .name = "body", .en = "Message", .vi = "Nội dung" },
+	};
+	struct mn_error err;
+	int64_t child_id = 0, id;
+	int to_choice = 0, kind_choice = 0, rc;
+
+	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
+		return rc;
+	if ((rc = screen_choose(ui, T("Send to", "Gửi tới"), to, 2,
+	    &to_choice)) != TUI_OK)
+		return rc;
+	if ((rc = screen_choose(ui, T("Kind", "Loại"), kinds, 2,
+	    &kind_choice)) != TUI_OK)
+		return rc;
+	tui_field_init(&rows[0].field, MN_FEEDBACK_SUBJECT_MAX, TUI_SHOW);
+	tui_field_init(&rows[1].field, 500, TUI_SHOW);
+	mn_error_clear(&err);
+	for (;;) {
+		char *subject, *body;
+
+		if ((rc = ask_text(ui, to[to_choice], rows, 2, &err)) !=
+		    TUI_OK)
+			return rc;
+		subject = tui_field_get(&rows[0].field);
+		body = tui_field_get(&rows[1].field);
+		mn_error_clear(&err);
+		rc = mn_feedback_send(ui->ctx, child_id, to_choice == 0 ?
+		    "teacher" : "school", kind_choice == 0 ? "feedback" :
+		    "complaint", subject != NULL ? subject : "",
+		    body != NULL ? body : "", &id, &err);
+		free(subject);
+		free(body);
+		if (rc == MN_OK) {
+			tui_message(ui, "%s", T("Sent", "Đã gửi"));
+			return TUI_OK;
+		}
+		if (rc != MN_ERR_INVALID) {
+			tui_error(ui, "%s", err.message);
+			return TUI_OK;
+		}
+	}
+}
+
+static int
+write_correction(struct tui *ui)
+{
+	const char *const *fields = mn_correction_fields();
+	const char *labels[32];
+	struct tui_form_row rows[] = {
+		{ .name = "value", .en = "Correct value", .vi = "Giá trị đúng" },
+		{ .name = "note", .en = "Note", .vi = "Ghi chú" },
+	};
+	struct mn_error err;
+	int64_t child_id = 0, id;
+	int n = 0, choice = 0, rc;
+
+	while (fields[n] != NULL && n < 32) {
+		const char *label = mn_correction_field_label(fields[n]);
+
+		labels[n] = label != NULL ? label : fields[n];
+		n++;
+	}
+	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
+		return rc;
+	if ((rc = screen_choose(ui, T("Which field is wrong?",
+	    "Thông tin nào bị sai?"), labels, n, &choice)) != TUI_OK)
+		return rc;
+	tui_field_init(&rows[0].field, MN_CORRECTION_VALUE_MAX, TUI_SHOW);
+	tui_field_init(&rows[1].field, 500, TUI_SHOW);
+	mn_error_clear(&err);
+	for (;;) {
+		char *value, *note;
+
+		if ((rc = ask_text(ui, labels[choice], rows, 2, &err)) !=
+		    TUI_OK)
+			return rc;
+		value = tui_field_get(&rows[0].field);
+		note = tui_field_get(&rows[1].field);
+		mn_error_clear(&err);
+		rc = mn_correction_request(ui->ctx, child_id, fields[choice],
+		    value != NULL ? value : "", note != NULL ? note : "", &id,
+		    &err);
+		free(value);
+		free(note);
+		if (rc == MN_OK) {
+			tui_message(ui, "%s", T("Request sent",
+			    "Đã gửi đề nghị"));
+			return TUI_OK;
+		}
+		if (rc != MN_ERR_INVALID) {
+			tui_error(ui, "%s", err.message);
+			return TUI_OK;
+		}
+	}
+}
+
+/* ---- Entry points ---------------------------------------------------- */
+
+/* The parent's threads: write, read answers (40x15). */
+int
+screen_feedback(struct tui *ui)
+{
+	struct thread_rows rows;
+	int rc = TUI_CANCEL;
+
+	memset(&rows, 0, sizeof rows);
+	tui_list_init(&rows.list, parent_columns, 2);
+	rows.list.empty_en = "Nothing sent yet. Press n to write.";
+	rows.list.empty_vi = "Chưa gửi góp ý nào. Bấm n để viết.";
+	reload(ui, &rows, NULL);
+	for (;;) {
+		int action, row;
+
+		screen_set_parent_minimum(ui);
+		action = tui_list_run(ui, &rows.list, parent_keys);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		if (action == ACT_NEW)
+			rc = write_feedback(ui);
+		else if (action == ACT_CORRECTION)
+			rc = write_correction(ui);
+		else if ((row = tui_list_selected(&rows.list)) >= 0)
+			rc = open_thread(ui, rows.ids[row], false);
+		if (rc == TUI_END)
+			break;
+		rc = TUI_CANCEL;
+		reload(ui, &rows, NULL);
+	}
+	tui_list_free(&rows.list);
+	free(rows.ids);
+	return rc;
+}
+
+/* The staff inbox, filtered by status with 's' (80x24). */
+int
+screen_feedback_inbox(struct tui *ui)
+{
+	struct thread_rows rows;
+	int filter = -1, rc = TUI_CANCEL;
+
+	memset(&rows, 0, sizeof rows);
+	rows.staff = true;
+	tui_list_init(&rows.list, inbox_columns, INBOX_NCOLS);
+	rows.list.empty_en = "No feedback.";
+	rows.list.empty_vi = "Không có góp ý nào.";
+	reload(ui, &rows, NULL);
+	for (;;) {
+		int action, row;
+
+		/* The filter shows as one more step of the title's path. */
+		if (filter >= 0)
+			tui_enter(ui, status_label(status_names[filter]));
+		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+		action = tui_list_run(ui, &rows.list, inbox_keys);
+		if (filter >= 0)
+			tui_leave(ui);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		if (action == ACT_FILTER) {
+			filter = status_names[filter + 1] != NULL ?
+			    filter + 1 : -1;
+			tui_list_clear(&rows.list);
+		} else if ((row = tui_list_selected(&rows.list)) >= 0 &&
+		    (rc = open_thread(ui, rows.ids[row], true)) == TUI_END)
+			break;
+		rc = TUI_CANCEL;
+		reload(ui, &rows, filter < 0 ? NULL : status_names[filter]);
+	}
+	tui_list_free(&rows.list);
+	free(rows.ids);
+	return rc;
+}
