@@ -1,7 +1,8 @@
 # Exports from the terminal interface on the demo school.  The principal
 # exports the children's register as CSV.  Without an approval, and with
 # the host's approval, the export is rejected with the reason on the
-# message line.  With her own approval the screen shows a one-time code.
+# message line.  With her own approval, made on the approvals screen,
+# the screen shows a one-time code.
 # The file fetched with `mamnon get CODE` equals `mamnon export children`
 # byte for byte, and the code works once.  The kitchen exports the
 # market list of a demo day as CSV and the nutrition of that day as XLSX,
@@ -22,8 +23,8 @@ export_code() {
 
 # own_approval KIND LOGIN: prints an approval for KIND given to LOGIN.
 # NOTE: `mamnon approval add` gives the approval to the host account, and
-# the program has no screen yet where the principal approves a request
-# of a staff member, so the test hands the approval over in the database.
+# only the principal can request one on screen, so for other staff the
+# test hands a host approval over in the database.
 own_approval() {
 	_id=$(mn_approval "$1")
 	_account=$(q "SELECT id FROM accounts WHERE login = '$2'")
@@ -44,9 +45,39 @@ EOF
 }
 
 echo "== principal: children's register"
+# The principal requests and approves her own on the approvals screen,
+# two entries above the export entry.
+until=$(TZ=Asia/Ho_Chi_Minh date -d "+30 days" +%Y-%m-%d)
+{
+	login_steps principal "$DEMO_PASSWORD"
+	cat <<EOF
+wait "Xuất dữ liệu" 10000
+key End
+key Up 4
+key Enter
+wait "Đề nghị mới"
+key n
+wait "Mục đích đồng ý"
+type children
+key Tab
+type Xuất thử
+key Tab
+key Tab
+type $until
+key F2
+wait "Đã ghi đề nghị"
+wait "chờ duyệt"
+key a
+wait "Duyệt "
+key c
+wait "Đã duyệt"
+EOF
+} | drive - || fail "the principal's approval on screen failed"
+own_id=$(q "SELECT id FROM data_approvals WHERE purpose = 'Xuất thử'
+    AND status = 'approved'")
+[ -n "$own_id" ] || fail "the principal's approval was not stored"
 host_id=$(mn_approval children)
 [ -n "$host_id" ] || fail "approval add printed no ID"
-own_id=$(own_approval children principal)
 
 {
 	login_steps principal "$DEMO_PASSWORD"
