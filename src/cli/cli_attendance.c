@@ -9,10 +9,10 @@
 
 #include "cli/cli.h"
 #include "cli/cli_attendance.h"
-#include "core/approvals.h"
+#include "cli/cli_reg.h"
 #include "core/attendance.h"
-#include "core/audit.h"
 #include "core/date.h"
+#include "core/export_file.h"
 
 /* Parses "YYYY-MM" into year and month. */
 static bool
@@ -39,11 +39,9 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 	};
 	const char *code = NULL, *month_text = NULL, *format = "csv";
 	const char *output = NULL, *approval = NULL;
-	struct mn_attendance_sheet sheet;
+	struct mn_export_request req = { 0 };
 	struct mn_error err = { 0 };
-	char detail[96];
 	int year = 0, month = 0, c, rc;
-	FILE *out = stdout;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "+o:", longopts, NULL)) != -1) {
@@ -87,34 +85,16 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 		return cli_usage("export attendance", T("--format xlsx needs "
 		    "-o FILE", "--format xlsx cần -o TỆP"));
 
-	/* The sheet names children: personal data leaves under approval. */
-	if (mn_approval_check(ctx, approval, "attendance", &err) != MN_OK)
-		return cli_error(&err);
-	if (mn_attendance_sheet(ctx, code, year, month, &sheet, &err) != MN_OK)
-		return cli_error(&err);
-	snprintf(detail, sizeof detail, "attendance sheet %s %04d-%02d %s",
-	    code, year, month, format);
-	/* An export carries children's names: record who took it. */
-	if (mn_audit(ctx->db, &ctx->actor, "export", "classes",
-	    sheet.class_id, NULL, NULL, detail, &err) != MN_OK) {
-		mn_attendance_sheet_free(&sheet);
-		return cli_error(&err);
-	}
-	if (strcmp(format, "xlsx") == 0) {
-		rc = mn_attendance_sheet_xlsx(&sheet, output, &err);
-	} else {
-		if (output != NULL && (out = fopen(output, "w")) == NULL) {
-			mn_attendance_sheet_free(&sheet);
-			mn_fail(&err, MN_ERR_IO, "output", T("cannot create %s",
-			    "không tạo được %s"), output);
-			return cli_error(&err);
-		}
-		rc = mn_attendance_sheet_csv(&sheet, out, &err);
-		if (out != stdout && fclose(out) != 0 && rc == MN_OK)
-			rc = mn_fail(&err, MN_ERR_IO, "output",
-			    T("cannot write %s", "không ghi được %s"), output);
-	}
-	mn_attendance_sheet_free(&sheet);
+	req.kind = MN_EXPORT_ATTENDANCE;
+	req.xlsx = strcmp(format, "xlsx") == 0;
+	req.class_code = code;
+	req.month = month_text;
+	req.approval = approval;
+	/*
+	 * The sheet names children: mn_export_write checks the approval
+	 * and records who took the sheet.
+	 */
+	rc = cli_export_file(ctx, &req, output, &err);
 	return rc == MN_OK ? CLI_OK : cli_error(&err);
 }
 

@@ -2,10 +2,9 @@
  * mamnon export SUBJECT [--class CODE] [--year YYYY-YYYY]
  *     [--format csv|xlsx] [-o FILE]
  *
- * Subjects are looked up in a table, so later registers (attendance,
- * growth, menus) add one line each.  Without -o the file goes to
- * standard output; XLSX is first written to a temporary file because
- * libxlsxwriter needs a file name.
+ * The registers, written by mn_export_write (core/export_file.h), which
+ * also checks the approval of children and staff.  Without -o the file
+ * is written to a temporary file and copied to standard output.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,11 +14,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_reg.h"
-#include "core/approvals.h"
-#include "core/csv.h"
-#include "core/reg_io.h"
-#include "core/table.h"
-#include "core/xlsx.h"
+#include "core/export_file.h"
 
 struct export_opts {
 	const char *class_code;
@@ -29,36 +24,13 @@ struct export_opts {
 	bool xlsx;
 };
 
-static int
-export_classes(struct mn_ctx *ctx, const struct export_opts *o,
-    struct mn_table *t, struct mn_error *err)
-{
-	return mn_export_classes(ctx, o->year, o->class_code, t, err);
-}
-
-static int
-export_children(struct mn_ctx *ctx, const struct export_opts *o,
-    struct mn_table *t, struct mn_error *err)
-{
-	return mn_export_children(ctx, o->year, o->class_code, t, err);
-}
-
-static int
-export_staff(struct mn_ctx *ctx, const struct export_opts *o,
-    struct mn_table *t, struct mn_error *err)
-{
-	return mn_export_staff(ctx, o->year, t, err);
-}
-
 static const struct {
 	const char *name;
-	bool personal;		/* contains personal data */
-	int (*fn)(struct mn_ctx *, const struct export_opts *,
-	    struct mn_table *, struct mn_error *);
+	enum mn_export_kind kind;
 } subjects[] = {
-	{ "classes", false, export_classes },
-	{ "children", true, export_children },
-	{ "staff", true, export_staff },
+	{ "classes", MN_EXPORT_CLASSES },
+	{ "children", MN_EXPORT_CHILDREN },
+	{ "staff", MN_EXPORT_STAFF },
 };
 #define NSUBJECTS (sizeof subjects / sizeof subjects[0])
 
@@ -97,16 +69,17 @@ copy_file_to_stdout(const char *path)
 	return rc;
 }
 
-static int
-write_xlsx(const struct mn_table *t, const char *output,
-    struct mn_error *err)
+int
+cli_export_file(struct mn_ctx *ctx, const struct mn_export_request *req,
+    const char *output, struct mn_error *err)
 {
 	char tmp[4096];
 	const char *dir = getenv("TMPDIR");
 	int fd, rc;
 
 	if (output != NULL)
-		return mn_xlsx_write_table(output, t, err);
+		return mn_export_write(ctx, req, output, err);
+	/* mn_export_write (and libxlsxwriter) write to a named file. */
 	snprintf(tmp, sizeof tmp, "%s/mamnon-export-XXXXXX",
 	    dir != NULL && dir[0] != '\0' ? dir : "/tmp");
 	fd = mkstemp(tmp);
@@ -115,35 +88,12 @@ write_xlsx(const struct mn_table *t, const char *output,
 		    T("Cannot create a temporary file: %s",
 		    "Không tạo được tệp tạm: %s"), strerror(errno));
 	close(fd);
-	rc = mn_xlsx_write_table(tmp, t, err);
+	rc = mn_export_write(ctx, req, tmp, err);
 	if (rc == MN_OK && copy_file_to_stdout(tmp) != 0)
 		rc = mn_fail(err, MN_ERR_IO, "",
 		    T("Writing to standard output failed",
 		    "Ghi ra đầu ra chuẩn thất bại"));
 	unlink(tmp);
-	return rc;
-}
-
-static int
-write_csv(const struct mn_table *t, const char *output,
-    struct mn_error *err)
-{
-	FILE *f = output != NULL ? fopen(output, "wb") : stdout;
-	int rc;
-
-	if (f == NULL)
-		return mn_fail(err, MN_ERR_IO, "", T("%s: cannot create: %s",
-		    "%s: không tạo được: %s"), output, strerror(errno));
-	rc = mn_csv_write_table(f, t, err);
-	if (output != NULL) {
-		if (fclose(f) != 0 && rc == MN_OK)
-			rc = mn_fail(err, MN_ERR_IO, "", T("%s: write failed: "
-			    "%s", "%s: ghi thất bại: %s"), output,
-			    strerror(errno));
-	} else if (fflush(stdout) != 0 && rc == MN_OK) {
-		rc = mn_fail(err, MN_ERR_IO, "", T("Writing to standard "
-		    "output failed", "Ghi ra đầu ra chuẩn thất bại"));
-	}
 	return rc;
 }
 
@@ -178,7 +128,7 @@ int
 cli_export(struct mn_ctx *ctx, int argc, char **argv)
 {
 	struct export_opts o = { 0 };
-	struct mn_table t;
+	struct mn_export_request req = { 0 };
 	struct mn_error err = { 0 };
 	char problem[160];
 	const char *bad;
@@ -200,17 +150,13 @@ cli_export(struct mn_ctx *ctx, int argc, char **argv)
 		    "'%s'", "tùy chọn hoặc giá trị không hợp lệ '%s'"), bad);
 		return usage(problem);
 	}
-	/* Personal data leaves only under the principal's approval. */
-	if (subjects[s].personal &&
-	    mn_approval_check(ctx, o.approval, subjects[s].name, &err) !=
-	    MN_OK)
-		return cli_error(&err);
-	rc = subjects[s].fn(ctx, &o, &t, &err);
-	if (rc == MN_OK) {
-		rc = o.xlsx ? write_xlsx(&t, o.output, &err) :
-		    write_csv(&t, o.output, &err);
-		mn_table_free(&t);
-	}
+	req.kind = subjects[s].kind;
+	req.xlsx = o.xlsx;
+	req.class_code = o.class_code;
+	req.year = o.year;
+	req.approval = o.approval;
+	/* mn_export_write checks the approval before reading any data. */
+	rc = cli_export_file(ctx, &req, o.output, &err);
 	if (rc != MN_OK)
 		return cli_error(&err);
 	return CLI_OK;

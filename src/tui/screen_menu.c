@@ -15,6 +15,10 @@
 #define MENU_MAX	32
 /* The health module's own checks narrow what each of them may do. */
 #define HEALTH_ROLES	(MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER)
+/* Every staff role may export something (mn_export_kind_allowed). */
+#define EXPORT_ROLES	(MN_ROLE_ADMIN | MN_ROLE_PRINCIPAL | \
+	MN_ROLE_TEACHER | MN_ROLE_NURSE | MN_ROLE_KITCHEN | \
+	MN_ROLE_ACCOUNTANT | MN_ROLE_CLERK)
 
 struct menu_entry {
 	int id;
@@ -74,6 +78,12 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_approvals },
 	{ 26, 0, "Audit trail", "Nhật ký truy cập",
 	    MN_ROLE_PRINCIPAL | MN_ROLE_ADMIN, NO_ACTION, screen_audit },
+	/*
+	 * Above "Dinh dưỡng", which stays just above "Đăng xuất".  The
+	 * screen lists only the kinds the actor's roles may export.
+	 */
+	{ 7, 0, "Export data", "Xuất dữ liệu", EXPORT_ROLES, NO_ACTION,
+	    screen_export },
 	{ 6, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
 	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
 	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },

@@ -47,6 +47,9 @@ int screen_market(struct tui *ui);
 int screen_mealfees(struct tui *ui);
 int screen_foodsafety(struct tui *ui);
 
+/* Exports to a file fetched with a one-time code ("Xuất dữ liệu"). */
+int screen_export(struct tui *ui);
+
 /* Account forms, called from the account list. */
 int account_add_form(struct tui *ui);
 int account_edit_form(struct tui *ui, const struct mn_account *acct);
