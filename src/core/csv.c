@@ -1,7 +1,9 @@
 /*
  * RFC 4180 CSV writer and a tolerant reader (BOM, CRLF, ',' or ';').
  */
+#include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,22 @@ struct mn_csv_reader {
 	size_t buflen, bufcap;
 };
 
+/*
+ * True when a spreadsheet would read the text as a formula: it starts
+ * with '=', '+', '@', a tab or a carriage return, or with '-' that does
+ * not begin a number.  Such a cell gets a leading apostrophe, which
+ * spreadsheets show as text, and the reader removes it again.
+ */
+static bool
+looks_like_formula(const char *v)
+{
+	if (v[0] == '=' || v[0] == '+' || v[0] == '@' || v[0] == '\t' ||
+	    v[0] == '\r')
+		return true;
+	return v[0] == '-' && !isdigit((unsigned char)v[1]) && v[1] != '.' &&
+	    v[1] != '\0';
+}
+
 int
 mn_csv_write_row(FILE *f, const char *const *fields, size_t count, char sep)
 {
@@ -30,6 +48,8 @@ mn_csv_write_row(FILE *f, const char *const *fields, size_t count, char sep)
 		char special[] = { sep, '"', '\r', '\n', '\0' };
 
 		if (i > 0 && fputc(sep, f) == EOF)
+			return MN_ERR_IO;
+		if (looks_like_formula(v) && fputc('\'', f) == EOF)
 			return MN_ERR_IO;
 		if (strpbrk(v, special) == NULL) {
 			if (fputs(v, f) == EOF && *v != '\0')
@@ -267,6 +287,9 @@ end_field(struct mn_csv_reader *r)
 	if (r->buflen > 0)
 		memcpy(field, r->buf, r->buflen);
 	field[r->buflen] = '\0';
+	/* Undo the apostrophe the writer puts before a formula-like cell. */
+	if (field[0] == '\'' && looks_like_formula(field + 1))
+		memmove(field, field + 1, r->buflen);
 	r->fields[r->nfields++] = field;
 	r->buflen = 0;
 	return MN_OK;

@@ -173,6 +173,38 @@ csv_writer_round_trip(void **state)
 	free(buf);
 }
 
+/* Formula-like cells leave as text and come back unchanged. */
+static void
+csv_formula_cells_neutralised(void **state)
+{
+	const char *fields[] = { "=cmd|' /C calc'!A0", "+1-2", "@SUM(1)",
+	    "-x", "-12.5", "Nguyễn", "'Hen" };
+	const char *written[] = { "'=cmd|' /C calc'!A0", "'+1-2", "'@SUM(1)",
+	    "'-x", "-12.5", "Nguyễn", "'Hen" };
+	struct mn_csv_reader *r;
+	struct mn_csv_row row;
+	struct mn_error err = { 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(mn_csv_write_row(f, fields, 7, ','), MN_OK);
+	assert_int_equal(fclose(f), 0);
+
+	/* Nothing in the file starts a cell with a formula character. */
+	r = open_text(buf);
+	assert_int_equal(mn_csv_next(r, &row, &err), MN_OK);
+	assert_int_equal(row.count, 7);
+	for (size_t i = 0; i < 7; i++)
+		assert_string_equal(row.fields[i], fields[i]);
+	mn_csv_close(r);
+	for (size_t i = 0; i < 7; i++)
+		assert_non_null(strstr(buf, written[i]));
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -186,6 +218,7 @@ main(void)
 		cmocka_unit_test(csv_invalid_utf8_names_line),
 		cmocka_unit_test(csv_overlong_utf8_rejected),
 		cmocka_unit_test(csv_writer_round_trip),
+		cmocka_unit_test(csv_formula_cells_neutralised),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
