@@ -459,3 +459,25 @@ mn_logout(struct mn_ctx *ctx)
 	ctx->actor.roles = 0;
 	ctx->actor.login[0] = '\0';
 }
+
+int
+mn_account_check_active(struct mn_ctx *ctx, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc, locked = 1;
+
+	if (ctx->actor.account_id <= 0)
+		return MN_OK;
+	if ((rc = mn_prepare(ctx->db, "SELECT locked FROM accounts WHERE "
+	    "id = ?", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, ctx->actor.account_id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		locked = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (locked)
+		return mn_fail(err, MN_ERR_LOCKED, "login",
+		    T("This account has been locked; the session ends",
+		    "Tài khoản này vừa bị khóa; phiên làm việc kết thúc"));
+	return MN_OK;
+}

@@ -41,6 +41,13 @@ int mn_password_check(const struct mn_config *cfg, const char *password,
 int mn_login(struct mn_ctx *ctx, const char *login, const char *password,
     struct mn_account *acct, struct mn_error *err);
 
+/*
+ * Returns MN_OK while the actor's account exists and is not locked by
+ * the admin, else MN_ERR_LOCKED with a message.  Sessions call it as
+ * they go, so a lock takes effect in sessions already open.
+ */
+int mn_account_check_active(struct mn_ctx *ctx, struct mn_error *err);
+
 /* Records a logout of ctx->actor. */
 void mn_logout(struct mn_ctx *ctx);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/account.h"
 #include "core/config.h"
 #include "tui/tui.h"
 #include "tui/ui.h"
@@ -298,6 +299,12 @@ tui_key(struct tui *ui)
 		key = normalise(rc, ch);
 		if (key == -1)
 			continue;
+
+		/* A lock ends sessions already open, before the key acts. */
+		if (mn_account_check_active(ui->ctx, NULL) == MN_ERR_LOCKED) {
+			ui->end = TUI_END_LOCKED;
+			return TK_END;
+		}
 		ui->message[0] = '\0';
 		return key;
 	}

@@ -42,6 +42,11 @@ say_goodbye(const struct tui *ui, bool logged_in)
 	case TUI_END_LOGOUT:
 		printf("%s\n", T("Logged out.", "Đã đăng xuất."));
 		break;
+	case TUI_END_LOCKED:
+		printf("%s\n", T("This account has been locked; the session "
+		    "ended.", "Tài khoản này vừa bị khóa; phiên làm việc đã kết "
+		    "thúc."));
+		break;
 	default:
 		break;
 	}

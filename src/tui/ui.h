@@ -46,6 +46,7 @@ enum tui_end {
 	TUI_END_SIGNAL,
 	TUI_END_EXIT,		/* Esc on the login screen */
 	TUI_END_TRIES,		/* too many failed logins in one session */
+	TUI_END_LOCKED,		/* the admin locked the account */
 };
 
 /* Roles of text on screen; tui_attr maps them to colour or mono. */
