@@ -27,20 +27,41 @@
 /* Maximum wait added after a failed login, in seconds. */
 #define MAX_FAILURE_DELAY 3
 
+/*
+ * Passwords are hashed in NFC, so a password typed with precomposed
+ * letters matches the same one typed with combining marks.  Text that
+ * is not UTF-8 is hashed as it is.
+ */
+static char *
+password_nfc(const char *password)
+{
+	char *nfc = mn_text_nfc(password);
+
+	return nfc != NULL ? nfc : strdup(password);
+}
+
 int
 mn_password_hash(const char *password, char **hash, struct mn_error *err)
 {
 	char *setting = crypt_gensalt_ra("$y$", 0, NULL, 0);
+	char *nfc = password_nfc(password);
 	void *data = NULL;
 	int size = 0;
 	char *result;
 
 	*hash = NULL;
-	if (setting == NULL)
+	if (nfc == NULL) {
+		free(setting);
+		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	}
+	if (setting == NULL) {
+		free(nfc);
 		return mn_fail(err, MN_ERR_IO, "password",
 		    "crypt_gensalt: no random bytes available");
-	result = crypt_ra(password, setting, &data, &size);
+	}
+	result = crypt_ra(nfc, setting, &data, &size);
 	free(setting);
+	free(nfc);
 	/* libxcrypt reports failure with a string starting with '*'. */
 	if (result == NULL || result[0] == '*') {
 		free(data);
@@ -62,9 +83,14 @@ mn_password_verify(const char *password, const char *hash)
 	unsigned char diff = 0;
 	bool ok;
 
+	char *nfc;
+
 	if (hash == NULL || hash[0] == '*' || hash[0] == '\0')
 		return false;
-	result = crypt_ra(password, hash, &data, &size);
+	if ((nfc = password_nfc(password)) == NULL)
+		return false;
+	result = crypt_ra(nfc, hash, &data, &size);
+	free(nfc);
 	if (result == NULL || result[0] == '*') {
 		free(data);
 		return false;

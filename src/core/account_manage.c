@@ -387,8 +387,24 @@ mn_password_change(struct mn_ctx *ctx, const char *new_password,
 	if (ctx->actor.account_id <= 0)
 		return mn_fail(err, MN_ERR_DENIED, "",
 		    T("log in first", "hãy đăng nhập trước"));
-	if ((rc = mn_password_check(ctx->cfg, new_password, err)) != MN_OK ||
-	    (rc = mn_password_hash(new_password, &hash, err)) != MN_OK)
+	if ((rc = mn_password_check(ctx->cfg, new_password, err)) != MN_OK)
+		return rc;
+
+	/* A forced change must change something. */
+	if ((rc = mn_prepare(db, "SELECT password_hash FROM accounts WHERE "
+	    "id = ?", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, ctx->actor.account_id);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    mn_password_verify(new_password,
+	    (const char *)sqlite3_column_text(stmt, 0))) {
+		sqlite3_finalize(stmt);
+		return mn_fail(err, MN_ERR_INVALID, "password",
+		    T("new password: it must differ from the current one",
+		    "mật khẩu mới: phải khác mật khẩu hiện tại"));
+	}
+	sqlite3_finalize(stmt);
+	if ((rc = mn_password_hash(new_password, &hash, err)) != MN_OK)
 		return rc;
 	if ((rc = mn_tx_begin(db, err)) != MN_OK)
 		goto out;

@@ -576,3 +576,26 @@ mn_text_safe(const char *in, char *out, size_t size)
 	}
 	out[o] = '\0';
 }
+
+char *
+mn_text_nfc(const char *in)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+	UChar *raw, *norm;
+	int32_t len, norm_len;
+	char *out;
+
+	if (U_FAILURE(status) || in == NULL)
+		return NULL;
+	raw = utf16_from_utf8(in, true, &len);
+	if (raw == NULL)
+		return NULL;
+	norm = normalize(nfc, raw, len, &norm_len);
+	free(raw);
+	if (norm == NULL)
+		return NULL;
+	out = utf8_from_utf16(norm, norm_len);
+	free(norm);
+	return out;
+}

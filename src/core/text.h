@@ -49,6 +49,13 @@ char *mn_text_sortkey(const char *text);
 int mn_text_width(const char *text);
 
 /*
+ * Returns a malloc'd NFC copy of valid UTF-8 text with nothing else
+ * changed (no control removal or trimming, as passwords need), or NULL
+ * for invalid UTF-8.
+ */
+char *mn_text_nfc(const char *in);
+
+/*
  * Copies text for display: control characters and bidi overrides become
  * U+FFFD, invalid UTF-8 bytes become '?'.  Always NUL-terminates out.
  */

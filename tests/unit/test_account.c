@@ -81,12 +81,30 @@ login_success_and_roles(void **state)
 	assert_true(acct.must_change_password);
 	assert_string_equal(acct.full_name, "Trần Thị Mai");
 
-	/* The new password clears the forced change. */
+	/* The new password must differ, and clears the forced change. */
+	assert_int_equal(mn_password_change(&user, "mat-khau-1", &err),
+	    MN_ERR_INVALID);
 	assert_int_equal(mn_password_change(&user, "mat-khau-2", &err), MN_OK);
 	assert_int_equal(mn_login(&user, "gv.mai", "mat-khau-2", &acct, &err),
 	    MN_OK);
 	assert_false(acct.must_change_password);
 	assert_int_equal(mn_login(&user, "gv.mai", "mat-khau-1", &acct, &err),
+	    MN_ERR_AUTH);
+}
+
+/* A password typed with combining marks matches its precomposed form. */
+static void
+password_matches_across_normal_forms(void **state)
+{
+	struct mn_error err = { 0 };
+	struct mn_ctx user = ctx;
+
+	(void)state;
+	assert_int_equal(mn_account_add(&ctx, "gv.hoa", MN_ROLE_TEACHER, "",
+	    "M\xe1\xba\xadtkh\xe1\xba\xa9u1", NULL, &err), MN_OK);
+	assert_int_equal(mn_login(&user, "gv.hoa",
+	    "Ma\xcc\xa3\xcc\x82tkha\xcc\x82\xcc\x89u1", NULL, &err), MN_OK);
+	assert_int_equal(mn_login(&user, "gv.hoa", "Matkhau1", NULL, &err),
 	    MN_ERR_AUTH);
 }
 
@@ -343,6 +361,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(password_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(login_success_and_roles, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    password_matches_across_normal_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(unknown_and_wrong_same_message,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(lockout_per_source, setup,
