@@ -15,6 +15,34 @@
 
 /* ---- Meal counts ------------------------------------------------------ */
 
+/*
+ * Children attending a class of the group's level (nhà trẻ or mẫu giáo)
+ * in the school year that contains day; 0 when the registers hold none.
+ */
+static int
+enrolled_in_group(struct mn_ctx *ctx, const char *date,
+    enum mn_age_group group)
+{
+	sqlite3_stmt *stmt;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(ctx->db, "SELECT count(*) FROM children c "
+	    "JOIN classes k ON k.id = c.class_id "
+	    "JOIN age_groups a ON a.code = k.age_group "
+	    "JOIN school_years y ON y.id = k.school_year_id "
+	    "WHERE a.level = ?1 AND ?2 BETWEEN y.first_day AND y.last_day "
+	    "AND c.status IN ('enrolled', 'transferred_in')", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(stmt, 1, group == MN_GROUP_NHA_TRE ? "nt" : "mg",
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, date, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
 int
 mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, enum mn_meal_count_kind kind, int count,
@@ -54,6 +82,21 @@ mn_kitchen_meals_set(struct mn_ctx *ctx, const struct mn_date *day,
 		}
 	}
 	kitchen_iso(day, date);
+
+	/* Children's meals cannot outnumber the children of the group. */
+	if (kind != MN_COUNT_ATTENDANCE) {
+		int enrolled = enrolled_in_group(ctx, date, group);
+
+		if (enrolled > 0 && count > enrolled) {
+			free(why);
+			return mn_fail(err, MN_ERR_INVALID, "count",
+			    T("meal count: %d is more than the %d children "
+			    "enrolled in %s; expected 0 to %d",
+			    "số suất ăn: %d nhiều hơn %d trẻ đang học ở %s; "
+			    "cần từ 0 đến %d"), count, enrolled,
+			    mn_menu_group_label(group), enrolled);
+		}
+	}
 	mn_now_utc(now, sizeof now);
 	snprintf(sql, sizeof sql, "INSERT INTO meal_counts (day, age_group, "
 	    "%1$s, manual_by, manual_reason, changed_by, changed_at) "

@@ -70,6 +70,38 @@ test_demo_twice_rejected(void **state)
 	assert_int_equal(mn_demo_kitchen(&ctx, 7, &err), MN_ERR_EXISTS);
 }
 
+/* A manual meal count above the group's enrolled children is refused. */
+static void
+test_meal_count_capped(void **state)
+{
+	struct mn_error err = { 0 };
+	struct mn_date day;
+	int64_t enrolled;
+	char sql[512];
+
+	(void)state;
+	mn_date_today(&day);
+	while (!mn_calendar_is_school_day(&ctx, &day)) {
+		long d = mn_date_to_days(&day) - 1;
+
+		mn_date_from_days(d, &day);
+	}
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM children c JOIN "
+	    "classes k ON k.id = c.class_id JOIN age_groups a ON a.code = "
+	    "k.age_group JOIN school_years y ON y.id = k.school_year_id "
+	    "WHERE a.level = 'nt' AND '%04d-%02d-%02d' BETWEEN y.first_day "
+	    "AND y.last_day AND c.status IN ('enrolled', 'transferred_in')",
+	    day.year, day.month, day.day);
+	enrolled = query_int(sql);
+	assert_true(enrolled > 0);
+	assert_int_equal(mn_kitchen_meals_set(&ctx, &day, MN_GROUP_NHA_TRE,
+	    MN_COUNT_MANUAL, (int)enrolled + 1, "kiểm thử", &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "count");
+	assert_int_equal(mn_kitchen_meals_set(&ctx, &day, MN_GROUP_NHA_TRE,
+	    MN_COUNT_MANUAL, (int)enrolled, "kiểm thử", &err), MN_OK);
+}
+
 static void
 test_menus_on_school_days(void **state)
 {
@@ -280,6 +312,8 @@ main(void)
 		cmocka_unit_test(test_safety_logs_for_past_days),
 		cmocka_unit_test(test_view_lists),
 		cmocka_unit_test(test_view_denies_parent),
+		/* Last, because it changes a day's meal count. */
+		cmocka_unit_test(test_meal_count_capped),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
