@@ -536,6 +536,13 @@ check_child(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
 		    T("%s: not a real date, or before the date of birth; "
 		    "expected dd/mm/yyyy", "%s: không có thật hoặc trước "
 		    "ngày sinh; cần dạng dd/mm/yyyy"), f_enrol);
+
+	/* Enrolment is planned at most a year ahead (the next school year). */
+	if (mn_date_to_days(&c->enrolment_date) > mn_date_to_days(&today) + 366)
+		return mn_fail(err, MN_ERR_INVALID, f_enrol,
+		    T("%s: more than a year in the future; expected a date "
+		    "up to one year from today", "%s: xa hơn một năm tới; cần "
+		    "ngày không quá một năm kể từ hôm nay"), f_enrol);
 	if (c->status[0] == '\0')
 		snprintf(c->status, sizeof c->status, "enrolled");
 	if (mn_child_status_label(c->status) == NULL)
@@ -1108,6 +1115,21 @@ mn_child_set_status(struct mn_ctx *ctx, int64_t child_id, const char *status,
 	rc = load_child(ctx, child_id, &c, err);
 	if (rc != MN_OK)
 		return rc;
+
+	/*
+	 * A status change happens after enrolment.  It may be recorded
+	 * ahead, as a graduation at the end of the school year is.
+	 */
+	char shown[16];
+
+	if (mn_date_cmp(day, &c.enrolment_date) < 0 ||
+	    mn_date_cmp(day, &c.birth_date) < 0) {
+		mn_date_format(&c.enrolment_date, shown, sizeof shown);
+		return mn_fail(err, MN_ERR_INVALID, T("Date", "Ngày"),
+		    T("Date: before the enrolment date %s; expected that "
+		    "date or later", "Ngày: trước ngày nhập học %s; cần từ "
+		    "ngày đó trở đi"), shown);
+	}
 	rc = mn_tx_begin(ctx->db, err);
 	if (rc != MN_OK)
 		return rc;

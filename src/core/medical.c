@@ -306,6 +306,34 @@ record_child(struct mn_ctx *ctx, const char *table, int64_t id,
 	return rc;
 }
 
+/* Refuses a time (YYYY-MM-DD ...) before the child's date of birth. */
+static int
+check_after_birth(struct mn_ctx *ctx, int64_t child_id, const char *when,
+    const char *field, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, before = 0;
+	char birth[11] = "";
+
+	if ((rc = mn_prepare(ctx->db, "SELECT substr(?2, 1, 10) < birth_date, "
+	    "birth_date FROM children WHERE id = ?1", &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, child_id);
+	sqlite3_bind_text(st, 2, when, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *b = sqlite3_column_text(st, 1);
+
+		before = sqlite3_column_int(st, 0);
+		snprintf(birth, sizeof birth, "%s", b ? (const char *)b : "");
+	}
+	sqlite3_finalize(st);
+	if (before)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: before the child's date of birth (%s)",
+		    "%s: trước ngày sinh của trẻ (%s)"), field, birth);
+	return MN_OK;
+}
+
 static int
 write_visit(struct mn_ctx *ctx, const struct mn_visit *in, bool update,
     int64_t *id, struct mn_error *err)
@@ -322,7 +350,9 @@ write_visit(struct mn_ctx *ctx, const struct mn_visit *in, bool update,
 	if ((rc = health_access(ctx, HEALTH_WRITE, child_id, err)) != MN_OK)
 		return rc;
 	if ((rc = health_check_time(in->visit_at, "visit_at",
-	    T("visit time", "thời điểm đến phòng y tế"), err)) != MN_OK)
+	    T("visit time", "thời điểm đến phòng y tế"), err)) != MN_OK ||
+	    (rc = check_after_birth(ctx, child_id, in->visit_at, "visit_at",
+	    err)) != MN_OK)
 		return rc;
 	if (in->temperature_c != 0.0 && !(in->temperature_c >= 34.0 &&
 	    in->temperature_c <= 43.0))
@@ -593,7 +623,9 @@ write_injury(struct mn_ctx *ctx, const struct mn_injury *in, bool update,
 	if ((rc = health_access(ctx, HEALTH_WRITE, child_id, err)) != MN_OK)
 		return rc;
 	if ((rc = health_check_time(in->occurred_at, "occurred_at",
-	    T("time of the accident", "thời điểm xảy ra"), err)) != MN_OK)
+	    T("time of the accident", "thời điểm xảy ra"), err)) != MN_OK ||
+	    (rc = check_after_birth(ctx, child_id, in->occurred_at,
+	    "occurred_at", err)) != MN_OK)
 		return rc;
 	if ((rc = health_check_past_date(in->reported_on, "reported_on",
 	    T("report date", "ngày báo cáo"), true, err)) != MN_OK)

@@ -720,6 +720,11 @@ test_medical_room_records(void **state)
 	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err),
 	    MN_ERR_INVALID);
 	assert_string_equal(err.field, "visit_at");
+	/* Before the child was born. */
+	snprintf(v.visit_at, sizeof v.visit_at, "1999-01-01 10:00");
+	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "visit_at");
 	v.id = id;
 	v.version = 1;
 	snprintf(v.visit_at, sizeof v.visit_at, "2025-10-02 09:45");

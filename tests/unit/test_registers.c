@@ -606,6 +606,7 @@ child_status_and_class_history(void **state)
 	struct mn_date d = { f->y, 11, 2 }, e = { f->y, 12, 1 };
 
 	sample_child(f, &c, ka, "Nguyễn Thị Mai");
+	c.enrolment_date = (struct mn_date){ f->y, 9, 5 };
 	assert_int_equal(mn_child_add(&f->ctx, &c, 0, &err), MN_OK);
 	assert_int_equal(mn_child_move(&f->ctx, c.id, kb, &d, 0, &err),
 	    MN_OK);
@@ -616,6 +617,10 @@ child_status_and_class_history(void **state)
 	    c.id), 1);
 	assert_int_equal(mn_child_set_status(&f->ctx, c.id, "transferred_out",
 	    &e, "", &err), MN_ERR_INVALID);
+	/* Before the enrolment date. */
+	assert_int_equal(mn_child_set_status(&f->ctx, c.id, "left",
+	    &(struct mn_date){ f->y - 6, 1, 1 }, "Sai ngày", &err),
+	    MN_ERR_INVALID);
 	assert_int_equal(mn_child_set_status(&f->ctx, c.id, "transferred_out",
 	    &e, "Gia đình chuyển vào TP Hồ Chí Minh", &err), MN_OK);
 	assert_int_equal(mn_child_get(&f->ctx, c.id, &got, &err), MN_OK);
