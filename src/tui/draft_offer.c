@@ -12,6 +12,7 @@
 #include <syslog.h>
 
 #include "core/drafts.h"
+#include "tui/screen_reg.h"
 #include "tui/screens.h"
 
 /* Drafts offered at one login; older ones wait for the next login. */
@@ -31,6 +32,7 @@ struct draft_kind {
 static const struct draft_kind kinds[] = {
 	{ "account_form", "Account form", "Biểu mẫu tài khoản",
 	    account_form_reopen },
+	{ "child_form", "Child's record", "Hồ sơ trẻ", child_form_reopen },
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))

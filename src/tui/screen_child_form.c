@@ -108,6 +108,7 @@ static const struct tui_keydef last_page_keys[] = {
 /* One child form: its pages, and for each row the field it shows. */
 struct child_form {
 	struct tui_form pages[NPAGES];
+	char draft_key[MN_DRAFT_KEY_SIZE];	/* "child_form:" and the id */
 	struct tui_form_row rows[NFIELDS];
 	int field_of_row[NFIELDS];
 	int npages;
@@ -509,6 +510,26 @@ move_class(struct tui *ui, struct child_form *cf, const struct mn_child *c,
 	return rc;
 }
 
+/*
+ * Gives every page one draft key, so that a session ending inside the
+ * form keeps the values of all its pages as a draft for the next login.
+ */
+static void
+set_draft(struct child_form *cf, int64_t child_id)
+{
+	if (child_id > 0)
+		snprintf(cf->draft_key, sizeof cf->draft_key,
+		    "child_form:%lld", (long long)child_id);
+	else
+		snprintf(cf->draft_key, sizeof cf->draft_key, "child_form:");
+	for (int p = 0; p < cf->npages; p++) {
+		cf->pages[p].draft_key = cf->draft_key;
+		cf->pages[p].pages = cf->pages;
+		cf->pages[p].npages = cf->npages;
+		cf->pages[p].version = cf->child.version;
+	}
+}
+
 /* Runs the pages until a save succeeds or the user leaves. */
 static int
 run(struct tui *ui, struct child_form *cf, bool add)
@@ -533,6 +554,9 @@ run(struct tui *ui, struct child_form *cf, bool add)
 			continue;
 		}
 		c = cf->child;
+		/* A reopened draft saves against the version it was read at. */
+		if (!add && cf->pages[0].version != 0)
+			c.version = cf->pages[0].version;
 		mn_error_clear(&err);
 		rc = collect(cf, &c, &err);
 		if (rc == MN_OK)
@@ -557,6 +581,9 @@ run(struct tui *ui, struct child_form *cf, bool add)
 		if (rc == MN_ERR_CONFLICT) {
 			if (conflict(ui, cf, &c) == TUI_END)
 				return TUI_END;
+			/* The next save is checked against the reloaded row. */
+			for (p = 0; p < cf->npages; p++)
+				cf->pages[p].version = cf->child.version;
 			page = 0;
 			continue;
 		}
@@ -582,6 +609,7 @@ child_add_form(struct tui *ui)
 	}
 	build(cf, mn_child_visible_fields(&ui->ctx->actor), NULL);
 	cf->child.visible = mn_child_visible_fields(&ui->ctx->actor);
+	set_draft(cf, 0);
 	reg_enter(ui, T("New child", "Thêm trẻ"));
 	rc = run(ui, cf, true);
 	reg_leave(ui);
@@ -613,6 +641,7 @@ child_edit_form(struct tui *ui, int64_t child_id)
 	fill(cf, &cf->child);
 	snprintf(cf->class_code, sizeof cf->class_code, "%s",
 	    cf->child.class_code);
+	set_draft(cf, child_id);
 	reg_enter(ui, T("Edit child", "Sửa hồ sơ trẻ"));
 	rc = run(ui, cf, false);
 	reg_leave(ui);
@@ -750,4 +779,23 @@ out:
 	reg_leave(ui);
 	free(c);
 	return rc;
+}
+
+/*
+ * Reopens the child form of a draft: the add form for an empty record,
+ * else the edit form of that child as stored now.
+ */
+int
+child_form_reopen(struct tui *ui, const char *record)
+{
+	char *end;
+	long long id;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (record[0] == '\0')
+		return child_add_form(ui);
+	id = strtoll(record, &end, 10);
+	if (*end != '\0' || id <= 0)
+		return TUI_CANCEL;
+	return child_edit_form(ui, id);
 }

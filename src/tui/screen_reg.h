@@ -50,6 +50,8 @@ int child_edit_form(struct tui *ui, int64_t child_id);
 /* Writes "! Dị ứng: ..." for a child with allergies or chronic
  * conditions the actor may see, else "". */
 void child_warning(const struct mn_child *c, char *buf, size_t size);
+/* Reopens a child form kept as a draft ("" for the add form, or an id). */
+int child_form_reopen(struct tui *ui, const char *record);
 void child_warning_text(const char *allergies, const char *chronic,
     char *buf, size_t size);
 /* Shows one child's record (a "view" audit row) and offers edits. */
