@@ -27,7 +27,7 @@ LIBS := $(PKG_LIBS) -liniparser -lm
 DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 \
 	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev \
 	libcmocka-dev libvterm-dev tmux tzdata locales openssh-server \
-	openssh-client procps
+	openssh-client procps unzip
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 TUI_SRC := $(sort $(wildcard src/tui/*.c))
