@@ -1,8 +1,8 @@
 /*
  * A compact copy of the children list that a screen narrows on every
- * keystroke.  Asking the database again for each key costs a query, a
- * sort and an audit row each time (tens of milliseconds for 20,000
- * children); filtering the folded names in memory costs well under one.
+ * keystroke.  A new query for each key costs a sort and an audit row,
+ * tens of milliseconds for 20,000 children.  Filtering the folded names
+ * in memory costs a few milliseconds (docs/BENCHMARKS.md).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +56,7 @@ add_row(const struct mn_child *c, void *arg)
 		return 1;
 	}
 
-	/* One folded text holds the name and the school code, so typing
+	/* One folded text contains the name and the school code, so typing
 	 * either finds the child. */
 	fold_name = mn_text_fold(c->full_name);
 	fold_code = mn_text_fold(c->school_code);
