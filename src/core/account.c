@@ -364,19 +364,39 @@ fail:
 	return 0;
 }
 
+/* Writes a stored UTC time as the school's local "HH:MM dd/mm/yyyy". */
+static void
+local_time(const char *utc, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL) {
+		snprintf(buf, size, "%s", utc);
+		return;
+	}
+	t = timegm(&tm);
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M %d/%m/%Y", &tm);
+}
+
 static int
 locked_message(struct mn_error *err, const char *until)
 {
+	char local[32];
+
 	if (until == NULL)
 		return mn_fail(err, MN_ERR_LOCKED, "login",
 		    T("This account is locked; ask the administrator to "
 		    "unlock it", "Tài khoản này bị khóa; hãy nhờ quản trị mở "
 		    "khóa"));
+	local_time(until, local, sizeof local);
 	return mn_fail(err, MN_ERR_LOCKED, "login",
 	    T("Too many failed logins: this account is locked from here "
-	    "until %s UTC; the administrator can unlock it",
+	    "until %s; the administrator can unlock it",
 	    "Đăng nhập sai quá nhiều lần: tài khoản bị khóa từ máy này "
-	    "đến %s UTC; quản trị có thể mở khóa"), until);
+	    "đến %s; quản trị có thể mở khóa"), local);
 }
 
 static void
