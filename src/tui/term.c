@@ -300,10 +300,18 @@ tui_key(struct tui *ui)
 		if (key == -1)
 			continue;
 
-		/* A lock ends sessions already open, before the key acts. */
-		if (mn_account_check_active(ui->ctx, NULL) == MN_ERR_LOCKED) {
-			ui->end = TUI_END_LOCKED;
-			return TK_END;
+		/*
+		 * A lock ends sessions already open, before the key acts.
+		 * One query a second is enough, so fast typing costs none.
+		 */
+		if (elapsed_ms(&ui->lock_checked, &after) >= 1000 ||
+		    ui->lock_checked.tv_sec == 0) {
+			ui->lock_checked = after;
+			if (mn_account_check_active(ui->ctx, NULL) ==
+			    MN_ERR_LOCKED) {
+				ui->end = TUI_END_LOCKED;
+				return TK_END;
+			}
 		}
 		ui->message[0] = '\0';
 		return key;

@@ -84,6 +84,7 @@ struct tui {
 	int min_cols, min_rows;		/* the current screen's minimum */
 	enum tui_end end;
 	struct timespec last_key;	/* CLOCK_MONOTONIC */
+	struct timespec lock_checked;	/* last check for an admin lock */
 	int fast_errors;		/* get_wch errors in a row, no wait */
 	int cursor_y, cursor_x;		/* -1: hide the cursor */
 	struct tui_resume *resume;	/* NULL: no draft to fill in */
