@@ -176,7 +176,7 @@ INSERT INTO age_groups VALUES
 -- The 54 ethnic groups in the order of the General Statistics Office
 -- list, as used by the education sector database, plus 55 for
 -- foreigners.  very_small marks the groups of fewer than 10,000 people
--- (NĐ 57/2017/NĐ-CP); alias holds another common name, for import.
+-- (NĐ 57/2017/NĐ-CP); alias is another common name, for import.
 CREATE TABLE ethnicities (
 	code TEXT PRIMARY KEY,
 	name TEXT NOT NULL UNIQUE,

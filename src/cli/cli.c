@@ -63,7 +63,7 @@ run_import(struct mn_ctx *ctx, int argc, char **argv)
 	    "classes, children, staff hoặc foods"));
 }
 
-/* What a subcommand needs before it runs. */
+/* The set-up a subcommand needs before it runs. */
 enum needs { NEEDS_NOTHING, NEEDS_CONFIG, NEEDS_DB };
 
 static const struct command {

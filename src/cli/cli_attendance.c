@@ -73,7 +73,8 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 		    "attendance --class MÃ_LỚP --month YYYY-MM --approval MÃ "
 		    "--format csv|xlsx [-o TỆP]"));
 	if (!parse_month(month_text, &year, &month))
-		return cli_usage("export attendance", T("--month: invalid value "
+		return cli_usage("export attendance",
+		    T("--month: invalid value "
 		    "'%s'; expected YYYY-MM, e.g. 2026-11", "--month: giá trị "
 		    "'%s' không hợp lệ; cần dạng YYYY-MM, ví dụ 2026-11"),
 		    month_text);

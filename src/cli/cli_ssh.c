@@ -93,7 +93,8 @@ command_option(const char *line, const char *end, char *out, size_t size)
 	while (p < end) {
 		if (strncmp(p, "command=\"", 9) == 0 &&
 		    (p == line || p[-1] == ',')) {
-			for (p += 9; p < end && *p != '"' && n + 1 < size; p++) {
+			for (p += 9; p < end && *p != '"' && n + 1 < size;
+			    p++) {
 				if (*p == '\\' && p + 1 < end && p[1] == '"')
 					p++;
 				out[n++] = *p;

@@ -123,7 +123,8 @@ mn_password_check(const struct mn_config *cfg, const char *password,
 	size_t chars = 0;
 	unsigned min = cfg ? cfg->password_min_length : 8;
 
-	for (const unsigned char *p = (const unsigned char *)password; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)password; *p;
+	    p++) {
 		if (*p < 0x20 || *p == 0x7f)
 			return mn_fail(err, MN_ERR_INVALID, "password",
 			    T("password: control characters are not allowed",

@@ -503,7 +503,8 @@ mn_approval_use(struct mn_ctx *ctx, const char *approval_id,
 		    "use_count = use_count + 1, last_used_at = strftime("
 		    "'%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
 		    id, ctx->actor.login, NULL, err);
-		snprintf(detail, sizeof detail, "approval %s used for %s: %.200s",
+		snprintf(detail, sizeof detail,
+		    "approval %s used for %s: %.200s",
 		    id, data_kind, a.purpose);
 		if (rc == MN_OK)
 			rc = mn_audit(ctx->db, &ctx->actor, "approval_use",

@@ -566,7 +566,8 @@ mn_attendance_sheet_xlsx(const struct mn_attendance_sheet *sheet,
 			worksheet_write_number(ws, row, (lxw_col_t)(3 + d),
 			    sheet->day_present[d], head);
 		else if (sheet->school_day[d])
-			worksheet_write_blank(ws, row, (lxw_col_t)(3 + d), head);
+			worksheet_write_blank(ws, row, (lxw_col_t)(3 + d),
+			    head);
 		else
 			worksheet_write_blank(ws, row, (lxw_col_t)(3 + d), off);
 	}
@@ -708,7 +709,8 @@ mn_attendance_child_month(struct mn_ctx *ctx, int64_t child_id,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return mn_db_fail(ctx->db, err);
-	rc = mn_prepare(ctx->db, "SELECT day FROM daily_logs WHERE child_id = ?1 "
+	rc = mn_prepare(ctx->db, "SELECT day FROM daily_logs "
+	    "WHERE child_id = ?1 "
 	    "AND day BETWEEN ?2 AND ?3", &st, err);
 	if (rc != MN_OK)
 		return rc;

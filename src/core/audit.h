@@ -2,7 +2,7 @@
  * The audit trail.  Every write made through the program records one row
  * in the same transaction as the change, and reads of personal records
  * record a "view" row.  The database's triggers reject UPDATE and DELETE
- * on the trail, whoever issues them.
+ * on the trail from any connection, the sqlite3 shell included.
  */
 #ifndef MN_CORE_AUDIT_H
 #define MN_CORE_AUDIT_H

@@ -16,8 +16,10 @@
 struct mn_audit_filter {
 	const char *login;	/* NULL: every account */
 	int64_t child_id;	/* 0: every record */
-	const char *from;	/* "YYYY-MM-DD" school day, inclusive, or NULL */
-	const char *to;		/* "YYYY-MM-DD" school day, inclusive, or NULL */
+	const char *from;	/* "YYYY-MM-DD" school day, inclusive,
+				   or NULL */
+	const char *to;		/* "YYYY-MM-DD" school day, inclusive,
+				   or NULL */
 	const char *action;	/* NULL: every action */
 	bool with_values;	/* fill old_values and new_values */
 	int64_t before_id;	/* 0, or only rows older than this id */
@@ -65,8 +67,8 @@ int mn_audit_export_csv(struct mn_ctx *ctx,
  * (table and row_id) made before the day before (YYYY-MM-DD), keeping
  * the rows themselves.  Each purged row first gets an audit_purges row
  * in the same transaction, because the database deletes values only for
- * a recorded purge.  One "purge" audit row records the purge.  *count (if not NULL)
- * receives the number of rows purged.
+ * a recorded purge.  One "purge" audit row records the purge.  *count
+ * (if not NULL) receives the number of rows purged.
  */
 int mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,
     const char *before, const char *reason, int *count,

@@ -248,7 +248,8 @@ draw_curve(const struct mn_chart_input *in, const struct mn_chart *c,
 	int prio = k == 2 ? 3 : (k == 1 || k == 3) ? 2 : 1;
 
 	for (int col = 0; col < cv->dw; col++) {
-		double x = dot_x(c, cv, col), y = curve_value(in, x, curve_z[k]);
+		double x = dot_x(c, cv, col),
+		    y = curve_value(in, x, curve_z[k]);
 		int dx, dy;
 
 		if (!isfinite(y) || !to_dot(c, cv->dw, cv->dh, x, y, &dx,
@@ -327,7 +328,8 @@ write_plot_line(const struct mn_chart *c, const struct canvas *cv, int row,
 		char *point;
 
 		snprintf(label, sizeof label, "%6.1f", y);
-		/* Vietnamese writes a decimal comma, as the other screens do. */
+		/* Vietnamese writes a decimal comma, as the other screens
+		 * do. */
 		if (mn_language() == MN_LANG_VI &&
 		    (point = strchr(label, '.')) != NULL)
 			*point = ',';

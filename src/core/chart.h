@@ -44,7 +44,8 @@ struct mn_chart_point {
 struct mn_chart_input {
 	int indicator;		/* enum mn_indicator */
 	int sex;		/* 1 male, 2 female */
-	bool height;		/* MN_WFLH: weight-for-height (from 24 months) */
+	bool height;		/* MN_WFLH: weight-for-height (from 24
+				   months) */
 	const struct mn_chart_point *points;
 	size_t count;
 };

@@ -821,7 +821,8 @@ mn_child_insert_checked(struct mn_ctx *ctx, struct mn_child *c,
 		rc = exec_bound(ctx, "INSERT INTO child_class_history "
 		    "(child_id, class_id, from_date) SELECT ?1, k.id, "
 		    "max(?3, y.first_day) FROM classes k JOIN school_years y "
-		    "ON y.id = k.school_year_id WHERE k.id = CAST(?2 AS INTEGER)",
+		    "ON y.id = k.school_year_id "
+		    "WHERE k.id = CAST(?2 AS INTEGER)",
 		    c->id, cls, &c->enrolment_date, err);
 	if (rc == MN_OK)
 		rc = add_status_event(ctx, c->id, c->status,

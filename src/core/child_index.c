@@ -113,7 +113,8 @@ mn_child_index_search(const struct mn_child_index *idx, const char *needle,
 	if (needle != NULL && needle[0] != '\0')
 		folded = mn_text_fold(needle);
 	for (size_t i = 0; i < idx->count; i++)
-		if (folded == NULL || mn_text_matches(idx->rows[i].fold, folded))
+		if (folded == NULL ||
+		    mn_text_matches(idx->rows[i].fold, folded))
 			matches[n++] = i;
 	free(folded);
 	return n;

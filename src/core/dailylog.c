@@ -334,8 +334,8 @@ bind_log(sqlite3_stmt *st, const struct mn_daily_log *log, const char *by,
 		if (log->meals[m] == MN_INTAKE_NONE)
 			sqlite3_bind_null(st, 1 + m);
 		else
-			sqlite3_bind_text(st, 1 + m, intake_names[log->meals[m]],
-			    -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1 + m,
+			    intake_names[log->meals[m]], -1, SQLITE_STATIC);
 	}
 	if (log->nap_minutes < 0)
 		sqlite3_bind_null(st, col);
@@ -446,13 +446,15 @@ mn_dailylog_save_class(struct mn_ctx *ctx, int64_t class_id,
 				*conflict_index = i;
 			rc = mn_fail(err, MN_ERR_CONFLICT, "version",
 			    T("the daily log of %s was changed by someone else "
-			    "after you opened it; reload it to see their values",
+			    "after you opened it; reload it to see their "
+			    "values",
 			    "nhật ký của %s đã được người khác sửa sau khi bạn "
 			    "mở; hãy tải lại để xem giá trị của họ"),
 			    old.full_name);
 			goto fail;
 		}
-		/* Unchanged logs, and empty ones never stored, stay as they are. */
+		/* Unchanged logs, and empty ones never stored, stay as they
+		 * are. */
 		if (log_equal(&old, &logs[i]))
 			continue;
 		if ((rc = write_log(ctx, ins, upd, &logs[i], &old, now, err)) !=
@@ -567,7 +569,8 @@ mn_diary_save(struct mn_ctx *ctx, int64_t class_id,
 		    "changed_by, changed_at, class_day_id) VALUES (?, ?, ?, ?) "
 		    "ON CONFLICT DO NOTHING", &st, err);
 	else
-		rc = mn_prepare(ctx->db, "UPDATE class_diary SET activities = ?, "
+		rc = mn_prepare(ctx->db, "UPDATE class_diary "
+		    "SET activities = ?, "
 		    "changed_by = ?, changed_at = ?, version = version + 1 "
 		    "WHERE class_day_id = ? AND version = ?", &st, err);
 	if (rc != MN_OK)

@@ -24,12 +24,16 @@ int mn_db_create(const char *path, sqlite3 **out, struct mn_error *err);
  * Opens an existing database read-write, sets WAL, foreign keys and the
  * busy timeout, and migrates it when its version is older than this
  * binary's.  A newer version, a missing file or a file that is not a
- * mamnon database is an error that says what to do.
+ * mamnon database is an error whose message names the fix.
  */
 int mn_db_open(const char *path, sqlite3 **out, struct mn_error *err);
 void mn_db_close(sqlite3 *db);
 
-/* BEGIN IMMEDIATE, so a write transaction never fails half-way on a lock. */
+/*
+ * Queues on the writer lock file, then BEGIN IMMEDIATE, so a write
+ * transaction takes the database lock at its start and cannot fail
+ * half-way because another session writes.
+ */
 int mn_tx_begin(sqlite3 *db, struct mn_error *err);
 int mn_tx_commit(sqlite3 *db, struct mn_error *err);
 void mn_tx_rollback(sqlite3 *db);

@@ -22,7 +22,8 @@ void
 mn_rng_seed(struct mn_rng *rng, unsigned seed)
 {
 	/* Any non-zero state works; mix the seed so 0 is fine too. */
-	rng->state = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)seed * 0xbf58476d1ce4e5b9ULL);
+	rng->state = 0x9e3779b97f4a7c15ULL ^
+	    ((uint64_t)seed * 0xbf58476d1ce4e5b9ULL);
 	if (rng->state == 0)
 		rng->state = 1;
 }

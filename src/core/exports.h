@@ -5,7 +5,7 @@
  * program is stored in the export folder (the folder "exports" beside
  * the database) under a random code, and the user runs
  * `ssh HOST get CODE > FILE` from any OpenSSH client.  The code is the
- * capability: whoever holds it gets that one file, once, within
+ * capability: any client that presents it gets that one file, once, within
  * MN_EXPORT_TTL.  Codes are only shown to the account that made the
  * export, so an account only ever receives its own exports.
  *

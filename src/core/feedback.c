@@ -122,7 +122,7 @@ read_row(sqlite3_stmt *stmt, struct mn_feedback *f)
 	f->version = sqlite3_column_int64(stmt, 24);
 }
 
-/* Inserts the thread row; the caller holds the transaction. */
+/* Inserts the thread row; the caller owns the transaction. */
 static int
 insert_thread(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
     const char *kind, const char *subject, const char *body, int64_t *id,
@@ -483,7 +483,8 @@ mn_feedback_assign(struct mn_ctx *ctx, int64_t id, const char *assignee_login,
 	if (assignee_login == NULL || (rc = staff_account(ctx->db,
 	    assignee_login, &assignee, err)) != MN_OK)
 		return rc != MN_OK ? rc : mn_fail(err, MN_ERR_INVALID,
-		    "assignee", T("assignee: missing", "người xử lý: bị thiếu"));
+		    "assignee", T("assignee: missing",
+		    "người xử lý: bị thiếu"));
 	/* A teacher takes a thread for herself; she does not hand it on. */
 	if (!(ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_CLERK |
 	    MN_ROLE_HOST)) && assignee != ctx->actor.account_id) {

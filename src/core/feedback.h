@@ -26,16 +26,19 @@ struct mn_feedback {
 	char child_code[32];
 	char child_name[256];
 	char recipient[8];		/* "teacher" or "school" */
-	char kind[12];			/* "feedback", "complaint", "correction" */
+	char kind[12];			/* "feedback", "complaint",
+					   "correction" */
 	char subject[4 * MN_FEEDBACK_SUBJECT_MAX + 1];
 	char body[4 * MN_FEEDBACK_BODY_MAX + 1];
-	char status[12];		/* "new", "in_progress", "answered", "closed" */
+	char status[12];		/* "new", "in_progress", "answered",
+					   "closed" */
 	int64_t assignee_id;		/* 0: nobody */
 	char assignee_login[33];
 	char answer[4 * MN_FEEDBACK_BODY_MAX + 1];
 	char answered_by[64];
 	char answered_at[24];
-	char answer_read_at[24];	/* "" while the parent has not read it */
+	char answer_read_at[24];	/* "" while the parent has not read
+					   it */
 	char created_at[24];
 	char closed_at[24];
 	/* Filled for kind "correction". */

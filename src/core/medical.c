@@ -653,7 +653,8 @@ write_injury(struct mn_ctx *ctx, const struct mn_injury *in, bool update,
 	    (rc = clean_into(&t, in->referral, "referral",
 	    T("referral", "chuyển viện"), LONG_TEXT, false, &referral,
 	    err)) != MN_OK ||
-	    (rc = clean_into(&t, in->outcome, "outcome", T("outcome", "kết quả"),
+	    (rc = clean_into(&t, in->outcome, "outcome",
+	    T("outcome", "kết quả"),
 	    LONG_TEXT, false, &outcome, err)) != MN_OK)
 		goto out;
 	rc = mn_prepare(ctx->db, update ?
@@ -835,7 +836,8 @@ mn_medical_counts_get(struct mn_ctx *ctx, int64_t child_id,
 	static const char *const sql[] = {
 		"SELECT count(*) FROM medical_visits WHERE child_id = ?",
 		"SELECT count(*) FROM medicine_requests WHERE child_id = ?",
-		"SELECT count(*) FROM medicine_doses d JOIN medicine_requests r "
+		"SELECT count(*) FROM medicine_doses d "
+		"JOIN medicine_requests r "
 		"ON r.id = d.request_id WHERE r.child_id = ?",
 		"SELECT count(*) FROM injuries WHERE child_id = ?",
 		"SELECT count(*) FROM vaccinations WHERE child_id = ?",

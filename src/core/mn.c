@@ -115,7 +115,8 @@ mn_roles_parse(const char *list, unsigned *out, struct mn_error *err)
 			    "clerk or parent",
 			    "vai trò: không có vai trò '%.*s'; cần admin, "
 			    "principal, teacher, nurse, kitchen, accountant, "
-			    "clerk hoặc parent"), (int)(len > 32 ? 32 : len), p);
+			    "clerk hoặc parent"),
+			    (int)(len > 32 ? 32 : len), p);
 		set |= found;
 		p += len;
 		if (*p == ',')

@@ -89,7 +89,8 @@ struct mn_actor {
 	int64_t account_id;	/* 0 for the host administrator */
 	char login[64];		/* account login, or "host:UNIXUSER" */
 	unsigned roles;
-	char source[64];	/* client address from SSH_CONNECTION, or "local" */
+	char source[64];	/* client address from SSH_CONNECTION, or
+				   "local" */
 };
 
 struct mn_config;

@@ -1,8 +1,9 @@
 /*
  * Parent-only reads of their own child's records: the child's card, the
  * growth classification and measurements, the medical room visits, the
- * month's attendance and the daily logs.  The health module serves staff only, so these reads check
- * that the actor has the parent role and is linked to the child
+ * month's attendance and the daily logs.  The health module serves staff
+ * only, so these reads check that the actor has the parent role and is
+ * linked to the child
  * (mn_parent_require_child), and each read writes one "view" audit row.
  * Only fields meant for families are read: no staff notes, no address.
  */

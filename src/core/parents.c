@@ -15,7 +15,7 @@
 #include "core/privacy.h"
 #include "core/text.h"
 
-/* Longest full name of a parent, in characters. */
+/* Maximum length of a parent's full name, in characters. */
 #define NAME_MAX_CHARS 100
 
 int
@@ -76,7 +76,7 @@ child_code(sqlite3 *db, int64_t child_id, char *buf, size_t size)
 	sqlite3_finalize(stmt);
 }
 
-/* Finds an account by login: its id and whether it holds the parent role. */
+/* Finds an account by login: its id and whether it has the parent role. */
 static int
 parent_account(sqlite3 *db, const char *login, int64_t *id,
     struct mn_error *err)
@@ -111,7 +111,7 @@ parent_account(sqlite3 *db, const char *login, int64_t *id,
 	return MN_OK;
 }
 
-/* Inserts one link and its audit row; the caller holds the transaction. */
+/* Inserts one link and its audit row; the caller owns the transaction. */
 static int
 insert_link(struct mn_ctx *ctx, int64_t account_id, const char *login,
     int64_t child_id, struct mn_error *err)

@@ -176,8 +176,10 @@ request(struct tui *ui)
 	struct tui_form_row rows[] = {
 		{ .name = "data_kind", .en = "Data", .vi = "Dữ liệu" },
 		{ .name = "purpose", .en = "Purpose", .vi = "Mục đích" },
-		{ .name = "consent_purpose", .en = "Consent purpose", .vi = "Mục đích đồng ý" },
-		{ .name = "until", .en = "Until (YYYY-MM-DD)", .vi = "Đến ngày (YYYY-MM-DD)" },
+		{ .name = "consent_purpose", .en = "Consent purpose",
+		    .vi = "Mục đích đồng ý" },
+		{ .name = "until", .en = "Until (YYYY-MM-DD)",
+		    .vi = "Đến ngày (YYYY-MM-DD)" },
 	};
 	char note[512];
 	struct tui_form form = { .rows = rows, .nrows = 4,

@@ -109,7 +109,8 @@ add_warning(const struct mn_child *c, void *arg)
 		if (s->att.entries[i].child_id != c->id || s->warn[i] != NULL)
 			continue;
 		if (c->allergies[0] != '\0' && c->chronic_conditions[0] != '\0')
-			snprintf(text, sizeof text, T("Allergies: %s; chronic: %s",
+			snprintf(text, sizeof text,
+			    T("Allergies: %s; chronic: %s",
 			    "Dị ứng: %s; bệnh mãn tính: %s"), c->allergies,
 			    c->chronic_conditions);
 		else if (c->allergies[0] != '\0')

@@ -211,8 +211,9 @@ add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
 
 			if (v[i].temperature_c > 0)
 				hui_decimal(v[i].temperature_c, t, sizeof t);
-			hui_add(p, TUI_NORMAL, "  %s  %s%s%s  %s%s", v[i].visit_at,
-			    v[i].complaint, t[0] ? ", " : "", t[0] ? t : "",
+			hui_add(p, TUI_NORMAL, "  %s  %s%s%s  %s%s",
+			    v[i].visit_at, v[i].complaint, t[0] ? ", " : "",
+			    t[0] ? t : "",
 			    mn_visit_action_label(v[i].action),
 			    v[i].parent_informed ? T(", parents informed",
 			    ", đã báo phụ huynh") : "");

@@ -109,7 +109,8 @@ static int
 record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 {
 	struct tui_form_row rows[] = {
-		{ .name = "paper_ref", .en = "Form reference", .vi = "Số phiếu" },
+		{ .name = "paper_ref", .en = "Form reference",
+		    .vi = "Số phiếu" },
 		{ .name = "given_by", .en = "Signed by", .vi = "Người ký" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = 2,

@@ -157,7 +157,8 @@ build_form(struct tui *ui, struct export_form *ef)
 		tui_field_set(&row->field, value);
 	}
 	if (ef->slot[ROW_CLASS] >= 0 &&
-	    (ef->kind == MN_EXPORT_ATTENDANCE || ef->kind == MN_EXPORT_GROWTH) &&
+	    (ef->kind == MN_EXPORT_ATTENDANCE ||
+	    ef->kind == MN_EXPORT_GROWTH) &&
 	    (actor->roles & MN_ROLE_TEACHER) &&
 	    !(actor->roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE))) {
 		struct class_day cd;

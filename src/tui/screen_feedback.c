@@ -300,7 +300,8 @@ static int
 assign_thread(struct tui *ui, const struct mn_feedback *fb)
 {
 	struct tui_form_row row[] = {
-		{ .name = "assignee", .en = "Staff login", .vi = "Tài khoản phụ trách" },
+		{ .name = "assignee", .en = "Staff login",
+		    .vi = "Tài khoản phụ trách" },
 	};
 	struct mn_error err;
 	char *login;
@@ -345,7 +346,8 @@ decide_correction(struct tui *ui, const struct mn_feedback *fb)
 	const char *choices[2] = { T("Accept: change the record",
 	    "Chấp nhận: sửa hồ sơ"), T("Reject", "Từ chối") };
 	struct tui_form_row row[] = {
-		{ .name = "reason", .en = "Answer to the parent", .vi = "Trả lời phụ huynh" },
+		{ .name = "reason", .en = "Answer to the parent",
+		    .vi = "Trả lời phụ huynh" },
 	};
 	struct mn_error err;
 	int choice = 0, rc;
@@ -535,7 +537,8 @@ write_correction(struct tui *ui)
 	const char *const *fields = mn_correction_fields();
 	const char *labels[32];
 	struct tui_form_row rows[] = {
-		{ .name = "value", .en = "Correct value", .vi = "Giá trị đúng" },
+		{ .name = "value", .en = "Correct value",
+		    .vi = "Giá trị đúng" },
 		{ .name = "note", .en = "Note", .vi = "Ghi chú" },
 	};
 	struct mn_error err;

@@ -140,8 +140,8 @@ try_visit(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 		rc = mn_visit_add(ui->ctx, &v, &id, &err);
 	}
 	if (rc == MN_OK)
-		tui_message(ui, T("Visit of %s saved", "Đã lưu lần khám của %s"),
-		    c->full_name);
+		tui_message(ui, T("Visit of %s saved",
+		    "Đã lưu lần khám của %s"), c->full_name);
 	else
 		show_error(ui, form, &err);
 	for (int i = 0; i < V_ROWS; i++)
@@ -158,7 +158,8 @@ health_visit_form(struct tui *ui, const struct mn_child *c)
 		{ .name = "complaint", .en = "Complaint", .vi = "Lý do đến" },
 		{ .name = "temperature", .en = "Temperature °C",
 		    .vi = "Nhiệt độ °C" },
-		{ .name = "action", .en = "Action (1-6)", .vi = "Xử trí (1-6)" },
+		{ .name = "action", .en = "Action (1-6)",
+		    .vi = "Xử trí (1-6)" },
 		{ .name = "medicine", .en = "Medicine given",
 		    .vi = "Thuốc đã dùng" },
 		{ .name = "parent_informed", .en = "Parents informed (c/k)",

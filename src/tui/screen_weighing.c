@@ -251,7 +251,8 @@ draw_grid(struct tui *ui, struct grid *g)
 	for (int i = 0; i < rows && g->top + i < (int)g->n; i++)
 		draw_row(ui, g, &l, y + i, g->top + i);
 	if (g->n == 0) {
-		tui_text(y + 1, 2, COLS - 4, T("No child enrolled in this class",
+		tui_text(y + 1, 2, COLS - 4,
+		    T("No child enrolled in this class",
 		    "Lớp chưa có trẻ nào đang học"), TUI_NORMAL);
 		return;
 	}

@@ -91,8 +91,8 @@ wrap_paragraph(struct tui_list *list, const char *para, int width)
 				cells = 0;
 				words = false;
 			}
-			used += (size_t)snprintf(line + used, sizeof line - used,
-			    "%s%s", words ? " " : "", word);
+			used += (size_t)snprintf(line + used,
+			    sizeof line - used, "%s%s", words ? " " : "", word);
 			cells += (words ? 1 : 0) + word_cells;
 			words = true;
 			p += len;

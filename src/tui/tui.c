@@ -44,8 +44,8 @@ say_goodbye(const struct tui *ui, bool logged_in)
 		break;
 	case TUI_END_LOCKED:
 		printf("%s\n", T("This account has been locked; the session "
-		    "ended.", "Tài khoản này vừa bị khóa; phiên làm việc đã kết "
-		    "thúc."));
+		    "ended.", "Tài khoản này vừa bị khóa; phiên làm việc "
+		    "đã kết thúc."));
 		break;
 	default:
 		break;

@@ -66,14 +66,16 @@ for kind in core plain; do
 	failed=$(cat "$db".times.* | grep -c failed || :)
 	n=$(wc -l < "$dir/$kind.times")
 	echo "burst $kind: $n saves in $seconds s, $failed failed," \
-	    "$(awk -v n="$n" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')" \
+	    "$(awk -v n="$n" -v s="$seconds" \
+	    'BEGIN { printf "%.0f", n / s }')" \
 	    "saves/s, p99 $(percentile 99 < "$dir/$kind.times" | ms)," \
 	    "max $(percentile 100 < "$dir/$kind.times" | ms)"
 done
 core=$(wc -l < "$dir/core.times")
 plain=$(wc -l < "$dir/plain.times")
 echo "burst: core throughput is" \
-    "$(awk -v a="$core" -v b="$plain" 'BEGIN { printf "%.0f", 100 * a / b }')%" \
+    "$(awk -v a="$core" -v b="$plain" \
+    'BEGIN { printf "%.0f", 100 * a / b }')%" \
     "of the plain loop"
 
 "$bench" demo "$dir/demo.db" 10 35

@@ -474,7 +474,10 @@ cmd_demo(const char *path, int classes, int size)
 
 	cmd_setup(path, classes, size, 280);
 	open_ctx(&ctx, path);
-	/* cmd_setup made empty class-days for the saves; the demo adds its own. */
+	/*
+	 * cmd_setup made empty class-days for the saves; the demo adds its
+	 * own.
+	 */
 	exec_sql(ctx.db, "DELETE FROM class_days");
 	start = now_us();
 	if (mn_demo_attendance(&ctx, 1, &err) != MN_OK)

@@ -39,13 +39,15 @@ last=$(TZ=$tz date -d "+100 days" +%Y-%m-%d)
 		while [ $k -le $size ]; do
 			id=$((i * 100 + k))
 			echo "INSERT INTO children (id, school_code, full_name,"
-			echo "    name_fold, name_key, birth_date, sex, class_id,"
-			echo "    enrolment_date, changed_by, changed_at) VALUES"
+			echo "    name_fold, name_key, birth_date, sex,"
+			echo "    class_id, enrolment_date, changed_by,"
+			echo "    changed_at) VALUES"
 			echo "    ($id, 'T$id', 'Trẻ $id', 'tre $id', '$id',"
 			echo "    '2020-05-05', 'M', $i, '$first', 'test',"
 			echo "    '2026-01-01T00:00:00Z');"
-			echo "INSERT INTO child_class_history (child_id, class_id,"
-			echo "    from_date) VALUES ($id, $i, '$first');"
+			echo "INSERT INTO child_class_history"
+			echo "    (child_id, class_id, from_date)"
+			echo "    VALUES ($id, $i, '$first');"
 			k=$((k + 1))
 		done
 		i=$((i + 1))

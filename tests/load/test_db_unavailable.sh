@@ -33,7 +33,8 @@ if [ "$(id -u)" = 0 ]; then
 	if mount -t tmpfs -o size=4m,mode=0770 tmpfs "$TESTDIR/ro" \
 	    2>/dev/null; then
 		ro_mounted=yes
-		trap 'umount "$TESTDIR/ro" 2>/dev/null || umount -l "$TESTDIR/ro"' EXIT
+		trap 'umount "$TESTDIR/ro" 2>/dev/null ||
+		    umount -l "$TESTDIR/ro"' EXIT
 	fi
 fi
 make_db "$db" "$TESTDIR/ro.ini"

@@ -21,7 +21,10 @@ status=0
 rc=0
 "$WRITER" "$db" 1 100000 4000 >"$TESTDIR/acks" 2>"$TESTDIR/writer.err" ||
     rc=$?
-[ "$rc" = 1 ] || { echo "writer exit $rc on a full disk, expected 1"; status=1; }
+[ "$rc" = 1 ] || {
+	echo "writer exit $rc on a full disk, expected 1"
+	status=1
+}
 grep -q 'đầy\|full' "$TESTDIR/writer.err" || {
 	echo "no 'disk full' message: $(cat "$TESTDIR/writer.err")"
 	status=1

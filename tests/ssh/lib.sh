@@ -98,8 +98,10 @@ AcceptEnv LANG LC_*
 Subsystem sftp /usr/lib/openssh/sftp-server
 LogLevel VERBOSE
 EOC
+	fc_old='/usr/local/bin/mamnon --ssh'
+	fc_new="$MAMNON -c $CFG --ssh"
 	sed -e "s|^Match Group mamnon\$|Match User $USER_NAME|" \
-	    -e "s|^\(.\)ForceCommand /usr/local/bin/mamnon --ssh\$|\1ForceCommand $MAMNON -c $CFG --ssh\\
+	    -e "s|^\(.\)ForceCommand $fc_old\$|\1ForceCommand $fc_new\\
 \1SetEnv MAMNON_AUTHORIZED_KEYS=$TESTDIR/authorized_keys|" \
 	    "$DROPIN" >>"$TESTDIR/sshd_config"
 	grep -q "^Match User $USER_NAME\$" "$TESTDIR/sshd_config" ||
@@ -165,7 +167,8 @@ ssh_setup() {
 		# The folder Debian's ssh.service creates; sshd running as
 		# root needs it for privilege separation.
 		mkdir -m 0755 /run/sshd ||
-		    skip "cannot create /run/sshd for sshd's privilege separation"
+		    skip "cannot create /run/sshd for sshd's" \
+		    "privilege separation"
 	fi
 	make_school
 	make_keys
@@ -174,7 +177,8 @@ ssh_setup() {
 	start_sshd "${SSH_TEST_PAM:-no}"
 	# With UsePAM no, sshd rejects an account whose password field is
 	# locked ("!"), as root's may be in a container; PAM does not.
-	if ! ssh_run get PROBE-PROBE-PROB >/dev/null 2>"$TESTDIR/probe.err"; then
+	if ! ssh_run get PROBE-PROBE-PROB >/dev/null \
+	    2>"$TESTDIR/probe.err"; then
 		if grep -q 'account is locked' "$TESTDIR/sshd.log"; then
 			stop_sshd
 			start_sshd yes

@@ -27,7 +27,8 @@ for t in $tests; do
 		echo "PASS $(basename "$t")"
 	elif [ $rc -eq 77 ]; then
 		skipped=$((skipped + 1))
-		echo "SKIP $(basename "$t"): $(grep '^SKIP' "$dir/log" | tail -1)"
+		echo "SKIP $(basename "$t"):" \
+		    "$(grep '^SKIP' "$dir/log" | tail -1)"
 	else
 		failed=$((failed + 1))
 		echo "FAIL $(basename "$t") (exit $rc)"

@@ -38,7 +38,8 @@ if [ "${1:-}" = inner ]; then
 	useradd --create-home --gid mamnon --shell /bin/sh truong
 	echo 'truong:Truong-pass-1' | chpasswd
 	ssh-keygen -q -t ed25519 -N '' -C admin -f "$W/key_admin"
-	printf 'restrict,pty,command="/usr/local/bin/mamnon --login admin" %s\n' \
+	key_opts='restrict,pty,command="/usr/local/bin/mamnon --login admin"'
+	printf '%s %s\n' "$key_opts" \
 	    "$(cat "$W/key_admin.pub")" >"$W/keys.txt"
 	install -d -o root -g root -m 0755 /home/truong/.ssh
 	install -o root -g mamnon -m 0644 "$W/keys.txt" \
@@ -123,7 +124,9 @@ for d in etc var usrlocal home; do
 	mkdir -p "$TESTDIR/ov/$d/up" "$TESTDIR/ov/$d/work"
 done
 overlay() {
-	echo "mount -t overlay overlay -o lowerdir=$1,upperdir=$TESTDIR/ov/$2/up,workdir=$TESTDIR/ov/$2/work $1"
+	ov=$TESTDIR/ov/$2
+	echo "mount -t overlay overlay" \
+	    "-o lowerdir=$1,upperdir=$ov/up,workdir=$ov/work $1"
 }
 mounts="$(overlay /etc etc) && $(overlay /var var) && \
 $(overlay /usr/local usrlocal) && $(overlay /home home)"

@@ -120,7 +120,8 @@ until [ "$(sql "SELECT count(*) FROM attendance_marks m
 	waited=$((waited + 1))
 	if [ $waited -gt 300 ]; then
 		kill "$first" 2>/dev/null
-		fail "the first session did not save: $(cat "$TESTDIR/first.out")"
+		fail "the first session did not save:" \
+		    "$(cat "$TESTDIR/first.out")"
 	fi
 	sleep 0.1
 done

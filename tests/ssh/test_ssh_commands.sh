@@ -25,7 +25,8 @@ for cmd in 'id' 'sh -c id' '/bin/sh' 'echo $((6*7))' 'get' 'get A B' \
 		status=1
 	fi
 	grep -q 'mamnon' "$TESTDIR/err" || {
-		echo "command '$cmd': no message from mamnon: $(cat "$TESTDIR/err")"
+		echo "command '$cmd': no message from mamnon:" \
+		    "$(cat "$TESTDIR/err")"
 		status=1
 	}
 done

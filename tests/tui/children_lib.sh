@@ -20,7 +20,11 @@ YEAR_START=$(school_year | cut -d- -f1)
 BORN_MG5=$((YEAR_START - 5))
 BORN_MG4=$((YEAR_START - 4))
 
-CHILD_HEADER='Mã trẻ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Mã định danh,Nơi sinh,Địa chỉ,Lớp,Ngày nhập học,Trạng thái,Họ tên cha,SĐT cha,Họ tên mẹ,SĐT mẹ,Người giám hộ,SĐT người giám hộ,Đối tượng chính sách,Dị ứng,Bệnh mãn tính'
+CHILD_HEADER='Mã trẻ,Họ và tên,Ngày sinh,Giới tính,Dân tộc,Mã định danh,'
+CHILD_HEADER="$CHILD_HEADER"'Nơi sinh,Địa chỉ,Lớp,Ngày nhập học,Trạng thái,'
+CHILD_HEADER="$CHILD_HEADER"'Họ tên cha,SĐT cha,Họ tên mẹ,SĐT mẹ,'
+CHILD_HEADER="$CHILD_HEADER"'Người giám hộ,SĐT người giám hộ,'
+CHILD_HEADER="$CHILD_HEADER"'Đối tượng chính sách,Dị ứng,Bệnh mãn tính'
 
 # Imports classes MG5A and MG4B of the current school year.
 reg_classes() {
@@ -36,13 +40,14 @@ CSV
 # Imports four children of MG5A and one of MG4B.  Lê Thị Dung has an
 # allergy and Đỗ Thu Trang a chronic condition.
 reg_children() {
+	reg_since="05/09/$YEAR_START,Đang học"
 	cat >"$TEST_TMP/children.csv" <<CSV
 $CHILD_HEADER
-T001,Trần Văn An,10/03/$BORN_MG5,Nam,Kinh,,,,MG5A,05/09/$YEAR_START,Đang học,,,,,,,,,
-T002,Lê Thị Dung,11/04/$BORN_MG5,Nữ,Kinh,,,,MG5A,05/09/$YEAR_START,Đang học,,,,,,,,tôm,
-T003,Phạm Văn Dũng,12/05/$BORN_MG5,Nam,Kinh,,,,MG5A,05/09/$YEAR_START,Đang học,,,,,,,,,
-T004,Hoàng Minh Khoa,01/02/$BORN_MG5,Nam,Kinh,,,,MG5A,05/09/$YEAR_START,Đang học,,,,,,,,,
-T005,Đỗ Thu Trang,01/02/$BORN_MG4,Nữ,Kinh,,,,MG4B,05/09/$YEAR_START,Đang học,,,,,,,,,hen suyễn
+T001,Trần Văn An,10/03/$BORN_MG5,Nam,Kinh,,,,MG5A,$reg_since,,,,,,,,,
+T002,Lê Thị Dung,11/04/$BORN_MG5,Nữ,Kinh,,,,MG5A,$reg_since,,,,,,,,tôm,
+T003,Phạm Văn Dũng,12/05/$BORN_MG5,Nam,Kinh,,,,MG5A,$reg_since,,,,,,,,,
+T004,Hoàng Minh Khoa,01/02/$BORN_MG5,Nam,Kinh,,,,MG5A,$reg_since,,,,,,,,,
+T005,Đỗ Thu Trang,01/02/$BORN_MG4,Nữ,Kinh,,,,MG4B,$reg_since,,,,,,,,,hen suyễn
 CSV
 	"$MAMNON" -c "$CFG" import children "$TEST_TMP/children.csv" ||
 	    fail "mamnon import children failed"
@@ -51,9 +56,16 @@ CSV
 # reg_staff LOGIN CLASS: imports a teacher linked to account LOGIN who
 # teaches CLASS.
 reg_staff() {
+	staff_hdr='Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Chức vụ,'
+	staff_hdr="$staff_hdr"'Trình độ chuyên môn,Bồi dưỡng,Điện thoại,'
+	staff_hdr="$staff_hdr"'Ngày vào trường,Loại hợp đồng,Tài khoản,'
+	staff_hdr="$staff_hdr"'Lớp phụ trách'
+	staff_row='CB-001,Vũ Thị Mai,02/03/1990,Nữ,Giáo viên,'
+	staff_row="$staff_row"'Cao đẳng sư phạm mầm non,,0912345678,'
+	staff_row="${staff_row}01/09/2015,Biên chế,$1,$2"
 	cat >"$TEST_TMP/staff.csv" <<CSV
-Mã cán bộ,Họ và tên,Ngày sinh,Giới tính,Chức vụ,Trình độ chuyên môn,Bồi dưỡng,Điện thoại,Ngày vào trường,Loại hợp đồng,Tài khoản,Lớp phụ trách
-CB-001,Vũ Thị Mai,02/03/1990,Nữ,Giáo viên,Cao đẳng sư phạm mầm non,,0912345678,01/09/2015,Biên chế,$1,$2
+$staff_hdr
+$staff_row
 CSV
 	"$MAMNON" -c "$CFG" import staff "$TEST_TMP/staff.csv" ||
 	    fail "mamnon import staff failed"

@@ -36,7 +36,8 @@ open_entry() {
 
 # vn_money N: 1234567 -> 1.234.567 (also for negative N).
 vn_money() {
-	printf '%s\n' "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|\.\)/\1.\2\3/' -e 'ta'
+	printf '%s\n' "$1" | sed -e ':a' \
+	    -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|\.\)/\1.\2\3/' -e 'ta'
 }
 
 # market_by_hand DATE: one line per food of the day's menus of both age
@@ -136,7 +137,8 @@ nutrition_by_hand() {
 	    CASE WHEN li IS NULL THEN '' ELSE printf('%.1f', g * li / 100) END,
 	    CASE WHEN gl IS NULL THEN '' ELSE printf('%.1f', g * gl / 100) END
 	FROM p ORDER BY code;
-	SELECT 'Năng lượng (kcal)|' || printf('%.1f', sum(g * (4 * coalesce(pr, 0)
+	SELECT 'Năng lượng (kcal)|' ||
+	        printf('%.1f', sum(g * (4 * coalesce(pr, 0)
 	        + 9 * coalesce(li, 0) + 4 * coalesce(gl, 0)) / 100)) FROM p;
 	SELECT 'Protein (g)|' || printf('%.1f', sum(g * pr / 100)) FROM p;
 	SELECT 'Lipid (g)|' || printf('%.1f', total(g * li / 100)) FROM p;
@@ -150,9 +152,11 @@ nutrition_from_csv() {
 	"$MAMNON" -c "$CFG" export nutrition --date "$1" --group "$2" \
 	    --format csv >"$TEST_TMP/nutrition.csv" ||
 	    fail "export nutrition --date $1 --group $2 failed"
-	[ "$(head -n 1 "$TEST_TMP/nutrition.csv")" = \
-	    'Thực phẩm,Khối lượng (g),Năng lượng (kcal),Protein (g),Lipid (g),Glucid (g)' ] ||
-	    fail "nutrition CSV header is '$(head -n 1 "$TEST_TMP/nutrition.csv")'"
+	nutr_hdr='Thực phẩm,Khối lượng (g),Năng lượng (kcal),'
+	nutr_hdr="$nutr_hdr"'Protein (g),Lipid (g),Glucid (g)'
+	[ "$(head -n 1 "$TEST_TMP/nutrition.csv")" = "$nutr_hdr" ] ||
+	    fail "nutrition CSV header is" \
+	    "'$(head -n 1 "$TEST_TMP/nutrition.csv")'"
 	sqlite3 -batch -noheader :memory: \
 	    ".import --csv $TEST_TMP/nutrition.csv n" \
 	    "SELECT \"Thực phẩm\", \"Khối lượng (g)\", \"Năng lượng (kcal)\",

@@ -30,7 +30,8 @@ SCRIPT
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM drafts")" = 1 ] ||
     fail "no draft after the hangup"
 key=$(sqlite3 "$DB" "SELECT form_key FROM drafts")
-[ "$key" = "child_form:" ] || fail "draft key: expected 'child_form:', got '$key'"
+[ "$key" = "child_form:" ] ||
+    fail "draft key: expected 'child_form:', got '$key'"
 sqlite3 "$DB" "SELECT count(*) FROM children WHERE full_name = '$NAME'" |
     grep -qx 0 || fail "the unsaved child was stored"
 

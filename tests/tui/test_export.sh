@@ -155,7 +155,8 @@ EOF
 
 code=$(export_code kitchen.screen)
 [ -n "$code" ] || fail "no export code on the kitchen's screen"
-grep -q "get $code > market-$day.csv" kitchen.screen || fail "the fetch command for $code is not on the screen"
+grep -q "get $code > market-$day.csv" kitchen.screen ||
+    fail "the fetch command for $code is not on the screen"
 "$MAMNON" -c "$CFG" get "$code" >tui_market.csv ||
     fail "mamnon get $code failed"
 "$MAMNON" -c "$CFG" export market --date "$day" --format csv \

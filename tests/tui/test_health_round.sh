@@ -133,6 +133,8 @@ measured=$(sqlite3 "$DB" "SELECT count(DISTINCT m.child_id)
     JOIN classes k ON k.id = c.class_id
     WHERE m.round = '$ROUND' AND k.code = '$CLASS'")
 counted=$((measured - flagged))
+summary="Lớp $CLASS: đã đo $measured, cần đo lại $flagged,"
+summary="$summary đưa vào thống kê $counted"
 
 echo "== the report shows the stored counts"
 {
@@ -151,7 +153,7 @@ type $CLASS
 key Enter
 wait "Đợt $ROUND, $CLASS"
 settle
-expect "Lớp $CLASS: đã đo $measured, cần đo lại $flagged, đưa vào thống kê $counted"
+expect "$summary"
 expect "CN/T (trên $counted)"
 key End
 wait "Trẻ cần theo dõi"

@@ -79,7 +79,8 @@ echo "== kitchen plans $target"
 	echo 'key F2'
 	echo 'wait "Đã lưu thực đơn"'
 	echo 'wait "Cháo thịt bằm, Sữa tươi"'
-	echo 'wait "Cơm trắng, Thịt kho trứng cút, Canh bí đỏ nấu tôm, Chuối tiêu"'
+	echo 'wait "Cơm trắng, Thịt kho trứng cút,' \
+	    'Canh bí đỏ nấu tôm, Chuối tiêu"'
 } | drive - || fail "planning the menu failed"
 
 # The menu as stored, in the order the dishes were picked.
@@ -114,7 +115,8 @@ echo "== kitchen checks nutrition, meal count and market list"
 	[ "$index" -gt 0 ] && echo "key Down $index"
 	echo 'key Enter'
 	echo 'wait "Đánh giá"'
-	echo "waitre \"năng lượng [(]4/9/4[)] +$kcal +kcal +615,0–726,0 +(đạt|chưa đạt)\""
+	echo "waitre \"năng lượng [(]4/9/4[)] +$kcal +kcal" \
+	    "+615,0–726,0 +(đạt|chưa đạt)\""
 	echo 'wait "tỷ lệ năng lượng từ protein"'
 	echo 'key Esc'
 	echo 'key Esc'
@@ -163,8 +165,11 @@ while IFS='|' read -r code unit qty price amount; do
 	[ "$code" = total ] && continue
 	name=$(q "SELECT name FROM foods WHERE code = $code")
 	shown_qty=$(printf '%s' "$qty" | tr . ,)
-	grep -q "^ $name  *$unit  *$shown_qty  *$(vn_money "$price")  *$(vn_money "$amount")\$" \
-	    market.screen || fail "market line of $name ($qty $unit, $amount) not on screen"
+	pat="^ $name  *$unit  *$shown_qty  *$(vn_money "$price")"
+	pat="$pat  *$(vn_money "$amount")\$"
+	grep -q "$pat" market.screen ||
+	    fail "market line of $name ($qty $unit, $amount) not on" \
+	    "screen"
 	lines=$((lines + 1))
 done <expected.market
 [ "$lines" -ge 8 ] || fail "only $lines market lines for $target"
@@ -174,17 +179,20 @@ grep -q "^ Tổng cộng  *$(vn_money "$total")\$" market.screen ||
 grep -q "^ Số suất ăn  *$MEALS\$" market.screen || fail "meals not on screen"
 fee=$(q "SELECT fee_per_day FROM meal_fees WHERE age_group = 'mau-giao'
     AND effective_from <= '$target' ORDER BY effective_from DESC LIMIT 1")
-per_child=$(awk -v t="$total" -v n="$MEALS" 'BEGIN { printf "%d", int(t / n + 0.5) }')
+per_child=$(awk -v t="$total" -v n="$MEALS" \
+    'BEGIN { printf "%d", int(t / n + 0.5) }')
 grep -q "^ Chi phí mỗi suất  *$(vn_money "$per_child")\$" market.screen ||
     fail "cost per child $per_child not on screen"
 income=$((fee * MEALS))
 grep -q "^ Tiền ăn thu trong ngày  *$(vn_money "$income")\$" market.screen ||
     fail "fees of the day $income not on screen"
-grep -q "^ Chênh lệch thu – chi theo phiếu  *$(vn_money $((income - total)))\$" \
+gap=$(vn_money $((income - total)))
+grep -q "^ Chênh lệch thu – chi theo phiếu  *$gap\$" \
     market.screen || fail "fees less market list not on screen"
 
 # The purchases recorded are the market list.
-[ "$(q "SELECT sum(amount) FROM purchases WHERE day = '$target'")" = "$total" ] ||
+[ "$(q "SELECT sum(amount) FROM purchases
+    WHERE day = '$target'")" = "$total" ] ||
     fail "purchases of $target differ from the market list total $total"
 grep -q "Đã ghi $lines dòng mua" bought.screen ||
     fail "purchase message missing"
@@ -220,6 +228,9 @@ echo "== accountant reads the meal-fee book"
 	echo 'settle'
 	echo 'dump book.screen'
 } | drive - || fail "the meal-fee book failed"
-row="$(vn_money "$MEALS") *$(vn_money "$income") *$(vn_money "$total") *$(vn_money $((income - total))) *$(vn_money "$balance") *$(vn_money "$per_child")"
+row="$(vn_money "$MEALS") *$(vn_money "$income") *$(vn_money "$total")"
+row="$row *$(vn_money $((income - total))) *$(vn_money "$balance")"
+row="$row *$(vn_money "$per_child")"
 grep -q "$label *$row\$" book.screen ||
-    fail "meal-fee book row for $target is not '$row': $(grep "$label" book.screen)"
+    fail "meal-fee book row for $target is not '$row':" \
+    "$(grep "$label" book.screen)"

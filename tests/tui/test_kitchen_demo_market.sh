@@ -69,7 +69,9 @@ while IFS='|' read -r code unit qty price amount; do
 	fi
 	name=$(q "SELECT name FROM foods WHERE code = $code")
 	shown_qty=$(printf '%s' "$qty" | tr . ,)
-	grep -q "^ $name  *$unit  *$shown_qty  *$(vn_money "$price")  *$(vn_money "$amount")\$" \
+	pat="^ $name  *$unit  *$shown_qty  *$(vn_money "$price")"
+	pat="$pat  *$(vn_money "$amount")\$"
+	grep -q "$pat" \
 	    market.screen || fail "market line of $name not on screen"
 done <expected.market
 
@@ -90,9 +92,11 @@ for k in 0 1 2 3 4; do
 		nutrition_by_hand "$d" "$g" >expected.nutrition
 		nutrition_from_csv "$d" "$g" >exported.nutrition
 		diff expected.nutrition exported.nutrition ||
-		    fail "nutrition CSV of $g on $d differs from the one computed by hand"
+		    fail "nutrition CSV of $g on $d differs from the one" \
+		    "computed by hand"
+		totals='Năng lượng (kcal);Protein (g);Lipid (g);Glucid (g);'
 		tail -n 4 exported.nutrition | cut -d'|' -f1 | tr '\n' ';' |
-		    grep -qx 'Năng lượng (kcal);Protein (g);Lipid (g);Glucid (g);' ||
+		    grep -qx "$totals" ||
 		    fail "nutrition CSV of $g on $d lacks the total rows"
 	done
 done

@@ -110,7 +110,8 @@ echo "== $second absent too: the count drops by one"
     fail "second attendance save failed"
 after=$(mg_meals_by_hand)
 [ "$after" -eq $((before - 1)) ] ||
-    fail "by hand: $after meals after one more absence, expected $((before - 1))"
+    fail "by hand: $after meals after one more absence," \
+    "expected $((before - 1))"
 {
 	update_steps
 	echo "wait \"mẫu giáo $after\""

@@ -1,6 +1,6 @@
 # Every part of a parent's child page opens in a 40x15 terminal, the
-# growth chart switches indicator, the menus show today's dish, and the parent records a consent from their
-# own account.
+# growth chart switches indicator, the menus show today's dish, and the
+# parent records a consent from their own account.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/parent_lib.sh"
 
@@ -91,5 +91,6 @@ EOS
     WHERE child_id = $child_id AND purpose = 'photos_media'
     ORDER BY id DESC LIMIT 1")" = "$want parent_account" ] ||
     fail "the parent's consent was not recorded"
-audit_has "\"parent\",\"[^\"]*\",\"view\",\"children\",\"$child_id\",\"growth_chart_view\""
-audit_has "\"parent\",\"[^\"]*\",\"$action\",\"children\",\"$child_id\",\"photos_media\""
+aud_child="\"children\",\"$child_id\""
+audit_has "\"parent\",\"[^\"]*\",\"view\",$aud_child,\"growth_chart_view\""
+audit_has "\"parent\",\"[^\"]*\",\"$action\",$aud_child,\"photos_media\""

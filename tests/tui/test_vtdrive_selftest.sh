@@ -165,7 +165,8 @@ printf 'wait "Đăng nhập"\n# comment\n\nwait "Không có chữ này" 300\n' \
 rc=$(vt_status missing.txt curses)
 [ "$rc" -eq 1 ] || fail "missing text: expected status 1, got $rc"
 grep -q 'missing.txt:4: wait "Không có chữ này" 300: text not on the screen' \
-    out.txt || fail "missing text: no message with the line; got: $(cat out.txt)"
+    out.txt ||
+    fail "missing text: no message with the line; got: $(cat out.txt)"
 grep -q '^  1|  Đăng nhập$' out.txt || fail "missing text: no screen dump"
 printf 'wait "Đăng nhập"\nwaitnot "Đăng nhập" 300\n' >present.txt
 rc=$(vt_status present.txt curses)

@@ -41,7 +41,7 @@
 #define DEFAULT_GLOBAL_S	60
 #define DEFAULT_SETTLE_MS	300
 #define SEND_TIMEOUT_MS		5000	/* input not read by then: fail */
-#define POLL_SLICE_MS		20	/* how often a wait looks at the child */
+#define POLL_SLICE_MS		20	/* how often a wait polls the child */
 #define READ_LIMIT		(256 * 1024)	/* bytes taken per poll */
 #define EXIT_GRACE_MS		2000	/* after SIGHUP, before SIGKILL */
 #define MAX_SIZE		1000	/* columns or rows */

@@ -358,7 +358,8 @@ main(void)
 		cmocka_unit_test(hash_is_yescrypt),
 		cmocka_unit_test(roles_parse_and_format),
 		cmocka_unit_test(access_table),
-		cmocka_unit_test_setup_teardown(password_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(password_rules, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(login_success_and_roles, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(

@@ -113,8 +113,9 @@ setup(void **state)
 	    "'%s', 'test', 'now')", f, l);
 	year = insert_id(sql);
 	for (int k = 0; k < 2; k++) {
-		snprintf(sql, sizeof sql, "INSERT INTO classes (school_year_id, "
-		    "code, name, age_group, capacity, changed_by, changed_at) "
+		snprintf(sql, sizeof sql, "INSERT INTO classes ("
+		    "school_year_id, code, name, age_group, capacity, "
+		    "changed_by, changed_at) "
 		    "VALUES (%lld, '%s', 'Lớp', 'mg-5-6', 35, 't', 'now')",
 		    (long long)year, k == 0 ? "MG5A" : "MG5B");
 		*(k == 0 ? &class_a : &class_b) = insert_id(sql);
@@ -123,8 +124,9 @@ setup(void **state)
 		int64_t id, cls = i < CLASS_SIZE ? class_a : class_b;
 
 		snprintf(sql, sizeof sql, "INSERT INTO children (school_code, "
-		    "full_name, name_fold, name_key, birth_date, sex, class_id, "
-		    "enrolment_date, changed_by, changed_at) VALUES ('HS%02d', "
+		    "full_name, name_fold, name_key, birth_date, sex, "
+		    "class_id, enrolment_date, changed_by, changed_at) "
+		    "VALUES ('HS%02d', "
 		    "'Trẻ %02d', 'tre %02d', '%02d', '2020-01-01', 'F', %lld, "
 		    "'%s', 't', 'now')", i, i, i, i, (long long)cls, f);
 		id = insert_id(sql);
@@ -870,8 +872,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_inside_transaction,
 		    setup, teardown),
-		cmocka_unit_test_setup_teardown(temperature_range_checked, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(temperature_range_checked,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(diary_versioned, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(sheet_totals_match_marks, setup,

@@ -131,8 +131,9 @@ setup(void **state)
 	f->clerk = add_account(f, "clerk", MN_ROLE_CLERK);
 	f->principal = add_account(f, "principal", MN_ROLE_PRINCIPAL);
 	snprintf(sql, sizeof sql,
-	    "INSERT INTO staff (id, staff_code, full_name, name_fold, name_key, "
-	    "sex, account_id, changed_by, changed_at) VALUES (1, 'GV01', "
+	    "INSERT INTO staff (id, staff_code, full_name, name_fold, "
+	    "name_key, sex, account_id, changed_by, changed_at) "
+	    "VALUES (1, 'GV01', "
 	    "'Trần Thị Mai', 'tran thi mai', 'mai', 'F', %lld, 't', 't');"
 	    "INSERT INTO class_teachers (class_id, staff_id) VALUES (1, 1);",
 	    (long long)f->teacher);

@@ -461,7 +461,8 @@ role_action_matrix(void **state)
 				fail_msg("%s by %s: expected MN_ERR_DENIED, "
 				    "got %d", matrix[i].name, c.actor.login,
 				    rc);
-			if (!allowed && denied_rows(c.actor.login) != before + 1)
+			if (!allowed &&
+			    denied_rows(c.actor.login) != before + 1)
 				fail_msg("%s by %s: refusal not audited",
 				    matrix[i].name, c.actor.login);
 		}
@@ -561,8 +562,8 @@ teacher_scope_other_class(void **state)
 	assert_true(acct.must_change_password);
 	assert_int_equal(login_ctx.actor.roles, MN_ROLE_PARENT);
 	/* A parent account cannot make more parent accounts. */
-	assert_int_equal(mn_parent_add(&login_ctx, "ph.khac", "", "mat-khau-dau",
-	    &w->c3, 1, NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_parent_add(&login_ctx, "ph.khac", "",
+	    "mat-khau-dau", &w->c3, 1, NULL, &err), MN_ERR_DENIED);
 	/* Linking to a staff account is refused. */
 	assert_int_equal(mn_parent_link(&t, "gv.b", w->c1, &err),
 	    MN_ERR_INVALID);
