@@ -55,6 +55,16 @@ void mn_logout(struct mn_ctx *ctx);
 int mn_password_change(struct mn_ctx *ctx, const char *new_password,
     struct mn_error *err);
 
+/*
+ * Inserts an account with its roles and audit row inside the caller's
+ * transaction, without the access check: for core modules whose own
+ * rules allow creating an account (a teacher making a parent account).
+ * full_name must be cleaned and hash made by mn_password_hash.
+ */
+int mn_account_insert(struct mn_ctx *ctx, const char *login, unsigned roles,
+    const char *full_name, const char *hash, const char *detail,
+    int64_t *id, struct mn_error *err);
+
 /* Creates an account; the password must be changed at first login. */
 int mn_account_add(struct mn_ctx *ctx, const char *login, unsigned roles,
     const char *full_name, const char *password, int64_t *id,

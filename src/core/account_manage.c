@@ -79,14 +79,55 @@ account_json(sqlite3 *db, const char *login, const char *name,
 }
 
 int
+mn_account_insert(struct mn_ctx *ctx, const char *login, unsigned roles,
+    const char *full_name, const char *hash, const char *detail,
+    int64_t *id, struct mn_error *err)
+{
+	sqlite3 *db = ctx->db;
+	sqlite3_stmt *stmt;
+	char *json = NULL, now[32];
+	int64_t new_id;
+	int rc;
+
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_prepare(db, "INSERT INTO accounts (login, password_hash, "
+	    "full_name, must_change_password, created_at, changed_by, "
+	    "changed_at) VALUES (?, ?, ?, 1, ?, ?, ?)", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, full_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, ctx->actor.login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return mn_fail(err, MN_ERR_EXISTS, "login",
+		    T("login '%s' is already taken; choose another",
+		    "tên đăng nhập '%s' đã có người dùng; hãy chọn tên khác"),
+		    login);
+	if (rc != SQLITE_DONE)
+		return mn_db_fail(db, err);
+	new_id = sqlite3_last_insert_rowid(db);
+	if ((rc = set_roles(db, new_id, roles, err)) != MN_OK)
+		return rc;
+	json = account_json(db, login, full_name, roles, NULL, NULL);
+	rc = mn_audit(db, &ctx->actor, "insert", "accounts", new_id, NULL,
+	    json, detail, err);
+	free(json);
+	if (rc == MN_OK && id != NULL)
+		*id = new_id;
+	return rc;
+}
+
+int
 mn_account_add(struct mn_ctx *ctx, const char *login, unsigned roles,
     const char *full_name, const char *password, int64_t *id,
     struct mn_error *err)
 {
 	sqlite3 *db = ctx->db;
-	sqlite3_stmt *stmt;
-	char *name = NULL, *hash = NULL, *json = NULL, now[32];
-	int64_t new_id = 0;
+	char *name = NULL, *hash = NULL;
 	int rc;
 
 	if ((rc = mn_require(db, &ctx->actor, MN_ACT_ACCOUNT_MANAGE, err)))
@@ -104,55 +145,23 @@ mn_account_add(struct mn_ctx *ctx, const char *login, unsigned roles,
 	if (name[0] != '\0' && (rc = mn_valid_person_name(name,
 	    T("full name", "họ và tên"), err)) != MN_OK)
 		goto out;
+
+	/* yescrypt takes a while: hash before taking the write lock. */
 	if ((rc = mn_password_check(ctx->cfg, password, err)) != MN_OK ||
 	    (rc = mn_password_hash(password, &hash, err)) != MN_OK)
 		goto out;
-
-	mn_now_utc(now, sizeof now);
 	if ((rc = mn_tx_begin(db, err)) != MN_OK)
 		goto out;
-	if ((rc = mn_prepare(db, "INSERT INTO accounts (login, password_hash, "
-	    "full_name, must_change_password, created_at, changed_by, "
-	    "changed_at) VALUES (?, ?, ?, 1, ?, ?, ?)", &stmt, err)) != MN_OK)
-		goto rollback;
-	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, ctx->actor.login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		rc = mn_fail(err, MN_ERR_EXISTS, "login",
-		    T("login '%s' is already taken; choose another",
-		    "tên đăng nhập '%s' đã có người dùng; hãy chọn tên khác"),
-		    login);
-		goto rollback;
+	if ((rc = mn_account_insert(ctx, login, roles, name, hash, NULL, id,
+	    err)) != MN_OK || (rc = mn_tx_commit(db, err)) != MN_OK) {
+		mn_tx_rollback(db);
+		goto out;
 	}
-	if (rc != SQLITE_DONE) {
-		rc = mn_db_fail(db, err);
-		goto rollback;
-	}
-	new_id = sqlite3_last_insert_rowid(db);
-	if ((rc = set_roles(db, new_id, roles, err)) != MN_OK)
-		goto rollback;
-	json = account_json(db, login, name, roles, NULL, NULL);
-	if ((rc = mn_audit(db, &ctx->actor, "insert", "accounts", new_id,
-	    NULL, json, NULL, err)) != MN_OK ||
-	    (rc = mn_tx_commit(db, err)) != MN_OK)
-		goto rollback;
 	syslog(LOG_AUTH | LOG_NOTICE, "account %s created by %s", login,
 	    ctx->actor.login);
-	if (id != NULL)
-		*id = new_id;
-	goto out;
-rollback:
-	mn_tx_rollback(db);
 out:
 	free(name);
 	free(hash);
-	free(json);
 	return rc;
 }
 

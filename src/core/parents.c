@@ -178,8 +178,7 @@ teacher_add(struct mn_ctx *ctx, const char *login, const char *full_name,
     int64_t *id, struct mn_error *err)
 {
 	sqlite3 *db = ctx->db;
-	sqlite3_stmt *stmt;
-	char *name = NULL, *hash = NULL, *json = NULL, now[32];
+	char *name = NULL, *hash = NULL;
 	int64_t new_id;
 	int rc;
 
@@ -193,45 +192,10 @@ teacher_add(struct mn_ctx *ctx, const char *login, const char *full_name,
 	    (rc = mn_password_hash(password, &hash, err)) != MN_OK)
 		goto out;
 
-	mn_now_utc(now, sizeof now);
 	if ((rc = mn_tx_begin(db, err)) != MN_OK)
 		goto out;
-	if ((rc = mn_prepare(db, "INSERT INTO accounts (login, password_hash, "
-	    "full_name, must_change_password, created_at, changed_by, "
-	    "changed_at) VALUES (?, ?, ?, 1, ?, ?, ?)", &stmt, err)) != MN_OK)
-		goto rollback;
-	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, ctx->actor.login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, now, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		rc = mn_fail(err, MN_ERR_EXISTS, "login",
-		    T("login '%s' is already taken; choose another",
-		    "tên đăng nhập '%s' đã có người dùng; hãy chọn tên khác"),
-		    login);
-		goto rollback;
-	}
-	if (rc != SQLITE_DONE) {
-		rc = mn_db_fail(db, err);
-		goto rollback;
-	}
-	new_id = sqlite3_last_insert_rowid(db);
-	if ((rc = mn_prepare(db, "INSERT INTO account_roles (account_id, "
-	    "role) VALUES (?, 'parent')", &stmt, err)) != MN_OK)
-		goto rollback;
-	sqlite3_bind_int64(stmt, 1, new_id);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? MN_OK : mn_db_fail(db, err);
-	sqlite3_finalize(stmt);
-	if (rc != MN_OK)
-		goto rollback;
-	json = mn_priv_json(db, "login", login, "full_name", name, "roles",
-	    "parent", NULL);
-	if ((rc = mn_audit(db, &ctx->actor, "insert", "accounts", new_id,
-	    NULL, json, "parent account created by a teacher", err)) != MN_OK)
+	if ((rc = mn_account_insert(ctx, login, MN_ROLE_PARENT, name, hash,
+	    "parent account created by a teacher", &new_id, err)) != MN_OK)
 		goto rollback;
 	for (size_t i = 0; i < count; i++)
 		if ((rc = insert_link(ctx, new_id, login, child_ids[i],
@@ -249,7 +213,6 @@ rollback:
 out:
 	free(name);
 	free(hash);
-	free(json);
 	return rc;
 }
 
