@@ -1276,7 +1276,8 @@ wait_quiet(struct driver *d, int ms, long long until, const char *source)
 		else if (now_ms() - quiet_since >= ms)
 			return;
 		if (now_ms() >= until)
-			fail(d, "%s: the program kept writing", source);
+			fail(d, "%s: the screen did not settle in time",
+			    source);
 	}
 }
 
