@@ -198,6 +198,11 @@ wait "Chọn: Nhật ký truy cập"
 pick Trẻ em
 key Enter
 wait "Chọn: Trẻ em"
+# The message row repeats "Trẻ em" below a blank row, outside the list.
+pick Dinh dưỡng
+pick Trẻ em
+key Enter
+wait "Chọn: Trẻ em"
 type q
 waitexit 3000 0
 EOF

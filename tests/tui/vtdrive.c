@@ -1224,18 +1224,36 @@ selected_row(struct driver *d, const struct step *st)
 	return found;
 }
 
+static int
+row_is_blank(struct driver *d, int row)
+{
+	char *s = row_text(d, row);
+	int blank = s[strspn(s, " ")] == '\0';
+
+	free(s);
+	return blank;
+}
+
 /*
- * Returns the row holding the step's text.  When several rows contain
- * it, the one whose text (past a marker) is exactly the text wins, then
- * the one that starts with it; anything else is ambiguous and fails.
+ * Returns the row holding the step's text among the rows around the
+ * selected row sel, up to a blank row: that block is the list, so a
+ * message line that repeats the text does not count.  When several rows
+ * of the block contain the text, the one whose text (past a marker) is
+ * exactly the text wins, then the one that starts with it; anything
+ * else is ambiguous and fails.
  */
 static int
-text_row(struct driver *d, const struct step *st)
+text_row(struct driver *d, const struct step *st, int sel)
 {
 	int found[3] = { -1, -1, -1 };	/* contains, equals, starts with */
 	int count[3] = { 0, 0, 0 };
+	int top = sel, bottom = sel;
 
-	for (int row = 1; row < d->rows - 1; row++) {
+	while (top > 1 && !row_is_blank(d, top - 1))
+		top--;
+	while (bottom < d->rows - 2 && !row_is_blank(d, bottom + 1))
+		bottom++;
+	for (int row = top; row <= bottom; row++) {
 		char *s = row_text(d, row);
 		const char *label;
 
@@ -1258,6 +1276,10 @@ text_row(struct driver *d, const struct step *st)
 	for (int i = 0; i < 3; i++)
 		if (count[i] == 1)
 			return found[i];
+	if (count[0] == 0 && screen_matches(d, st))
+		fail(d, "%s: text not in the list around the selected row "
+		    "%d (rows %d to %d)", st->source, sel + 1, top + 1,
+		    bottom + 1);
 	if (count[0] == 0)
 		fail(d, "%s: text not on the screen", st->source);
 	fail(d, "%s: text is on %d rows; give a longer text", st->source,
@@ -1294,8 +1316,8 @@ pick(struct driver *d, const struct step *st)
 
 	wait_quiet(d, PICK_QUIET_MS, until, st->source);
 	for (int round = 0; ; round++) {
-		int target = text_row(d, st);
 		int sel = selected_row(d, st);
+		int target = text_row(d, st, sel);
 		int moved = 0;
 		char *before;
 
