@@ -29,10 +29,15 @@ struct draft_kind {
 	int (*reopen)(struct tui *ui, const char *record);
 };
 
+/* NOTE: belongs in screen_reg.h; declared here until it moves there. */
+int calendar_form_reopen(struct tui *ui, const char *record);
+
 static const struct draft_kind kinds[] = {
 	{ "account_form", "Account form", "Biểu mẫu tài khoản",
 	    account_form_reopen },
 	{ "child_form", "Child's record", "Hồ sơ trẻ", child_form_reopen },
+	{ "calendar_form", "School calendar", "Lịch năm học",
+	    calendar_form_reopen },
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))
