@@ -208,6 +208,12 @@ int mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
 int mn_promotion_apply(struct mn_ctx *ctx,
     const struct mn_promotion_plan *plan, struct mn_error *err);
 void mn_promotion_free(struct mn_promotion_plan *plan);
+/*
+ * Finds the school year that promotion into to_year starts from: the
+ * latest one that begins before it.  MN_ERR_NOTFOUND when none does.
+ */
+int mn_promotion_previous_year(struct mn_ctx *ctx, int64_t to_year_id,
+    struct mn_school_year *from, struct mn_error *err);
 
 /* ---- Children -------------------------------------------------------- */
 

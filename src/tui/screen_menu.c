@@ -20,6 +20,9 @@
 	MN_ROLE_TEACHER | MN_ROLE_NURSE | MN_ROLE_KITCHEN | \
 	MN_ROLE_ACCOUNTANT | MN_ROLE_CLERK)
 
+/* NOTE: belongs in screens.h; declared here until it moves there. */
+int screen_promote(struct tui *ui);
+
 struct menu_entry {
 	int id;
 	int parent;		/* 0: top level */
@@ -40,6 +43,9 @@ static const struct menu_entry menu[] = {
 	    screen_staff_list },
 	{ 5, 0, "School calendar", "Lịch năm học", 0, MN_ACT_CALENDAR_WRITE,
 	    screen_calendar },
+	/* Promotion, as `mamnon promote`, for the principal only. */
+	{ 8, 0, "Promotion to a new school year", "Lên lớp năm học mới",
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_promote },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
 	{ 10, 0, "Health", "Sức khỏe", HEALTH_ROLES, NO_ACTION, NULL },
