@@ -12,16 +12,15 @@
 #include <syslog.h>
 
 #include "core/drafts.h"
-#include "tui/screen_reg.h"
-#include "tui/screens.h"
+#include "tui/draft_kinds.h"
 
 /* Drafts offered at one login; older ones wait for the next login. */
 #define OFFER_MAX 8
 
 /*
- * The screens that can reopen a draft.  A form key is "KIND:RECORD" or
- * "KIND"; reopen gets RECORD ("" when absent) and opens the form whose
- * draft_key is that same key.
+ * The screens that can reopen a draft, from draft_kinds.def.  A form
+ * key is "KIND:RECORD" or "KIND"; reopen gets RECORD ("" when absent)
+ * and opens the form whose draft_key is that same key.
  */
 struct draft_kind {
 	const char *kind;
@@ -30,9 +29,9 @@ struct draft_kind {
 };
 
 static const struct draft_kind kinds[] = {
-	{ "account_form", "Account form", "Biểu mẫu tài khoản",
-	    account_form_reopen },
-	{ "child_form", "Child's record", "Hồ sơ trẻ", child_form_reopen },
+#define DRAFT_KIND(kind, en, vi, reopen) { #kind, en, vi, reopen },
+#include "tui/draft_kinds.def"
+#undef DRAFT_KIND
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))
