@@ -145,8 +145,11 @@ offer(struct tui *ui, const struct mn_draft *d)
 		tui_error(ui, "%s", err.message);
 	if (!reopen)
 		return TUI_OK;
+	/* The form's name heads the path, as a menu entry would. */
 	ui->depth = 0;
+	tui_enter(ui, T(kind->en, kind->vi));
 	rc = kind->reopen(ui, record);
+	ui->depth = 0;
 	tui_resume_free(ui);
 	return rc == TUI_END ? TUI_END : TUI_OK;
 }
