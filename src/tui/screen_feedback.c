@@ -367,7 +367,7 @@ close_thread(struct tui *ui, const struct mn_feedback *fb)
 	return TUI_OK;
 }
 
-/* Choices of a correction decision; "accept" and "reject" in draft keys. */
+/* Returns the label of a correction decision, accepting or rejecting. */
 static const char *
 decision_label(bool accept)
 {
@@ -697,8 +697,9 @@ name_index(const char *const *names, int n, const char *name)
 }
 
 /*
- * Splits a draft record "ID:REST" into the id and REST (which may be
- * empty); false for a record that does not start with a positive id.
+ * Splits a draft record "ID" or "ID:REST" into the id and REST ("" for
+ * the first form).  Returns false unless the record starts with a
+ * positive id.
  */
 static bool
 record_id(const char *record, int64_t *id, const char **rest)

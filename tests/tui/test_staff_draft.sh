@@ -1,7 +1,7 @@
 # The staff form keeps unsaved input as a draft when the connection
-# drops, reopens it at the next login, and a reopened edit draft saves
-# against the version it was read at, so a newer save is reported as a
-# conflict and kept.
+# drops, and the next login reopens it.  A reopened edit draft saves
+# against the version it was read at, so a newer save by someone else
+# is reported as a conflict and kept.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 
