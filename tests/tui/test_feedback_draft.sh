@@ -61,6 +61,7 @@ echo "== the next login reopens the message; F2 sends it"
 	cat <<EOS
 wait "Có bản nháp chưa lưu từ" 10000
 expect "Góp ý, khiếu nại"
+expect "Góp ý › Gửi nhà"
 type c
 wait "$SUBJECT"
 expect "Gửi nhà trường"
@@ -109,6 +110,7 @@ db "UPDATE feedback SET status = 'in_progress', version = version + 1
 	cat <<EOS
 wait "Có bản nháp chưa lưu từ" 10000
 expect "Trả lời góp ý: $id"
+expect "Góp ý phụ huynh › $SUBJECT"
 type c
 wait "$ANSWER"
 key F2

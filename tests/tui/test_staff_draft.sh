@@ -63,6 +63,7 @@ echo "== the next login reopens the form filled in; F2 saves it"
 	cat <<SCRIPT
 wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Bản nháp chưa lưu › Hồ sơ cán bộ"
+expect "Nhân sự › Thêm cán bộ"
 type c
 wait "Thêm cán bộ"
 wait "Y Moan Ênuôl"
