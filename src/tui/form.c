@@ -247,8 +247,9 @@ draft_value(const struct tui_form_row *row)
 }
 
 /*
- * Writes where the form was, for the offer at the next login: the titles
- * from the menu down and the form's heading, joined by " › ".
+ * Returns, as malloc'd text, where the form is for the offer at the next
+ * login: the titles from the menu down and the form's heading, joined
+ * by " › ".  NULL without memory.
  */
 static char *
 draft_where(const struct tui *ui, const struct tui_form *form)
@@ -301,7 +302,7 @@ save_draft(struct tui *ui, struct tui_form *form)
 		draft_name(rows, i, names[i], sizeof names[i]);
 		values[i] = draft_value(rows[i]);
 	}
-	/* draft_rows leaves the last two slots for these. */
+	/* draft_rows leaves the last two slots for the place and version. */
 	snprintf(names[n], sizeof names[n], "%s", MN_DRAFT_WHERE);
 	values[n++] = draft_where(ui, form);
 	if (version != 0) {
