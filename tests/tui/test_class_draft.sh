@@ -121,3 +121,43 @@ sqlite3 "$DB" "SELECT s.staff_code FROM class_teachers t
     WHERE c.code = 'MG4B'" | grep -qx CB-001 ||
     fail "the teachers draft was not saved"
 [ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
+
+echo "== the new-class form keeps a draft and saves it when reopened"
+{
+	open_classes
+	cat <<SCRIPT
+key n
+wait "Thêm lớp"
+wait "Sĩ số tối đa"
+type MG3C
+key Tab
+type "Lớp Mầm C"
+key Tab
+type mg-3-4
+key Tab
+type P3
+key Tab
+type 25
+settle 300
+signal HUP
+waitexit 5000
+SCRIPT
+} | drive - || fail "the new-class form failed"
+key=$(sqlite3 "$DB" "SELECT form_key FROM drafts")
+[ "$key" = "class_form:$YEAR" ] ||
+    fail "draft key: expected 'class_form:$YEAR', got '$key'"
+{
+	login_steps hieutruong "$PW"
+	cat <<SCRIPT
+wait "Có bản nháp chưa lưu từ" 10000
+expect "Thêm lớp"
+type c
+wait "Lớp Mầm C"
+key F2
+wait "Đã lưu lớp MG3C"
+SCRIPT
+} | drive - || fail "reopening the new-class draft failed"
+[ "$(sqlite3 "$DB" "SELECT name || '|' || age_group || '|' || room || '|' ||
+    capacity FROM classes WHERE code = 'MG3C'")" = \
+    "Lớp Mầm C|mg-3-4|P3|25" ] || fail "the new class was not stored as typed"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
