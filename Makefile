@@ -24,8 +24,10 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -Isrc $(CFLAGS)
 LIBS := $(PKG_LIBS) -liniparser -lm
 
 # Debian packages the build, the program and the tests need.
+# libxlsxwriter.pc links -lz, but libxlsxwriter-dev does not depend on
+# zlib1g-dev, so a minimal system lacks it unless it is named here.
 DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 \
-	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev \
+	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev zlib1g-dev \
 	libcmocka-dev libvterm-dev tmux tzdata locales openssh-server \
 	openssh-client procps unzip
 
