@@ -29,7 +29,7 @@ LIBS := $(PKG_LIBS) -liniparser -lm
 DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 \
 	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev zlib1g-dev \
 	libcmocka-dev libvterm-dev tmux tzdata locales openssh-server \
-	openssh-client procps unzip
+	openssh-client procps unzip debootstrap
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 TUI_SRC := $(sort $(wildcard src/tui/*.c))
