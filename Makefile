@@ -37,7 +37,8 @@ CLI_SRC := $(sort $(wildcard src/cli/*.c))
 GEN_SRC := build/gen/schema_sql.c
 
 BUILD ?= build/release
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:build/gen/%.c=$(BUILD)/gen/%.o)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) \
+	$(GEN_SRC:build/gen/%.c=$(BUILD)/gen/%.o)
 APP_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o) \
 	$(BUILD)/src/main.o
 
