@@ -12,10 +12,8 @@
 #include <string.h>
 
 #include "core/drafts.h"
+#include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
-
-/* NOTE: belongs in screen_reg.h beside child_form_reopen. */
-int calendar_form_reopen(struct tui *ui, const char *record);
 
 enum {
 	ACT_YEAR = TUI_ACT_USER,
