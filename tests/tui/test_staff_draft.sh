@@ -23,7 +23,7 @@ open_staff() {
 	login_steps hieutruong "$PW"
 	cat <<SCRIPT
 wait "Nhân sự" 10000
-key Down 2
+pick Nhân sự
 key Enter
 wait "Lớp phụ trách"
 waitre "CB-001 +Vũ Thị Mai"
@@ -83,11 +83,10 @@ phone() {
 }
 
 # Script lines: open CB-001's edit form and type a new phone number.
-# The list sorts by given name, so Vũ Thị Mai comes after Y Moan Ênuôl.
 edit_phone() {
 	open_staff
 	cat <<SCRIPT
-key Down
+pick Vũ Thị Mai
 key e
 wait "Sửa hồ sơ cán bộ"
 wait "Vũ Thị Mai"
