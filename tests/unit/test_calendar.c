@@ -2,6 +2,7 @@
  * Calendar entries: listing a school year's holidays and make-up days,
  * editing and deleting them with row versions and audit rows, access,
  * and the rule that keeps days with saved attendance as they were.
+ * Also the school year that promotion into a given year starts from.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,7 +319,7 @@ school_year_edit_and_delete(void **state)
 	struct mn_date nfirst = { last.year, 9, 5 };
 	struct mn_date nlast = { last.year + 1, 5, 31 };
 	struct mn_date saved;
-	char name[16];
+	char name[32];
 	int64_t id;
 
 	snprintf(name, sizeof name, "%d-%d", last.year, last.year + 1);
@@ -374,6 +375,38 @@ calendar_writes_need_calendar_role(void **state)
 	    &day, &err), MN_OK);
 }
 
+static void
+promotion_previous_year(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_error err = { 0 };
+	struct mn_school_year from;
+	int y = f->year.first_day.year;
+	struct mn_date a1 = { y + 1, 9, 5 }, a2 = { y + 2, 5, 31 };
+	struct mn_date b1 = { y - 3, 9, 5 }, b2 = { y - 2, 5, 31 };
+	char next[32], old[32];
+	int64_t next_id, old_id;
+
+	snprintf(next, sizeof next, "%d-%d", y + 1, y + 2);
+	snprintf(old, sizeof old, "%d-%d", y - 3, y - 2);
+	assert_int_equal(mn_school_year_add(&f->ctx, next, &a1, &a2, &next_id,
+	    &err), MN_OK);
+	assert_int_equal(mn_school_year_add(&f->ctx, old, &b1, &b2, &old_id,
+	    &err), MN_OK);
+	assert_int_equal(mn_promotion_previous_year(&f->ctx, next_id, &from,
+	    &err), MN_OK);
+	assert_int_equal(from.id, f->year.id);
+	assert_string_equal(from.name, f->year.name);
+	assert_int_equal(mn_promotion_previous_year(&f->ctx, f->year.id,
+	    &from, &err), MN_OK);
+	assert_int_equal(from.id, old_id);
+	assert_int_equal(mn_promotion_previous_year(&f->ctx, old_id, &from,
+	    &err), MN_ERR_NOTFOUND);
+	f->ctx.actor.roles = MN_ROLE_TEACHER;
+	assert_int_equal(mn_promotion_previous_year(&f->ctx, next_id, &from,
+	    &err), MN_ERR_DENIED);
+}
+
 int
 main(void)
 {
@@ -394,6 +427,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    calendar_writes_need_calendar_role, setup, teardown),
+		cmocka_unit_test_setup_teardown(promotion_previous_year,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
