@@ -389,12 +389,12 @@ finish_change(struct mn_ctx *ctx, sqlite3_stmt *st, const char *action,
 }
 
 /*
- * Refuses a change that would turn a day with saved attendance into a
+ * Rejects a change that would turn a day with saved attendance into a
  * school day or out of one.  The changed days are those in exactly one
  * of old_first..old_last and new_first..new_last (new_first NULL: none)
- * that no other holiday covers; only days before today count when
- * past_only is set.  Attendance sheets and meal-fee books already built
- * on those days would otherwise change without anyone noticing.
+ * that no other holiday covers.  With past_only set, only days before
+ * today count.  Attendance sheets and meal-fee books already built on
+ * those days would otherwise change without anyone noticing.
  */
 static int
 check_saved_days(struct mn_ctx *ctx, const char *field, int64_t holiday_id,

@@ -163,7 +163,7 @@ apply_plan(struct tui *ui, const struct mn_promotion_plan *plan,
 	return TUI_OK;
 }
 
-/* Shows the plan from the year before to into to, until applied or left. */
+/* Shows the plan into school year to until it is applied or left. */
 static int
 plan_screen(struct tui *ui, const struct mn_school_year *to)
 {

@@ -1,7 +1,7 @@
 # The calendar's list of a school year: a holiday is added, edited,
 # kept as a draft when the terminal closes inside its form, reopened
 # at the next login and deleted.  A past holiday on which attendance
-# was saved cannot be deleted, and the message says why.
+# was saved cannot be deleted, and the message gives the reason.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 

@@ -1,5 +1,5 @@
-# The principal's promotion screen: the plan shows which class moves
-# into which and who completes the programme; leaving writes nothing,
+# The principal's promotion screen shows which class moves into which
+# and who completes the programme.  Leaving it writes nothing, and
 # confirming moves the children as `mamnon promote --apply` does.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"

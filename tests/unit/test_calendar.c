@@ -236,7 +236,7 @@ holiday_delete_writes_audit(void **state)
 	struct mn_date past = day_from_today(f, -3);
 	int64_t id = add_holiday(f, "Nghỉ bão", past, past);
 
-	/* A past holiday without saved attendance may go: a wrong entry. */
+	/* A past holiday without saved attendance, entered by mistake. */
 	assert_int_equal(mn_holiday_delete(&f->ctx, id, 1, &err), MN_OK);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM holidays"), 0);
 	assert_int_equal(count_rows(f, "SELECT count(*) FROM audit WHERE "
