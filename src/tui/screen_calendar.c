@@ -535,10 +535,13 @@ entries_screen(struct tui *ui)
 		rc = TUI_CANCEL;
 		switch (action) {
 		case ACT_EDIT:
-			rc = edit_row(ui, &c, &y, row);
+			/* row is -1 when a search matches nothing. */
+			if (row >= 0)
+				rc = edit_row(ui, &c, &y, row);
 			break;
 		case ACT_DELETE:
-			rc = delete_row(ui, &c, &y, row);
+			if (row >= 0)
+				rc = delete_row(ui, &c, &y, row);
 			break;
 		case ACT_YEAR:
 			rc = year_form(ui, NULL);
