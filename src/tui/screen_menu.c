@@ -20,9 +20,6 @@
 	MN_ROLE_TEACHER | MN_ROLE_NURSE | MN_ROLE_KITCHEN | \
 	MN_ROLE_ACCOUNTANT | MN_ROLE_CLERK)
 
-/* NOTE: belongs in screens.h; declared here until it moves there. */
-int screen_promote(struct tui *ui);
-
 struct menu_entry {
 	int id;
 	int parent;		/* 0: top level */

@@ -10,9 +10,7 @@
 #include <string.h>
 
 #include "tui/screen_reg.h"
-
-/* NOTE: belongs in screens.h beside the other menu screens. */
-int screen_promote(struct tui *ui);
+#include "tui/screens.h"
 
 enum {
 	ACT_APPLY = TUI_ACT_USER,

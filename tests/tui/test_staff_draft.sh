@@ -65,9 +65,10 @@ wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Bản nháp chưa lưu › Hồ sơ cán bộ"
 expect "Nhân sự › Thêm cán bộ"
 type c
+waitnot "Mở lại?"
 wait "Thêm cán bộ"
 wait "Y Moan Ênuôl"
-expect 15/08/1995
+wait 15/08/1995
 key F2
 wait "Đã lưu cán bộ Y Moan Ênuôl"
 SCRIPT
@@ -112,6 +113,7 @@ sqlite3 "$DB" "UPDATE staff SET phone = '0922222222',
 wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Hồ sơ cán bộ: $id"
 type c
+waitnot "Mở lại?"
 wait "Sửa hồ sơ cán bộ"
 wait 0911111111
 key F2
@@ -129,6 +131,7 @@ echo "== an edit draft saves when nobody else changed the row"
 	cat <<SCRIPT
 wait "Có bản nháp chưa lưu từ" 10000
 type c
+waitnot "Mở lại?"
 wait 0933333333
 key F2
 wait "Đã lưu cán bộ Vũ Thị Mai"
