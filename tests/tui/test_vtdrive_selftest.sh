@@ -111,9 +111,12 @@ type \e\t\x01
 wait "in: 1b 09 01"
 type Đ
 wait "in: c4 90"
+settle 200
 mark
 type w
 wait WROTE
+# WROTE shows before its line end has been read, so wait for quiet.
+settle 200
 bytes
 type q
 waitexit 3000 0
