@@ -12,6 +12,7 @@
 #include <syslog.h>
 
 #include "core/drafts.h"
+#include "tui/grid.h"
 #include "tui/screen_reg.h"
 #include "tui/screens.h"
 
@@ -33,6 +34,12 @@ static const struct draft_kind kinds[] = {
 	{ "account_form", "Account form", "Biểu mẫu tài khoản",
 	    account_form_reopen },
 	{ "child_form", "Child's record", "Hồ sơ trẻ", child_form_reopen },
+	/* Class grids and health forms (grid.h). */
+	{ "attendance", "Attendance", "Điểm danh", attendance_reopen },
+	{ "dailylog", "Daily log", "Nhật ký lớp", dailylog_reopen },
+	{ "weighing", "Weighing round", "Cân đo theo lớp",
+	    weighing_reopen },
+	{ "health_form", "Medical room", "Phòng y tế", health_form_reopen },
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))

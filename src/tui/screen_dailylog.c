@@ -13,7 +13,7 @@
 
 #include "core/attendance.h"
 #include "core/dailylog.h"
-#include "tui/screens.h"
+#include "tui/grid.h"
 
 enum {
 	ACT_CYCLE = TUI_ACT_USER,
@@ -98,6 +98,7 @@ struct grid {
 	bool *absent;			/* per row: marked absent */
 	size_t count;
 	int row, col, top;
+	bool resumed;			/* cells from a draft, not saved */
 };
 
 static void
@@ -128,6 +129,8 @@ log_changed(const struct mn_daily_log *a, const struct mn_daily_log *b)
 static bool
 grid_changed(const struct grid *g)
 {
+	if (g->resumed)
+		return true;
 	for (size_t i = 0; i < g->count; i++)
 		if (log_changed(&g->logs[i], &g->orig[i]))
 			return true;
@@ -183,6 +186,7 @@ grid_load(struct tui *ui, struct grid *g, const struct class_day *cd,
 	g->orig = orig;
 	g->absent = absent;
 	g->count = n;
+	g->resumed = false;
 	if (g->row >= (int)n)
 		g->row = n > 0 ? (int)n - 1 : 0;
 	return MN_OK;
@@ -278,26 +282,19 @@ layout(int *x)
 		    each) + 1;
 }
 
-static int
-grid_rows(void)
-{
-	int rows = LINES - 7;
-
-	return rows > 1 ? rows : 1;
-}
-
 static void
 draw_grid(struct tui *ui, struct grid *g)
 {
-	int x[COL_COUNT + 1], y = tui_body_top(), rows = grid_rows();
+	int x[COL_COUNT + 1], y = tui_body_top(), rows = grid_list_rows();
 	char line[2600], day[64], cell[2048];
 	const char *absent = "";
 
 	layout(x);
 	class_day_label(&g->cd.day, day, sizeof day);
 	snprintf(line, sizeof line, T("Class %s  %s%s", "Lớp %s  %s%s"),
-	    g->cd.code, day, grid_changed(g) ? T("  (not saved yet)",
-	    "  (chưa lưu)") : "");
+	    g->cd.code, day, g->resumed ? T("  (draft, not saved yet)",
+	    "  (bản nháp, chưa lưu)") : grid_changed(g) ?
+	    T("  (not saved yet)", "  (chưa lưu)") : "");
 	tui_text(y, 1, COLS - 2, line, TUI_TITLE);
 	tui_text(y + 1, 0, COLS, "", TUI_HEADER);
 	tui_text(y + 1, NAME_X, NAME_WIDTH, T("Full name", "Họ và tên"),
@@ -357,27 +354,7 @@ draw_grid(struct tui *ui, struct grid *g)
 static bool
 navigate(struct grid *g, int key)
 {
-	int n = (int)g->count, page = grid_rows();
-
 	switch (key) {
-	case TK(KEY_UP):
-		g->row--;
-		break;
-	case TK(KEY_DOWN):
-		g->row++;
-		break;
-	case TK(KEY_PPAGE):
-		g->row -= page;
-		break;
-	case TK(KEY_NPAGE):
-		g->row += page;
-		break;
-	case TK(KEY_HOME):
-		g->row = 0;
-		break;
-	case TK(KEY_END):
-		g->row = n - 1;
-		break;
 	case TK(KEY_LEFT):
 	case TK(KEY_BTAB):
 		g->col = (g->col + COL_COUNT - 1) % COL_COUNT;
@@ -387,13 +364,8 @@ navigate(struct grid *g, int key)
 		g->col = (g->col + 1) % COL_COUNT;
 		return true;
 	default:
-		return false;
+		return grid_move(&g->row, (int)g->count, key);
 	}
-	if (g->row >= n)
-		g->row = n - 1;
-	if (g->row < 0)
-		g->row = 0;
-	return true;
 }
 
 /*
@@ -623,6 +595,7 @@ save(struct tui *ui, struct grid *g)
 				index[n++] = i;
 			}
 		if (n == 0) {
+			g->resumed = false;
 			tui_message(ui, "%s", T("Nothing changed",
 			    "Không có gì thay đổi"));
 			rc = TUI_OK;
@@ -632,6 +605,7 @@ save(struct tui *ui, struct grid *g)
 		rc = mn_dailylog_save_class(ui->ctx, g->cd.class_id,
 		    &g->cd.day, batch, n, &bad, &err);
 		if (rc == MN_OK) {
+			g->resumed = false;
 			for (size_t k = 0; k < n; k++) {
 				g->logs[index[k]] = batch[k];
 				g->orig[index[k]] = batch[k];
@@ -821,32 +795,118 @@ edit_diary(struct tui *ui, struct grid *g)
 
 /* ---- Screen ---------------------------------------------------------- */
 
-static int
-may_leave(struct tui *ui, const struct grid *g)
-{
-	if (!grid_changed(g))
-		return TUI_OK;
-	return tui_confirm(ui, T("The daily logs are not saved. Discard the "
-	    "changes?", "Nhật ký chưa được lưu. Bỏ các thay đổi?"), false);
-}
+#define LEAVE_QUESTION T("The daily logs are not saved. Discard the " \
+    "changes?", "Nhật ký chưa được lưu. Bỏ các thay đổi?")
 
+/* Opens a day from the top of the grid (grid_open_day's loader). */
 static int
-open_day(struct tui *ui, struct grid *g, struct class_day *cd, bool ask)
+load_day(struct tui *ui, void *arg, const struct class_day *cd,
+    struct mn_error *err)
 {
-	struct mn_error err;
+	struct grid *g = arg;
 	int rc;
 
-	for (;;) {
-		if (ask && (rc = class_day_ask_date(ui, cd)) != TUI_OK)
-			return rc;
-		mn_error_clear(&err);
-		if (grid_load(ui, g, cd, &err) == MN_OK) {
-			g->row = g->top = 0;
-			return TUI_OK;
+	if ((rc = grid_load(ui, g, cd, err)) != MN_OK)
+		return rc;
+	g->row = g->top = 0;
+	return MN_OK;
+}
+
+/* ---- Drafts ---------------------------------------------------------- */
+
+#define DRAFT_KIND "dailylog"
+enum { P_NAP = MN_MEAL_COUNT, P_TEMP, P_SYMPTOMS, P_MEDICINE, P_BEHAVIOUR,
+    P_LEARNING, P_VERSION, P_COUNT };
+
+/*
+ * Keeps the changed rows as a draft, one field per child: the meals,
+ * nap, temperature, the four notes and the log's version as read.
+ */
+static void
+keep_draft(struct tui *ui, struct grid *g)
+{
+	struct grid_draft d;
+	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24];
+
+	if (!grid_draft_wanted(ui) || !grid_changed(g))
+		return;
+	grid_draft_init(&d);
+	for (size_t i = 0; i < g->count; i++) {
+		struct mn_daily_log *log = &g->logs[i];
+		const char *parts[P_COUNT];
+
+		if (!g->resumed && !log_changed(log, &g->orig[i]))
+			continue;
+		for (int m = 0; m < MN_MEAL_COUNT; m++) {
+			snprintf(num[m], sizeof num[m], "%d",
+			    (int)log->meals[m]);
+			parts[m] = num[m];
 		}
-		tui_error(ui, "%s", err.message);
-		ask = true;
+		snprintf(num[P_NAP], sizeof num[P_NAP], "%d",
+		    log->nap_minutes);
+		snprintf(num[P_TEMP], sizeof num[P_TEMP], "%.1f",
+		    log->temperature);
+		snprintf(num[P_VERSION], sizeof num[P_VERSION], "%lld",
+		    (long long)log->version);
+		parts[P_NAP] = num[P_NAP];
+		parts[P_TEMP] = num[P_TEMP];
+		parts[P_SYMPTOMS] = log->symptoms;
+		parts[P_MEDICINE] = log->medicine;
+		parts[P_BEHAVIOUR] = log->behaviour;
+		parts[P_LEARNING] = log->learning;
+		parts[P_VERSION] = num[P_VERSION];
+		grid_draft_add_child(&d, log->child_id, parts, P_COUNT);
 	}
+	grid_day_key(key, sizeof key, DRAFT_KIND, g->cd.class_id, &g->cd.day,
+	    NULL);
+	grid_draft_keep(ui, key, &d);
+}
+
+/*
+ * Puts a resumed draft's rows on the grid just loaded, with the
+ * versions they were read at, so a save after someone else's save of a
+ * child meets the conflict question.
+ */
+static void
+apply_draft(struct tui *ui, struct grid *g)
+{
+	char key[MN_DRAFT_KEY_SIZE], *parts[GRID_PARTS_MAX], *buf;
+	size_t size = 4 * (4 * MN_LOG_TEXT_MAX + 1) + 256;
+	bool any = false;
+
+	grid_day_key(key, sizeof key, DRAFT_KIND, g->cd.class_id, &g->cd.day,
+	    NULL);
+	if (ui->resume == NULL || strcmp(ui->resume->key, key) != 0 ||
+	    (buf = malloc(size)) == NULL)
+		return;
+	for (size_t i = 0; i < g->count; i++) {
+		struct mn_daily_log log = g->logs[i];
+
+		if (grid_resume_child(ui, key, log.child_id, buf, size,
+		    parts) != P_COUNT)
+			continue;
+		for (int m = 0; m < MN_MEAL_COUNT; m++)
+			log.meals[m] = (enum mn_intake)atoi(parts[m]);
+		log.nap_minutes = atoi(parts[P_NAP]);
+		log.temperature = strtod(parts[P_TEMP], NULL);
+		snprintf(log.symptoms, sizeof log.symptoms, "%s",
+		    parts[P_SYMPTOMS]);
+		snprintf(log.medicine, sizeof log.medicine, "%s",
+		    parts[P_MEDICINE]);
+		snprintf(log.behaviour, sizeof log.behaviour, "%s",
+		    parts[P_BEHAVIOUR]);
+		snprintf(log.learning, sizeof log.learning, "%s",
+		    parts[P_LEARNING]);
+		log.version = strtoll(parts[P_VERSION], NULL, 10);
+		/* A value the core refuses now is left as stored. */
+		if (mn_dailylog_check(&log, NULL) != MN_OK)
+			continue;
+		g->logs[i] = log;
+		any = true;
+	}
+	free(buf);
+	g->resumed = any;
+	tui_resume_free(ui);
 }
 
 static int
@@ -931,24 +991,16 @@ run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
 			break;
 		case ACT_DATE:
 		case ACT_CLASS:
-			if ((rc = may_leave(ui, g)) != TUI_OK)
-				break;
-			if (act == ACT_CLASS) {
-				if ((rc = class_day_pick_class(ui, cd)) !=
-				    TUI_OK)
-					break;
-				rc = open_day(ui, g, cd, false);
-			} else
-				rc = open_day(ui, g, cd, true);
-			if (rc == TUI_CANCEL)
-				rc = TUI_OK;
-			*cd = g->cd;
+			rc = grid_change_day(ui, &(struct grid_loader){
+			    load_day, g }, cd, &g->cd, act == ACT_CLASS,
+			    grid_changed(g), LEAVE_QUESTION);
 			break;
 		case TUI_ACT_HELP:
 			rc = help(ui);
 			break;
 		case TUI_ACT_BACK:
-			if ((rc = may_leave(ui, g)) == TUI_OK)
+			if ((rc = grid_may_leave(ui, grid_changed(g),
+			    LEAVE_QUESTION)) == TUI_OK)
 				return TUI_OK;
 			break;
 		default:
@@ -959,21 +1011,58 @@ run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
 	}
 }
 
+/* Runs the grid of cd's class from its day; resume: with a draft. */
+static int
+run(struct tui *ui, struct class_day *cd, bool resume)
+{
+	struct grid_loader l;
+	struct mn_date day = cd->day;
+	struct grid g;
+	int rc;
+
+	memset(&g, 0, sizeof g);
+	l.load = load_day;
+	l.arg = &g;
+	rc = grid_open_day(ui, &l, cd, false);
+	if (rc == TUI_OK && resume && mn_date_cmp(&g.cd.day, &day) == 0)
+		apply_draft(ui, &g);
+	if (rc == TUI_OK)
+		rc = run_grid(ui, &g, cd);
+	if (rc == TUI_END)
+		keep_draft(ui, &g);
+	grid_free(&g);
+	return rc == TUI_END ? TUI_END : TUI_OK;
+}
+
 int
 screen_dailylog(struct tui *ui)
 {
 	struct class_day cd;
-	struct grid g;
 	int rc;
 
 	memset(&cd, 0, sizeof cd);
-	memset(&g, 0, sizeof g);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
-	rc = open_day(ui, &g, &cd, false);
-	if (rc == TUI_OK)
-		rc = run_grid(ui, &g, &cd);
-	grid_free(&g);
-	return rc == TUI_END ? TUI_END : TUI_OK;
+	return run(ui, &cd, false);
+}
+
+/* Opens the grid of a draft "dailylog:CLASS_ID:YYYY-MM-DD". */
+int
+dailylog_reopen(struct tui *ui, const char *record)
+{
+	struct class_day cd;
+	struct mn_date day;
+	int64_t class_id;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (!grid_day_record(record, &class_id, &day, NULL, 0) ||
+	    !class_day_find(ui, class_id, &cd)) {
+		tui_error(ui, "%s", T("The class of this draft is no longer "
+		    "yours; the draft was dropped", "Lớp của bản nháp này "
+		    "không còn thuộc bạn; bản nháp đã bị bỏ"));
+		return TUI_OK;
+	}
+	cd.day = day;
+	return run(ui, &cd, true);
 }
