@@ -1,0 +1,171 @@
+# The nurse's connection drops in the weighing grid and in a medical
+# room form: nothing is stored, the typed values stay as drafts, and the
+# next login reopens each with the values to save.  The head
+# circumference typed in the grid is stored and shown; the visit form
+# takes its time as dd/mm/yyyy HH:MM and refuses the ISO form.
+. "$TUI_DIR/lib.sh"
+
+mn_init
+printf '%s\n' "$TEACHER_PASSWORD" |
+    "$MAMNON" -c "$CFG" demo --password-stdin >/dev/null ||
+    fail "mamnon demo failed"
+nurse=$(mn_first_login nurse "$TEACHER_PASSWORD" "$NEW_PASSWORD")
+DB=$TEST_TMP/mamnon.db
+ROUND=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m)
+CLASS=MG5A
+
+sql() {
+	sqlite3 -batch -noheader "$DB" "$1"
+}
+drafts() {
+	sql "SELECT count(*) FROM drafts"
+}
+
+# A weighing day without a demo measurement (one a day per child).
+for back in 0 1 2 3 4 5 6 7 8 9; do
+	DAY=$(TZ=Asia/Ho_Chi_Minh date -d "$back days ago" +%Y-%m-%d)
+	[ "$(sql "SELECT count(*) FROM measurements
+	    WHERE measured_on = '$DAY'")" -eq 0 ] && break
+done
+DAY_TYPED=$(TZ=Asia/Ho_Chi_Minh date -d "$DAY" +%d/%m/%Y)
+class_id=$(sql "SELECT k.id FROM classes k JOIN school_years y
+    ON y.id = k.school_year_id WHERE k.code = '$CLASS'
+    AND '$DAY' BETWEEN y.first_day AND y.last_day")
+wkey="weighing:$class_id:$DAY:$ROUND"
+measured() {
+	sql "SELECT count(*) FROM measurements WHERE measured_on = '$DAY' $1"
+}
+
+echo "== the connection drops in the weighing grid"
+{
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Sức khỏe" 10000
+key Down 2
+key Enter
+wait "Cân đo theo lớp"
+key Enter
+wait "$CLASS"
+key /
+type $CLASS
+key Enter
+key Enter
+wait "Cân đo lớp $CLASS"
+key C-u
+type $DAY_TYPED
+key Enter
+key Enter
+wait "Lớp $CLASS, ngày $DAY_TYPED"
+settle
+type 18,5
+key Tab
+type 110.2
+key Tab 2
+type 49,5
+waitre "^ +1 .*18,5.*110.2.*49,5"
+close
+waitexit 5000
+EOF
+} | drive - || fail "the weighing session failed"
+[ "$(drafts)" = 1 ] || fail "expected 1 draft, found $(drafts)"
+[ "$(sql "SELECT form_key FROM drafts")" = "$wkey" ] ||
+    fail "draft key: '$(sql "SELECT form_key FROM drafts")', want '$wkey'"
+cells=$(sql "SELECT value FROM drafts, json_each(values_json)")
+echo "$cells" | grep -q '^18,5|110.2|[0-9]|49,5|0$' ||
+    fail "the draft lacks the typed cells: $cells"
+[ "$(measured "")" -eq 0 ] || fail "the unsaved grid stored measurements"
+sql "PRAGMA integrity_check" | grep -qx ok ||
+    fail "database integrity check failed"
+
+echo "== the next login reopens the grid; saving stores the head"
+{
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+expectline 2 "Bản nháp chưa lưu › Cân đo theo lớp"
+type c
+wait "bản nháp, chưa lưu"
+waitre "^ +1 .*18,5.*110.2.*49,5 +bản nháp"
+key F2
+wait "Đã lưu 1 số đo mới"
+waitnot "bản nháp"
+wait "vòng đầu 49,5 cm"
+EOF
+} | drive - || fail "reopening the weighing draft failed"
+[ "$(measured "AND weight_kg = 18.5 AND height_cm = 110.2
+    AND head_cm = 49.5")" -eq 1 ] ||
+    fail "the reopened grid did not store 18,5 kg, 110,2 cm, 49,5 cm"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
+
+# Steps that open the visit form of the first child of MG5A.
+open_visit() {
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Sức khỏe" 10000
+key Down 2
+key Enter
+wait "Khám tại phòng y tế"
+key Down 3
+key Enter
+wait "MG5A"
+key /
+type MG5A
+key Enter
+key Enter
+wait "chọn trẻ"
+key Enter
+wait "Lý do đến"
+settle
+EOF
+}
+visits() {
+	sql "SELECT count(*) FROM medical_visits $1"
+}
+before=$(visits "")
+
+echo "== the connection drops in the visit form; the time is dd/mm/yyyy"
+now_re='[0-3][0-9]/[01][0-9]/20[0-9][0-9] [0-2][0-9]:[0-5][0-9]'
+{
+	open_visit
+	cat <<EOF
+expect "Thời điểm (dd/mm/yyyy HH:MM)"
+expectre "$now_re"
+type Đau bụng
+settle
+signal HUP
+waitexit 5000
+EOF
+} | drive - || fail "the visit session failed"
+vkey=$(sql "SELECT form_key FROM drafts")
+echo "$vkey" | grep -q '^health_form:visit:[0-9][0-9]*$' ||
+    fail "visit draft key: '$vkey'"
+sql "SELECT json_extract(values_json, '\$.complaint') FROM drafts" |
+    grep -qx "Đau bụng" || fail "the visit draft lacks the complaint"
+[ "$(visits "")" -eq "$before" ] || fail "the unsaved visit was stored"
+
+YESTERDAY=$(TZ=Asia/Ho_Chi_Minh date -d yesterday +%d/%m/%Y)
+YESTERDAY_ISO=$(TZ=Asia/Ho_Chi_Minh date -d yesterday +%Y-%m-%d)
+echo "== the reopened visit refuses an ISO time and saves dd/mm/yyyy"
+{
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+expectline 2 "Bản nháp chưa lưu › Phòng y tế: visit:"
+type c
+wait "Đau bụng"
+key BTab
+key C-u
+type $YESTERDAY_ISO 07:45
+key F2
+wait "không phải là thời điểm; cần dạng"
+wait "dd/mm/yyyy HH:MM, ví dụ"
+key C-u
+type $YESTERDAY 07:45
+key F2
+wait "Đã lưu lần khám"
+EOF
+} | drive - || fail "reopening the visit draft failed"
+[ "$(visits "WHERE complaint = 'Đau bụng'
+    AND visit_at = '$YESTERDAY_ISO 07:45'")" -eq 1 ] ||
+    fail "the visit was not stored at $YESTERDAY_ISO 07:45"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
