@@ -99,6 +99,50 @@ grid_change_day(struct tui *ui, const struct grid_loader *l,
 	return rc == TUI_END ? TUI_END : TUI_OK;
 }
 
+int
+grid_run_day(struct tui *ui, const struct grid_screen *gs,
+    struct class_day *cd, bool resume)
+{
+	struct mn_date day = cd->day;
+	int rc;
+
+	rc = grid_open_day(ui, &gs->loader, cd, false);
+	if (rc == TUI_OK && resume && mn_date_cmp(&cd->day, &day) == 0)
+		gs->apply_draft(ui, gs->loader.arg);
+	if (rc == TUI_OK)
+		rc = gs->run(ui, gs->loader.arg, cd);
+	if (rc == TUI_END)
+		gs->keep_draft(ui, gs->loader.arg);
+	gs->free(gs->loader.arg);
+	return rc == TUI_END ? TUI_END : TUI_OK;
+}
+
+void
+grid_draft_dropped(struct tui *ui)
+{
+	tui_error(ui, "%s", T("The class of this draft is no longer yours; "
+	    "the draft was dropped", "Lớp của bản nháp này không còn thuộc "
+	    "bạn; bản nháp đã bị bỏ"));
+}
+
+int
+grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
+    const char *record)
+{
+	struct class_day cd;
+	struct mn_date day;
+	int64_t class_id;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (!grid_day_record(record, &class_id, &day, NULL, 0) ||
+	    !class_day_find(ui, class_id, &cd)) {
+		grid_draft_dropped(ui);
+		return TUI_OK;
+	}
+	cd.day = day;
+	return grid_run_day(ui, gs, &cd, true);
+}
+
 void
 grid_local_time(const char *utc, char *buf, size_t size)
 {

@@ -1,11 +1,11 @@
 /*
- * What the class grids share: the attendance sheet and the daily log
- * grid move, open and leave a class-day the same way, and every grid
+ * Code the class grids share.  The attendance sheet and the daily log
+ * grid move over, open and leave a class-day the same way.  Every grid
  * (those two and the weighing grid) keeps its unsaved cells as a draft
- * when the session ends in it.  A grid's draft has one field per child
- * ("c" and the child's id) holding that child's cells joined by '|',
- * and a form key naming the grid, its class and its date, so that the
- * next login reopens the same grid with those cells filled in.
+ * when the session ends in it.  The draft has one field per child, "c"
+ * and the child's id, which contains that child's cells joined by '|'.
+ * Its form key names the grid, the class and the date, so the next
+ * login reopens the same grid with those cells filled in.
  */
 #ifndef MN_TUI_GRID_H
 #define MN_TUI_GRID_H
@@ -19,14 +19,45 @@
 /* ---- Class-day grids ------------------------------------------------- */
 
 /*
- * Loads a class-day into a grid (arg) or leaves the old one on failure;
- * the attendance sheet and the daily log grid pass their own loader.
+ * Loader of a class-day into the grid arg.  On failure the grid keeps
+ * the day it had.
  */
 struct grid_loader {
 	int (*load)(struct tui *ui, void *arg, const struct class_day *cd,
 	    struct mn_error *err);
 	void *arg;
 };
+
+/*
+ * A class-day screen: its loader, and the steps grid_run_day takes
+ * around it.  Every function gets the loader's arg.
+ */
+struct grid_screen {
+	struct grid_loader loader;
+	/* Runs the loaded grid until the user leaves or the session ends. */
+	int (*run)(struct tui *ui, void *arg, struct class_day *cd);
+	/* Puts ui->resume's cells on the grid just loaded. */
+	void (*apply_draft)(struct tui *ui, void *arg);
+	/* Keeps the unsaved cells as a draft; called when the session ends. */
+	void (*keep_draft)(struct tui *ui, void *arg);
+	void (*free)(void *arg);
+};
+
+/*
+ * Opens cd's day and runs the screen on it; resume applies ui->resume
+ * when the day opened is the one asked.  Returns TUI_END when the
+ * session ends, else TUI_OK.
+ */
+int grid_run_day(struct tui *ui, const struct grid_screen *gs,
+    struct class_day *cd, bool resume);
+/*
+ * Reopens a draft "CLASS_ID:YYYY-MM-DD" of a class-day screen, or says
+ * that the class is no longer the actor's.
+ */
+int grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
+    const char *record);
+/* Tells the user that a draft's class is no longer theirs. */
+void grid_draft_dropped(struct tui *ui);
 
 /* Rows of the class list under the title and the header lines. */
 int grid_list_rows(void);

@@ -658,8 +658,9 @@ load_day(struct tui *ui, void *arg, const struct class_day *cd,
  * per child, "MARK|NOTE", and the class-day's version as it was read.
  */
 static void
-keep_draft(struct tui *ui, const struct sheet *s)
+keep_draft(struct tui *ui, void *arg)
 {
+	const struct sheet *s = arg;
 	struct grid_draft d;
 	char key[MN_DRAFT_KEY_SIZE], version[24];
 
@@ -689,8 +690,9 @@ keep_draft(struct tui *ui, const struct sheet *s)
  * save meets the conflict instead of overwriting it.
  */
 static void
-apply_draft(struct tui *ui, struct sheet *s)
+apply_draft(struct tui *ui, void *arg)
 {
+	struct sheet *s = arg;
 	char key[MN_DRAFT_KEY_SIZE], buf[4 * MN_ATT_NOTE_MAX + 64];
 	char *parts[GRID_PARTS_MAX];
 	const char *version;
@@ -730,8 +732,10 @@ help(struct tui *ui)
 
 /* Runs the class list until the user leaves. */
 static int
-run_sheet(struct tui *ui, struct sheet *s, struct class_day *cd)
+run_sheet(struct tui *ui, void *arg, struct class_day *cd)
 {
+	struct sheet *s = arg;
+
 	for (;;) {
 		int key, act, rc;
 
@@ -800,60 +804,51 @@ run_sheet(struct tui *ui, struct sheet *s, struct class_day *cd)
 	}
 }
 
-/* Runs the sheet of cd's class from its day; resume: with a draft. */
-static int
-run(struct tui *ui, struct class_day *cd, bool resume)
+static void
+free_sheet(void *arg)
 {
-	struct grid_loader l;
-	struct mn_date day = cd->day;
-	struct sheet s;
-	int rc;
+	sheet_free(arg);
+}
 
-	memset(&s, 0, sizeof s);
-	l.load = load_day;
-	l.arg = &s;
-	rc = grid_open_day(ui, &l, cd, false);
-	if (rc == TUI_OK && resume && mn_date_cmp(&s.cd.day, &day) == 0)
-		apply_draft(ui, &s);
-	if (rc == TUI_OK)
-		rc = run_sheet(ui, &s, cd);
-	if (rc == TUI_END)
-		keep_draft(ui, &s);
-	sheet_free(&s);
-	return rc == TUI_END ? TUI_END : TUI_OK;
+/* Clears the sheet and fills gs with the screen's steps on it. */
+static void
+init_screen(struct grid_screen *gs, struct sheet *s)
+{
+	memset(s, 0, sizeof *s);
+	memset(gs, 0, sizeof *gs);
+	gs->loader.load = load_day;
+	gs->loader.arg = s;
+	gs->run = run_sheet;
+	gs->apply_draft = apply_draft;
+	gs->keep_draft = keep_draft;
+	gs->free = free_sheet;
 }
 
 int
 screen_attendance(struct tui *ui)
 {
+	struct grid_screen gs;
 	struct class_day cd;
+	struct sheet s;
 	int rc;
 
 	memset(&cd, 0, sizeof cd);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
-	return run(ui, &cd, false);
+	init_screen(&gs, &s);
+	return grid_run_day(ui, &gs, &cd, false);
 }
 
 /* Opens the sheet of a draft "attendance:CLASS_ID:YYYY-MM-DD". */
 int
 attendance_reopen(struct tui *ui, const char *record)
 {
-	struct class_day cd;
-	struct mn_date day;
-	int64_t class_id;
+	struct grid_screen gs;
+	struct sheet s;
 
-	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-	if (!grid_day_record(record, &class_id, &day, NULL, 0) ||
-	    !class_day_find(ui, class_id, &cd)) {
-		tui_error(ui, "%s", T("The class of this draft is no longer "
-		    "yours; the draft was dropped", "Lớp của bản nháp này "
-		    "không còn thuộc bạn; bản nháp đã bị bỏ"));
-		return TUI_OK;
-	}
-	cd.day = day;
-	return run(ui, &cd, true);
+	init_screen(&gs, &s);
+	return grid_reopen_day(ui, &gs, record);
 }
 
 /* ---- A child's month ------------------------------------------------- */

@@ -823,8 +823,9 @@ enum { P_NAP = MN_MEAL_COUNT, P_TEMP, P_SYMPTOMS, P_MEDICINE, P_BEHAVIOUR,
  * nap, temperature, the four notes and the log's version as read.
  */
 static void
-keep_draft(struct tui *ui, struct grid *g)
+keep_draft(struct tui *ui, void *arg)
 {
+	const struct grid *g = arg;
 	struct grid_draft d;
 	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24];
 
@@ -868,8 +869,9 @@ keep_draft(struct tui *ui, struct grid *g)
  * child meets the conflict question.
  */
 static void
-apply_draft(struct tui *ui, struct grid *g)
+apply_draft(struct tui *ui, void *arg)
 {
+	struct grid *g = arg;
 	char key[MN_DRAFT_KEY_SIZE], *parts[GRID_PARTS_MAX], *buf;
 	size_t size = 4 * (4 * MN_LOG_TEXT_MAX + 1) + 256;
 	bool any = false;
@@ -924,8 +926,10 @@ help(struct tui *ui)
 }
 
 static int
-run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
+run_grid(struct tui *ui, void *arg, struct class_day *cd)
 {
+	struct grid *g = arg;
+
 	for (;;) {
 		int key, act, rc = TUI_OK;
 
@@ -1011,58 +1015,49 @@ run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
 	}
 }
 
-/* Runs the grid of cd's class from its day; resume: with a draft. */
-static int
-run(struct tui *ui, struct class_day *cd, bool resume)
+static void
+free_grid(void *arg)
 {
-	struct grid_loader l;
-	struct mn_date day = cd->day;
-	struct grid g;
-	int rc;
+	grid_free(arg);
+}
 
-	memset(&g, 0, sizeof g);
-	l.load = load_day;
-	l.arg = &g;
-	rc = grid_open_day(ui, &l, cd, false);
-	if (rc == TUI_OK && resume && mn_date_cmp(&g.cd.day, &day) == 0)
-		apply_draft(ui, &g);
-	if (rc == TUI_OK)
-		rc = run_grid(ui, &g, cd);
-	if (rc == TUI_END)
-		keep_draft(ui, &g);
-	grid_free(&g);
-	return rc == TUI_END ? TUI_END : TUI_OK;
+/* Clears the grid and fills gs with the screen's steps on it. */
+static void
+init_screen(struct grid_screen *gs, struct grid *g)
+{
+	memset(g, 0, sizeof *g);
+	memset(gs, 0, sizeof *gs);
+	gs->loader.load = load_day;
+	gs->loader.arg = g;
+	gs->run = run_grid;
+	gs->apply_draft = apply_draft;
+	gs->keep_draft = keep_draft;
+	gs->free = free_grid;
 }
 
 int
 screen_dailylog(struct tui *ui)
 {
+	struct grid_screen gs;
 	struct class_day cd;
+	struct grid g;
 	int rc;
 
 	memset(&cd, 0, sizeof cd);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
-	return run(ui, &cd, false);
+	init_screen(&gs, &g);
+	return grid_run_day(ui, &gs, &cd, false);
 }
 
 /* Opens the grid of a draft "dailylog:CLASS_ID:YYYY-MM-DD". */
 int
 dailylog_reopen(struct tui *ui, const char *record)
 {
-	struct class_day cd;
-	struct mn_date day;
-	int64_t class_id;
+	struct grid_screen gs;
+	struct grid g;
 
-	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-	if (!grid_day_record(record, &class_id, &day, NULL, 0) ||
-	    !class_day_find(ui, class_id, &cd)) {
-		tui_error(ui, "%s", T("The class of this draft is no longer "
-		    "yours; the draft was dropped", "Lớp của bản nháp này "
-		    "không còn thuộc bạn; bản nháp đã bị bỏ"));
-		return TUI_OK;
-	}
-	cd.day = day;
-	return run(ui, &cd, true);
+	init_screen(&gs, &g);
+	return grid_reopen_day(ui, &gs, record);
 }

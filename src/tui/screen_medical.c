@@ -34,6 +34,24 @@ now_text(char buf[17])
 		strftime(buf, 17, "%d/%m/%Y %H:%M", &tm);
 }
 
+/*
+ * Rejects a day after today with the text as typed, because the core's
+ * own message would show the stored YYYY-MM-DD form.
+ */
+static int
+not_future(const struct mn_date *d, const char *text, const char *field,
+    const char *label, struct mn_error *err)
+{
+	struct mn_date today;
+
+	mn_date_today(&today);
+	if (mn_date_cmp(d, &today) <= 0)
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, field, T("%s %s is in the future; "
+	    "enter a date up to today", "%s %s là ngày trong tương lai; hãy "
+	    "nhập ngày đến hôm nay"), label, text);
+}
+
 /* Converts a typed "dd/mm/yyyy HH:MM" to "YYYY-MM-DD HH:MM". */
 static int
 iso_time(const char *text, const char *field, const char *label,
@@ -52,6 +70,8 @@ iso_time(const char *text, const char *field, const char *label,
 		    "09:30", "%s \"%s\" không phải là thời điểm; cần dạng "
 		    "dd/mm/yyyy HH:MM, ví dụ 04/12/2026 09:30"), label,
 		    text != NULL ? text : "");
+	if (not_future(&d, text, field, label, err) != MN_OK)
+		return MN_ERR_INVALID;
 	snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day,
 	    hour, minute);
 	return MN_OK;
@@ -78,10 +98,13 @@ show_error(struct tui *ui, struct tui_form *form, const struct mn_error *err)
 	tui_form_focus(form, err->field);
 }
 
-/* Converts a typed dd/mm/yyyy (or "" when allowed) to YYYY-MM-DD. */
+/*
+ * Converts a typed dd/mm/yyyy (or "" when allowed) to YYYY-MM-DD; past
+ * also rejects a day after today.
+ */
 static int
 iso_date(const char *text, const char *field, const char *label,
-    bool allow_empty, char out[11], struct mn_error *err)
+    bool allow_empty, bool past, char out[11], struct mn_error *err)
 {
 	struct mn_date d;
 
@@ -92,6 +115,8 @@ iso_date(const char *text, const char *field, const char *label,
 		snprintf(err->field, sizeof err->field, "%s", field);
 		return MN_ERR_INVALID;
 	}
+	if (past && not_future(&d, text, field, label, err) != MN_OK)
+		return MN_ERR_INVALID;
 	mn_date_format_iso(&d, out, 11);
 	return MN_OK;
 }
@@ -263,7 +288,7 @@ try_checkup(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 			    T("out of memory", "hết bộ nhớ"));
 	if (rc == MN_OK)
 		rc = iso_date(t[K_ON], "checked_on", T("check-up date",
-		    "ngày khám"), false, k.checked_on, &err);
+		    "ngày khám"), false, true, k.checked_on, &err);
 	if (rc == MN_OK && t[K_HR][0] != '\0' &&
 	    sscanf(t[K_HR], "%d%c", &hr, &end) != 1)
 		rc = mn_fail(&err, MN_ERR_INVALID, "heart_rate",
@@ -376,10 +401,10 @@ try_medicine(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 			    T("out of memory", "hết bộ nhớ"));
 	if (rc == MN_OK)
 		rc = iso_date(t[M_FIRST], "first_day", T("first day",
-		    "từ ngày"), false, m.first_day, &err);
+		    "từ ngày"), false, false, m.first_day, &err);
 	if (rc == MN_OK)
 		rc = iso_date(t[M_LAST], "last_day", T("last day",
-		    "đến ngày"), false, m.last_day, &err);
+		    "đến ngày"), false, false, m.last_day, &err);
 	if (rc == MN_OK) {
 		m.child_id = c->id;
 		m.medicine = t[M_MEDICINE];
@@ -662,7 +687,7 @@ try_injury(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 		    "thời điểm xảy ra"), in.occurred_at, &err);
 	if (rc == MN_OK)
 		rc = iso_date(t[I_REPORTED], "reported_on", T("report date",
-		    "ngày báo cáo"), true, in.reported_on, &err);
+		    "ngày báo cáo"), true, true, in.reported_on, &err);
 	if (rc == MN_OK) {
 		in.child_id = c->id;
 		in.place = t[I_PLACE];
@@ -778,7 +803,7 @@ try_vaccination(struct tui *ui, struct tui_form *form,
 		    "đến 10"), t[A_DOSE]);
 	if (rc == MN_OK)
 		rc = iso_date(t[A_GIVEN], "given_on", T("vaccination date",
-		    "ngày tiêm"), true, va.given_on, &err);
+		    "ngày tiêm"), true, true, va.given_on, &err);
 	if (rc == MN_OK)
 		rc = parse_choice(t[A_SOURCE], MN_VACCINE_SOURCE_COUNT,
 		    "source", T("source", "nguồn"), &va.source, &err);

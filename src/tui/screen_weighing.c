@@ -856,9 +856,7 @@ weighing_reopen(struct tui *ui, const char *record)
 	memset(&g, 0, sizeof g);
 	if (!grid_day_record(record, &class_id, &day, g.round,
 	    sizeof g.round) || !hui_find_class(ui, class_id, &g.cls)) {
-		tui_error(ui, "%s", T("The class of this draft is no longer "
-		    "yours; the draft was dropped", "Lớp của bản nháp này "
-		    "không còn thuộc bạn; bản nháp đã bị bỏ"));
+		grid_draft_dropped(ui);
 		return TUI_OK;
 	}
 	mn_date_format_iso(&day, g.date, sizeof g.date);

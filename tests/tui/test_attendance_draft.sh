@@ -120,3 +120,52 @@ EOF
 } | drive - || fail "the conflict was not shown"
 [ "$(mark_of_first)" = "unexcused|Sốt | ho" ] ||
     fail "the draft overwrote the other save: '$(mark_of_first)'"
+
+# The session above ended in the sheet still unsaved: a new draft.
+[ "$(drafts)" = 1 ] || fail "the unsaved reopened sheet left $(drafts) drafts"
+att_sql "DELETE FROM drafts"
+
+echo "== the daily log grid keeps its unsaved cells as a draft"
+log_downs=$(att_menu_downs teacher "Nhật ký lớp")
+lkey="dailylog:$class_id:$day"
+att_sql "DELETE FROM daily_logs WHERE child_id = $first AND day = '$day'"
+{
+	att_open_steps teacher "$log_downs" "$day"
+	cat <<EOF
+wait "Họ và tên"
+key Home
+key Right
+type h
+key Up
+key Right 5
+key Enter
+type "Ho | sổ mũi"
+key Enter
+wait "Triệu chứng: Ho | sổ mũi"
+close
+waitexit 5000
+EOF
+} | drive - || fail "the daily log session failed"
+[ "$(att_sql "SELECT count(*) FROM daily_logs
+    WHERE child_id = $first AND day = '$day'")" = 0 ] ||
+    fail "the unsaved daily log was stored"
+cell=$(att_sql "SELECT json_extract(values_json, '\$.c$first') FROM drafts
+    WHERE form_key = '$lkey'")
+echo "$cell" | grep -q 'Ho \\| sổ mũi' ||
+    fail "the daily log draft lacks the symptom: '$cell'"
+{
+	login_steps teacher "$DEMO_PASSWORD"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+expectline 2 "Bản nháp chưa lưu › Nhật ký lớp"
+type c
+wait "(bản nháp, chưa lưu)"
+key F2
+wait "Đã lưu nhật ký của 1 trẻ"
+waitnot "bản nháp"
+EOF
+} | drive - || fail "reopening the daily log draft failed"
+row=$(att_sql "SELECT lunch || '|' || symptoms FROM daily_logs
+    WHERE child_id = $first AND day = '$day'")
+[ "$row" = "all|Ho | sổ mũi" ] || fail "the reopened daily log is '$row'"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"

@@ -145,7 +145,8 @@ sql "SELECT json_extract(values_json, '\$.complaint') FROM drafts" |
 
 YESTERDAY=$(TZ=Asia/Ho_Chi_Minh date -d yesterday +%d/%m/%Y)
 YESTERDAY_ISO=$(TZ=Asia/Ho_Chi_Minh date -d yesterday +%Y-%m-%d)
-echo "== the reopened visit refuses an ISO time and saves dd/mm/yyyy"
+TOMORROW=$(TZ=Asia/Ho_Chi_Minh date -d tomorrow +%d/%m/%Y)
+echo "== the reopened visit rejects ISO and future times, saves dd/mm/yyyy"
 {
 	login_steps nurse "$nurse"
 	cat <<EOF
@@ -159,6 +160,10 @@ type $YESTERDAY_ISO 07:45
 key F2
 wait "không phải là thời điểm; cần dạng"
 wait "dd/mm/yyyy HH:MM, ví dụ"
+key C-u
+type $TOMORROW 07:45
+key F2
+wait "$TOMORROW 07:45 là ngày trong tương lai"
 key C-u
 type $YESTERDAY 07:45
 key F2
