@@ -56,6 +56,54 @@ grid_move(int *sel, int n, int key)
 }
 
 int
+grid_edit_line(struct tui *ui, const struct grid_line *l,
+    struct tui_field *f, int *end_key)
+{
+	int key;
+
+	for (;;) {
+		int x;
+
+		if (tui_frame(ui, NULL)) {
+			l->draw(ui, l->arg);
+			tui_text(LINES - 3, 0, COLS, "", TUI_NORMAL);
+			x = 1 + tui_text(LINES - 3, 1, COLS - 2, l->prompt,
+			    TUI_TITLE);
+			ui->cursor_y = LINES - 3;
+			ui->cursor_x = tui_field_draw(f, LINES - 3, x,
+			    COLS - 1 - x, true);
+			tui_text(LINES - 1, 1, COLS - 2, l->hint, TUI_NORMAL);
+		}
+		tui_refresh(ui);
+		key = tui_key(ui);
+		if (key == TK_END)
+			return TUI_END;
+		if (key == TK_RESIZE || !tui_fits(ui))
+			continue;
+		if (key == TK_ESC)
+			return TUI_CANCEL;
+		if (key == TK_ENTER || key == TK_TAB) {
+			char *text = tui_field_get(f);
+			bool taken;
+
+			if (text == NULL) {
+				tui_error(ui, "%s", T("Out of memory",
+				    "Hết bộ nhớ"));
+				continue;
+			}
+			taken = l->accept(ui, l->arg, text);
+			free(text);
+			if (!taken)
+				continue;
+			if (end_key != NULL)
+				*end_key = key;
+			return TUI_OK;
+		}
+		tui_field_key(f, key);
+	}
+}
+
+int
 grid_may_leave(struct tui *ui, bool changed, const char *question)
 {
 	if (!changed)

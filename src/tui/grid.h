@@ -59,6 +59,25 @@ int grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
 /* Tells the user that a draft's class is no longer theirs. */
 void grid_draft_dropped(struct tui *ui);
 
+/* A one-line editor under a grid (grid_edit_line). */
+struct grid_line {
+	const char *prompt;		/* before the field, such as "Note: " */
+	const char *hint;		/* on the bottom line */
+	/* Draws the grid behind the editor. */
+	void (*draw)(struct tui *ui, void *arg);
+	/* Takes the text; false keeps the editor open (after a message). */
+	bool (*accept)(struct tui *ui, void *arg, const char *text);
+	void *arg;
+};
+
+/*
+ * Edits f on the third line from the bottom until Enter or Tab with text
+ * that l->accept takes (TUI_OK, *end_key set to the key), Esc
+ * (TUI_CANCEL) or the end of the session (TUI_END).
+ */
+int grid_edit_line(struct tui *ui, const struct grid_line *l,
+    struct tui_field *f, int *end_key);
+
 /* Rows of the class list under the title and the header lines. */
 int grid_list_rows(void);
 /*

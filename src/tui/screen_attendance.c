@@ -362,54 +362,40 @@ draw_sheet(struct tui *ui, struct sheet *s)
 
 /* ---- Editing --------------------------------------------------------- */
 
+static void
+draw_behind(struct tui *ui, void *arg)
+{
+	draw_sheet(ui, arg);
+}
+
+static bool
+take_note(struct tui *ui, void *arg, const char *text)
+{
+	struct sheet *s = arg;
+	struct mn_attendance_entry *e = &s->att.entries[s->sel];
+
+	snprintf(e->note, sizeof e->note, "%s", text);
+	return true;
+}
+
 /* Edits the selected child's note on the line under the list. */
 static int
 edit_note(struct tui *ui, struct sheet *s)
 {
-	struct mn_attendance_entry *e = &s->att.entries[s->sel];
+	struct grid_line line = {
+		.prompt = T("Note: ", "Ghi chú: "),
+		.hint = T("Enter: keep the note  Esc: cancel",
+		    "Enter: ghi nhận  Esc: hủy"),
+		.draw = draw_behind,
+		.accept = take_note,
+		.arg = s,
+	};
 	struct tui_field f;
-	const char *label = T("Note: ", "Ghi chú: ");
-	int key, rc = TUI_CANCEL;
+	int rc;
 
 	tui_field_init(&f, MN_ATT_NOTE_MAX, TUI_SHOW);
-	tui_field_set(&f, e->note);
-	for (;;) {
-		int x;
-
-		if (tui_frame(ui, NULL)) {
-			draw_sheet(ui, s);
-			tui_text(LINES - 3, 0, COLS, "", TUI_NORMAL);
-			x = 1 + tui_text(LINES - 3, 1, COLS - 2, label,
-			    TUI_TITLE);
-			ui->cursor_y = LINES - 3;
-			ui->cursor_x = tui_field_draw(&f, LINES - 3, x,
-			    COLS - 1 - x, true);
-			tui_text(LINES - 1, 1, COLS - 2, T("Enter: keep the "
-			    "note  Esc: cancel", "Enter: ghi nhận  Esc: hủy"),
-			    TUI_NORMAL);
-		}
-		tui_refresh(ui);
-		key = tui_key(ui);
-		if (key == TK_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (key == TK_RESIZE || !tui_fits(ui))
-			continue;
-		if (key == TK_ESC)
-			break;
-		if (key == TK_ENTER || key == TK_TAB) {
-			char *text = tui_field_get(&f);
-
-			if (text != NULL) {
-				snprintf(e->note, sizeof e->note, "%s", text);
-				free(text);
-			}
-			rc = TUI_OK;
-			break;
-		}
-		tui_field_key(&f, key);
-	}
+	tui_field_set(&f, s->att.entries[s->sel].note);
+	rc = grid_edit_line(ui, &line, &f, NULL);
 	tui_field_clear(&f);
 	return rc;
 }

@@ -425,68 +425,54 @@ store_text(struct mn_daily_log *log, int col, const char *text,
 	return MN_OK;
 }
 
+static void
+draw_behind(struct tui *ui, void *arg)
+{
+	draw_grid(ui, arg);
+}
+
+/* Stores the typed cell; a value the core rejects keeps the editor. */
+static bool
+take_cell(struct tui *ui, void *arg, const char *text)
+{
+	struct grid *g = arg;
+	struct mn_error err;
+
+	mn_error_clear(&err);
+	if (store_text(&g->logs[g->row], g->col, text, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return false;
+	}
+	return true;
+}
+
 /* Edits the current number or note cell on the line under the grid. */
 static int
 edit_cell(struct tui *ui, struct grid *g, int first_key)
 {
-	struct mn_daily_log *log = &g->logs[g->row];
-	const char *label = column_name(g->col);
 	char cell[2048], prompt[128];
+	struct grid_line line = {
+		.prompt = prompt,
+		.hint = T("Enter: keep  Esc: cancel",
+		    "Enter: ghi nhận  Esc: hủy"),
+		.draw = draw_behind,
+		.accept = take_cell,
+		.arg = g,
+	};
 	struct tui_field f;
-	int key, rc = TUI_CANCEL;
+	int rc, end_key = 0;
 
 	tui_field_init(&f, g->col == COL_NAP ? 3 : g->col == COL_TEMP ? 5 :
 	    MN_LOG_TEXT_MAX, TUI_SHOW);
 	if (first_key == 0) {
-		cell_text(log, g->col, cell, sizeof cell);
+		cell_text(&g->logs[g->row], g->col, cell, sizeof cell);
 		tui_field_set(&f, cell);
 	} else
 		tui_field_key(&f, first_key);
-	snprintf(prompt, sizeof prompt, "%s: ", label);
-	for (;;) {
-		int x;
-
-		if (tui_frame(ui, NULL)) {
-			draw_grid(ui, g);
-			tui_text(LINES - 3, 0, COLS, "", TUI_NORMAL);
-			x = 1 + tui_text(LINES - 3, 1, COLS - 2, prompt,
-			    TUI_TITLE);
-			ui->cursor_y = LINES - 3;
-			ui->cursor_x = tui_field_draw(&f, LINES - 3, x,
-			    COLS - 1 - x, true);
-			tui_text(LINES - 1, 1, COLS - 2, T("Enter: keep  "
-			    "Esc: cancel", "Enter: ghi nhận  Esc: hủy"),
-			    TUI_NORMAL);
-		}
-		tui_refresh(ui);
-		key = tui_key(ui);
-		if (key == TK_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (key == TK_RESIZE || !tui_fits(ui))
-			continue;
-		if (key == TK_ESC)
-			break;
-		if (key == TK_ENTER || key == TK_TAB) {
-			struct mn_error err;
-			char *text = tui_field_get(&f);
-
-			mn_error_clear(&err);
-			if (text != NULL && store_text(log, g->col, text,
-			    &err) != MN_OK) {
-				free(text);
-				tui_error(ui, "%s", err.message);
-				continue;
-			}
-			free(text);
-			rc = TUI_OK;
-			if (key == TK_TAB)
-				g->col = (g->col + 1) % COL_COUNT;
-			break;
-		}
-		tui_field_key(&f, key);
-	}
+	snprintf(prompt, sizeof prompt, "%s: ", column_name(g->col));
+	rc = grid_edit_line(ui, &line, &f, &end_key);
+	if (rc == TUI_OK && end_key == TK_TAB)
+		g->col = (g->col + 1) % COL_COUNT;
 	tui_field_clear(&f);
 	return rc;
 }
