@@ -36,8 +36,8 @@ measured() {
 	sql "SELECT count(*) FROM measurements WHERE measured_on = '$DAY' $1"
 }
 
-echo "== the connection drops in the weighing grid"
-{
+# Steps that open the weighing grid of $CLASS on $DAY.
+open_weighing() {
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
@@ -57,6 +57,13 @@ key Enter
 key Enter
 wait "Lớp $CLASS, ngày $DAY_TYPED"
 settle
+EOF
+}
+
+echo "== the connection drops in the weighing grid"
+{
+	open_weighing
+	cat <<EOF
 type 18,5
 key Tab
 type 110.2
@@ -96,6 +103,39 @@ EOF
     AND head_cm = 49.5")" -eq 1 ] ||
     fail "the reopened grid did not store 18,5 kg, 110,2 cm, 49,5 cm"
 [ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
+
+echo "== a draft of a saved row meets a later change as a conflict"
+{
+	open_weighing
+	cat <<EOF
+key C-u
+type 18,7
+waitre "^ +1 .*18,7 .*chưa lưu"
+signal HUP
+waitexit 5000
+EOF
+} | drive - || fail "the second weighing session failed"
+cells=$(sql "SELECT value FROM drafts, json_each(values_json)")
+version=$(sql "SELECT version FROM measurements WHERE measured_on = '$DAY'
+    AND weight_kg = 18.5")
+echo "$cells" | grep -q "^18,7|110,2|[0-9]|49,5|$version\$" ||
+    fail "the draft of the saved row: '$cells', version $version"
+sql "UPDATE measurements SET weight_kg = 18.6, version = version + 1
+    WHERE measured_on = '$DAY' AND weight_kg = 18.5"
+{
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+type c
+waitre "^ +1 .*18,7 .*chưa lưu"
+key F2
+wait "đã bị người khác sửa"
+EOF
+} | drive - || fail "the conflict of the weighing draft was not shown"
+[ "$(measured "AND weight_kg = 18.6")" -eq 1 ] ||
+    fail "the weighing draft overwrote the later change"
+# The session ended in the grid still unsaved, which left a new draft.
+sql "DELETE FROM drafts"
 
 # Steps that open the visit form of the first child of MG5A.
 open_visit() {
