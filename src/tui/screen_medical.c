@@ -484,6 +484,26 @@ static const struct tui_column request_columns[] = {
 
 enum { D_AT, D_NOTE, D_ROWS };
 
+/*
+ * Rejects a dose time outside the request's days with dd/mm/yyyy dates,
+ * before the core does the same check with its stored forms.
+ */
+static int
+within_days(const struct mn_medicine_request *req, const char *iso,
+    const char *typed, struct mn_error *err)
+{
+	char first[16], last[16];
+
+	if (strncmp(iso, req->first_day, 10) >= 0 &&
+	    strncmp(iso, req->last_day, 10) <= 0)
+		return MN_OK;
+	hui_date(req->first_day, first, sizeof first);
+	hui_date(req->last_day, last, sizeof last);
+	return mn_fail(err, MN_ERR_INVALID, "given_at", T("%s is outside the "
+	    "days the parents asked for, %s to %s", "%s nằm ngoài những ngày "
+	    "cha mẹ dặn, từ %s đến %s"), typed, first, last);
+}
+
 static int
 give_dose(struct tui *ui, const struct mn_child *c,
     const struct mn_medicine_request *req)
@@ -496,13 +516,16 @@ give_dose(struct tui *ui, const struct mn_child *c,
 	struct tui_form form = { .rows = rows, .nrows = D_ROWS,
 	    .enter_submits = true };
 	struct mn_error err;
-	char heading[320], now[17];
+	char heading[320], now[17], key[MN_DRAFT_KEY_SIZE];
 	int64_t id;
 	int rc;
 
 	snprintf(heading, sizeof heading, "%s: %s, %s", c->full_name,
 	    req->medicine, req->dose);
 	form.heading = heading;
+	snprintf(key, sizeof key, "health_form:dose:%lld:%lld",
+	    (long long)c->id, (long long)req->id);
+	form.draft_key = key;
 	tui_field_init(&rows[D_AT].field, TIME_LETTERS, TUI_SHOW);
 	tui_field_init(&rows[D_NOTE].field, TEXT_LETTERS, TUI_SHOW);
 	now_text(now);
@@ -516,6 +539,8 @@ give_dose(struct tui *ui, const struct mn_child *c,
 		stored = at != NULL && note != NULL ? iso_time(at, "given_at",
 		    T("time given", "thời điểm cho uống"), iso, &err) :
 		    MN_ERR_NOMEM;
+		if (stored == MN_OK)
+			stored = within_days(req, iso, at, &err);
 		if (stored == MN_OK)
 			stored = mn_medicine_give(ui->ctx, req->id, iso, note,
 			    &id, &err);
@@ -907,6 +932,33 @@ screen_checkup(struct tui *ui)
 	return for_children(ui, health_checkup_form);
 }
 
+/* Opens the dose form of the child's medicine request_id, if still listed. */
+static int
+reopen_dose(struct tui *ui, const struct mn_child *c, int64_t request_id)
+{
+	struct mn_medicine_request *rq = NULL;
+	struct mn_error err;
+	const char *saved;
+	size_t n = 0;
+	int rc = TUI_OK;
+
+	mn_error_clear(&err);
+	if (mn_medicine_list(ui->ctx, c->id, NULL, &rq, &n, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
+	saved = hui_enter(ui, T("Medicine: log a dose",
+	    "Thuốc: ghi lần cho uống"));
+	for (size_t i = 0; i < n; i++)
+		if (rq[i].id == request_id) {
+			rc = give_dose(ui, c, &rq[i]);
+			break;
+		}
+	hui_leave(ui, saved);
+	mn_medicine_list_free(rq, n);
+	return rc;
+}
+
 /* The forms a draft "health_form:KIND:CHILD_ID" reopens. */
 static const struct {
 	const char *kind;
@@ -919,22 +971,36 @@ static const struct {
 	{ "vaccination", health_vaccination_form },
 };
 
-/* Opens the form of a draft "KIND:CHILD_ID", filled in from ui->resume. */
+/*
+ * Opens the form of a draft "KIND:CHILD_ID" ("dose:CHILD_ID:REQUEST_ID"
+ * for a dose), filled in from ui->resume.
+ */
 int
 health_form_reopen(struct tui *ui, const char *record)
 {
 	size_t len = strcspn(record, ":");
 	struct mn_child c;
 	struct mn_error err;
-	long long id;
+	long long id, request = 0;
 	char *end;
 
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	if (record[len] != ':')
 		return TUI_OK;
 	id = strtoll(record + len + 1, &end, 10);
+	if (len == 4 && strncmp(record, "dose", 4) == 0 && *end == ':')
+		request = strtoll(end + 1, &end, 10);
 	if (*end != '\0' || id <= 0)
 		return TUI_OK;
+	if (request > 0) {
+		mn_error_clear(&err);
+		if (mn_child_get(ui->ctx, id, &c, &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			return TUI_OK;
+		}
+		return reopen_dose(ui, &c, request) == TUI_END ? TUI_END :
+		    TUI_OK;
+	}
 	for (size_t i = 0; i < sizeof reopen_forms / sizeof reopen_forms[0];
 	    i++) {
 		if (strlen(reopen_forms[i].kind) != len ||

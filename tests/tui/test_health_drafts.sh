@@ -214,3 +214,75 @@ EOF
     AND visit_at = '$YESTERDAY_ISO 07:45'")" -eq 1 ] ||
     fail "the visit was not stored at $YESTERDAY_ISO 07:45"
 [ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
+
+echo "== a dose form left unsaved reopens on its medicine"
+doses() {
+	sql "SELECT count(*) FROM medicine_doses $1"
+}
+doses_before=$(doses "")
+{
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Sức khỏe" 10000
+key Down 2
+key Enter
+wait "Sức khỏe của trẻ"
+key Down 1
+key Enter
+wait "MG5A"
+key /
+type MG5A
+key Enter
+key Enter
+wait "chọn trẻ"
+key Enter
+wait "Thuốc phụ huynh gửi (0)"
+expect "$YESTERDAY 07:45  Đau bụng"
+type t
+wait "Tên thuốc"
+settle
+type Siro ho
+key Tab
+type 5 ml
+key Tab
+type 10:30
+key F2
+wait "Đã lưu thuốc gửi"
+type u
+wait "Siro ho"
+key Enter
+wait "Thời điểm (dd/mm/yyyy HH:MM)"
+settle
+key C-u
+type $YESTERDAY 10:30
+key Tab
+type Uống sau ăn
+settle
+close
+waitexit 5000
+EOF
+} | drive - || fail "the dose session failed"
+dkey=$(sql "SELECT form_key FROM drafts")
+echo "$dkey" | grep -q '^health_form:dose:[0-9][0-9]*:[0-9][0-9]*$' ||
+    fail "dose draft key: '$dkey'"
+[ "$(doses "")" -eq "$doses_before" ] || fail "the unsaved dose was stored"
+TODAY=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
+TODAY_ISO=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
+{
+	login_steps nurse "$nurse"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+type c
+wait "Uống sau ăn"
+expect "$YESTERDAY 10:30"
+key F2
+wait "$YESTERDAY 10:30 nằm ngoài những ngày cha mẹ dặn, từ $TODAY"
+key C-u
+type $TODAY 00:00
+key F2
+wait "Đã ghi lần cho uống Siro ho"
+EOF
+} | drive - || fail "reopening the dose draft failed"
+[ "$(doses "WHERE given_at = '$TODAY_ISO 00:00' AND note = 'Uống sau ăn'")" \
+    -eq 1 ] || fail "the reopened dose was not stored"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
