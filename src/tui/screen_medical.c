@@ -3,10 +3,10 @@
  * sent by the parents and a dose given from it, an injury or accident,
  * and a vaccination.  Form rows are named as
  * the core's error fields, so a rejected value puts the cursor on its
- * row.  Dates are typed dd/mm/yyyy and times dd/mm/yyyy HH:MM; they
+ * row.  Dates are typed dd/mm/yyyy and times dd/mm/yyyy HH:MM, and they
  * reach the core as YYYY-MM-DD and YYYY-MM-DD HH:MM.  Every form keeps
- * its values as a draft when the session ends in it ("health_form:KIND:
- * CHILD_ID", reopened by health_form_reopen).
+ * its values as a draft when the session ends in it, under the key
+ * "health_form:KIND:CHILD_ID" that health_form_reopen opens again.
  */
 #include <stdio.h>
 #include <stdlib.h>
