@@ -1,13 +1,14 @@
 /*
  * The weighing day: a class's measuring round entered in one grid, one
  * row per child with weight, length or height, the measuring position
- * and the head circumference (recorded only: the growth tables carry no
- * head-circumference standard), the previous values beside them.  F2 saves every new row in
- * one transaction through mn_measure_round, so one bad value writes
- * nothing and the message names the row and the field.  Rows already
- * saved on the sheet's date (also from an earlier session) show their
- * classification and are updated one by one when changed.  A session
- * that ends with unsaved cells keeps them as a draft (grid.h).
+ * and the head circumference, the previous values beside them.  The
+ * head circumference is recorded but not classified, because the
+ * growth tables carry no head-circumference standard.  F2 saves every
+ * new row in one transaction through mn_measure_round, so one bad value
+ * writes nothing and the message names the row and the field.  Rows
+ * already saved on the sheet's date (also from an earlier session) show
+ * their classification and are updated one by one when changed.  A
+ * session that ends with unsaved cells keeps them as a draft (grid.h).
  */
 #include <math.h>
 #include <stdio.h>
