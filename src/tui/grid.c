@@ -218,9 +218,29 @@ grid_draft_wanted(const struct tui *ui)
 }
 
 void
-grid_draft_init(struct grid_draft *d)
+grid_draft_init(struct grid_draft *d, const struct tui *ui,
+    const char *detail)
 {
+	int depth = ui->depth < TUI_PATH_MAX ? ui->depth : TUI_PATH_MAX;
+	char where[240];
+	size_t used = 0;
+
 	memset(d, 0, sizeof *d);
+	where[0] = '\0';
+	for (int i = 0; i <= depth; i++) {
+		const char *part = i < depth ? ui->path[i] : detail;
+		const char *sep = used > 0 ? " › " : "";
+
+		if (part == NULL || part[0] == '\0')
+			continue;
+		/* Whole parts only, so no UTF-8 sequence is cut. */
+		if (used + strlen(sep) + strlen(part) >= sizeof where)
+			break;
+		used += (size_t)snprintf(where + used, sizeof where - used,
+		    "%s%s", sep, part);
+	}
+	if (where[0] != '\0')
+		grid_draft_add(d, MN_DRAFT_WHERE, where);
 }
 
 void

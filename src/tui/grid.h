@@ -11,6 +11,7 @@
 #define MN_TUI_GRID_H
 
 #include "core/drafts.h"
+#include "tui/draft_kinds.h"
 #include "tui/screens.h"
 
 /* Cells of one child in a draft: at most this many parts. */
@@ -125,7 +126,13 @@ struct grid_draft {
  * its unsaved cells.
  */
 bool grid_draft_wanted(const struct tui *ui);
-void grid_draft_init(struct grid_draft *d);
+/*
+ * Starts a draft with the field MN_DRAFT_WHERE: the titles from the menu
+ * down and detail (such as "Lớp MG3A, ngày 04/12/2026"), which the offer
+ * at the next login shows.
+ */
+void grid_draft_init(struct grid_draft *d, const struct tui *ui,
+    const char *detail);
 /* Adds a field; a full draft (MN_DRAFT_FIELDS_MAX) sets d->full. */
 void grid_draft_add(struct grid_draft *d, const char *name,
     const char *value);
@@ -156,11 +163,5 @@ int grid_resume_child(const struct tui *ui, const char *key,
 /* The resumed draft's field name of key, or NULL. */
 const char *grid_resume_get(const struct tui *ui, const char *key,
     const char *name);
-
-/* Screens that reopen a grid's or a health form's draft (draft_offer.c). */
-int attendance_reopen(struct tui *ui, const char *record);
-int dailylog_reopen(struct tui *ui, const char *record);
-int weighing_reopen(struct tui *ui, const char *record);
-int health_form_reopen(struct tui *ui, const char *record);
 
 #endif

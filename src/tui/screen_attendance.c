@@ -648,11 +648,14 @@ keep_draft(struct tui *ui, void *arg)
 {
 	const struct sheet *s = arg;
 	struct grid_draft d;
-	char key[MN_DRAFT_KEY_SIZE], version[24];
+	char key[MN_DRAFT_KEY_SIZE], version[24], day[16], detail[96];
 
 	if (!grid_draft_wanted(ui) || !sheet_changed(s))
 		return;
-	grid_draft_init(&d);
+	mn_date_format(&s->cd.day, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
+	    s->cd.code, day);
+	grid_draft_init(&d, ui, detail);
 	snprintf(version, sizeof version, "%lld", (long long)s->att.version);
 	grid_draft_add(&d, "version", version);
 	for (size_t i = 0; i < s->att.count; i++) {

@@ -813,11 +813,14 @@ keep_draft(struct tui *ui, void *arg)
 {
 	const struct grid *g = arg;
 	struct grid_draft d;
-	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24];
+	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24], day[16], detail[96];
 
 	if (!grid_draft_wanted(ui) || !grid_changed(g))
 		return;
-	grid_draft_init(&d);
+	mn_date_format(&g->cd.day, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
+	    g->cd.code, day);
+	grid_draft_init(&d, ui, detail);
 	for (size_t i = 0; i < g->count; i++) {
 		struct mn_daily_log *log = &g->logs[i];
 		const char *parts[P_COUNT];

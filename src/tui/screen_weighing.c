@@ -734,11 +734,14 @@ static void
 keep_draft(struct tui *ui, struct grid *g)
 {
 	struct grid_draft d;
-	char key[MN_DRAFT_KEY_SIZE];
+	char key[MN_DRAFT_KEY_SIZE], day[16], detail[96];
 
 	if (!grid_draft_wanted(ui) || !unsaved(g))
 		return;
-	grid_draft_init(&d);
+	hui_date(g->date, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s, round %s",
+	    "Lớp %s, ngày %s, đợt %s"), g->cls.code, day, g->round);
+	grid_draft_init(&d, ui, detail);
 	for (size_t i = 0; i < g->n; i++) {
 		struct grid_row *r = &g->rows[i];
 		char *text[3], pos[8], version[24];

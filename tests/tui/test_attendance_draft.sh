@@ -16,6 +16,7 @@ downs=$(att_menu_downs teacher "Điểm danh")
 class_id=$(att_sql "SELECT id FROM classes WHERE code = '$class'
     ORDER BY id DESC LIMIT 1")
 key="attendance:$class_id:$day"
+dmy=$(echo "$day" | awk -F- '{ print $3 "/" $2 "/" $1 }')
 echo "== day $day, class $class ($class_id)"
 
 first=$(att_sql "SELECT ch.id FROM child_class_history h
@@ -71,6 +72,7 @@ echo "== the next login reopens the sheet with the marks, unsaved"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Bản nháp chưa lưu › Điểm danh"
+wait "Điểm danh › Lớp $class, ngày $dmy"
 type c
 wait "bản nháp, chưa lưu"
 waitre "^ +1 .*K Vắng không phép +Sốt [|] ho"

@@ -90,6 +90,7 @@ echo "== the next login reopens the grid; saving stores the head"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Bản nháp chưa lưu › Cân đo theo lớp"
+wait "Cân đo theo lớp › Lớp $CLASS, ngày $DAY_TYPED, đợt"
 type c
 wait "bản nháp, chưa lưu"
 waitre "^ +1 .*18,5.*110.2.*49,5 +bản nháp"
