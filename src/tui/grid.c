@@ -149,14 +149,19 @@ grid_change_day(struct tui *ui, const struct grid_loader *l,
 
 int
 grid_run_day(struct tui *ui, const struct grid_screen *gs,
-    struct class_day *cd, bool resume)
+    struct class_day *cd, bool resume, const char *part)
 {
 	struct mn_date day = cd->day;
 	int rc;
 
 	rc = grid_open_day(ui, &gs->loader, cd, false);
-	if (rc == TUI_OK && resume && mn_date_cmp(&cd->day, &day) == 0)
+	if (rc == TUI_OK && resume && mn_date_cmp(&cd->day, &day) == 0) {
 		gs->apply_draft(ui, gs->loader.arg);
+		if (part[0] != '\0' && gs->open_part != NULL)
+			rc = gs->open_part(ui, gs->loader.arg, part);
+		if (rc != TUI_END)
+			rc = TUI_OK;
+	}
 	if (rc == TUI_OK)
 		rc = gs->run(ui, gs->loader.arg, cd);
 	if (rc == TUI_END)
@@ -180,15 +185,16 @@ grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
 	struct class_day cd;
 	struct mn_date day;
 	int64_t class_id;
+	char part[32];
 
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-	if (!grid_day_record(record, &class_id, &day, NULL, 0) ||
+	if (!grid_day_record(record, &class_id, &day, part, sizeof part) ||
 	    !class_day_find(ui, class_id, &cd)) {
 		grid_draft_dropped(ui);
 		return TUI_OK;
 	}
 	cd.day = day;
-	return grid_run_day(ui, gs, &cd, true);
+	return grid_run_day(ui, gs, &cd, true, part);
 }
 
 void

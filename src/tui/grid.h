@@ -42,18 +42,23 @@ struct grid_screen {
 	/* Keeps the unsaved cells as a draft; called when the session ends. */
 	void (*keep_draft)(struct tui *ui, void *arg);
 	void (*free)(void *arg);
+	/*
+	 * Opens the part of the screen that a draft key names after the
+	 * date (such as the daily log's diary); NULL when there is none.
+	 */
+	int (*open_part)(struct tui *ui, void *arg, const char *part);
 };
 
 /*
- * Opens cd's day and runs the screen on it; resume applies ui->resume
- * when the day opened is the one asked.  Returns TUI_END when the
- * session ends, else TUI_OK.
+ * Opens cd's day and runs the screen on it.  With resume, when the day
+ * opened is the one asked, it applies ui->resume and opens part (when
+ * not "") first.  Returns TUI_END when the session ends, else TUI_OK.
  */
 int grid_run_day(struct tui *ui, const struct grid_screen *gs,
-    struct class_day *cd, bool resume);
+    struct class_day *cd, bool resume, const char *part);
 /*
- * Reopens a draft "CLASS_ID:YYYY-MM-DD" of a class-day screen, or says
- * that the class is no longer the actor's.
+ * Reopens a draft "CLASS_ID:YYYY-MM-DD[:PART]" of a class-day screen,
+ * or says that the class is no longer the actor's.
  */
 int grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
     const char *record);

@@ -826,7 +826,7 @@ screen_attendance(struct tui *ui)
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
 	init_screen(&gs, &s);
-	return grid_run_day(ui, &gs, &cd, false);
+	return grid_run_day(ui, &gs, &cd, false, "");
 }
 
 /* Opens the sheet of a draft "attendance:CLASS_ID:YYYY-MM-DD". */

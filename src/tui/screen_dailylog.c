@@ -88,6 +88,10 @@ column_name(int col)
 	return T(columns[col].long_en, columns[col].long_vi);
 }
 
+/* Draft keys: "dailylog:CLASS_ID:YYYY-MM-DD", with ":diary" for the diary. */
+#define DRAFT_KIND "dailylog"
+#define DIARY_PART "diary"
+
 #define NAME_X 3		/* column 1 holds the absence letter */
 #define NAME_WIDTH 18
 
@@ -727,7 +731,7 @@ edit_diary(struct tui *ui, struct grid *g)
 		.nrows = DIARY_LINES,
 	};
 	struct mn_error err;
-	char *text = NULL, *joined;
+	char *text = NULL, *joined, key[MN_DRAFT_KEY_SIZE];
 	int64_t version = 0;
 	int rc;
 
@@ -737,6 +741,11 @@ edit_diary(struct tui *ui, struct grid *g)
 		tui_error(ui, "%s", err.message);
 		return TUI_OK;
 	}
+	/* A draft keeps the version read, and a reopened one restores it. */
+	grid_day_key(key, sizeof key, DRAFT_KIND, g->cd.class_id, &g->cd.day,
+	    DIARY_PART);
+	form.draft_key = key;
+	form.version = version;
 	class_day_label(&g->cd.day, day, sizeof day);
 	snprintf(heading, sizeof heading, T("Class diary %s, %s",
 	    "Nhật ký lớp %s, %s"), g->cd.code, day);
@@ -759,6 +768,7 @@ edit_diary(struct tui *ui, struct grid *g)
 			break;
 		}
 		mn_error_clear(&err);
+		version = form.version;
 		rc = mn_diary_save(ui->ctx, g->cd.class_id, &g->cd.day, joined,
 		    &version, &err);
 		free(joined);
@@ -800,7 +810,6 @@ load_day(struct tui *ui, void *arg, const struct class_day *cd,
 
 /* ---- Drafts ---------------------------------------------------------- */
 
-#define DRAFT_KIND "dailylog"
 enum { P_NAP = MN_MEAL_COUNT, P_TEMP, P_SYMPTOMS, P_MEDICINE, P_BEHAVIOUR,
     P_LEARNING, P_VERSION, P_COUNT };
 
@@ -1010,6 +1019,15 @@ free_grid(void *arg)
 	grid_free(arg);
 }
 
+/* Opens the diary of a reopened draft "dailylog:...:diary". */
+static int
+open_part(struct tui *ui, void *arg, const char *part)
+{
+	if (strcmp(part, DIARY_PART) != 0)
+		return TUI_OK;
+	return edit_diary(ui, arg);
+}
+
 /* Clears the grid and fills gs with the screen's steps on it. */
 static void
 init_screen(struct grid_screen *gs, struct grid *g)
@@ -1022,6 +1040,7 @@ init_screen(struct grid_screen *gs, struct grid *g)
 	gs->apply_draft = apply_draft;
 	gs->keep_draft = keep_draft;
 	gs->free = free_grid;
+	gs->open_part = open_part;
 }
 
 int
@@ -1037,7 +1056,7 @@ screen_dailylog(struct tui *ui)
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
 	init_screen(&gs, &g);
-	return grid_run_day(ui, &gs, &cd, false);
+	return grid_run_day(ui, &gs, &cd, false, "");
 }
 
 /* Opens the grid of a draft "dailylog:CLASS_ID:YYYY-MM-DD". */

@@ -171,3 +171,37 @@ row=$(att_sql "SELECT lunch || '|' || symptoms FROM daily_logs
     WHERE child_id = $first AND day = '$day'")
 [ "$row" = "all|Ho | sổ mũi" ] || fail "the reopened daily log is '$row'"
 [ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
+
+echo "== the class diary keeps its text as a draft"
+{
+	att_open_steps teacher "$log_downs" "$day"
+	cat <<EOF
+wait "Họ và tên"
+type g
+wait "Dòng 1"
+key C-u
+type "Sáng: hát Cả nhà thương nhau"
+settle
+close
+waitexit 5000
+EOF
+} | drive - || fail "the diary session failed"
+dkey=$(att_sql "SELECT form_key FROM drafts")
+[ "$dkey" = "dailylog:$class_id:$day:diary" ] ||
+    fail "diary draft key: '$dkey'"
+{
+	login_steps teacher "$DEMO_PASSWORD"
+	cat <<EOF
+wait "Có bản nháp chưa lưu từ" 10000
+type c
+wait "Sáng: hát Cả nhà thương nhau"
+key F2
+wait "Đã lưu nhật ký lớp"
+EOF
+} | drive - || fail "reopening the diary draft failed"
+diary=$(att_sql "SELECT g.activities FROM class_diary g
+    JOIN class_days d ON d.id = g.class_day_id
+    WHERE d.class_id = $class_id AND d.day = '$day'")
+[ "$diary" = "Sáng: hát Cả nhà thương nhau" ] ||
+    fail "the reopened diary is '$diary'"
+[ "$(drafts)" = 0 ] || fail "drafts left after saving: $(drafts)"
