@@ -249,9 +249,27 @@ grid_draft_init(struct grid_draft *d, const struct tui *ui,
 		grid_draft_add(d, MN_DRAFT_WHERE, where);
 }
 
+/* Characters (not bytes) of UTF-8 text. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
 void
 grid_draft_add(struct grid_draft *d, const char *name, const char *value)
 {
+	/* One value over the limit would make mn_draft_save reject all. */
+	if (utf8_chars(value) > MN_DRAFT_VALUE_MAX) {
+		syslog(LOG_WARNING, "draft field %s: over %d characters, left "
+		    "out", name, MN_DRAFT_VALUE_MAX);
+		return;
+	}
 	if (d->n >= MN_DRAFT_FIELDS_MAX) {
 		d->full = true;
 		return;

@@ -138,7 +138,10 @@ bool grid_draft_wanted(const struct tui *ui);
  */
 void grid_draft_init(struct grid_draft *d, const struct tui *ui,
     const char *detail);
-/* Adds a field; a full draft (MN_DRAFT_FIELDS_MAX) sets d->full. */
+/*
+ * Adds a field.  A full draft (MN_DRAFT_FIELDS_MAX) sets d->full, and a
+ * value over MN_DRAFT_VALUE_MAX characters is left out and logged.
+ */
 void grid_draft_add(struct grid_draft *d, const char *name,
     const char *value);
 /* Adds the field "c<child_id>" with the parts joined by '|'. */
