@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/attendance.h"
 #include "core/audit.h"
@@ -827,12 +828,30 @@ unchanged(struct mn_ctx *ctx, const struct mn_attendance_day *att,
 	return MN_OK;
 }
 
+/* Writes a stored UTC time as the school's local "HH:MM dd/mm/yyyy". */
+static void
+local_time(const char *utc, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (strptime(utc, "%Y-%m-%dT%H:%M:%S", &tm) == NULL) {
+		snprintf(buf, size, "%s", utc);
+		return;
+	}
+	t = timegm(&tm);
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M %d/%m/%Y", &tm);
+}
+
 static int
 conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
     struct mn_attendance_day *theirs, struct mn_error *err)
 {
 	struct mn_attendance_day current;
 	struct mn_error lerr = { 0 };
+	char when[32];
 	int64_t day_id;
 	int rc;
 
@@ -843,13 +862,13 @@ conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
 			*err = lerr;
 		return rc;
 	}
+	local_time(current.changed_at, when, sizeof when);
 	mn_fail(err, MN_ERR_CONFLICT, "version",
 	    T("%s saved this class's attendance at %s after you opened it; "
 	    "compare their marks and keep yours, take theirs or merge",
 	    "%s đã lưu điểm danh của lớp lúc %s sau khi bạn mở; hãy so "
 	    "sánh rồi giữ bản của bạn, lấy bản của họ hoặc gộp lại"),
-	    current.changed_by[0] ? current.changed_by : "?",
-	    current.changed_at);
+	    current.changed_by[0] ? current.changed_by : "?", when);
 	if (theirs != NULL)
 		*theirs = current;
 	else
