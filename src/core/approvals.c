@@ -198,7 +198,8 @@ mn_approval_request(struct mn_ctx *ctx, const char *data_kind,
 {
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_REQUEST, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_REQUEST,
+	    err)) != MN_OK)
 		return rc;
 	return insert_approval(ctx, data_kind, purpose, consent_purpose, until,
 	    "requested", NULL, id, err);
@@ -250,7 +251,8 @@ mn_approval_add_signed(struct mn_ctx *ctx, const char *data_kind,
 	char detail[128], shown[40];
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_REQUEST, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_REQUEST,
+	    err)) != MN_OK)
 		return rc;
 	if (principal_login == NULL || !principal_verified(ctx->db,
 	    principal_login, principal_password)) {
@@ -308,11 +310,11 @@ mn_approval_list(struct mn_ctx *ctx,
 	sqlite3_stmt *stmt;
 	struct mn_approval a;
 	char today[11];
-	bool all = (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_CLERK |
-	    MN_ROLE_ADMIN | MN_ROLE_HOST)) != 0;
+	bool all = mn_allowed_all(&ctx->actor, MN_ACT_APPROVAL_LIST);
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_LIST, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_LIST,
+	    err)) != MN_OK)
 		return rc;
 	mn_priv_today(today, sizeof today);
 	if ((rc = mn_prepare(ctx->db, SELECT_APPROVAL "WHERE ?2 = 1 OR "
@@ -386,7 +388,8 @@ mn_approval_decide(struct mn_ctx *ctx, const char *approval_id, bool approve,
 	char id[MN_APPROVAL_ID_LEN + 1], detail[64], *old_json, *new_json;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_DECIDE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_DECIDE,
+	    err)) != MN_OK)
 		return rc;
 	if (approval_id == NULL || !normalise_id(approval_id, id))
 		return mn_fail(err, MN_ERR_NOTFOUND, "approval",

@@ -97,17 +97,13 @@ mn_reg_personal_id(const char *id, int birth_year, bool female,
 bool
 mn_reg_is_principal(const struct mn_actor *actor)
 {
-	return (actor->roles & (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) != 0;
+	return mn_allowed(actor, MN_ACT_CHILD_AGE_OVERRIDE);
 }
 
 bool
 mn_reg_class_scoped(const struct mn_actor *actor)
 {
-	unsigned wide = MN_ROLE_HOST | MN_ROLE_PRINCIPAL | MN_ROLE_ADMIN |
-	    MN_ROLE_NURSE | MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT |
-	    MN_ROLE_CLERK;
-
-	return (actor->roles & wide) == 0;
+	return !mn_allowed_all(actor, MN_ACT_CHILD_READ);
 }
 
 bool
