@@ -221,16 +221,22 @@ dummy_hash(void)
 static bool
 principal_verified(sqlite3 *db, const char *login, const char *password)
 {
+	struct mn_actor signer = { .roles = 0 };
 	sqlite3_stmt *stmt;
 	char *hash = NULL;
 	bool ok;
 
-	if (sqlite3_prepare_v2(db, "SELECT a.password_hash FROM accounts a "
-	    "WHERE a.login = ? AND a.locked = 0 AND EXISTS (SELECT 1 FROM "
-	    "account_roles r WHERE r.account_id = a.id "
-	    "AND r.role = 'principal')", -1, &stmt, NULL) == SQLITE_OK) {
+	/* The signer's roles must grant the decision in the access table. */
+	if (sqlite3_prepare_v2(db, "SELECT a.password_hash, (SELECT "
+	    "group_concat(r.role) FROM account_roles r WHERE r.account_id = "
+	    "a.id) FROM accounts a WHERE a.login = ? AND a.locked = 0", -1,
+	    &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+		if (sqlite3_step(stmt) == SQLITE_ROW &&
+		    sqlite3_column_text(stmt, 1) != NULL &&
+		    mn_roles_parse((const char *)sqlite3_column_text(stmt, 1),
+		    &signer.roles, NULL) == MN_OK &&
+		    mn_allowed(&signer, MN_ACT_APPROVAL_DECIDE))
 			hash = strdup((const char *)sqlite3_column_text(stmt,
 			    0));
 		sqlite3_finalize(stmt);
