@@ -13,7 +13,7 @@ admin=$(mn_first_login admin "$ADMIN_PASSWORD" "$NEW_PASSWORD")
 # menu_lines LOGIN PASSWORD [SUBMENU]: prints the entries LOGIN sees on
 # the main menu, or in SUBMENU (a main-menu label), one per line.
 menu_lines() {
-	_screen=$TEST_TMP/menu.$1.screen
+	_menu_screen=$TEST_TMP/menu.$1.screen
 	{
 		login_steps "$1" "$2"
 		echo 'wait "Đăng xuất" 10000'
@@ -24,7 +24,7 @@ menu_lines() {
 			echo "waitnot \"Đăng xuất\" 10000"
 			echo 'settle 300'
 		fi
-		echo "dump $_screen"
+		echo "dump $_menu_screen"
 	} | drive - >/dev/null || fail "menu of $1 not shown"
 	# Row 1 is the status line, row 2 the title; entries follow until
 	# the first empty row.
@@ -32,7 +32,7 @@ menu_lines() {
 		sub(/^ +/, ""); sub(/ +$/, "")
 		if ($0 == "") exit
 		print
-	}' "$_screen"
+	}' "$_menu_screen"
 }
 
 # check LOGIN PASSWORD SUBMENU ENTRY...: the exact entries, in order.
