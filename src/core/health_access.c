@@ -58,32 +58,6 @@ health_teacher_only(const struct mn_actor *actor, enum health_need need)
 	return !all_children(actor, need) && own_classes(actor, need);
 }
 
-static int
-child_in_own_class(struct mn_ctx *ctx, int64_t child_id, bool *mine,
-    struct mn_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = mn_prepare(ctx->db,
-	    "SELECT EXISTS (SELECT 1 FROM children c WHERE c.id = ?1 "
-	    "AND c.class_id IN (SELECT ct.class_id FROM class_teachers ct "
-	    "JOIN staff s ON s.id = ct.staff_id WHERE s.account_id = ?2))",
-	    &st, err);
-	if (rc != MN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, child_id);
-	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = mn_db_fail(ctx->db, err);
-		sqlite3_finalize(st);
-		return rc;
-	}
-	*mine = sqlite3_column_int(st, 0) != 0;
-	sqlite3_finalize(st);
-	return MN_OK;
-}
-
 bool
 health_teaches_class(struct mn_ctx *ctx, const char *class_code)
 {
@@ -105,19 +79,7 @@ health_teaches_class(struct mn_ctx *ctx, const char *class_code)
 bool
 health_teaches_class_id(struct mn_ctx *ctx, int64_t class_id)
 {
-	sqlite3_stmt *st;
-	bool mine;
-
-	if (mn_prepare(ctx->db,
-	    "SELECT 1 FROM class_teachers ct JOIN staff s "
-	    "ON s.id = ct.staff_id WHERE ct.class_id = ?1 "
-	    "AND s.account_id = ?2", &st, NULL) != MN_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, class_id);
-	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
-	mine = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return mine;
+	return mn_teaches_class(ctx, class_id);
 }
 
 int
@@ -156,7 +118,6 @@ health_access(struct mn_ctx *ctx, enum health_need need, int64_t child_id,
 {
 	const struct mn_actor *a = &ctx->actor;
 	char birth[11];
-	bool mine = false;
 	int sex, rc;
 
 	if (child_id != 0) {
@@ -173,9 +134,8 @@ health_access(struct mn_ctx *ctx, enum health_need need, int64_t child_id,
 		return deny(ctx, need, child_id, err);
 	if (child_id == 0)
 		return MN_OK;
-	if ((rc = child_in_own_class(ctx, child_id, &mine, err)) != MN_OK)
-		return rc;
-	return mine ? MN_OK : deny(ctx, need, child_id, err);
+	return mn_teaches_child(ctx, child_id) ? MN_OK :
+	    deny(ctx, need, child_id, err);
 }
 
 int

@@ -109,21 +109,7 @@ mn_reg_class_scoped(const struct mn_actor *actor)
 bool
 mn_reg_teaches(struct mn_ctx *ctx, int64_t class_id)
 {
-	sqlite3_stmt *st = NULL;
-	bool yes = false;
-
-	if (ctx->actor.account_id == 0 || class_id == 0)
-		return false;
-	if (sqlite3_prepare_v2(ctx->db,
-	    "SELECT 1 FROM class_teachers ct JOIN staff s ON s.id = "
-	    "ct.staff_id WHERE ct.class_id = ?1 AND s.account_id = ?2",
-	    -1, &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, class_id);
-	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return yes;
+	return class_id != 0 && mn_teaches_class(ctx, class_id);
 }
 
 int
