@@ -16,8 +16,6 @@
 #define ANYONE		(-1)
 /* Not an action: shown when one kind of export is allowed. */
 #define ANY_EXPORT	(-2)
-/* Not an action: shown when one of two actions is allowed. */
-#define EITHER(a, b)	((int)(a) * 1000 + (int)(b) + 1000000)
 
 struct menu_entry {
 	int id;
@@ -59,9 +57,7 @@ static const struct menu_entry menu[] = {
 	{ 20, 0, "My children", "Con của tôi", MN_ACT_OWN_CHILDREN,
 	    screen_my_children },
 	{ 21, 0, "Feedback", "Góp ý", MN_ACT_FEEDBACK_SEND, screen_feedback },
-	/* Staff write announcements; parents read their children's. */
-	{ 22, 0, "Announcements", "Thông báo",
-	    EITHER(MN_ACT_ANNOUNCE_WRITE, MN_ACT_OWN_CHILDREN),
+	{ 22, 0, "Announcements", "Thông báo", MN_ACT_ANNOUNCE_WRITE,
 	    screen_announcements },
 	{ 23, 0, "Parent feedback", "Góp ý phụ huynh",
 	    MN_ACT_FEEDBACK_HANDLE, screen_feedback_inbox },
@@ -88,6 +84,15 @@ static const struct menu_entry menu[] = {
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
+
+/* Entries that a second action shows as well, by menu id. */
+static const struct {
+	int id;
+	enum mn_action action;
+} also_shown[] = {
+	/* Parents read the announcements that staff write. */
+	{ 22, MN_ACT_OWN_CHILDREN },
+};
 
 static const struct tui_keydef menu_keys[] = {
 	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "Open", "Chọn",
@@ -120,9 +125,10 @@ visible(const struct mn_actor *actor, const struct menu_entry *e)
 				return true;
 		return false;
 	}
-	if (e->action >= 1000000)
-		return mn_allowed(actor, (e->action - 1000000) / 1000) ||
-		    mn_allowed(actor, (e->action - 1000000) % 1000);
+	for (size_t i = 0; i < sizeof also_shown / sizeof also_shown[0]; i++)
+		if (also_shown[i].id == e->id &&
+		    mn_allowed(actor, also_shown[i].action))
+			return true;
 	return mn_allowed(actor, (enum mn_action)e->action);
 }
 
