@@ -97,7 +97,7 @@ static const struct {
 	[MN_ACT_CONSENT_OWN] = { "consent_own", 0, PA },
 
 	[MN_ACT_APPROVAL_REQUEST] = { "approval_request", STAFF, 0 },
-	/* The principal alone approves; the host command asks for her
+	/* The principal alone approves; the host command requires her
 	 * password instead. */
 	[MN_ACT_APPROVAL_DECIDE] = { "approval_decide", P, 0 },
 	[MN_ACT_APPROVAL_LIST] = { "approval_list", P | C | A | H,

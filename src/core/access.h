@@ -89,7 +89,7 @@ enum mn_action {
 	MN_ACT_COUNT
 };
 
-/* Stored name of an action ("child_read"), for audit rows; "?" if bad. */
+/* Returns the stored name ("child_read") for audit rows, "?" if unknown. */
 const char *mn_action_name(enum mn_action action);
 
 /* The roles granted the action, school-wide or in a scope. */

@@ -1,7 +1,7 @@
 /*
  * Who may read and write health data, and small helpers the health
- * files share.  The roles come from the table of access.c; the scope
- * check (a teacher's classes) is done here, by query.
+ * files share.  The roles come from the table of access.c, and a
+ * teacher's classes are checked with mn_teaches_child.
  */
 #include <stdio.h>
 #include <stdlib.h>
