@@ -684,6 +684,40 @@ op_health_measure(struct mn_ctx *c, struct mn_error *err)
 }
 
 static int
+op_health_checkup(struct mn_ctx *c, struct mn_error *err)
+{
+	struct mn_checkup in = { .child_id = w->c1,
+	    .examiner = "BS. Lê Văn Tâm", .facility = "Trạm y tế phường",
+	    .conclusion = "Bình thường" };
+	struct mn_date day;
+
+	mn_date_from_days(mn_date_to_days(&w->day) - ++serial, &day);
+	mn_date_format_iso(&day, in.checked_on, sizeof in.checked_on);
+	return mn_checkup_add(c, &in, NULL, err);
+}
+
+static int
+op_health_medicine(struct mn_ctx *c, struct mn_error *err)
+{
+	struct mn_medicine_request in = { .child_id = w->c1,
+	    .medicine = "Siro ho", .dose = "5 ml", .times = "10:30" };
+
+	snprintf(in.first_day, sizeof in.first_day, "%.10s", w->today);
+	snprintf(in.last_day, sizeof in.last_day, "%.10s", w->today);
+	return mn_medicine_add(c, &in, NULL, err);
+}
+
+static int
+op_health_vaccination(struct mn_ctx *c, struct mn_error *err)
+{
+	struct mn_vaccination in = { .child_id = w->c1, .vaccine = "Sởi",
+	    .dose_number = 1 + ++serial % 10 };
+
+	snprintf(in.given_on, sizeof in.given_on, "%.10s", w->today);
+	return mn_vaccination_add(c, &in, NULL, err);
+}
+
+static int
 op_price_write(struct mn_ctx *c, struct mn_error *err)
 {
 	return mn_kitchen_price_set(c, w->food, &w->day, 10000 + ++serial,
@@ -989,6 +1023,10 @@ static const struct {
 	{ "health summary", op_health_summary, NULL,
 	    B(PR) | B(TE) | B(NU) | B(MU) },
 	{ "health visit write", op_health_visit, NULL, B(NU) | B(MU) },
+	{ "health check-up write", op_health_checkup, NULL, B(NU) | B(MU) },
+	{ "health medicine write", op_health_medicine, NULL, B(NU) | B(MU) },
+	{ "health vaccination write", op_health_vaccination, NULL,
+	    B(NU) | B(MU) },
 	{ "health records read", op_health_records, NULL,
 	    B(PR) | B(NU) | B(MU) },
 	/* The teacher of class B measures c1 as the nurse she also is. */
@@ -1090,6 +1128,8 @@ scope_cases(void **state)
 	struct mn_ctx teacher = as(TE), parent = as(PA), multi = as(MU);
 	struct mn_child_filter f = { .search = "Bảo" };
 	struct mn_error err = { 0 };
+	struct mn_health_summary summary;
+	struct mn_consent consent;
 	struct mn_daily_log log;
 	int64_t found = 0;
 	int n = 0, before;
@@ -1106,7 +1146,13 @@ scope_cases(void **state)
 	before = denied_rows("gv.a");
 	assert_int_equal(mn_dailylog_get(&teacher, w->c2, &w->day, &log,
 	    &err), MN_ERR_DENIED);
-	assert_int_equal(denied_rows("gv.a"), before + 1);
+	assert_int_equal(mn_health_summary_get(&teacher, w->c2, &summary,
+	    &err), MN_ERR_DENIED);
+	assert_int_equal(mn_consent_get(&teacher, w->c2, "photos_media",
+	    &consent, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_parent_list(&teacher, w->c2,
+	    IGNORE(struct mn_parent_account), NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(denied_rows("gv.a"), before + 4);
 
 	/* A parent: by search, by code, by id; each refusal audited. */
 	before = denied_rows("ph.an");
