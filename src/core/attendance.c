@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/access.h"
 #include "core/attendance.h"
 #include "core/audit.h"
 #include "core/config.h"
@@ -183,32 +184,17 @@ deny(struct mn_ctx *ctx, const char *what, int64_t class_id,
 bool
 mn_attendance_teaches(struct mn_ctx *ctx, int64_t class_id)
 {
-	sqlite3_stmt *st;
-	bool found = false;
-
-	if (ctx->actor.account_id <= 0 ||
-	    (ctx->actor.roles & MN_ROLE_TEACHER) == 0)
-		return false;
-	if (stmt_get(ctx->db,
-	    "SELECT 1 FROM class_teachers ct JOIN staff s "
-	    "ON s.id = ct.staff_id WHERE s.account_id = ? AND ct.class_id = ?",
-	    &st, NULL) != MN_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, ctx->actor.account_id);
-	sqlite3_bind_int64(st, 2, class_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	stmt_put(st);
-	return found;
+	return mn_teaches_class(ctx, class_id);
 }
 
 int
 mn_attendance_check_read(struct mn_ctx *ctx, int64_t class_id,
     struct mn_error *err)
 {
-	if (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
-	    MN_ROLE_HOST))
+	if (mn_allowed_all(&ctx->actor, MN_ACT_ATTENDANCE_READ))
 		return MN_OK;
-	if (mn_attendance_teaches(ctx, class_id))
+	if (mn_allowed_as(&ctx->actor, MN_ACT_ATTENDANCE_READ,
+	    MN_ROLE_TEACHER) && mn_attendance_teaches(ctx, class_id))
 		return MN_OK;
 	return deny(ctx, "attendance_read", class_id, err);
 }
@@ -275,15 +261,15 @@ int
 mn_attendance_check_write(struct mn_ctx *ctx, int64_t class_id,
     const struct mn_date *day, struct mn_error *err)
 {
-	bool principal = (ctx->actor.roles &
-	    (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) != 0;
+	bool principal = mn_allowed_all(&ctx->actor, MN_ACT_ATTENDANCE_WRITE);
 	unsigned edit_days = ctx->cfg != NULL ?
 	    ctx->cfg->attendance_edit_days : 0;
 	struct mn_date today;
 	long age;
 	int rc;
 
-	if (!principal && !mn_attendance_teaches(ctx, class_id))
+	if (!principal && !(mn_allowed_as(&ctx->actor, MN_ACT_ATTENDANCE_WRITE,
+	    MN_ROLE_TEACHER) && mn_attendance_teaches(ctx, class_id)))
 		return deny(ctx, "attendance_write", class_id, err);
 	if ((rc = check_day(ctx, class_id, day, err)) != MN_OK)
 		return rc;

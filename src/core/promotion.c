@@ -102,7 +102,7 @@ mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
 	int rc;
 
 	memset(plan, 0, sizeof *plan);
-	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CLASS_WRITE, err);
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PROMOTE, err);
 	if (rc != MN_OK)
 		return rc;
 	if (mn_reg_class_scoped(&ctx->actor))
@@ -283,7 +283,7 @@ mn_promotion_apply(struct mn_ctx *ctx, const struct mn_promotion_plan *plan,
 	char detail[128], json[160];
 	int rc;
 
-	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CLASS_WRITE, err);
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PROMOTE, err);
 	if (rc != MN_OK)
 		return rc;
 	if (mn_reg_class_scoped(&ctx->actor))
@@ -334,7 +334,7 @@ mn_promotion_previous_year(struct mn_ctx *ctx, int64_t to_year_id,
 	int rc;
 
 	memset(from, 0, sizeof *from);
-	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CLASS_WRITE, err);
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PROMOTE, err);
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_prepare(ctx->db, "SELECT p.id, p.name, p.first_day, "

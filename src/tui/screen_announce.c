@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/announce.h"
 #include "core/date.h"
 #include "core/registers.h"
 #include "tui/draft_kinds.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -345,11 +347,15 @@ announcement_reopen(struct tui *ui, const char *record)
 int
 screen_announcements(struct tui *ui)
 {
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct rows rows;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
-	rows.parent = (ui->ctx->actor.roles & MN_ROLE_PARENT) != 0;
+	/* Staff who may write see every announcement; parents their own. */
+	rows.parent = !mn_allowed(&ui->ctx->actor, MN_ACT_ANNOUNCE_WRITE);
+	tui_keys_copy(rows.parent ? parent_keys : staff_keys, keys,
+	    TUI_KEYS_MAX);
 	if (rows.parent)
 		tui_list_init(&rows.list, parent_columns, 3);
 	else
@@ -361,8 +367,7 @@ screen_announcements(struct tui *ui)
 		int action, row;
 
 		screen_set_parent_minimum(ui);
-		action = tui_list_run(ui, &rows.list, rows.parent ?
-		    parent_keys : staff_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/approvals.h"
 #include "tui/draft_kinds.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -238,10 +240,17 @@ approval_request_reopen(struct tui *ui, const char *record)
 int
 screen_approvals(struct tui *ui)
 {
+	struct tui_keydef keys[TUI_KEYS_MAX];
+	bool may_decide = mn_allowed(&ui->ctx->actor, MN_ACT_APPROVAL_DECIDE);
 	struct rows rows;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
+	tui_keys_copy(approval_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_APPROVE, may_decide);
+	tui_keys_offer(keys, ACT_REJECT, may_decide);
+	tui_keys_offer(keys, ACT_NEW, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_APPROVAL_REQUEST));
 	tui_list_init(&rows.list, approval_columns, NCOLS);
 	rows.list.empty_en = "No approvals.";
 	rows.list.empty_vi = "Chưa có phê duyệt nào.";
@@ -250,7 +259,7 @@ screen_approvals(struct tui *ui)
 		int action, row;
 
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &rows.list, approval_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/consent.h"
 #include "core/parents.h"
 #include "tui/draft_kinds.h"
@@ -120,7 +121,8 @@ record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 	};
 	struct tui_form form = { .rows = rows, .nrows = 2,
 	    .enter_submits = true };
-	bool parent = (ui->ctx->actor.roles & MN_ROLE_PARENT) != 0;
+	/* Staff record the paper form; a parent answers from the account. */
+	bool parent = !mn_allowed(&ui->ctx->actor, MN_ACT_CONSENT_RECORD);
 	struct mn_error err;
 	char question[512], heading[512], key[MN_DRAFT_KEY_SIZE];
 	int rc;

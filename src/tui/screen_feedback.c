@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/date.h"
 #include "core/feedback.h"
 #include "core/parents.h"
 #include "tui/draft_kinds.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -431,11 +433,16 @@ static int
 open_thread(struct tui *ui, int64_t id, bool staff)
 {
 	struct mn_feedback *fb = malloc(sizeof *fb);
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct mn_error err;
 	int rc = TUI_OK;
 
 	if (fb == NULL)
 		return TUI_OK;
+	tui_keys_copy(staff ? staff_thread_keys : parent_thread_keys, keys,
+	    TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_DECIDE, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_CORRECTION_DECIDE));
 	for (;;) {
 		char *text;
 		int action;
@@ -446,8 +453,7 @@ open_thread(struct tui *ui, int64_t id, bool staff)
 			break;
 		}
 		text = thread_text(fb, staff);
-		action = screen_text(ui, text != NULL ? text : "", staff ?
-		    staff_thread_keys : parent_thread_keys);
+		action = screen_text(ui, text != NULL ? text : "", keys);
 		free(text);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
