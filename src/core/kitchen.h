@@ -21,6 +21,27 @@
 #include "core/date.h"
 #include "core/nutrition.h"
 
+/*
+ * What an actor may do in the kitchen.  Screens ask mn_kitchen_may to
+ * offer only the keys the actor may use; the kitchen functions check the
+ * same rights before they read or write.
+ */
+enum mn_kitchen_right {
+	MN_KITCHEN_READ_MENU,	/* menus, dishes, foods, nutrition */
+	MN_KITCHEN_PLAN,	/* foods, prices, dishes, menus, suppliers,
+				   meal counts, purchases */
+	MN_KITCHEN_APPROVE,	/* approve a week, edit requirements */
+	MN_KITCHEN_SEE_MARKET,	/* market list, purchases, suppliers */
+	MN_KITCHEN_FEES,	/* meal fees and the meal-fee book */
+	MN_KITCHEN_SAFETY,	/* food-safety logs */
+	MN_KITCHEN_ALLERGY_WRITE,
+	MN_KITCHEN_ALLERGY_READ,
+};
+
+/* True when one of the actor's roles has the kitchen right. */
+bool mn_kitchen_may(const struct mn_actor *actor,
+    enum mn_kitchen_right right);
+
 /* Adds the shipped foods whose code is not in the database yet. */
 int mn_kitchen_seed_foods(struct mn_ctx *ctx, int *added,
     struct mn_error *err);
@@ -194,7 +215,9 @@ struct mn_food_check {
 	time_t at;
 	int meal;		/* enum mn_meal, or -1 for step 1 */
 	const char *item;	/* food or dish */
-	const char *supplier;	/* step 1 */
+	const char *supplier;	/* step 1, free text kept for old rows */
+	int64_t supplier_id;	/* step 1, from the register; 0: none.
+				   Its name replaces the supplier text. */
 	double quantity;	/* 0: not given */
 	const char *unit;
 	const char *checks;	/* what was checked and seen */

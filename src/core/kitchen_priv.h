@@ -62,4 +62,11 @@ int kitchen_food_id(struct mn_ctx *ctx, int code, int64_t *id,
 int kitchen_check_price(int64_t price, const char *field,
     struct mn_error *err);
 
+/*
+ * Copies the name of supplier id into name; MN_ERR_NOTFOUND when it is
+ * not in the register, MN_ERR_INVALID when it is inactive.
+ */
+int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
+    size_t size, struct mn_error *err);
+
 #endif
