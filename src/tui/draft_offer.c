@@ -33,6 +33,8 @@ static const struct draft_kind kinds[] = {
 	{ "account_form", "Account form", "Biểu mẫu tài khoản",
 	    account_form_reopen },
 	{ "child_form", "Child's record", "Hồ sơ trẻ", child_form_reopen },
+	/* Every kitchen form; the record names the form (kitchen_ui.c). */
+	{ "kitchen", "Kitchen form", "Biểu mẫu bếp", kitchen_form_reopen },
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))

@@ -97,6 +97,18 @@ static const struct menu_entry menu[] = {
 	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_mealfees },
 	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
 	    MN_ROLE_PRINCIPAL | MN_ROLE_NURSE, NO_ACTION, screen_foodsafety },
+	/* Kitchen reference data; each screen offers only allowed keys. */
+	{ 65, 6, "Dishes", "Món ăn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL,
+	    NO_ACTION, screen_kitchen_dishes },
+	{ 66, 6, "Food table and prices", "Bảng thực phẩm, giá",
+	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL, NO_ACTION,
+	    screen_kitchen_foods },
+	{ 67, 6, "Suppliers", "Nơi cung cấp", MN_ROLE_KITCHEN |
+	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT, NO_ACTION,
+	    screen_kitchen_suppliers },
+	{ 68, 6, "Nutrition requirements", "Nhu cầu dinh dưỡng",
+	    MN_ROLE_PRINCIPAL | MN_ROLE_KITCHEN, NO_ACTION,
+	    screen_kitchen_requirements },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
 	    screen_logout },
 };

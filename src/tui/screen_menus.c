@@ -5,7 +5,9 @@
  * kitchen, the principal and the nurse, the children of the group
  * allergic to a food of its dishes.  The kitchen edits a meal's dishes, the
  * principal approves the week, and a week can be copied onto another.
- * Every role reads; the core rejects what the actor may not do.
+ * Every role reads; the help line offers only the keys mn_kitchen_may
+ * grants the actor, so teachers, parents, the nurse and the accountant
+ * get a read-only screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +46,15 @@ static const struct tui_keydef week_keys[] = {
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };
+
+/* Keys that change the menu; other roles only read. */
+static const struct kui_key_right week_rights[] = {
+	{ ACT_EDIT, MN_KITCHEN_PLAN },
+	{ ACT_COPY, MN_KITCHEN_PLAN },
+	{ ACT_APPROVE, MN_KITCHEN_APPROVE },
+};
+
+#define KEYS_MAX 16
 
 static const struct tui_column week_columns[] = {
 	{ "Day", "Ngày", 12 },
@@ -649,9 +660,12 @@ dispatch(struct tui *ui, struct week_view *v, int action)
 int
 screen_menus(struct tui *ui)
 {
+	struct tui_keydef keys[KEYS_MAX];
 	struct week_view v;
 	int rc = TUI_CANCEL;
 
+	kui_filter_keys(ui, week_keys, week_rights,
+	    sizeof week_rights / sizeof week_rights[0], keys, KEYS_MAX);
 	memset(&v, 0, sizeof v);
 	/* Staff plan the kindergarten first; the crèche is one key away. */
 	v.group = MN_GROUP_MAU_GIAO;
@@ -667,7 +681,7 @@ screen_menus(struct tui *ui)
 		reload(ui, &v);
 		set_title(ui, &v);
 		kui_set_minimum(ui);
-		action = tui_list_run(ui, &v.list, week_keys);
+		action = tui_list_run(ui, &v.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;
