@@ -26,6 +26,9 @@ key Down 2
 key Enter
 wait "Kiểm thực 3 bước"
 type n
+wait "Nơi cung cấp thực phẩm (bước 1)"
+wait "(không chọn trong danh sách)"
+key Enter
 wait "Nội dung kiểm tra"
 type 1
 key Tab
