@@ -348,7 +348,7 @@ check_value(int col, double value, double min, double max,
 int
 mn_food_check(const struct mn_food *f, struct mn_error *err)
 {
-	double plg;
+	double macro_g;
 	int rc;
 
 	if ((rc = check_value(COL_CODE, f->code, 1, 999999, err)) != MN_OK)
@@ -377,14 +377,14 @@ mn_food_check(const struct mn_food *f, struct mn_error *err)
 		    nutrients[n].max, err)) != MN_OK)
 			return rc;
 	}
-	plg = f->value[MN_NUT_PROTEIN] + f->value[MN_NUT_LIPID] +
+	macro_g = f->value[MN_NUT_PROTEIN] + f->value[MN_NUT_LIPID] +
 	    f->value[MN_NUT_GLUCID];
-	if (plg > 100.5)
+	if (macro_g > 100.5)
 		return mn_fail(err, MN_ERR_INVALID,
 		    column_name(COL_NUTRIENTS + MN_NUT_GLUCID),
 		    T("glucid_g: protein + lipid + glucid is %g; expected at "
 		    "most 100 g per 100 g", "glucid_g: protein + lipid + "
-		    "glucid là %g; cần không quá 100 g trong 100 g"), plg);
+		    "glucid là %g; cần không quá 100 g trong 100 g"), macro_g);
 	if (f->purchase_unit[0] == '\0' ||
 	    strlen(f->purchase_unit) >= MN_FOOD_UNIT_MAX)
 		return mn_fail(err, MN_ERR_INVALID, column_name(COL_UNIT),

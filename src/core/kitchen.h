@@ -22,9 +22,9 @@
 #include "core/nutrition.h"
 
 /*
- * What an actor may do in the kitchen.  Screens ask mn_kitchen_may to
- * offer only the keys the actor may use; the kitchen functions check the
- * same rights before they read or write.
+ * Kitchen rights.  Screens ask mn_kitchen_may so that they offer only
+ * the keys the actor may use, and the kitchen functions check the same
+ * rights before they read or write.
  */
 enum mn_kitchen_right {
 	MN_KITCHEN_READ_MENU,	/* menus, dishes, foods, nutrition */

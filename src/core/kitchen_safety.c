@@ -32,7 +32,7 @@ clean_required(const char *in, const char *field, size_t max, char **out,
 	return rc;
 }
 
-/* The supplier text of a check: the register's name when it names one. */
+/* Returns the supplier text of a check: the register's name if linked. */
 static int
 supplier_text(struct mn_ctx *ctx, const struct mn_food_check *c, char **out,
     struct mn_error *err)

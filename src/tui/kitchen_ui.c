@@ -277,16 +277,18 @@ static const struct tui_column food_pick_columns[] = {
 };
 
 /* Runs a pick list; returns the chosen row, -1 for back, -2 to end. */
+enum { PICK_BACK = -1, PICK_END = -2 };
+
 static int
 run_pick(struct tui *ui, const char *title, struct tui_list *list)
 {
-	int action, row = -1;
+	int action, row = PICK_BACK;
 
 	tui_enter(ui, title);
 	for (;;) {
 		action = tui_list_run(ui, list, pick_keys);
 		if (action == TUI_ACT_END) {
-			row = -2;
+			row = PICK_END;
 			break;
 		}
 		if (action == TUI_ACT_BACK)
@@ -297,6 +299,16 @@ run_pick(struct tui *ui, const char *title, struct tui_list *list)
 	}
 	tui_leave(ui);
 	return row;
+}
+
+static int
+pick_result(int row)
+{
+	if (row >= 0)
+		return TUI_OK;
+	if (row == PICK_END)
+		return TUI_END;
+	return TUI_CANCEL;
 }
 
 int
@@ -333,7 +345,7 @@ kui_pick_food(struct tui *ui, const char *title, int *code)
 		*code = foods[row].food.code;
 	tui_list_free(&list);
 	free(foods);
-	return row >= 0 ? TUI_OK : row == -2 ? TUI_END : TUI_CANCEL;
+	return pick_result(row);
 }
 
 static const struct tui_column supplier_pick_columns[] = {
@@ -376,7 +388,7 @@ kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
 	}
 	tui_list_free(&list);
 	free(rows);
-	return row >= 0 ? TUI_OK : row == -2 ? TUI_END : TUI_CANCEL;
+	return pick_result(row);
 }
 
 int

@@ -5,7 +5,7 @@
  * kitchen, the principal and the nurse, the children of the group
  * allergic to a food of its dishes.  The kitchen edits a meal's dishes, the
  * principal approves the week, and a week can be copied onto another.
- * Every role reads; the help line offers only the keys mn_kitchen_may
+ * Every role reads.  The help line offers only the keys mn_kitchen_may
  * grants the actor, so teachers, parents, the nurse and the accountant
  * get a read-only screen.
  */

@@ -1,6 +1,6 @@
-# The kitchen creates a dish through the screens (a bad weight is
-# rejected first), puts it on next week's first school day, sets the
-# meal count and a price, and the market list follows the price: at
+# The kitchen creates a dish through the screens, after a bad weight is
+# rejected.  It puts the dish on next week's first school day and sets
+# the meal count and a price.  The market list follows the price, at
 # 30 000 đ then 40 000 đ per kg.
 #
 # Su hào (code 4096) has 22.4 % refuse: 50 g edible per child is

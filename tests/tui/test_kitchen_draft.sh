@@ -1,6 +1,6 @@
 # A hangup (SIGHUP) inside a kitchen form keeps the typed values as a
-# draft, nothing is stored, and the next login reopens the form with
-# them; saving it then stores the supplier.
+# draft and stores nothing.  The next login reopens the form with them,
+# and saving it stores the supplier.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 

@@ -1,7 +1,7 @@
-# Food-safety logs through the kitchen's screen: a receiving check from
+# Food-safety logs through the kitchen's screen.  A receiving check from
 # a supplier picked in the register and a 24-hour sample are recorded
-# for today, and disposing of the fresh sample is rejected because it
-# has not been kept for 24 hours.
+# for today.  Disposing of the fresh sample is rejected because it has
+# not been kept for 24 hours.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 

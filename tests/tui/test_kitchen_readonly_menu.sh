@@ -1,6 +1,6 @@
-# The menu screen offers only the keys the actor may use: a parent gets
+# The menu screen offers only the keys the actor may use.  A parent gets
 # no edit, approve or copy key (help line and help box), and pressing
-# them opens nothing.  The kitchen, as a control, sees the edit key.
+# them opens nothing.  As a control, the kitchen gets the edit key.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
