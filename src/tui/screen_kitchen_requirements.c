@@ -167,8 +167,8 @@ requirement_form(struct tui *ui, enum mn_age_group group,
 	form.note = T("Ranges as min-max (615-726), 60- for a minimum only, "
 	    "empty for no check.", "Khoảng ghi tối thiểu-tối đa (615-726), "
 	    "60- nếu chỉ có mức tối thiểu, để trống nếu không kiểm tra.");
-	snprintf(title, sizeof title, "%s, %s", T("Requirement",
-	    "Nhu cầu dinh dưỡng"), mn_menu_group_label(group));
+	snprintf(title, sizeof title, "%s", may_edit ? T("Set from a date",
+	    "Đặt từ ngày") : T("Requirement", "Nhu cầu"));
 	tui_enter(ui, title);
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK && may_edit) {
 		struct mn_requirement nr;
@@ -246,8 +246,8 @@ screen_kitchen_requirements(struct tui *ui)
 		struct mn_date d;
 
 		fill_list(ui, &list, group, &rows, &n);
-		snprintf(title, sizeof title, "%s, %s", T("Requirements",
-		    "Nhu cầu dinh dưỡng"), mn_menu_group_label(group));
+		snprintf(title, sizeof title, "%s",
+		    mn_menu_group_label(group));
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 		action = tui_list_run(ui, &list, keys);
 		if (action == TUI_ACT_END) {

@@ -194,3 +194,18 @@ EOF
 [ "$(q "SELECT count(*) FROM food_prices p JOIN foods f ON
     f.id = p.food_id WHERE f.code = 4096")" = 1 ] ||
     fail "setting the same date twice added a second price row"
+
+echo "== the command line shows the dish and the price history"
+tab=$(printf '\t')
+"$MAMNON" -c "$CFG" dish show "$DISH" >dish.out || fail "dish show failed"
+grep -qx "mau-giao${tab}4096${tab}Su hào${tab}50.0${tab}22.4${tab}64.4" \
+    dish.out || fail "dish show printed: $(cat dish.out)"
+"$MAMNON" -c "$CFG" price list 4096 >price.out || fail "price list failed"
+[ "$(sed -n 2p price.out | cut -f 1,2)" = "$day${tab}40000" ] ||
+    fail "price list printed: $(cat price.out)"
+if "$MAMNON" -c "$CFG" price set 4096 "$day" -5 2>price.err; then
+	fail "a negative price was accepted"
+fi
+grep -q "unit_price" price.err || fail "no field in: $(cat price.err)"
+[ "$(market_line)" = "4096|kg|1.29|40000|51600" ] ||
+    fail "a rejected price changed the market list"
