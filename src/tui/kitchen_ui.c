@@ -406,6 +406,7 @@ kitchen_form_reopen(struct tui *ui, const char *record)
 		{ "count:", kitchen_market_reopen },
 		{ "check:", kitchen_safety_reopen },
 		{ "sample:", kitchen_safety_reopen },
+		{ "fee", kitchen_fee_reopen },
 	};
 
 	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)

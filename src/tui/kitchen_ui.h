@@ -85,6 +85,7 @@ int kitchen_supplier_reopen(struct tui *ui, const char *record);
 int kitchen_requirement_reopen(struct tui *ui, const char *record);
 int kitchen_market_reopen(struct tui *ui, const char *record);
 int kitchen_safety_reopen(struct tui *ui, const char *record);
+int kitchen_fee_reopen(struct tui *ui, const char *record);
 
 /* Minimum size: parents read on phones, staff need 80x24. */
 void kui_set_minimum(struct tui *ui);
