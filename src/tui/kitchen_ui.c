@@ -9,6 +9,7 @@
 
 #include "core/kitchen_edit.h"
 #include "core/nutrition.h"
+#include "tui/draft_kinds.h"
 #include "tui/kitchen_ui.h"
 
 /* Inserts '.' every three digits of the digits in text. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/approvals.h"
+#include "tui/draft_kinds.h"
 #include "tui/screens.h"
 
 enum {
@@ -169,6 +170,7 @@ decide(struct tui *ui, const struct mn_approval *a, bool approve)
 	return TUI_OK;
 }
 
+/* Writes an approval request; the form keeps a draft. */
 static int
 request(struct tui *ui)
 {
@@ -183,7 +185,8 @@ request(struct tui *ui)
 	};
 	char note[512];
 	struct tui_form form = { .rows = rows, .nrows = 4,
-	    .enter_submits = true, .note = note };
+	    .enter_submits = true, .note = note,
+	    .draft_key = "approval_request" };
 	char id[MN_APPROVAL_ID_LEN + 1];
 	size_t used = 0;
 	int rc;
@@ -222,6 +225,14 @@ request(struct tui *ui)
 			return TUI_OK;
 		tui_form_focus(&form, err.field);
 	}
+}
+
+/* Reopens the approval request form of a draft. */
+int
+approval_request_reopen(struct tui *ui, const char *record)
+{
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return request(ui);
 }
 
 int

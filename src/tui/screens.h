@@ -51,8 +51,6 @@ int screen_kitchen_dishes(struct tui *ui);
 int screen_kitchen_foods(struct tui *ui);
 int screen_kitchen_suppliers(struct tui *ui);
 int screen_kitchen_requirements(struct tui *ui);
-/* Opens a kitchen form from a draft key "kitchen:RECORD". */
-int kitchen_form_reopen(struct tui *ui, const char *record);
 
 /* Exports to a file fetched with a one-time code ("Xuất dữ liệu"). */
 int screen_export(struct tui *ui);
