@@ -132,10 +132,10 @@ price_set(struct mn_ctx *ctx, char **args)
 	errno = 0;
 	price = strtoll(args[2], &end, 10);
 	if (args[2][0] == '\0' || *end != '\0' || errno != 0)
-		return cli_usage(command, T("invalid price '%s'; expected whole "
-		    "đồng per purchase unit, such as 25000", "đơn giá '%s' "
-		    "không hợp lệ; cần số đồng nguyên cho mỗi đơn vị mua, ví dụ "
-		    "25000"), args[2]);
+		return cli_usage(command, T("invalid price '%s'; expected "
+		    "whole đồng per purchase unit, such as 25000", "đơn giá "
+		    "'%s' không hợp lệ; cần số đồng nguyên cho mỗi đơn vị mua, "
+		    "ví dụ 25000"), args[2]);
 	if (mn_kitchen_price_set(ctx, code, &from, (int64_t)price, &err) !=
 	    MN_OK)
 		return cli_error(&err);

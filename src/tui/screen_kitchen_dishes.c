@@ -456,7 +456,8 @@ fill_dishes(struct tui *ui, struct tui_list *l, struct mn_dish_summary **rows,
 		char nt[16], mg[16];
 		const char *cells[3] = { (*rows)[i].name, nt, mg };
 
-		snprintf(nt, sizeof nt, "%d", (*rows)[i].items[MN_GROUP_NHA_TRE]);
+		snprintf(nt, sizeof nt, "%d",
+		    (*rows)[i].items[MN_GROUP_NHA_TRE]);
 		snprintf(mg, sizeof mg, "%d",
 		    (*rows)[i].items[MN_GROUP_MAU_GIAO]);
 		tui_list_add(l, cells);

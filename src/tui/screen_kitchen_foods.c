@@ -2,7 +2,8 @@
  * The food table: every food with its main figures and today's price.
  * The kitchen adds a food, edits a food's figures (per 100 g edible
  * part) and sets a price per purchase unit from a date.  The price
- * history of each food is listed.  "mamnon import foods" still loads a whole file.
+ * history of each food is listed.  "mamnon import foods" still loads a
+ * whole file.
  */
 #include <math.h>
 #include <stdio.h>

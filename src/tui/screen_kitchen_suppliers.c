@@ -69,8 +69,15 @@ read_supplier(struct tui_form_row *rows, struct mn_supplier *s,
 		snprintf(s->certificate_no, sizeof s->certificate_no, "%s",
 		    text[S_CERT]);
 		s->certificate_expiry[0] = '\0';
-		s->active = strcmp(text[S_ACTIVE], "k") != 0 &&
-		    strcmp(text[S_ACTIVE], "n") != 0;
+		s->active = strcmp(text[S_ACTIVE], "c") == 0 ||
+		    strcmp(text[S_ACTIVE], "y") == 0;
+		if (!s->active && strcmp(text[S_ACTIVE], "k") != 0 &&
+		    strcmp(text[S_ACTIVE], "n") != 0)
+			rc = mn_fail(err, MN_ERR_INVALID, "active",
+			    T("still buying: invalid value '%.10s'; expected "
+			    "c (yes) or k (no)", "đang giao dịch: giá trị "
+			    "'%.10s' không hợp lệ; cần c (có) hoặc k (không)"),
+			    text[S_ACTIVE]);
 	}
 	if (rc == MN_OK && text[S_EXPIRY][0] != '\0') {
 		struct mn_date d;
