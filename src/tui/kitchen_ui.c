@@ -100,7 +100,7 @@ kui_monday(struct mn_date *d)
 	kui_add_days(d, -mn_date_weekday(d));
 }
 
-/* NOTE: a kui_ask form keeps no draft; it holds one short answer. */
+/* NOTE: a kui_ask form keeps no draft, since it asks one short answer. */
 int
 kui_ask(struct tui *ui, const char *title, const char *label_en,
     const char *label_vi, const char *initial, int max_letters, char **out)
