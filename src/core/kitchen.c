@@ -40,6 +40,7 @@ mn_kitchen_may(const struct mn_actor *actor, enum mn_kitchen_right right)
 		[MN_KITCHEN_SAFETY] = MAY_SAFETY,
 		[MN_KITCHEN_ALLERGY_WRITE] = MAY_ALLERGY_WRITE,
 		[MN_KITCHEN_ALLERGY_READ] = MAY_ALLERGY_READ,
+		[MN_KITCHEN_DISHES] = MAY_DISH_WRITE,
 	};
 
 	if ((unsigned)right >= sizeof masks / sizeof masks[0])
@@ -568,7 +569,7 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 	char now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_add", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_text_clean(name ? name : "", T("dish name", "tên món"),
 	    200, &clean, err)) != MN_OK)
@@ -628,7 +629,7 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 	char now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_edit", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_edit", err)) != MN_OK)
 		return rc;
 	ids = calloc(count ? count : 1, sizeof *ids);
 	if (ids == NULL)

@@ -7,8 +7,8 @@
  *
  * Dates are struct mn_date and weeks are ISO weeks "YYYY-Www".
  *
- * Roles: the kitchen and the principal plan dishes, menus, prices,
- * purchases and safety logs.  The principal approves a week's menu and
+ * Roles: the kitchen writes dishes.  The kitchen and the principal plan
+ * menus, prices, purchases and safety logs.  The principal approves a week's menu and
  * edits requirements.  The accountant and the principal see and set meal
  * fees.  The nurse and the principal record allergies.  Every role reads
  * menus.
@@ -28,14 +28,15 @@
  */
 enum mn_kitchen_right {
 	MN_KITCHEN_READ_MENU,	/* menus, dishes, foods, nutrition */
-	MN_KITCHEN_PLAN,	/* foods, prices, dishes, menus, suppliers,
-				   meal counts, purchases */
+	MN_KITCHEN_PLAN,	/* foods, prices, menus, suppliers, meal
+				   counts, purchases */
 	MN_KITCHEN_APPROVE,	/* approve a week, edit requirements */
 	MN_KITCHEN_SEE_MARKET,	/* market list, purchases, suppliers */
 	MN_KITCHEN_FEES,	/* meal fees and the meal-fee book */
 	MN_KITCHEN_SAFETY,	/* food-safety logs */
 	MN_KITCHEN_ALLERGY_WRITE,
 	MN_KITCHEN_ALLERGY_READ,
+	MN_KITCHEN_DISHES,	/* add dishes and change their ingredients */
 };
 
 /* True when one of the actor's roles has the kitchen right. */
@@ -71,8 +72,9 @@ struct mn_dish_item {
 };
 
 /*
- * Creates a dish with its ingredients.  A dish with no ingredients, an
- * unknown food or a weight outside (0, 2000] g is rejected.
+ * Creates a dish with its ingredients (kitchen only; the principal
+ * reads dishes).  A dish with no ingredients, an unknown food or a
+ * weight outside (0, 2000] g is rejected.
  */
 int mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
     const struct mn_dish_item *items, size_t count, int64_t *id,

@@ -338,7 +338,7 @@ mn_kitchen_dish_rename(struct mn_ctx *ctx, int64_t id, int64_t version,
 	char *clean = NULL, now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_edit", err)) != MN_OK ||
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_edit", err)) != MN_OK ||
 	    (rc = mn_text_clean(name ? name : "", "name", 200, &clean,
 	    err)) != MN_OK)
 		return rc;

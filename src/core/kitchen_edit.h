@@ -5,9 +5,10 @@
  * row take the version read and report MN_ERR_CONFLICT when someone else
  * saved in between.
  *
- * Rights: MN_KITCHEN_PLAN writes foods, prices, dishes and suppliers;
- * MN_KITCHEN_APPROVE writes requirements; MN_KITCHEN_READ_MENU reads
- * foods, dishes and requirements; MN_KITCHEN_SEE_MARKET reads suppliers.
+ * Rights: MN_KITCHEN_PLAN writes foods, prices and suppliers,
+ * MN_KITCHEN_DISHES writes dishes and MN_KITCHEN_APPROVE requirements.
+ * MN_KITCHEN_READ_MENU reads foods, dishes and requirements, and
+ * MN_KITCHEN_SEE_MARKET or MN_KITCHEN_SAFETY reads suppliers.
  */
 #ifndef MN_CORE_KITCHEN_EDIT_H
 #define MN_CORE_KITCHEN_EDIT_H

@@ -25,6 +25,8 @@
 #define MAY_SAFETY (MAY_PLAN | MN_ROLE_NURSE)
 #define MAY_ALLERGY_WRITE (MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_HOST)
 #define MAY_ALLERGY_READ (MAY_SAFETY | MN_ROLE_TEACHER)
+/* Dishes are the kitchen's recipes: the principal reads them only. */
+#define MAY_DISH_WRITE (MN_ROLE_KITCHEN | MN_ROLE_HOST)
 
 /* Largest meal count of one age group on one day. */
 #define MAX_MEALS 5000

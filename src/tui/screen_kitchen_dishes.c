@@ -2,7 +2,7 @@
  * Dishes: the list of dishes, and each dish's ingredients per age group
  * in edible grams per child with the bought weight derived from the
  * food's refuse share.  The kitchen adds dishes, renames them and adds,
- * changes or removes ingredients; other roles read.  Each ingredient
+ * changes or removes ingredients; the principal reads.  Each ingredient
  * change is saved at once with the dish version read, so a change made
  * meanwhile by someone else is reported as a conflict.
  */
@@ -44,13 +44,13 @@ static const struct tui_keydef item_keys[] = {
 	{ .name = NULL }
 };
 
-/* Keys that change dishes; the others only read. */
+/* Keys that change dishes; the principal and others only read. */
 static const struct kui_key_right plan_keys[] = {
-	{ ACT_NEW, MN_KITCHEN_PLAN },
-	{ ACT_RENAME, MN_KITCHEN_PLAN },
-	{ ACT_ADD_ITEM, MN_KITCHEN_PLAN },
-	{ ACT_EDIT_ITEM, MN_KITCHEN_PLAN },
-	{ ACT_REMOVE_ITEM, MN_KITCHEN_PLAN },
+	{ ACT_NEW, MN_KITCHEN_DISHES },
+	{ ACT_RENAME, MN_KITCHEN_DISHES },
+	{ ACT_ADD_ITEM, MN_KITCHEN_DISHES },
+	{ ACT_EDIT_ITEM, MN_KITCHEN_DISHES },
+	{ ACT_REMOVE_ITEM, MN_KITCHEN_DISHES },
 };
 
 #define NPLAN (sizeof plan_keys / sizeof plan_keys[0])

@@ -192,7 +192,14 @@ dish_edit_detects_conflict(void **state)
 	assert_int_equal(all[0].items[MN_GROUP_NHA_TRE], 1);
 	assert_int_equal(all[0].items[MN_GROUP_MAU_GIAO], 1);
 	free(all);
-	/* A parent reads dishes but may not change them. */
+	/* The principal and parents read dishes but may not change them. */
+	act_as(&fx->ctx, MN_ROLE_PRINCIPAL, "hieutruong");
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->dish, 3,
+	    items, 1, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_kitchen_dish_get(&fx->ctx, fx->dish, &d, &err),
+	    MN_OK);
+	assert_int_equal(d.version, 3);
+	mn_dish_detail_free(&d);
 	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
 	assert_int_equal(mn_kitchen_dish_rename(&fx->ctx, fx->dish, 3, "X",
 	    &err), MN_ERR_DENIED);
@@ -566,6 +573,8 @@ rights_match_roles(void **state)
 	assert_false(mn_kitchen_may(&parent, MN_KITCHEN_PLAN));
 	assert_false(mn_kitchen_may(&parent, MN_KITCHEN_APPROVE));
 	assert_true(mn_kitchen_may(&kitchen, MN_KITCHEN_PLAN));
+	assert_true(mn_kitchen_may(&kitchen, MN_KITCHEN_DISHES));
+	assert_false(mn_kitchen_may(&principal, MN_KITCHEN_DISHES));
 	assert_false(mn_kitchen_may(&kitchen, MN_KITCHEN_APPROVE));
 	assert_true(mn_kitchen_may(&principal, MN_KITCHEN_APPROVE));
 	assert_false(mn_kitchen_may(&nurse, MN_KITCHEN_PLAN));
