@@ -40,6 +40,9 @@ static const struct menu_entry menu[] = {
 	    screen_staff_list },
 	{ 5, 0, "School calendar", "Lịch năm học", 0, MN_ACT_CALENDAR_WRITE,
 	    screen_calendar },
+	/* Promotion, as `mamnon promote`, for the principal only. */
+	{ 8, 0, "Promotion to a new school year", "Lên lớp năm học mới",
+	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_promote },
 	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
 	{ 10, 0, "Health", "Sức khỏe", HEALTH_ROLES, NO_ACTION, NULL },

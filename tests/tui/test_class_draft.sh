@@ -28,7 +28,7 @@ open_classes() {
 	login_steps hieutruong "$PW"
 	cat <<SCRIPT
 wait "Lớp học" 10000
-key Down
+pick Lớp học
 key Enter
 wait "Lớp Lá A"
 SCRIPT

@@ -10,8 +10,6 @@ NOTE='Số mới của mẹ cháu'
 REASON='Đã cập nhật theo đề nghị'
 nkids=$(db "SELECT count(*) FROM parent_children pc
     JOIN accounts a ON a.id = pc.account_id WHERE a.login = 'parent'")
-# Position of the mother's phone in the list the parent chooses from.
-field_index=8
 
 drafts() {
 	db "SELECT count(*) FROM drafts"
@@ -33,7 +31,7 @@ down=$(menu_down parent 40x15 "Góp ý")
 	cat <<EOS
 wait "Thông tin nào bị sai?"
 wait "điện thoại mẹ"
-key Down $field_index
+pick "điện thoại mẹ"
 key Enter
 wait "Giá trị đúng"
 type $PHONE

@@ -16,7 +16,7 @@ open_add_form() {
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
-key Down 3
+pick Quản lý tài khoản
 key Enter
 wait "Khóa/mở"
 key n
@@ -180,10 +180,10 @@ edit_mai() {
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
-key Down 3
+pick Quản lý tài khoản
 key Enter
 wait "gv.mai"
-key Down
+pick gv.mai
 key Enter
 wait "Sửa tài khoản"
 key C-u

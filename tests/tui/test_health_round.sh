@@ -35,7 +35,7 @@ open_grid() {
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Cân đo theo lớp"
 key Enter
@@ -141,10 +141,10 @@ echo "== the report shows the stored counts"
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Báo cáo đợt cân đo"
-key Down 2
+pick Báo cáo đợt cân đo
 key Enter
 wait "Mã lớp"
 settle

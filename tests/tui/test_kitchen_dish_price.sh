@@ -37,13 +37,11 @@ day_vn=$(date -d "$day" +%d/%m/%Y)
 [ "$(q "SELECT count(*) FROM menu_items WHERE menu_date = '$day'")" = 0 ] ||
     fail "$day already has a menu"
 
-# Kitchen's Nutrition menu: Menus, Market list, Food safety, Dishes,
-# Food table, Suppliers, Requirements.
 echo "== a bad weight is rejected, then the dish is added"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 3
+	open_item "Món ăn"
 	cat <<EOF
 wait "Mẫu giáo"
 type n
@@ -79,7 +77,7 @@ echo "== the dish goes on $day with 20 planned meals and a price"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 0
+	open_item "Thực đơn"
 	cat <<EOF
 wait "mẫu giáo, tuần"
 type ]
@@ -97,7 +95,7 @@ key F2
 wait "Đã lưu thực đơn"
 key Esc
 wait "Phiếu kê chợ"
-key Down
+pick "Phiếu kê chợ"
 key Enter
 type d
 wait "Ngày (dd/mm/yyyy)"
@@ -118,8 +116,7 @@ wait "1,29"
 wait "chưa có"
 key Esc
 wait "Thực đơn"
-key Home
-key Down 4
+pick "Bảng thực phẩm, giá"
 key Enter
 wait "Bảng thực phẩm"
 type /
@@ -153,7 +150,7 @@ echo "== a new price from the same day changes the market list screen"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 4
+	open_item "Bảng thực phẩm, giá"
 	cat <<EOF
 wait "Bảng thực phẩm"
 type /
@@ -177,8 +174,7 @@ wait "Thành phần"
 key Esc
 key Esc
 wait "Phiếu kê chợ"
-key Home
-key Down
+pick "Phiếu kê chợ"
 key Enter
 type d
 wait "Ngày (dd/mm/yyyy)"

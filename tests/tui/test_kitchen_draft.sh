@@ -9,13 +9,11 @@ mn_demo
 NAME='HTX Rau sạch Nháp'
 PHONE='0912345678'
 
-# Kitchen's Nutrition menu: Menus, Market list, Food safety, Dishes,
-# Food table, Suppliers, Requirements.
 echo "== SIGHUP in the new-supplier form"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 5
+	open_item "Nơi cung cấp"
 	cat <<EOF
 wait "Nơi cung cấp thực phẩm"
 type n
@@ -64,7 +62,7 @@ grams=$(q "SELECT group_concat(age_group || '=' || edible_g) FROM
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 3
+	open_item "Món ăn"
 	cat <<EOF
 wait "Nhà trẻ"
 type /

@@ -10,13 +10,11 @@ mn_demo
 NAME='Bí đỏ hữu cơ thử'
 foods_before=$(q "SELECT count(*) FROM foods")
 
-# Kitchen's Nutrition menu: Menus, Market list, Food safety, Dishes,
-# Food table, Suppliers, Requirements.
 echo "== a bad protein value is rejected, then the food is added"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 4
+	open_item "Bảng thực phẩm, giá"
 	cat <<EOF
 wait "Bảng thực phẩm"
 type n
@@ -54,7 +52,7 @@ echo "== a draft saved after another change is a conflict"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 4
+	open_item "Bảng thực phẩm, giá"
 	cat <<EOF
 wait "Bảng thực phẩm"
 type /

@@ -7,8 +7,9 @@
 mn_demo
 
 open_menus() {
-	printf 'wait "Dinh dưỡng" 10000\nkey End\nkey Up\nkey Enter\n'
-	printf 'wait "Thực đơn"\nkey Enter\nwait "mẫu giáo, tuần"\n'
+	open_nutrition
+	open_item "Thực đơn"
+	printf 'wait "mẫu giáo, tuần"\n'
 }
 
 echo "== the parent's menu screen has no edit keys"

@@ -11,15 +11,12 @@ export TZ=Asia/Ho_Chi_Minh
 from=2030-09-05
 from_vn=05/09/2030
 
-# The principal's Nutrition menu: Menus, Market list, Meal-fee book,
-# Food safety, Dishes, Food table, Suppliers, Requirements (the last).
 echo "== the principal adds a requirement from $from_vn"
 {
 	login_steps principal "$DEMO_PASSWORD"
 	open_nutrition
+	open_item "Nhu cầu dinh dưỡng"
 	cat <<EOF
-key End
-key Enter
 wait "01/01/2000"
 expect "615-726"
 type n
@@ -55,9 +52,8 @@ echo "== the kitchen reads the requirements without the add key"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
+	open_item "Nhu cầu dinh dưỡng"
 	cat <<EOF
-key End
-key Enter
 wait "700-750"
 expectnot "Thêm từ ngày"
 type n

@@ -23,7 +23,7 @@ open_staff() {
 	login_steps hieutruong "$PW"
 	cat <<SCRIPT
 wait "Nhân sự" 10000
-key Down 2
+pick Nhân sự
 key Enter
 wait "Lớp phụ trách"
 waitre "CB-001 +Vũ Thị Mai"
@@ -65,9 +65,10 @@ wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Bản nháp chưa lưu › Hồ sơ cán bộ"
 expect "Nhân sự › Thêm cán bộ"
 type c
+waitnot "Mở lại?"
 wait "Thêm cán bộ"
 wait "Y Moan Ênuôl"
-expect 15/08/1995
+wait 15/08/1995
 key F2
 wait "Đã lưu cán bộ Y Moan Ênuôl"
 SCRIPT
@@ -83,11 +84,10 @@ phone() {
 }
 
 # Script lines: open CB-001's edit form and type a new phone number.
-# The list sorts by given name, so Vũ Thị Mai comes after Y Moan Ênuôl.
 edit_phone() {
 	open_staff
 	cat <<SCRIPT
-key Down
+pick Vũ Thị Mai
 key e
 wait "Sửa hồ sơ cán bộ"
 wait "Vũ Thị Mai"
@@ -113,6 +113,7 @@ sqlite3 "$DB" "UPDATE staff SET phone = '0922222222',
 wait "Có bản nháp chưa lưu từ" 10000
 expectline 2 "Hồ sơ cán bộ: $id"
 type c
+waitnot "Mở lại?"
 wait "Sửa hồ sơ cán bộ"
 wait 0911111111
 key F2
@@ -130,6 +131,7 @@ echo "== an edit draft saves when nobody else changed the row"
 	cat <<SCRIPT
 wait "Có bản nháp chưa lưu từ" 10000
 type c
+waitnot "Mở lại?"
 wait 0933333333
 key F2
 wait "Đã lưu cán bộ Vũ Thị Mai"
