@@ -510,6 +510,23 @@ CREATE TABLE meal_counts (
 	UNIQUE (day, age_group)
 );
 
+-- Supplier register.  Purchases and receiving checks point at a
+-- supplier by supplier_id; their free-text supplier column stays for rows
+-- written before the register and keeps the name as it was on that day.
+CREATE TABLE suppliers (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+	address TEXT NOT NULL DEFAULT '',
+	phone TEXT NOT NULL DEFAULT '',
+	supplies TEXT NOT NULL DEFAULT '',
+	certificate_no TEXT NOT NULL DEFAULT '',
+	certificate_expiry TEXT,
+	active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+
 CREATE TABLE purchases (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL,
@@ -518,6 +535,7 @@ CREATE TABLE purchases (
 	unit_price INTEGER NOT NULL CHECK (unit_price BETWEEN 0 AND 100000000),
 	amount INTEGER NOT NULL CHECK (amount >= 0),
 	supplier TEXT NOT NULL DEFAULT '',
+	supplier_id INTEGER REFERENCES suppliers(id),
 	version INTEGER NOT NULL DEFAULT 1,
 	changed_by TEXT NOT NULL,
 	changed_at TEXT NOT NULL
@@ -546,6 +564,7 @@ CREATE TABLE food_checks (
 	meal TEXT CHECK (meal IN ('breakfast', 'lunch', 'afternoon', 'snack')),
 	item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 200),
 	supplier TEXT NOT NULL DEFAULT '',
+	supplier_id INTEGER REFERENCES suppliers(id),
 	quantity REAL CHECK (quantity > 0),
 	unit TEXT NOT NULL DEFAULT '',
 	checks TEXT NOT NULL DEFAULT '',

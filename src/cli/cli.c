@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/cli_attendance.h"
 #include "cli/cli_foods.h"
+#include "cli/cli_kitchen.h"
 #include "cli/cli_growth.h"
 #include "cli/cli_ops.h"
 #include "cli/cli_reg.h"
@@ -87,6 +88,9 @@ static const struct command {
 	{ "check", NEEDS_CONFIG, cli_check },
 	{ "get", NEEDS_DB, cli_get },
 	{ "give", NEEDS_DB, cli_give },
+	/* Kitchen: dishes and food prices. */
+	{ "dish", NEEDS_DB, cli_dish },
+	{ "price", NEEDS_DB, cli_price },
 };
 
 int

@@ -72,6 +72,9 @@ static const struct {
 	/* The administrator and the clerk have no use for menus. */
 	[MN_ACT_MENU_READ] = { "menu_read", P | TE | N | K | AC | PA | H, 0 },
 	[MN_ACT_KITCHEN_PLAN] = { "kitchen_plan", K | P | H, 0 },
+	/* The principal reads dishes and approves menus, the kitchen writes
+	 * the recipes. */
+	[MN_ACT_DISH_WRITE] = { "dish_write", K | H, 0 },
 	[MN_ACT_MENU_APPROVE] = { "menu_approve", P | H, 0 },
 	[MN_ACT_MEAL_COUNT_WRITE] = { "meal_count_write", K | P | TE | H,
 	    0 },

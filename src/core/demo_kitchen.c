@@ -20,6 +20,7 @@
 #include "core/demo.h"
 #include "core/demo_kitchen.h"
 #include "core/kitchen.h"
+#include "core/kitchen_edit.h"
 #include "core/kitchen_priv.h"
 #include "core/registers.h"
 
@@ -155,6 +156,19 @@ static const char *const suppliers[] = {
 	"HTX Nông nghiệp Thanh Trì", "Công ty TNHH Thực phẩm sạch An Phát",
 	"Cửa hàng thực phẩm Minh Hằng",
 };
+
+/* Register details of suppliers[i]; made-up addresses and numbers. */
+static const struct {
+	const char *address, *phone, *supplies, *certificate;
+	int expiry_year;
+} supplier_details[] = {
+	{ "Xã Tam Hiệp, huyện Thanh Trì, Hà Nội", "0243 861 2345",
+	    "rau, củ, quả", "112/2025/NNPTNT-HN", 2028 },
+	{ "Phường Định Công, quận Hoàng Mai, Hà Nội", "0912 345 678",
+	    "thịt, cá, trứng, sữa", "245/2024/ATTP-CNĐK", 2027 },
+	{ "Phường Tương Mai, quận Hoàng Mai, Hà Nội", "0987 654 321",
+	    "gạo, gia vị, dầu ăn, đường", "078/2024/ATTP-CNĐK", 2027 },
+};
 #define COOK "Phạm Văn Bình"
 #define KITCHEN_LOGIN "kitchen"
 
@@ -220,6 +234,32 @@ add_dishes(struct demo_state *s, struct mn_error *err)
 }
 
 static int
+add_suppliers(struct demo_state *s, struct mn_error *err)
+{
+	for (size_t i = 0; i < NELEM(suppliers); i++) {
+		struct mn_supplier sup;
+		int rc;
+
+		memset(&sup, 0, sizeof sup);
+		snprintf(sup.name, sizeof sup.name, "%s", suppliers[i]);
+		snprintf(sup.address, sizeof sup.address, "%s",
+		    supplier_details[i].address);
+		snprintf(sup.phone, sizeof sup.phone, "%s",
+		    supplier_details[i].phone);
+		snprintf(sup.supplies, sizeof sup.supplies, "%s",
+		    supplier_details[i].supplies);
+		snprintf(sup.certificate_no, sizeof sup.certificate_no, "%s",
+		    supplier_details[i].certificate);
+		snprintf(sup.certificate_expiry, sizeof sup.certificate_expiry,
+		    "%04d-12-31", supplier_details[i].expiry_year);
+		sup.active = true;
+		if ((rc = mn_kitchen_supplier_save(s->ctx, &sup, err)) != MN_OK)
+			return rc;
+	}
+	return MN_OK;
+}
+
+static int
 add_prices_and_fees(struct demo_state *s, const struct mn_date *from,
     struct mn_error *err)
 {
@@ -261,13 +301,16 @@ prepare_all(struct demo_state *s, struct mn_error *err)
 	    "ch.status IN ('enrolled', 'transferred_in')",
 	    &s->count_planned, err)) != MN_OK ||
 	    (rc = mn_prepare(db, "INSERT INTO purchases (day, food_id, "
-	    "quantity, unit_price, amount, supplier, changed_by, changed_at) "
-	    "SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8 FROM foods WHERE code = ?2",
+	    "quantity, unit_price, amount, supplier, changed_by, changed_at, "
+	    "supplier_id) SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT "
+	    "s.id FROM suppliers s WHERE s.name = ?6) FROM foods WHERE "
+	    "code = ?2",
 	    &s->purchase_ins, err)) != MN_OK ||
 	    (rc = mn_prepare(db, "INSERT INTO food_checks (day, step, "
 	    "checked_at, meal, item, supplier, quantity, unit, checks, "
-	    "result, checked_by, changed_by, changed_at) VALUES (?1, ?2, ?3, "
-	    "?4, ?5, ?6, ?7, ?8, ?9, 'accepted', ?10, ?11, ?12)",
+	    "result, checked_by, changed_by, changed_at, supplier_id) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'accepted', ?10, ?11, ?12, "
+	    "(SELECT s.id FROM suppliers s WHERE s.name = ?6))",
 	    &s->check_ins, err)) != MN_OK ||
 	    (rc = mn_prepare(db, "INSERT INTO food_samples (day, meal, "
 	    "dish_id, quantity_g, taken_at, taken_by, disposed_at, "
@@ -681,6 +724,7 @@ mn_demo_kitchen(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 	s.today = mn_date_to_days(&today);
 	mn_now_utc(s.now, sizeof s.now);
 	if ((rc = add_dishes(&s, err)) != MN_OK ||
+	    (rc = add_suppliers(&s, err)) != MN_OK ||
 	    (rc = add_prices_and_fees(&s, &year.first_day, err)) != MN_OK ||
 	    (rc = prepare_all(&s, err)) != MN_OK)
 		goto out;

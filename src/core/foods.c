@@ -332,6 +332,68 @@ parse_row(struct parse_state *st, char fields[][FIELD_MAX], int nf,
 		    T("a weight in grams above 0", "khối lượng gam lớn hơn 0"));
 }
 
+/* Rejects value of column col outside min..max, naming the column. */
+static int
+check_value(int col, double value, double min, double max,
+    struct mn_error *err)
+{
+	if (value >= min && value <= max)
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, column_name(col),
+	    T("%s: invalid value %g; expected a number from %g to %g",
+	    "%s: giá trị %g không hợp lệ; cần một số từ %g đến %g"),
+	    column_name(col), value, min, max);
+}
+
+int
+mn_food_check(const struct mn_food *f, struct mn_error *err)
+{
+	double macro_g;
+	int rc;
+
+	if ((rc = check_value(COL_CODE, f->code, 1, 999999, err)) != MN_OK)
+		return rc;
+	if (f->name[0] == '\0' || strlen(f->name) >= MN_FOOD_NAME_MAX)
+		return mn_fail(err, MN_ERR_INVALID, column_name(COL_NAME),
+		    "%s", T("name: missing or too long; expected 1 to 127 "
+		    "bytes", "tên: bị thiếu hoặc quá dài; cần 1 đến 127 byte"));
+	if ((rc = check_value(COL_GROUP, f->group, 1, MN_FOOD_GROUP_COUNT,
+	    err)) != MN_OK ||
+	    (rc = check_value(COL_REFUSE, f->refuse_pct, 0, 95, err)) != MN_OK)
+		return rc;
+	for (int n = 0; n < MN_NUT_COUNT; n++) {
+		bool required = n == MN_NUT_ENERGY || n == MN_NUT_PROTEIN;
+
+		if (!(f->known & (1u << n))) {
+			if (!required)
+				continue;
+			return mn_fail(err, MN_ERR_INVALID,
+			    column_name(COL_NUTRIENTS + n),
+			    T("%s: missing; expected a number from 0 to %g",
+			    "%s: bị thiếu; cần một số từ 0 đến %g"),
+			    column_name(COL_NUTRIENTS + n), nutrients[n].max);
+		}
+		if ((rc = check_value(COL_NUTRIENTS + n, f->value[n], 0,
+		    nutrients[n].max, err)) != MN_OK)
+			return rc;
+	}
+	macro_g = f->value[MN_NUT_PROTEIN] + f->value[MN_NUT_LIPID] +
+	    f->value[MN_NUT_GLUCID];
+	if (macro_g > 100.5)
+		return mn_fail(err, MN_ERR_INVALID,
+		    column_name(COL_NUTRIENTS + MN_NUT_GLUCID),
+		    T("glucid_g: protein + lipid + glucid is %g; expected at "
+		    "most 100 g per 100 g", "glucid_g: protein + lipid + "
+		    "glucid là %g; cần không quá 100 g trong 100 g"), macro_g);
+	if (f->purchase_unit[0] == '\0' ||
+	    strlen(f->purchase_unit) >= MN_FOOD_UNIT_MAX)
+		return mn_fail(err, MN_ERR_INVALID, column_name(COL_UNIT),
+		    "%s", T("purchase_unit: missing or too long; expected 1 "
+		    "to 15 bytes, e.g. kg", "purchase_unit: bị thiếu hoặc quá "
+		    "dài; cần 1 đến 15 byte, ví dụ kg"));
+	return check_value(COL_UNIT_GRAMS, f->unit_grams, 0.001, 100000, err);
+}
+
 static int
 list_push(struct mn_food_list *list, const struct mn_food *f)
 {

@@ -81,6 +81,15 @@ int mn_foods_parse_file(const char *path, struct mn_food_list *out,
 
 void mn_food_list_free(struct mn_food_list *list);
 
+/*
+ * Checks one food as a CSV row is checked: code 1-999999, name of 1 to
+ * 127 bytes, group 1-14, refuse 0-95 %, each known nutrient within its
+ * plausible range per 100 g (energy and protein required), protein +
+ * lipid + glucid at most 100 g, a unit of 1 to 15 bytes and its weight
+ * above 0 g.  MN_ERR_INVALID names the CSV column ("protein_g").
+ */
+int mn_food_check(const struct mn_food *f, struct mn_error *err);
+
 /* Finds a food by code in any table by linear search; NULL when absent. */
 const struct mn_food *mn_foods_find(const struct mn_food *table,
     size_t count, int code);

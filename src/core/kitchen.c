@@ -9,6 +9,7 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/kitchen.h"
+#include "core/kitchen_edit.h"
 #include "core/kitchen_priv.h"
 #include "core/text.h"
 
@@ -25,6 +26,26 @@ kitchen_require(struct mn_ctx *ctx, unsigned mask, const char *what,
 	return mn_fail(err, MN_ERR_DENIED, "", "%s",
 	    T("your account is not allowed to do this",
 	    "tài khoản của bạn không được phép làm việc này"));
+}
+
+bool
+mn_kitchen_may(const struct mn_actor *actor, enum mn_kitchen_right right)
+{
+	static const enum mn_action action[] = {
+		[MN_KITCHEN_READ_MENU] = MN_ACT_MENU_READ,
+		[MN_KITCHEN_PLAN] = MN_ACT_KITCHEN_PLAN,
+		[MN_KITCHEN_APPROVE] = MN_ACT_MENU_APPROVE,
+		[MN_KITCHEN_SEE_MARKET] = MN_ACT_MARKET_READ,
+		[MN_KITCHEN_FEES] = MN_ACT_MEAL_FEES,
+		[MN_KITCHEN_SAFETY] = MN_ACT_FOOD_SAFETY,
+		[MN_KITCHEN_ALLERGY_WRITE] = MN_ACT_ALLERGY_WRITE,
+		[MN_KITCHEN_ALLERGY_READ] = MN_ACT_ALLERGY_READ,
+		[MN_KITCHEN_DISHES] = MN_ACT_DISH_WRITE,
+	};
+
+	if ((unsigned)right >= sizeof action / sizeof action[0])
+		return false;
+	return mn_allowed(actor, action[right]);
 }
 
 int
@@ -113,6 +134,26 @@ kitchen_food_id(struct mn_ctx *ctx, int code, int64_t *id,
 
 /* ---- Foods ------------------------------------------------------------ */
 
+/* Binds f, the actor and now to parameters ?1 .. ?20 of update_sql. */
+static void
+bind_food(struct mn_ctx *ctx, sqlite3_stmt *stmt, const struct mn_food *f,
+    const char *now)
+{
+	sqlite3_bind_int(stmt, 1, f->code);
+	sqlite3_bind_text(stmt, 2, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 3, f->group);
+	sqlite3_bind_text(stmt, 4, f->animal ? "animal" : "vegetable", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_double(stmt, 5, f->refuse_pct);
+	for (int n = 0; n < MN_NUT_COUNT; n++)
+		if (f->known & (1u << n))
+			sqlite3_bind_double(stmt, 6 + n, f->value[n]);
+	sqlite3_bind_text(stmt, 17, f->purchase_unit, -1, SQLITE_STATIC);
+	sqlite3_bind_double(stmt, 18, f->unit_grams);
+	sqlite3_bind_text(stmt, 19, ctx->actor.login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 20, now, -1, SQLITE_STATIC);
+}
+
 static int
 write_food(struct mn_ctx *ctx, const struct mn_food *f, bool replace,
     bool *inserted, struct mn_error *err)
@@ -141,21 +182,7 @@ write_food(struct mn_ctx *ctx, const struct mn_food *f, bool replace,
 		if ((rc = mn_prepare(ctx->db, pass == 0 ? update_sql :
 		    insert_sql, &stmt, err)) != MN_OK)
 			return rc;
-		sqlite3_bind_int(stmt, 1, f->code);
-		sqlite3_bind_text(stmt, 2, f->name, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 3, f->group);
-		sqlite3_bind_text(stmt, 4, f->animal ? "animal" : "vegetable",
-		    -1, SQLITE_STATIC);
-		sqlite3_bind_double(stmt, 5, f->refuse_pct);
-		for (int n = 0; n < MN_NUT_COUNT; n++)
-			if (f->known & (1u << n))
-				sqlite3_bind_double(stmt, 6 + n, f->value[n]);
-		sqlite3_bind_text(stmt, 17, f->purchase_unit, -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_double(stmt, 18, f->unit_grams);
-		sqlite3_bind_text(stmt, 19, ctx->actor.login, -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 20, now, -1, SQLITE_STATIC);
+		bind_food(ctx, stmt, f, now);
 		rc = sqlite3_step(stmt);
 		sqlite3_finalize(stmt);
 		if (rc == SQLITE_CONSTRAINT_UNIQUE ||
@@ -283,6 +310,131 @@ mn_kitchen_food(struct mn_ctx *ctx, int code, struct mn_food *out,
 		return MN_OK;
 	return rc == SQLITE_DONE ? food_not_found(code, err) :
 	    mn_db_fail(ctx->db, err);
+}
+
+/* Cleans the name and unit of f into clean and checks every figure. */
+static int
+clean_food(const struct mn_food *f, struct mn_food *clean,
+    struct mn_error *err)
+{
+	char *name = NULL, *unit = NULL;
+	int rc;
+
+	*clean = *f;
+	if ((rc = mn_text_clean(f->name, "name", MN_FOOD_NAME_MAX - 1, &name,
+	    err)) != MN_OK ||
+	    (rc = mn_text_clean(f->purchase_unit, "purchase_unit",
+	    MN_FOOD_UNIT_MAX - 1, &unit, err)) != MN_OK) {
+		free(name);
+		return rc;
+	}
+	snprintf(clean->name, sizeof clean->name, "%s", name);
+	snprintf(clean->purchase_unit, sizeof clean->purchase_unit, "%s",
+	    unit);
+	free(name);
+	free(unit);
+	return mn_food_check(clean, err);
+}
+
+static int
+food_name_taken(const struct mn_food *f, struct mn_error *err)
+{
+	return mn_fail(err, MN_ERR_EXISTS, "name",
+	    T("name: '%s' is already used by another food; expected a "
+	    "unique name", "tên: '%s' đã được dùng cho thực phẩm khác; cần "
+	    "tên không trùng"), f->name);
+}
+
+int
+mn_kitchen_food_add(struct mn_ctx *ctx, const struct mn_food *f,
+    struct mn_error *err)
+{
+	static const char sql[] = "INSERT INTO foods (code, name, "
+	    "food_group, origin, refuse_pct, energy_kcal, protein_g, lipid_g, "
+	    "glucid_g, fibre_g, calcium_mg, iron_mg, retinol_ug, "
+	    "beta_carotene_ug, vitamin_b1_mg, vitamin_c_mg, purchase_unit, "
+	    "unit_grams, changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	    "?20)";
+	struct mn_food clean;
+	sqlite3_stmt *stmt;
+	int64_t id = 0;
+	char now[32];
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "food_add", err)) != MN_OK ||
+	    (rc = clean_food(f, &clean, err)) != MN_OK)
+		return rc;
+	if (kitchen_food_id(ctx, clean.code, &id, NULL) == MN_OK)
+		return mn_fail(err, MN_ERR_EXISTS, "code",
+		    T("code: %d is already in the food table; expected a new "
+		    "code", "mã: %d đã có trong bảng thực phẩm; cần một mã "
+		    "mới"), clean.code);
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, sql, &stmt, err);
+	if (rc == MN_OK) {
+		bind_food(ctx, stmt, &clean, now);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT)
+			rc = food_name_taken(&clean, err);
+		else
+			rc = rc == SQLITE_DONE ? MN_OK :
+			    mn_db_fail(ctx->db, err);
+	}
+	if (rc == MN_OK)
+		rc = kitchen_audit(ctx, "insert", "foods",
+		    sqlite3_last_insert_rowid(ctx->db), clean.name, err);
+	return kitchen_finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_food_update(struct mn_ctx *ctx, const struct mn_food *f,
+    int64_t version, struct mn_error *err)
+{
+	static const char sql[] = "UPDATE foods SET name = ?2, "
+	    "food_group = ?3, origin = ?4, refuse_pct = ?5, energy_kcal = ?6, "
+	    "protein_g = ?7, lipid_g = ?8, glucid_g = ?9, fibre_g = ?10, "
+	    "calcium_mg = ?11, iron_mg = ?12, retinol_ug = ?13, "
+	    "beta_carotene_ug = ?14, vitamin_b1_mg = ?15, vitamin_c_mg = ?16, "
+	    "purchase_unit = ?17, unit_grams = ?18, version = version + 1, "
+	    "changed_by = ?19, changed_at = ?20 WHERE code = ?1 AND "
+	    "version = ?21";
+	struct mn_food clean;
+	sqlite3_stmt *stmt;
+	int64_t id;
+	char now[32];
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "food_edit", err)) != MN_OK ||
+	    (rc = clean_food(f, &clean, err)) != MN_OK ||
+	    (rc = kitchen_food_id(ctx, clean.code, &id, err)) != MN_OK)
+		return rc;
+	mn_now_utc(now, sizeof now);
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, sql, &stmt, err);
+	if (rc == MN_OK) {
+		bind_food(ctx, stmt, &clean, now);
+		sqlite3_bind_int64(stmt, 21, version);
+		rc = sqlite3_step(stmt);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT)
+			rc = food_name_taken(&clean, err);
+		else
+			rc = rc == SQLITE_DONE ? MN_OK :
+			    mn_db_fail(ctx->db, err);
+	}
+	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
+		rc = mn_fail(err, MN_ERR_CONFLICT, "version", "%s",
+		    T("the food was changed by someone else; reload it and "
+		    "try again", "thực phẩm vừa được người khác sửa; hãy tải "
+		    "lại rồi thử lại"));
+	if (rc == MN_OK)
+		rc = kitchen_audit(ctx, "update", "foods", id, clean.name, err);
+	return kitchen_finish(ctx, rc, err);
 }
 
 int
@@ -417,7 +569,7 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 	char now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_add", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_text_clean(name ? name : "", T("dish name", "tên món"),
 	    200, &clean, err)) != MN_OK)
@@ -477,7 +629,7 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 	char now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_PLAN, "dish_edit", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_edit", err)) != MN_OK)
 		return rc;
 	ids = calloc(count ? count : 1, sizeof *ids);
 	if (ids == NULL)

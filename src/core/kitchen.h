@@ -7,8 +7,8 @@
  *
  * Dates are struct mn_date and weeks are ISO weeks "YYYY-Www".
  *
- * Roles: the kitchen and the principal plan dishes, menus, prices,
- * purchases and safety logs.  The principal approves a week's menu and
+ * Roles: the kitchen writes dishes.  The kitchen and the principal plan
+ * menus, prices, purchases and safety logs.  The principal approves a week's menu and
  * edits requirements.  The accountant and the principal see and set meal
  * fees.  The nurse and the principal record allergies.  Every role reads
  * menus.
@@ -20,6 +20,28 @@
 
 #include "core/date.h"
 #include "core/nutrition.h"
+
+/*
+ * Kitchen rights.  Screens ask mn_kitchen_may so that they offer only
+ * the keys the actor may use, and the kitchen functions check the same
+ * rights before they read or write.
+ */
+enum mn_kitchen_right {
+	MN_KITCHEN_READ_MENU,	/* menus, dishes, foods, nutrition */
+	MN_KITCHEN_PLAN,	/* foods, prices, menus, suppliers, meal
+				   counts, purchases */
+	MN_KITCHEN_APPROVE,	/* approve a week, edit requirements */
+	MN_KITCHEN_SEE_MARKET,	/* market list, purchases, suppliers */
+	MN_KITCHEN_FEES,	/* meal fees and the meal-fee book */
+	MN_KITCHEN_SAFETY,	/* food-safety logs */
+	MN_KITCHEN_ALLERGY_WRITE,
+	MN_KITCHEN_ALLERGY_READ,
+	MN_KITCHEN_DISHES,	/* add dishes and change their ingredients */
+};
+
+/* True when one of the actor's roles has the kitchen right. */
+bool mn_kitchen_may(const struct mn_actor *actor,
+    enum mn_kitchen_right right);
 
 /* Adds the shipped foods whose code is not in the database yet. */
 int mn_kitchen_seed_foods(struct mn_ctx *ctx, int *added,
@@ -50,8 +72,9 @@ struct mn_dish_item {
 };
 
 /*
- * Creates a dish with its ingredients.  A dish with no ingredients, an
- * unknown food or a weight outside (0, 2000] g is rejected.
+ * Creates a dish with its ingredients (kitchen only; the principal
+ * reads dishes).  A dish with no ingredients, an unknown food or a
+ * weight outside (0, 2000] g is rejected.
  */
 int mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
     const struct mn_dish_item *items, size_t count, int64_t *id,
@@ -194,7 +217,9 @@ struct mn_food_check {
 	time_t at;
 	int meal;		/* enum mn_meal, or -1 for step 1 */
 	const char *item;	/* food or dish */
-	const char *supplier;	/* step 1 */
+	const char *supplier;	/* step 1, free text kept for old rows */
+	int64_t supplier_id;	/* step 1, from the register; 0: none.
+				   Its name replaces the supplier text. */
 	double quantity;	/* 0: not given */
 	const char *unit;
 	const char *checks;	/* what was checked and seen */

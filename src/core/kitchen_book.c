@@ -10,6 +10,7 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/kitchen.h"
+#include "core/kitchen_edit.h"
 #include "core/kitchen_priv.h"
 #include "core/text.h"
 
@@ -163,7 +164,7 @@ mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
 	char date[11];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET | MN_ROLE_TEACHER,
+	if ((rc = kitchen_require(ctx, MAY_READ_COUNTS,
 	    "meal_count_read", err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
@@ -250,10 +251,12 @@ mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
 	return rc;
 }
 
-int
-mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
+/* Records a purchase; supplier_id 0 keeps only the supplier text. */
+static int
+purchase_insert(struct mn_ctx *ctx, const struct mn_date *day,
     int food_code, double quantity, int64_t unit_price,
-    const char *supplier, int64_t *id, struct mn_error *err)
+    const char *supplier, int64_t supplier_id, int64_t *id,
+    struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
 	char date[11], now[32], detail[128];
@@ -284,8 +287,8 @@ mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
 		return rc;
 	}
 	rc = mn_prepare(ctx->db, "INSERT INTO purchases (day, food_id, "
-	    "quantity, unit_price, amount, supplier, changed_by, changed_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
+	    "quantity, unit_price, amount, supplier, changed_by, changed_at, "
+	    "supplier_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(stmt, 2, fid);
@@ -295,6 +298,8 @@ mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
 		sqlite3_bind_text(stmt, 6, who, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 7, ctx->actor.login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 8, now, -1, SQLITE_STATIC);
+		if (supplier_id > 0)
+			sqlite3_bind_int64(stmt, 9, supplier_id);
 		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	if (rc == MN_OK && id != NULL)
@@ -306,6 +311,33 @@ mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
 		    sqlite3_last_insert_rowid(ctx->db), detail, err);
 	free(who);
 	return kitchen_finish(ctx, rc, err);
+}
+
+int
+mn_kitchen_purchase_add(struct mn_ctx *ctx, const struct mn_date *day,
+    int food_code, double quantity, int64_t unit_price,
+    const char *supplier, int64_t *id, struct mn_error *err)
+{
+	return purchase_insert(ctx, day, food_code, quantity, unit_price,
+	    supplier, 0, id, err);
+}
+
+int
+mn_kitchen_purchase_add_from(struct mn_ctx *ctx, const struct mn_date *day,
+    int food_code, double quantity, int64_t unit_price,
+    int64_t supplier_id, int64_t *id, struct mn_error *err)
+{
+	char name[256] = "";
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_PLAN, "purchase_write",
+	    err)) != MN_OK)
+		return rc;
+	if (supplier_id > 0 && (rc = kitchen_supplier_name(ctx, supplier_id,
+	    name, sizeof name, err)) != MN_OK)
+		return rc;
+	return purchase_insert(ctx, day, food_code, quantity, unit_price,
+	    name, supplier_id, id, err);
 }
 
 /* ---- Meal fees -------------------------------------------------------- */

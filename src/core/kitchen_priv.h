@@ -15,9 +15,6 @@
  * access.c (mn_action_roles), so that kitchen_require keeps taking a
  * mask.
  */
-#define ALL_ROLES (MN_ROLE_ADMIN | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER | \
-	MN_ROLE_NURSE | MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT | \
-	MN_ROLE_CLERK | MN_ROLE_PARENT | MN_ROLE_HOST)
 #define MAY_READ_MENU mn_action_roles(MN_ACT_MENU_READ)
 #define MAY_PLAN mn_action_roles(MN_ACT_KITCHEN_PLAN)
 #define MAY_APPROVE mn_action_roles(MN_ACT_MENU_APPROVE)
@@ -27,6 +24,7 @@
 #define MAY_SAFETY mn_action_roles(MN_ACT_FOOD_SAFETY)
 #define MAY_ALLERGY_WRITE mn_action_roles(MN_ACT_ALLERGY_WRITE)
 #define MAY_ALLERGY_READ mn_action_roles(MN_ACT_ALLERGY_READ)
+#define MAY_DISH_WRITE mn_action_roles(MN_ACT_DISH_WRITE)
 /* For the call sites that still add a role to a mask by hand. */
 #define MAY_READ_COUNTS mn_action_roles(MN_ACT_MEAL_COUNT_READ)
 #define MAY_READ_COST mn_action_roles(MN_ACT_MEAL_COST_READ)
@@ -66,5 +64,12 @@ int kitchen_food_id(struct mn_ctx *ctx, int code, int64_t *id,
 /* Rejects a price outside 0..MAX_UNIT_PRICE đồng, naming field. */
 int kitchen_check_price(int64_t price, const char *field,
     struct mn_error *err);
+
+/*
+ * Copies the name of supplier id into name; MN_ERR_NOTFOUND when it is
+ * not in the register, MN_ERR_INVALID when it is inactive.
+ */
+int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
+    size_t size, struct mn_error *err);
 
 #endif

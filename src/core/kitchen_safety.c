@@ -32,6 +32,25 @@ clean_required(const char *in, const char *field, size_t max, char **out,
 	return rc;
 }
 
+/* Returns the supplier text of a check: the register's name if linked. */
+static int
+supplier_text(struct mn_ctx *ctx, const struct mn_food_check *c, char **out,
+    struct mn_error *err)
+{
+	char name[256];
+	int rc;
+
+	if (c->supplier_id <= 0)
+		return mn_text_clean(c->supplier ? c->supplier : "",
+		    "supplier", 500, out, err);
+	if ((rc = kitchen_supplier_name(ctx, c->supplier_id, name,
+	    sizeof name, err)) != MN_OK)
+		return rc;
+	if ((*out = strdup(name)) == NULL)
+		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	return MN_OK;
+}
+
 int
 mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
     const struct mn_food_check *c, int64_t *id, struct mn_error *err)
@@ -66,8 +85,7 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 	if ((rc = clean_required(c->item, "item", 200, &item, err)) != MN_OK ||
 	    (rc = clean_required(c->checked_by, "checked_by", 100, &by, err))
 	    != MN_OK ||
-	    (rc = mn_text_clean(c->supplier ? c->supplier : "", "supplier",
-	    500, &supplier, err)) != MN_OK ||
+	    (rc = supplier_text(ctx, c, &supplier, err)) != MN_OK ||
 	    (rc = mn_text_clean(c->unit ? c->unit : "", "unit", 15, &unit,
 	    err)) != MN_OK ||
 	    (rc = mn_text_clean(c->checks ? c->checks : "", "checks", 2000,
@@ -82,8 +100,8 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 		goto out;
 	rc = mn_prepare(ctx->db, "INSERT INTO food_checks (day, step, "
 	    "checked_at, meal, item, supplier, quantity, unit, checks, result, "
-	    "action, checked_by, changed_by, changed_at) VALUES (?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
+	    "action, checked_by, changed_by, changed_at, supplier_id) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(stmt, 1, date, -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 2, c->step);
@@ -104,6 +122,8 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 		sqlite3_bind_text(stmt, 13, ctx->actor.login, -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 14, now, -1, SQLITE_STATIC);
+		if (c->supplier_id > 0)
+			sqlite3_bind_int64(stmt, 15, c->supplier_id);
 		rc = kitchen_step_done(ctx, stmt, err);
 	}
 	if (rc == MN_OK) {

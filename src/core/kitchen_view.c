@@ -108,7 +108,7 @@ mn_kitchen_meal_count_get(struct mn_ctx *ctx, const struct mn_date *day,
 
 	memset(out, 0, sizeof *out);
 	out->planned = out->from_attendance = out->manual = -1;
-	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET | MN_ROLE_TEACHER,
+	if ((rc = kitchen_require(ctx, MAY_READ_COUNTS,
 	    "meal_count_read", err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
@@ -151,7 +151,7 @@ mn_kitchen_meal_fee(struct mn_ctx *ctx, enum mn_age_group group,
 	int rc;
 
 	*fee = 0;
-	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET | MAY_FEES,
+	if ((rc = kitchen_require(ctx, MAY_READ_COST,
 	    "meal_fee_read", err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;

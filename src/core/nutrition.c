@@ -371,6 +371,14 @@ mn_check_verdict(const struct mn_check *c)
 	return c->meets ? T("meets", "đạt") : T("does not meet", "chưa đạt");
 }
 
+double
+mn_bought_grams(double edible_g, double refuse_pct)
+{
+	if (!(refuse_pct >= 0 && refuse_pct < 100))
+		return NAN;
+	return edible_g / (1.0 - refuse_pct / 100.0);
+}
+
 bool
 mn_unit_divisible(const char *unit)
 {
@@ -460,7 +468,8 @@ mn_market_compute(const struct mn_market_need *needs, size_t count,
 		struct mn_market_line *line = &out->lines[j];
 		const struct mn_food *f = line->food;
 
-		line->bought_g = line->edible_g / (1.0 - f->refuse_pct / 100.0);
+		line->bought_g = mn_bought_grams(line->edible_g,
+		    f->refuse_pct);
 		line->quantity = round_quantity(line->bought_g / f->unit_grams,
 		    mn_unit_divisible(f->purchase_unit));
 		if (line->unit_price < 0) {

@@ -187,6 +187,13 @@ struct mn_market_list {
 int mn_market_compute(const struct mn_market_need *needs, size_t count,
     struct mn_market_list *out, struct mn_error *err);
 void mn_market_free(struct mn_market_list *list);
+/*
+ * Bought grams for edible grams of a food with refuse_pct % refuse:
+ * edible / (1 - refuse / 100), unrounded.  NAN for refuse outside
+ * [0, 100).
+ */
+double mn_bought_grams(double edible_g, double refuse_pct);
+
 /* True when the purchase unit is a weight or volume ("kg", "lít"). */
 bool mn_unit_divisible(const char *unit);
 

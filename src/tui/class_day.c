@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/attendance.h"
 #include "core/registers.h"
 #include "tui/grid.h"
@@ -109,8 +110,7 @@ class_day_pick_class(struct tui *ui, struct class_day *cd)
 	int rc = TUI_CANCEL, act, row;
 
 	mn_error_clear(&err);
-	o.all = (ui->ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) !=
-	    0;
+	o.all = mn_allowed_all(&ui->ctx->actor, MN_ACT_ATTENDANCE_WRITE);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	tui_list_init(&list, class_columns, 3);
 	if (load_offer(ui, &o, &err) != MN_OK) {
@@ -163,8 +163,7 @@ class_day_find(struct tui *ui, int64_t class_id, struct class_day *cd)
 	bool found = false;
 
 	mn_error_clear(&err);
-	o.all = (ui->ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) !=
-	    0;
+	o.all = mn_allowed_all(&ui->ctx->actor, MN_ACT_ATTENDANCE_WRITE);
 	tui_list_init(&list, class_columns, 3);
 	if (load_offer(ui, &o, &err) == MN_OK)
 		for (int i = 0; i < o.n && !found; i++)

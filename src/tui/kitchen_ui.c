@@ -1,12 +1,15 @@
 /*
  * Helpers shared by the nutrition and kitchen screens.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kitchen_edit.h"
 #include "core/nutrition.h"
+#include "tui/draft_kinds.h"
 #include "tui/kitchen_ui.h"
 
 /* Inserts '.' every three digits of the digits in text. */
@@ -97,6 +100,7 @@ kui_monday(struct mn_date *d)
 	kui_add_days(d, -mn_date_weekday(d));
 }
 
+/* NOTE: a kui_ask form keeps no draft, since it asks one short answer. */
 int
 kui_ask(struct tui *ui, const char *title, const char *label_en,
     const char *label_vi, const char *initial, int max_letters, char **out)
@@ -149,4 +153,267 @@ kui_set_minimum(struct tui *ui)
 		tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
 	else
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+}
+
+void
+kui_filter_keys(const struct tui *ui, const struct tui_keydef *keys,
+    const struct kui_key_right *rights, size_t nrights,
+    struct tui_keydef *out, size_t max)
+{
+	size_t n = 0;
+
+	for (; keys->keys[0] != 0 && n + 1 < max; keys++) {
+		bool allowed = true;
+
+		for (size_t i = 0; i < nrights; i++)
+			if (rights[i].action == keys->action &&
+			    !mn_kitchen_may(&ui->ctx->actor, rights[i].right))
+				allowed = false;
+		if (allowed)
+			out[n++] = *keys;
+	}
+	memset(&out[n], 0, sizeof out[n]);
+}
+
+int
+kui_parse_number(const char *text, const char *field, bool allow_empty,
+    double *value, struct mn_error *err)
+{
+	char buf[64], *end;
+
+	snprintf(buf, sizeof buf, "%s", text);
+	for (char *p = buf; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	if (buf[0] == '\0' && allow_empty) {
+		*value = NAN;
+		return MN_OK;
+	}
+	errno = 0;
+	*value = strtod(buf, &end);
+	if (buf[0] == '\0' || *end != '\0' || errno != 0 ||
+	    !isfinite(*value) || strlen(text) >= sizeof buf)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: invalid value '%.20s'; expected a number such as "
+		    "12,5", "%s: giá trị '%.20s' không hợp lệ; cần một số, "
+		    "ví dụ 12,5"), field, text);
+	return MN_OK;
+}
+
+int
+kui_parse_range(const char *text, const char *field, struct mn_range *r,
+    struct mn_error *err)
+{
+	char buf[64], *dash;
+	int rc;
+
+	r->min = r->max = NAN;
+	snprintf(buf, sizeof buf, "%s", text);
+	/* An en dash, as the lists print ranges, counts as '-'. */
+	if ((dash = strstr(buf, "–")) != NULL) {
+		*dash = '-';
+		memmove(dash + 1, dash + 3, strlen(dash + 3) + 1);
+	}
+	if (buf[0] == '\0')
+		return MN_OK;
+	if ((dash = strchr(buf, '-')) == NULL)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: invalid value '%.30s'; expected min-max such as "
+		    "615-726, 60- for a minimum only, -10 for a maximum only",
+		    "%s: giá trị '%.30s' không hợp lệ; cần dạng tối thiểu-tối "
+		    "đa, ví dụ 615-726, 60- nếu chỉ có mức tối thiểu, -10 nếu "
+		    "chỉ có mức tối đa"), field, text);
+	*dash = '\0';
+	if ((rc = kui_parse_number(buf, field, true, &r->min, err)) != MN_OK)
+		return rc;
+	return kui_parse_number(dash + 1, field, true, &r->max, err);
+}
+
+void
+kui_plain_number(double value, char *buf, size_t size)
+{
+	char *p;
+
+	if (isnan(value)) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, size, "%.3f", value);
+	/* Trailing zeros and a bare point add nothing to a form field. */
+	if ((p = strchr(buf, '.')) != NULL) {
+		char *end = buf + strlen(buf) - 1;
+
+		while (end > p && *end == '0')
+			*end-- = '\0';
+		if (end == p)
+			*end = '\0';
+	}
+}
+
+void
+kui_range_text(const struct mn_range *r, char *buf, size_t size)
+{
+	char lo[32], hi[32];
+
+	kui_plain_number(r->min, lo, sizeof lo);
+	kui_plain_number(r->max, hi, sizeof hi);
+	if (lo[0] == '\0' && hi[0] == '\0')
+		buf[0] = '\0';
+	else
+		snprintf(buf, size, "%s-%s", lo, hi);
+}
+
+static const struct tui_keydef pick_keys[] = {
+	{ { TK_ENTER }, "Enter", "Choose", "Chọn", TUI_ACT_SELECT },
+	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_column food_pick_columns[] = {
+	{ "Code", "Mã", 6 },
+	{ "Food", "Thực phẩm", 40 },
+	{ "Refuse %", "Thải bỏ %", 9 },
+	{ "Unit", "Đơn vị", 0 },
+};
+
+/* Runs a pick list; returns the chosen row, -1 for back, -2 to end. */
+enum { PICK_BACK = -1, PICK_END = -2 };
+
+static int
+run_pick(struct tui *ui, const char *title, struct tui_list *list)
+{
+	int action, row = PICK_BACK;
+
+	tui_enter(ui, title);
+	for (;;) {
+		action = tui_list_run(ui, list, pick_keys);
+		if (action == TUI_ACT_END) {
+			row = PICK_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		if (action == TUI_ACT_SELECT &&
+		    (row = tui_list_selected(list)) >= 0)
+			break;
+	}
+	tui_leave(ui);
+	return row;
+}
+
+static int
+pick_result(int row)
+{
+	if (row >= 0)
+		return TUI_OK;
+	if (row == PICK_END)
+		return TUI_END;
+	return TUI_CANCEL;
+}
+
+int
+kui_pick_food(struct tui *ui, const char *title, int *code)
+{
+	struct mn_food_row *foods = NULL;
+	struct tui_list list;
+	struct mn_error err;
+	struct mn_date today;
+	size_t n = 0;
+	int row;
+
+	mn_error_clear(&err);
+	mn_date_today(&today);
+	if (mn_kitchen_food_list(ui->ctx, &today, &foods, &n, &err) !=
+	    MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	tui_list_init(&list, food_pick_columns, 4);
+	list.empty_en = "The food table is empty";
+	list.empty_vi = "Bảng thực phẩm trống";
+	for (size_t i = 0; i < n; i++) {
+		char c[16], refuse[16];
+		const char *cells[4] = { c, foods[i].food.name, refuse,
+		    foods[i].food.purchase_unit };
+
+		snprintf(c, sizeof c, "%d", foods[i].food.code);
+		kui_number(foods[i].food.refuse_pct, 1, refuse, sizeof refuse);
+		tui_list_add(&list, cells);
+	}
+	row = run_pick(ui, title, &list);
+	if (row >= 0)
+		*code = foods[row].food.code;
+	tui_list_free(&list);
+	free(foods);
+	return pick_result(row);
+}
+
+static const struct tui_column supplier_pick_columns[] = {
+	{ "Supplier", "Nơi cung cấp", 40 },
+	{ "Supplies", "Mặt hàng", 0 },
+};
+
+int
+kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
+    char *name, size_t size)
+{
+	struct mn_supplier *rows = NULL;
+	struct tui_list list;
+	struct mn_error err;
+	size_t n = 0;
+	int row;
+	const char *none[2] = { T("(none from the register)",
+	    "(không chọn trong danh sách)"), "" };
+
+	mn_error_clear(&err);
+	if (mn_kitchen_supplier_list(ui->ctx, true, &rows, &n, &err) !=
+	    MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	tui_list_init(&list, supplier_pick_columns, 2);
+	tui_list_add(&list, none);
+	for (size_t i = 0; i < n; i++) {
+		const char *cells[2] = { rows[i].name, rows[i].supplies };
+
+		tui_list_add(&list, cells);
+	}
+	row = run_pick(ui, title, &list);
+	if (row == 0) {
+		*id = 0;
+		name[0] = '\0';
+	} else if (row > 0) {
+		*id = rows[row - 1].id;
+		snprintf(name, size, "%s", rows[row - 1].name);
+	}
+	tui_list_free(&list);
+	free(rows);
+	return pick_result(row);
+}
+
+int
+kitchen_form_reopen(struct tui *ui, const char *record)
+{
+	static const struct {
+		const char *prefix;
+		int (*reopen)(struct tui *, const char *);
+	} forms[] = {
+		{ "dish_", kitchen_dish_reopen },
+		{ "food", kitchen_food_reopen },
+		{ "price:", kitchen_food_reopen },
+		{ "supplier", kitchen_supplier_reopen },
+		{ "requirement:", kitchen_requirement_reopen },
+		{ "count:", kitchen_market_reopen },
+		{ "check:", kitchen_safety_reopen },
+		{ "sample:", kitchen_safety_reopen },
+		{ "fee", kitchen_fee_reopen },
+	};
+
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strncmp(record, forms[i].prefix,
+		    strlen(forms[i].prefix)) == 0)
+			return forms[i].reopen(ui, record);
+	return TUI_CANCEL;
 }

@@ -31,6 +31,62 @@ int kui_ask(struct tui *ui, const char *title, const char *label_en,
 /* Asks a date as dd/mm/yyyy until it parses; TUI_OK fills d. */
 int kui_ask_date(struct tui *ui, const char *title, struct mn_date *d);
 
+/* A key of a screen that needs a kitchen right. */
+struct kui_key_right {
+	int action;
+	enum mn_kitchen_right right;
+};
+
+/*
+ * Copies the rows of keys into out (at most max, ended like keys) but
+ * drops each action listed in rights that mn_kitchen_may refuses the
+ * actor, so the help line shows only keys the actor may use.
+ */
+void kui_filter_keys(const struct tui *ui, const struct tui_keydef *keys,
+    const struct kui_key_right *rights, size_t nrights,
+    struct tui_keydef *out, size_t max);
+
+/*
+ * Parses a decimal number written with ',' or '.' ("1,5").  Empty text
+ * gives NAN when allow_empty, else an error; errors name field.
+ */
+int kui_parse_number(const char *text, const char *field, bool allow_empty,
+    double *value, struct mn_error *err);
+/* Parses "a-b", "a-", "-b" or "" into a range (NAN: no bound). */
+int kui_parse_range(const char *text, const char *field,
+    struct mn_range *r, struct mn_error *err);
+/* Writes a range as kui_parse_range reads it, "" for no bound. */
+void kui_range_text(const struct mn_range *r, char *buf, size_t size);
+/* Writes a number for a form field: up to 3 decimals, '.' point. */
+void kui_plain_number(double value, char *buf, size_t size);
+
+/*
+ * Lets the user pick a food of the table with search.  TUI_OK sets
+ * *code; TUI_CANCEL when the user goes back.
+ */
+int kui_pick_food(struct tui *ui, const char *title, int *code);
+/*
+ * Lets the user pick an active supplier, or "none" (*id 0, name "").
+ * TUI_OK sets *id and copies the name into name.
+ */
+int kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
+    char *name, size_t size);
+
+/*
+ * Reopens a kitchen form from its draft; record is the part of the
+ * form key after "kitchen:" ("food:90010", "check:2026-12-04").
+ */
+int kitchen_form_reopen(struct tui *ui, const char *record);
+
+/* Reopen the forms of each kitchen screen; record as above. */
+int kitchen_dish_reopen(struct tui *ui, const char *record);
+int kitchen_food_reopen(struct tui *ui, const char *record);
+int kitchen_supplier_reopen(struct tui *ui, const char *record);
+int kitchen_requirement_reopen(struct tui *ui, const char *record);
+int kitchen_market_reopen(struct tui *ui, const char *record);
+int kitchen_safety_reopen(struct tui *ui, const char *record);
+int kitchen_fee_reopen(struct tui *ui, const char *record);
+
 /* Minimum size: parents read on phones, staff need 80x24. */
 void kui_set_minimum(struct tui *ui);
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/date.h"
 #include "tui/chart.h"
 #include "tui/health_ui.h"
@@ -54,8 +55,7 @@ static const struct tui_keydef read_keys[] = {
 static bool
 reads_medical(const struct tui *ui)
 {
-	return (ui->ctx->actor.roles & (MN_ROLE_NURSE | MN_ROLE_PRINCIPAL |
-	    MN_ROLE_HOST)) != 0;
+	return mn_allowed(&ui->ctx->actor, MN_ACT_HEALTH_READ);
 }
 
 static void
@@ -302,8 +302,8 @@ health_child_page(struct tui *ui, const struct mn_child *c)
 		int header = build_page(ui, c, &page), action;
 
 		action = hui_page_run(ui, &page, header,
-		    ui->ctx->actor.roles & MN_ROLE_NURSE ? page_keys :
-		    read_keys);
+		    mn_allowed(&ui->ctx->actor, MN_ACT_HEALTH_WRITE) ?
+		    page_keys : read_keys);
 		hui_page_free(&page);
 		switch (action) {
 		case TUI_ACT_END:

@@ -11,6 +11,7 @@
 #include "core/access.h"
 #include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
+#include "tui/keys.h"
 
 enum {
 	ACT_OPEN = TUI_ACT_USER,
@@ -477,8 +478,14 @@ screen_class_list(struct tui *ui)
 	struct class_rows rows;
 	struct mn_school_year year;
 	char heading[128];
+	struct tui_keydef keys[TUI_KEYS_MAX];
+	bool may_write = mn_allowed(&ui->ctx->actor, MN_ACT_CLASS_WRITE);
 	int rc = TUI_CANCEL;
 
+	tui_keys_copy(class_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_ADD, may_write);
+	tui_keys_offer(keys, ACT_EDIT, may_write);
+	tui_keys_offer(keys, ACT_TEACHERS, may_write);
 	memset(&rows, 0, sizeof rows);
 	memset(&year, 0, sizeof year);
 	rows.ui = ui;
@@ -498,7 +505,7 @@ screen_class_list(struct tui *ui)
 			snprintf(heading, sizeof heading, "%s",
 			    T("Classes", "Lớp học"));
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &rows.list, class_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/access.h"
 #include "core/date.h"
 #include "core/export_file.h"
 #include "core/exports.h"
@@ -160,8 +161,8 @@ build_form(struct tui *ui, struct export_form *ef)
 	if (ef->slot[ROW_CLASS] >= 0 &&
 	    (ef->kind == MN_EXPORT_ATTENDANCE ||
 	    ef->kind == MN_EXPORT_GROWTH) &&
-	    (actor->roles & MN_ROLE_TEACHER) &&
-	    !(actor->roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE))) {
+	    !mn_allowed_all(actor, ef->kind == MN_EXPORT_GROWTH ?
+	    MN_ACT_EXPORT_GROWTH : MN_ACT_EXPORT_ATTENDANCE)) {
 		struct class_day cd;
 		int rc;
 

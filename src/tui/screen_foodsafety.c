@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/kitchen_edit.h"
 #include "core/kitchen_view.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
@@ -237,6 +238,12 @@ try_check(struct tui *ui, struct safety_view *v, struct tui_form *form)
 		check.at = time(NULL);
 		check.item = text[C_ITEM];
 		check.supplier = text[C_SUPPLIER];
+		/* A name of the register links the entry to the supplier;
+		   other text is kept as typed. */
+		if (text[C_SUPPLIER][0] != '\0' && mn_kitchen_supplier_find(
+		    ui->ctx, text[C_SUPPLIER], &check.supplier_id,
+		    NULL) != MN_OK)
+			check.supplier_id = 0;
 		check.unit = text[C_UNIT];
 		check.checks = text[C_CHECKS];
 		/* "c" (có), "y" or "đạt" accept; other answers reject. */
@@ -278,17 +285,32 @@ add_check(struct tui *ui, struct safety_view *v)
 		    .vi = "Người kiểm tra" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = C_ROWS };
-	char note[256];
+	char note[400], key[48], date[11], name[256] = "";
+	int64_t supplier = 0;
 	int rc;
 
 	static const int letters[C_ROWS] = { 1, 20, 200, 200, 10, 15, 400, 4,
 		200, 100 };
 	for (int i = 0; i < C_ROWS; i++)
 		tui_field_init(&rows[i].field, letters[i], TUI_SHOW);
+	mn_date_format_iso(&v->day, date, sizeof date);
+	snprintf(key, sizeof key, "kitchen:check:%s", date);
+	form.draft_key = key;
+	/* A reopened draft brings its own supplier text. */
+	if (ui->resume == NULL) {
+		rc = kui_pick_supplier(ui, T("Supplier of the food (step 1)",
+		    "Nơi cung cấp thực phẩm (bước 1)"), &supplier, name,
+		    sizeof name);
+		if (rc == TUI_END)
+			return TUI_END;
+		tui_field_set(&rows[C_SUPPLIER].field, name);
+	}
 	tui_field_set(&rows[C_RESULT].field, "c");
 	tui_field_set(&rows[C_BY].field, ui->ctx->actor.login);
 	snprintf(note, sizeof note, T("Meal: %s, %s, %s or %s; empty for "
-	    "step 1.", "Bữa: %s, %s, %s hoặc %s; để trống ở bước 1."),
+	    "step 1.  A supplier named as in the register is linked to it.",
+	    "Bữa: %s, %s, %s hoặc %s; để trống ở bước 1.  Nơi cung cấp ghi "
+	    "đúng tên trong danh sách được liên kết với danh sách."),
 	    mn_meal_label(MN_MEAL_BREAKFAST), mn_meal_label(MN_MEAL_LUNCH),
 	    mn_meal_label(MN_MEAL_AFTERNOON), mn_meal_label(MN_MEAL_SNACK));
 	form.note = note;
@@ -345,8 +367,12 @@ add_sample(struct tui *ui, struct safety_view *v)
 		{ .name = "taken_by", .en = "Taken by", .vi = "Người lấy mẫu" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = S_ROWS };
+	char key[48], date[11];
 	int rc;
 
+	mn_date_format_iso(&v->day, date, sizeof date);
+	snprintf(key, sizeof key, "kitchen:sample:%s", date);
+	form.draft_key = key;
 	tui_field_init(&rows[S_MEAL].field, 20, TUI_SHOW);
 	tui_field_init(&rows[S_DISH].field, 200, TUI_SHOW);
 	tui_field_init(&rows[S_GRAMS].field, 8, TUI_SHOW);
@@ -457,4 +483,20 @@ screen_foodsafety(struct tui *ui)
 	tui_list_free(&v.samples_list);
 	free(v.sample_rows);
 	return rc;
+}
+
+/* Reopens "check:YYYY-MM-DD" or "sample:YYYY-MM-DD" from a draft. */
+int
+kitchen_safety_reopen(struct tui *ui, const char *record)
+{
+	struct safety_view v;
+	const char *date = strchr(record, ':');
+
+	memset(&v, 0, sizeof v);
+	if (date == NULL ||
+	    mn_date_parse_iso(date + 1, "date", &v.day, NULL) != MN_OK)
+		return TUI_CANCEL;
+	if (strncmp(record, "check:", 6) == 0)
+		return add_check(ui, &v);
+	return add_sample(ui, &v);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/attendance.h"
+#include "core/kitchen_edit.h"
 #include "core/kitchen_view.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
@@ -39,6 +40,15 @@ static const struct tui_keydef market_keys[] = {
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };
+
+/* Keys that write; the accountant reads the list only. */
+static const struct kui_key_right market_rights[] = {
+	{ ACT_COUNTS, MN_KITCHEN_PLAN },
+	{ ACT_FROM_ATTENDANCE, MN_KITCHEN_PLAN },
+	{ ACT_BUY, MN_KITCHEN_PLAN },
+};
+
+#define KEYS_MAX 16
 
 static const struct tui_column market_columns[] = {
 	{ "Food", "Thực phẩm", 32 },
@@ -173,7 +183,8 @@ static int
 record_purchases(struct tui *ui, struct market_view *v)
 {
 	struct mn_error err;
-	char question[256];
+	char question[256], name[256];
+	int64_t supplier = 0;
 	int rc, done = 0;
 
 	if (v->market.count == 0) {
@@ -189,6 +200,9 @@ record_purchases(struct tui *ui, struct market_view *v)
 	    v->bought_rows > 0 ? v->bought_rows : (int)v->market.count);
 	if ((rc = tui_confirm(ui, question, v->bought_rows == 0)) != TUI_OK)
 		return rc == TUI_END ? TUI_END : TUI_OK;
+	if ((rc = kui_pick_supplier(ui, T("Bought from", "Mua của"),
+	    &supplier, name, sizeof name)) != TUI_OK)
+		return rc == TUI_END ? TUI_END : TUI_OK;
 	for (size_t i = 0; i < v->market.count; i++) {
 		const struct mn_market_line *l = &v->market.lines[i];
 		int64_t id;
@@ -196,8 +210,9 @@ record_purchases(struct tui *ui, struct market_view *v)
 		if (l->unit_price < 0 || l->quantity <= 0)
 			continue;
 		mn_error_clear(&err);
-		if (mn_kitchen_purchase_add(ui->ctx, &v->day, l->food->code,
-		    l->quantity, l->unit_price, "", &id, &err) != MN_OK) {
+		if (mn_kitchen_purchase_add_from(ui->ctx, &v->day,
+		    l->food->code, l->quantity, l->unit_price, supplier, &id,
+		    &err) != MN_OK) {
 			tui_error(ui, "%s", err.message);
 			return TUI_OK;
 		}
@@ -322,9 +337,14 @@ set_count(struct tui *ui, struct market_view *v, enum mn_age_group g,
 	struct tui_form form = { .rows = rows, .nrows = kind ==
 	    MN_COUNT_MANUAL ? 2 : 1, .enter_submits = true };
 	struct mn_error err;
-	char title[200];
+	char title[200], key[64], date[11];
 	int rc;
 
+	mn_date_format_iso(&v->day, date, sizeof date);
+	snprintf(key, sizeof key, "kitchen:count:%s:%s:%s", date,
+	    mn_menu_group_key(g), kind == MN_COUNT_MANUAL ? "manual" :
+	    "planned");
+	form.draft_key = key;
 	tui_field_init(&rows[CORRECT_COUNT].field, 4, TUI_SHOW);
 	tui_field_init(&rows[CORRECT_REASON].field, 200, TUI_SHOW);
 	snprintf(title, sizeof title, T("%s, %s (now %d)", "%s, %s (hiện "
@@ -427,9 +447,12 @@ dispatch(struct tui *ui, struct market_view *v, int action)
 int
 screen_market(struct tui *ui)
 {
+	struct tui_keydef keys[KEYS_MAX];
 	struct market_view v;
 	int rc = TUI_CANCEL;
 
+	kui_filter_keys(ui, market_keys, market_rights,
+	    sizeof market_rights / sizeof market_rights[0], keys, KEYS_MAX);
 	memset(&v, 0, sizeof v);
 	mn_date_today(&v.day);
 	tui_list_init(&v.list, market_columns, 5);
@@ -439,7 +462,7 @@ screen_market(struct tui *ui)
 
 		reload(ui, &v);
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &v.list, market_keys);
+		action = tui_list_run(ui, &v.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;
@@ -452,6 +475,30 @@ screen_market(struct tui *ui)
 		}
 	}
 	tui_leave(ui);
+	tui_list_free(&v.list);
+	mn_market_free(&v.market);
+	return rc;
+}
+
+/* Reopens "count:YYYY-MM-DD:GROUP:manual|planned" from a draft. */
+int
+kitchen_market_reopen(struct tui *ui, const char *record)
+{
+	struct market_view v;
+	enum mn_age_group g;
+	char date[11], group[16], kind[16];
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	if (sscanf(record, "count:%10[0-9-]:%15[a-z-]:%15[a-z]", date, group,
+	    kind) != 3 ||
+	    mn_date_parse_iso(date, "date", &v.day, NULL) != MN_OK ||
+	    mn_menu_group_parse(group, &g, NULL) != MN_OK)
+		return TUI_CANCEL;
+	tui_list_init(&v.list, market_columns, 5);
+	reload(ui, &v);
+	rc = set_count(ui, &v, g, strcmp(kind, "manual") == 0 ?
+	    MN_COUNT_MANUAL : MN_COUNT_PLANNED);
 	tui_list_free(&v.list);
 	mn_market_free(&v.market);
 	return rc;

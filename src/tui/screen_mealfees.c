@@ -1,8 +1,11 @@
 /*
  * The month's meal-fee book (sổ tính tiền ăn) for the accountant: for
  * each day the meals eaten, the fees collected, the purchases, the day's
- * surplus or shortfall and the balance carried to the next day.
+ * surplus or shortfall and the balance carried to the next day.  The
+ * accountant and the principal set the meal fee of an age group from a
+ * date on.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,16 +17,24 @@
 enum {
 	ACT_PREV_MONTH = TUI_ACT_USER,
 	ACT_NEXT_MONTH,
+	ACT_SET_FEE,
 };
 
 static const struct tui_keydef fee_keys[] = {
 	{ { '[' }, "[", "Month before", "Tháng trước", ACT_PREV_MONTH },
 	{ { ']' }, "]", "Month after", "Tháng sau", ACT_NEXT_MONTH },
+	{ { 'f' }, "f", "Set meal fee", "Đặt tiền ăn", ACT_SET_FEE },
 	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };
+
+static const struct kui_key_right fee_rights[] = {
+	{ ACT_SET_FEE, MN_KITCHEN_FEES },
+};
+
+#define KEYS_MAX 16
 
 static const struct tui_column fee_columns[] = {
 	{ "Day", "Ngày", 16 },
@@ -107,14 +118,117 @@ fill(struct tui *ui, struct tui_list *l, const char *month)
 	return true;
 }
 
+/* ---- The meal-fee form --------------------------------------------------- */
+
+enum { F_GROUP, F_FROM, F_FEE, F_ROWS };
+
+static int
+read_fee(struct tui_form_row *rows, enum mn_age_group *g,
+    struct mn_date *from, int64_t *fee, struct mn_error *err)
+{
+	char *text[F_ROWS];
+	double v = 0;
+	int rc = MN_OK;
+
+	for (int i = 0; i < F_ROWS; i++)
+		if ((text[i] = tui_field_get(&rows[i].field)) == NULL)
+			rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	if (rc == MN_OK) {
+		int found = -1;
+
+		for (int i = 0; i < MN_GROUP_COUNT; i++)
+			if (strcmp(text[F_GROUP], mn_menu_group_key(i)) == 0 ||
+			    strcmp(text[F_GROUP], mn_menu_group_label(i)) == 0)
+				found = i;
+		if (found < 0)
+			rc = mn_fail(err, MN_ERR_INVALID, "group",
+			    T("group: invalid value '%.30s'; expected %s or %s",
+			    "nhóm tuổi: giá trị '%.30s' không hợp lệ; cần %s "
+			    "hoặc %s"), text[F_GROUP],
+			    mn_menu_group_label(MN_GROUP_NHA_TRE),
+			    mn_menu_group_label(MN_GROUP_MAU_GIAO));
+		else
+			*g = found;
+	}
+	if (rc == MN_OK)
+		rc = mn_date_parse(text[F_FROM], "effective_from", from, err);
+	if (rc == MN_OK)
+		rc = kui_parse_number(text[F_FEE], "fee", false, &v, err);
+	if (rc == MN_OK && (v != floor(v) || fabs(v) > 1e12))
+		rc = mn_fail(err, MN_ERR_INVALID, "fee",
+		    T("meal fee: invalid value '%.20s'; expected whole đồng",
+		    "tiền ăn: giá trị '%.20s' không hợp lệ; cần số đồng "
+		    "nguyên"), text[F_FEE]);
+	*fee = (int64_t)v;
+	for (int i = 0; i < F_ROWS; i++)
+		free(text[i]);
+	return rc;
+}
+
+/* Runs the meal-fee form; draft key "kitchen:fee". */
+static int
+fee_form(struct tui *ui)
+{
+	struct tui_form_row rows[F_ROWS] = {
+		{ .name = "group", .en = "Age group", .vi = "Nhóm tuổi" },
+		{ .name = "effective_from", .en = "From (dd/mm/yyyy)",
+		    .vi = "Áp dụng từ (dd/mm/yyyy)" },
+		{ .name = "fee", .en = "Fee per child per day (đồng)",
+		    .vi = "Tiền ăn mỗi trẻ mỗi ngày (đồng)" },
+	};
+	struct tui_form form = { .rows = rows, .nrows = F_ROWS,
+	    .draft_key = "kitchen:fee" };
+	struct mn_date today;
+	struct mn_error err;
+	char text[16];
+	int rc;
+
+	tui_field_init(&rows[F_GROUP].field, 20, TUI_SHOW);
+	tui_field_init(&rows[F_FROM].field, 10, TUI_SHOW);
+	tui_field_init(&rows[F_FEE].field, 9, TUI_SHOW);
+	tui_field_set(&rows[F_GROUP].field,
+	    mn_menu_group_label(MN_GROUP_MAU_GIAO));
+	mn_date_today(&today);
+	mn_date_format(&today, text, sizeof text);
+	tui_field_set(&rows[F_FROM].field, text);
+	tui_enter(ui, T("Set the meal fee", "Đặt tiền ăn"));
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
+		enum mn_age_group g = MN_GROUP_MAU_GIAO;
+		struct mn_date from;
+		int64_t fee;
+
+		mn_error_clear(&err);
+		if (read_fee(rows, &g, &from, &fee, &err) == MN_OK &&
+		    mn_kitchen_meal_fee_set(ui->ctx, g, &from, fee, &err) ==
+		    MN_OK) {
+			tui_message(ui, T("Meal fee saved", "Đã lưu tiền ăn"));
+			break;
+		}
+		tui_error(ui, "%s", err.message);
+		tui_form_focus(&form, err.field);
+	}
+	tui_leave(ui);
+	return rc == TUI_END ? TUI_END : TUI_OK;
+}
+
+/* Reopens "fee" from a draft. */
+int
+kitchen_fee_reopen(struct tui *ui, const char *record)
+{
+	return strcmp(record, "fee") == 0 ? fee_form(ui) : TUI_CANCEL;
+}
+
 int
 screen_mealfees(struct tui *ui)
 {
+	struct tui_keydef keys[KEYS_MAX];
 	struct tui_list list;
 	struct mn_date today;
 	char month[8], title[128] = "";
 	int year, mon, rc = TUI_CANCEL;
 
+	kui_filter_keys(ui, fee_keys, fee_rights,
+	    sizeof fee_rights / sizeof fee_rights[0], keys, KEYS_MAX);
 	mn_date_today(&today);
 	year = today.year;
 	mon = today.month;
@@ -129,13 +243,20 @@ screen_mealfees(struct tui *ui)
 		snprintf(title, sizeof title, "%s %02d/%04d", T("month",
 		    "tháng"), mon, year);
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &list, fee_keys);
+		action = tui_list_run(ui, &list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;
 		}
 		if (action == TUI_ACT_BACK)
 			break;
+		if (action == ACT_SET_FEE) {
+			if (fee_form(ui) == TUI_END) {
+				rc = TUI_END;
+				break;
+			}
+			continue;
+		}
 		if (action == ACT_PREV_MONTH && --mon < 1) {
 			mon = 12;
 			year--;

@@ -83,6 +83,15 @@ static const struct menu_entry menu[] = {
 	    screen_mealfees },
 	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ACT_FOOD_SAFETY,
 	    screen_foodsafety },
+	/* Kitchen reference data; each screen offers only allowed keys. */
+	{ 65, 6, "Dishes", "Món ăn", MN_ACT_KITCHEN_PLAN,
+	    screen_kitchen_dishes },
+	{ 66, 6, "Food table and prices", "Bảng thực phẩm, giá",
+	    MN_ACT_KITCHEN_PLAN, screen_kitchen_foods },
+	{ 67, 6, "Suppliers", "Nơi cung cấp", MN_ACT_MARKET_READ,
+	    screen_kitchen_suppliers },
+	{ 68, 6, "Nutrition requirements", "Nhu cầu dinh dưỡng",
+	    MN_ACT_KITCHEN_PLAN, screen_kitchen_requirements },
 	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ANYONE, screen_logout },
 };
 

@@ -5,12 +5,15 @@
  * kitchen, the principal and the nurse, the children of the group
  * allergic to a food of its dishes.  The kitchen edits a meal's dishes, the
  * principal approves the week, and a week can be copied onto another.
- * Every role reads; the core rejects what the actor may not do.
+ * Every role reads.  The help line offers only the keys mn_kitchen_may
+ * grants the actor, so teachers, parents, the nurse and the accountant
+ * get a read-only screen.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/kitchen_view.h"
 #include "core/registers.h"
 #include "tui/kitchen_ui.h"
@@ -44,6 +47,15 @@ static const struct tui_keydef week_keys[] = {
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };
+
+/* Keys that change the menu; other roles only read. */
+static const struct kui_key_right week_rights[] = {
+	{ ACT_EDIT, MN_KITCHEN_PLAN },
+	{ ACT_COPY, MN_KITCHEN_PLAN },
+	{ ACT_APPROVE, MN_KITCHEN_APPROVE },
+};
+
+#define KEYS_MAX 16
 
 static const struct tui_column week_columns[] = {
 	{ "Day", "Ngày", 12 },
@@ -304,10 +316,6 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 	}
 }
 
-/* Roles shown the names of the children flagged on a day's detail. */
-#define ALLERGY_ROLES (MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_NURSE | \
-	MN_ROLE_HOST)
-
 /*
  * Adds a row per child of the group allergic to a food of the day's
  * dishes (name, class, food, dish and meal), or one row saying none is.
@@ -320,7 +328,8 @@ fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,
 	struct mn_error err;
 	size_t n;
 
-	if (!(ui->ctx->actor.roles & ALLERGY_ROLES))
+	/* The core lists flagged children to the food-safety roles only. */
+	if (!mn_allowed(&ui->ctx->actor, MN_ACT_FOOD_SAFETY))
 		return;
 	mn_error_clear(&err);
 	if (mn_kitchen_allergy_children(ui->ctx, day, group, &flags, &n,
@@ -649,9 +658,12 @@ dispatch(struct tui *ui, struct week_view *v, int action)
 int
 screen_menus(struct tui *ui)
 {
+	struct tui_keydef keys[KEYS_MAX];
 	struct week_view v;
 	int rc = TUI_CANCEL;
 
+	kui_filter_keys(ui, week_keys, week_rights,
+	    sizeof week_rights / sizeof week_rights[0], keys, KEYS_MAX);
 	memset(&v, 0, sizeof v);
 	/* Staff plan the kindergarten first; the crèche is one key away. */
 	v.group = MN_GROUP_MAU_GIAO;
@@ -667,7 +679,7 @@ screen_menus(struct tui *ui)
 		reload(ui, &v);
 		set_title(ui, &v);
 		kui_set_minimum(ui);
-		action = tui_list_run(ui, &v.list, week_keys);
+		action = tui_list_run(ui, &v.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

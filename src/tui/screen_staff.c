@@ -11,6 +11,7 @@
 #include "core/account.h"
 #include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
+#include "tui/keys.h"
 
 enum {
 	ACT_VIEW = TUI_ACT_USER,
@@ -340,8 +341,13 @@ int
 screen_staff_list(struct tui *ui)
 {
 	struct staff_rows rows;
+	struct tui_keydef keys[TUI_KEYS_MAX];
+	bool may_write = mn_allowed(&ui->ctx->actor, MN_ACT_STAFF_WRITE);
 	int rc = TUI_CANCEL;
 
+	tui_keys_copy(staff_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_ADD, may_write);
+	tui_keys_offer(keys, ACT_EDIT, may_write);
 	memset(&rows, 0, sizeof rows);
 	tui_list_init(&rows.list, staff_columns, NCOLS);
 	rows.list.empty_en = "No staff members yet";
@@ -351,7 +357,7 @@ screen_staff_list(struct tui *ui)
 		int action;
 
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &rows.list, staff_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -47,6 +47,11 @@ int screen_menus(struct tui *ui);
 int screen_market(struct tui *ui);
 int screen_mealfees(struct tui *ui);
 int screen_foodsafety(struct tui *ui);
+/* Dishes, the food table with prices, suppliers and requirements. */
+int screen_kitchen_dishes(struct tui *ui);
+int screen_kitchen_foods(struct tui *ui);
+int screen_kitchen_suppliers(struct tui *ui);
+int screen_kitchen_requirements(struct tui *ui);
 
 /* Exports to a file fetched with a one-time code ("Xuất dữ liệu"). */
 int screen_export(struct tui *ui);

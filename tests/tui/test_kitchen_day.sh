@@ -148,6 +148,8 @@ echo "== kitchen checks nutrition, meal count and market list"
 	echo 'type m'
 	echo 'wait "thành hàng đã mua?"'
 	echo 'type c'
+	echo 'wait "Mua của"'
+	echo 'key Enter'
 	echo 'wait "Đã ghi"'
 	echo 'settle'
 	echo 'dump bought.screen'

@@ -1,6 +1,7 @@
-# Food-safety logs through the kitchen's screen: a receiving check and a
-# 24-hour sample are recorded for today, and disposing of the fresh
-# sample is rejected because it has not been kept for 24 hours.
+# Food-safety logs through the kitchen's screen.  A receiving check from
+# a supplier picked in the register and a 24-hour sample are recorded
+# for today.  Disposing of the fresh sample is rejected because it has
+# not been kept for 24 hours.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
@@ -23,13 +24,20 @@ pick Kiểm thực
 key Enter
 wait "Kiểm thực 3 bước"
 type n
+wait "Nơi cung cấp thực phẩm (bước 1)"
+wait "(không chọn trong danh sách)"
+type /
+type "An Phát"
+key Enter
+wait "thịt, cá, trứng, sữa"
+key Enter
 wait "Nội dung kiểm tra"
+wait "Công ty TNHH Thực phẩm sạch An Phát"
 type 1
 key Tab
 key Tab
 type "Thịt lợn nạc"
 key Tab
-type "Công ty TNHH Thực phẩm sạch An Phát"
 key Tab
 type "12,5"
 key Tab
@@ -65,6 +73,10 @@ EOF
     '$today' ORDER BY id DESC LIMIT 1")" = \
     "1|Thịt lợn nạc|12.5|kg|accepted|kitchen" ] ||
     fail "inspection entry stored wrong"
+[ "$(q "SELECT c.supplier FROM food_checks c JOIN suppliers s ON
+    s.id = c.supplier_id WHERE c.day = '$today' ORDER BY c.id DESC
+    LIMIT 1")" = "Công ty TNHH Thực phẩm sạch An Phát" ] ||
+    fail "inspection entry not linked to the supplier register"
 [ "$(q "SELECT count(*) FROM food_samples WHERE day = '$today'")" = \
     $((samples_before + 1)) ] || fail "no sample stored"
 [ "$(q "SELECT meal || '|' || quantity_g || '|' || taken_by || '|' ||

@@ -387,6 +387,7 @@ static const struct {
 	{ MN_ACT_HEALTH_ALLERGY, B(NU) | B(PR) | B(TE) | B(KI) },
 	{ MN_ACT_MENU_READ, B(PR) | B(TE) | B(NU) | B(KI) | B(AC) | B(PA) },
 	{ MN_ACT_KITCHEN_PLAN, B(KI) | B(PR) },
+	{ MN_ACT_DISH_WRITE, B(KI) },
 	{ MN_ACT_MENU_APPROVE, B(PR) },
 	{ MN_ACT_MEAL_COUNT_WRITE, B(KI) | B(PR) | B(TE) },
 	{ MN_ACT_MEAL_COUNT_READ, B(KI) | B(PR) | B(AC) | B(TE) },

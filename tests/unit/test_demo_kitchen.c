@@ -241,6 +241,24 @@ test_safety_logs_for_past_days(void **state)
 }
 
 static void
+test_suppliers_registered(void **state)
+{
+	(void)state;
+	assert_int_equal(query_int("SELECT count(*) FROM suppliers WHERE "
+	    "active = 1 AND certificate_no <> '' AND certificate_expiry IS "
+	    "NOT NULL AND phone <> ''"), 3);
+	/* Every purchase and receiving check points at the register. */
+	assert_true(query_int("SELECT count(*) FROM purchases") > 0);
+	assert_int_equal(query_int("SELECT count(*) FROM purchases p WHERE "
+	    "p.supplier_id IS NULL OR p.supplier <> (SELECT s.name FROM "
+	    "suppliers s WHERE s.id = p.supplier_id)"), 0);
+	assert_int_equal(query_int("SELECT count(*) FROM food_checks WHERE "
+	    "step = 1 AND supplier_id IS NULL"), 0);
+	assert_int_equal(query_int("SELECT count(*) FROM food_checks WHERE "
+	    "step > 1 AND supplier_id IS NOT NULL"), 0);
+}
+
+static void
 test_view_lists(void **state)
 {
 	struct mn_dish_info *dishes;
@@ -310,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_past_weeks_approved),
 		cmocka_unit_test(test_purchases_match_market),
 		cmocka_unit_test(test_safety_logs_for_past_days),
+		cmocka_unit_test(test_suppliers_registered),
 		cmocka_unit_test(test_view_lists),
 		cmocka_unit_test(test_view_denies_parent),
 		/* Last, because it changes a day's meal count. */
