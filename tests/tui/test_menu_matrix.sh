@@ -84,12 +84,14 @@ check nurse "$P" "Sức khỏe" "Cân đo theo lớp" "Sức khỏe của trẻ"
     "Khám sức khỏe định kỳ"
 
 check principal "$P" "Dinh dưỡng" "Thực đơn" "Phiếu kê chợ, suất ăn" \
-    "Sổ tính tiền ăn" "Kiểm thực, lưu mẫu"
+    "Sổ tính tiền ăn" "Kiểm thực, lưu mẫu" "Món ăn" "Bảng thực phẩm, giá" \
+    "Nơi cung cấp" "Nhu cầu dinh dưỡng"
 check teacher "$P" "Dinh dưỡng" "Thực đơn"
 check nurse "$P" "Dinh dưỡng" "Thực đơn" "Kiểm thực, lưu mẫu"
 check kitchen "$P" "Dinh dưỡng" "Thực đơn" "Phiếu kê chợ, suất ăn" \
-    "Kiểm thực, lưu mẫu"
+    "Kiểm thực, lưu mẫu" "Món ăn" "Bảng thực phẩm, giá" "Nơi cung cấp" \
+    "Nhu cầu dinh dưỡng"
 check accountant "$P" "Dinh dưỡng" "Thực đơn" "Phiếu kê chợ, suất ăn" \
-    "Sổ tính tiền ăn"
+    "Sổ tính tiền ăn" "Nơi cung cấp"
 check parent "$P" "Dinh dưỡng" "Thực đơn"
 check gv.yte "$multi" "Dinh dưỡng" "Thực đơn" "Kiểm thực, lưu mẫu"
