@@ -1,7 +1,8 @@
 /*
  * Demo health data: measuring rounds for every enrolled child, drawn
  * from the WHO curves so that the round reports look like a real school,
- * and a few medical room records.
+ * a few medical room records, and the nurse's links of every allergy to
+ * its allergen groups (demo_allergy.c).
  * Everything follows from the seed.
  */
 #include <math.h>
@@ -12,6 +13,7 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/demo.h"
+#include "core/demo_allergy.h"
 #include "core/health.h"
 
 #define MAX_ROUNDS 3
@@ -364,6 +366,8 @@ mn_demo_health(struct mn_ctx *ctx, unsigned seed, struct mn_error *err)
 	rc = add_rounds(ctx, &rng, kids, n, err);
 	if (rc == MN_OK)
 		rc = add_medical(ctx, &rng, kids, n, err);
+	if (rc == MN_OK)
+		rc = mn_demo_allergy_links(ctx, NULL, err);
 	free(kids);
 	return rc;
 }

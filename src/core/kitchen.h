@@ -262,28 +262,44 @@ struct mn_allergy_flag {
 int mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_allergy_flag **out, size_t *count, struct mn_error *err);
 
+/* Why a row of the day's allergy check names the child. */
+enum mn_allergy_reason {
+	MN_ALLERGY_LINKED,	/* a linked food or group has the food */
+	MN_ALLERGY_TEXT,	/* not yet linked, the text names the food */
+	MN_ALLERGY_UNLINKED,	/* not yet linked: check by hand */
+};
+
 /*
- * A child of an age group flagged against a food of a day's menu, with
- * the name and class to show.  from_text: found in the allergies text
- * of the child's record, not in child_allergies.
+ * One row of a day's allergy check for an age group: a child flagged
+ * against a food of a dish, or (MN_ALLERGY_UNLINKED, food and dish
+ * empty) a child whose allergy is not yet linked to the food table.
+ * via: the linked group that contains the food, "" for a food linked
+ * directly or for a match of the text.  from_text is reason ==
+ * MN_ALLERGY_TEXT.
  */
 struct mn_allergy_child {
 	int64_t child_id;
 	char name[256];
 	char class_code[17];
 	char class_name[128];
+	enum mn_allergy_reason reason;
 	enum mn_meal meal;
 	char food[MN_FOOD_NAME_MAX];
 	char dish[201];
+	char via[96];
+	char allergies[1024];	/* the child's allergies text */
 	bool from_text;
 };
 
 /*
- * Lists the children in a class of group on day who are allergic to a
- * food of that group's dishes of the day: linked to the food in
- * child_allergies, or naming it in the allergies text of their record
- * (mn_kitchen_allergy_text_names).  One row per child and dish food, by
- * class and name.  Kitchen, principal and nurse; reading names writes
+ * Lists the day's allergy check for the children in a class of group
+ * on day, by class and name, each child's rows together: first an
+ * MN_ALLERGY_UNLINKED row when the allergy is not yet linked (see
+ * allergy.h), then one row per dish food the child must not eat.  A
+ * linked child is flagged by the links only, and a child not yet linked
+ * also by the foods the allergies text names
+ * (mn_kitchen_allergy_text_names).  Unlinked children are listed even
+ * on a day without a menu.  MN_ACT_ALLERGY_READ; reading names writes
  * one "view" audit row for the list.  Free *out.
  */
 int mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,

@@ -1,9 +1,15 @@
 /*
- * The children of an age group who must not eat a food of a day's menu,
- * with their names and classes, for the kitchen, the principal and the
- * nurse.  Two sources flag a child: a row of child_allergies (the nurse
- * picked the food from the table), and the free-text allergies field of
- * the child's record when it names a food of the day.
+ * The day's allergy check: the children of an age group who must not
+ * eat a food of the day's menu, with their names and classes, for the
+ * kitchen, the principal, the nurse and the teachers.
+ *
+ * A child is flagged against a dish food when the nurse linked the
+ * child's allergy to that food (child_allergies) or to an allergen
+ * group that contains it (child_allergy_groups, allergen_group_foods).
+ * A child whose allergies text is not empty but is not yet linked (no
+ * link and no review, or a text changed since the review; allergy.h)
+ * gets a row of its own so the kitchen checks by hand, and is also
+ * flagged by the foods the text names.
  *
  * Matching the free text (allergy_text_names):
  *   - the text is cut into items at ',', ';', '/', '.', line breaks and
@@ -17,9 +23,9 @@
  *     "Sữa bò tươi";
  *   - a word written with tone marks must also match them ("cá" does not
  *     name "Cà rốt"); a word written without marks matches either.
- * NOTE: a class of foods ("hải sản", "đạm sữa") names no food unless a
- * food of the table has those words; the nurse records such allergies
- * food by food in child_allergies.
+ * A class of foods ("hải sản", "đạm sữa") names no food this way, which
+ * is why such a child stays on the list as not yet linked until the
+ * nurse links the text to an allergen group.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +55,7 @@ struct words {
 struct day_food {
 	enum mn_meal meal;
 	int64_t food_id;
+	int food_code;
 	char food[MN_FOOD_NAME_MAX];
 	char dish[201];
 	struct words words;
@@ -261,7 +268,7 @@ load_day_foods(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = mn_prepare(ctx->db, "SELECT m.meal, f.id, f.name, d.name "
+	if ((rc = mn_prepare(ctx->db, "SELECT m.meal, f.id, f.name, d.name, f.code "
 	    "FROM menu_items m JOIN dish_items i ON i.dish_id = m.dish_id "
 	    "AND i.age_group = m.age_group JOIN foods f ON f.id = i.food_id "
 	    "JOIN dishes d ON d.id = m.dish_id "
@@ -286,6 +293,7 @@ load_day_foods(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 		mn_meal_parse((const char *)sqlite3_column_text(stmt, 0),
 		    &f->meal, NULL);
 		f->food_id = sqlite3_column_int64(stmt, 1);
+		f->food_code = sqlite3_column_int(stmt, 4);
 		snprintf(f->food, sizeof f->food, "%s",
 		    (const char *)sqlite3_column_text(stmt, 2));
 		snprintf(f->dish, sizeof f->dish, "%s",
@@ -303,29 +311,39 @@ load_day_foods(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 	return rc == SQLITE_ROW ? no_memory(err) : mn_db_fail(ctx->db, err);
 }
 
-/* True when child_allergies links the child to the food. */
+/*
+ * Finds whether the child's links cover the food: found, and in via the
+ * name of a linked group that contains it ("" for a direct link).
+ */
 static int
 linked(struct mn_ctx *ctx, sqlite3_stmt *stmt, int64_t child_id,
-    int64_t food_id, bool *found, struct mn_error *err)
+    const struct day_food *f, bool *found, char *via, size_t size,
+    struct mn_error *err)
 {
+	const char *name;
 	int rc;
 
 	sqlite3_reset(stmt);
 	sqlite3_bind_int64(stmt, 1, child_id);
-	sqlite3_bind_int64(stmt, 2, food_id);
+	sqlite3_bind_int64(stmt, 2, f->food_id);
+	sqlite3_bind_int(stmt, 3, f->food_code);
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return mn_db_fail(ctx->db, err);
 	*found = rc == SQLITE_ROW;
+	name = *found ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+	snprintf(via, size, "%s", name != NULL ? name : "");
 	return MN_OK;
 }
 
+/* Appends a row for the child of the current row of stmt child. */
 static int
-append_flag(struct mn_allergy_child **out, size_t *count, size_t *cap,
-    sqlite3_stmt *child, const struct day_food *f, bool from_text,
-    struct mn_error *err)
+append_row(struct mn_allergy_child **out, size_t *count, size_t *cap,
+    sqlite3_stmt *child, enum mn_allergy_reason reason,
+    const struct day_food *f, const char *via, struct mn_error *err)
 {
 	struct mn_allergy_child *c;
+	const char *text;
 
 	if (*count == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 16;
@@ -345,17 +363,98 @@ append_flag(struct mn_allergy_child **out, size_t *count, size_t *cap,
 	    (const char *)sqlite3_column_text(child, 2));
 	snprintf(c->class_name, sizeof c->class_name, "%s",
 	    (const char *)sqlite3_column_text(child, 3));
-	c->meal = f->meal;
-	snprintf(c->food, sizeof c->food, "%s", f->food);
-	snprintf(c->dish, sizeof c->dish, "%s", f->dish);
-	c->from_text = from_text;
+	text = (const char *)sqlite3_column_text(child, 4);
+	snprintf(c->allergies, sizeof c->allergies, "%s", text ? text : "");
+	c->reason = reason;
+	c->from_text = reason == MN_ALLERGY_TEXT;
+	if (f != NULL) {
+		c->meal = f->meal;
+		snprintf(c->food, sizeof c->food, "%s", f->food);
+		snprintf(c->dish, sizeof c->dish, "%s", f->dish);
+	}
+	snprintf(c->via, sizeof c->via, "%s", via != NULL ? via : "");
 	return MN_OK;
 }
 
 /*
- * Walks the group's children in a class on date and appends a flag for
- * each food of the day that they are allergic to.
+ * The children of the age group in a class on ?1 with what the check
+ * needs: column 5 is 1 when the allergy is not yet linked, by the rule
+ * of allergy.h (non-empty text, and either a review of another text or
+ * no review and no link).
  */
+static const char children_sql[] =
+    "SELECT ch.id, ch.full_name, c.code, c.name, ch.allergies, "
+    "ch.allergies <> '' AND CASE WHEN r.child_id IS NOT NULL "
+    "THEN r.allergies <> ch.allergies "
+    "ELSE NOT EXISTS (SELECT 1 FROM child_allergies a "
+    "WHERE a.child_id = ch.id) AND NOT EXISTS (SELECT 1 FROM "
+    "child_allergy_groups g WHERE g.child_id = ch.id) END, "
+    "EXISTS (SELECT 1 FROM child_allergies a WHERE a.child_id = ch.id) "
+    "OR EXISTS (SELECT 1 FROM child_allergy_groups g "
+    "WHERE g.child_id = ch.id) "
+    "FROM child_class_history h "
+    "JOIN children ch ON ch.id = h.child_id "
+    "JOIN classes c ON c.id = h.class_id "
+    "JOIN age_groups a ON a.code = c.age_group "
+    "LEFT JOIN child_allergy_reviews r ON r.child_id = ch.id "
+    "WHERE h.from_date <= ?1 AND (h.to_date IS NULL OR "
+    "h.to_date > ?1) AND (a.level = 'nt') = ?2 "
+    "GROUP BY ch.id ORDER BY c.code, ch.name_key";
+
+/*
+ * A direct link of child ?1 to food row ?2 first, then a linked group
+ * that contains food code ?3.
+ */
+static const char link_sql_vi[] =
+    "SELECT '', 0 FROM child_allergies WHERE child_id = ?1 "
+    "AND food_id = ?2 UNION ALL SELECT g.name, g.position "
+    "FROM child_allergy_groups l JOIN allergen_group_foods gf "
+    "ON gf.group_id = l.group_id AND gf.food_code = ?3 "
+    "JOIN allergen_groups g ON g.id = l.group_id WHERE l.child_id = ?1 "
+    "ORDER BY 2 LIMIT 1";
+static const char link_sql_en[] =
+    "SELECT '', 0 FROM child_allergies WHERE child_id = ?1 "
+    "AND food_id = ?2 UNION ALL SELECT g.name_en, g.position "
+    "FROM child_allergy_groups l JOIN allergen_group_foods gf "
+    "ON gf.group_id = l.group_id AND gf.food_code = ?3 "
+    "JOIN allergen_groups g ON g.id = l.group_id WHERE l.child_id = ?1 "
+    "ORDER BY 2 LIMIT 1";
+
+/* Appends the rows of the child on the current row of stmt child. */
+static int
+check_child(struct mn_ctx *ctx, sqlite3_stmt *child, sqlite3_stmt *link,
+    const struct day_food *foods, size_t nfoods,
+    struct mn_allergy_child **out, size_t *count, size_t *cap,
+    struct mn_error *err)
+{
+	const char *text = (const char *)sqlite3_column_text(child, 4);
+	bool unlinked = sqlite3_column_int(child, 5) != 0;
+	bool has_links = sqlite3_column_int(child, 6) != 0;
+	int rc = MN_OK;
+
+	if (unlinked)
+		rc = append_row(out, count, cap, child, MN_ALLERGY_UNLINKED,
+		    NULL, NULL, err);
+	for (size_t i = 0; i < nfoods && rc == MN_OK; i++) {
+		char via[96];
+		bool hit = false;
+
+		if (has_links && (rc = linked(ctx, link,
+		    sqlite3_column_int64(child, 0), &foods[i], &hit, via,
+		    sizeof via, err)) != MN_OK)
+			break;
+		if (hit)
+			rc = append_row(out, count, cap, child,
+			    MN_ALLERGY_LINKED, &foods[i], via, err);
+		else if (unlinked && text != NULL &&
+		    allergy_text_names(text, &foods[i].words))
+			rc = append_row(out, count, cap, child,
+			    MN_ALLERGY_TEXT, &foods[i], NULL, err);
+	}
+	return rc;
+}
+
+/* Walks the group's children in a class on date and appends their rows. */
 static int
 collect_flags(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
     const struct day_food *foods, size_t nfoods,
@@ -365,25 +464,16 @@ collect_flags(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 	size_t cap = 0;
 	int rc;
 
-	if ((rc = mn_prepare(ctx->db, "SELECT ch.id, ch.full_name, c.code, "
-	    "c.name, ch.allergies FROM child_class_history h "
-	    "JOIN children ch ON ch.id = h.child_id "
-	    "JOIN classes c ON c.id = h.class_id "
-	    "JOIN age_groups a ON a.code = c.age_group "
-	    "WHERE h.from_date <= ?1 AND (h.to_date IS NULL OR "
-	    "h.to_date > ?1) AND (a.level = 'nt') = ?2 "
-	    "GROUP BY ch.id ORDER BY c.code, ch.name_key", &child, err))
-	    != MN_OK)
+	if ((rc = mn_prepare(ctx->db, children_sql, &child, err)) != MN_OK)
 		return rc;
-	if ((rc = mn_prepare(ctx->db, "SELECT 1 FROM child_allergies "
-	    "WHERE child_id = ? AND food_id = ?", &link, err)) != MN_OK) {
+	if ((rc = mn_prepare(ctx->db, mn_language() == MN_LANG_EN ?
+	    link_sql_en : link_sql_vi, &link, err)) != MN_OK) {
 		sqlite3_finalize(child);
 		return rc;
 	}
 	sqlite3_bind_text(child, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(child, 2, group == MN_GROUP_NHA_TRE);
 	while (rc == MN_OK) {
-		const char *text;
 		int step = sqlite3_step(child);
 
 		if (step == SQLITE_DONE)
@@ -392,22 +482,8 @@ collect_flags(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 			rc = mn_db_fail(ctx->db, err);
 			break;
 		}
-		text = (const char *)sqlite3_column_text(child, 4);
-		for (size_t i = 0; i < nfoods && rc == MN_OK; i++) {
-			bool hit = false;
-
-			rc = linked(ctx, link, sqlite3_column_int64(child, 0),
-			    foods[i].food_id, &hit, err);
-			if (rc != MN_OK)
-				break;
-			if (hit)
-				rc = append_flag(out, count, &cap, child,
-				    &foods[i], false, err);
-			else if (text != NULL && text[0] != '\0' &&
-			    allergy_text_names(text, &foods[i].words))
-				rc = append_flag(out, count, &cap, child,
-				    &foods[i], true, err);
-		}
+		rc = check_child(ctx, child, link, foods, nfoods, out, count,
+		    &cap, err);
 	}
 	sqlite3_finalize(child);
 	sqlite3_finalize(link);
@@ -426,7 +502,7 @@ mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = kitchen_require(ctx, MAY_SAFETY, "allergy_children_read",
+	if ((rc = kitchen_require(ctx, MAY_ALLERGY_READ, "allergy_read",
 	    err)) != MN_OK ||
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
 		return rc;
@@ -437,9 +513,7 @@ mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,
 	if ((rc = load_day_foods(ctx, date, group, &foods, &nfoods, err))
 	    != MN_OK)
 		return rc;
-	if (nfoods > 0)
-		rc = collect_flags(ctx, date, group, foods, nfoods, out, count,
-		    err);
+	rc = collect_flags(ctx, date, group, foods, nfoods, out, count, err);
 	free_foods(foods, nfoods);
 	/* Names were read: one view row for the whole list. */
 	if (rc == MN_OK && *count > 0) {
