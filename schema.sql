@@ -624,8 +624,9 @@ CREATE TABLE child_allergies (
 CREATE TABLE allergen_groups (
 	id INTEGER PRIMARY KEY,
 	code TEXT NOT NULL UNIQUE CHECK (code GLOB '[a-z]*'),
-	name TEXT NOT NULL,		-- Vietnamese
-	name_en TEXT NOT NULL,
+	-- Names fit the 12-character column of the day check.
+	name TEXT NOT NULL CHECK (length(name) <= 12),	-- Vietnamese
+	name_en TEXT NOT NULL CHECK (length(name_en) <= 12),
 	position INTEGER NOT NULL
 );
 CREATE TABLE allergen_group_foods (
@@ -660,15 +661,15 @@ CREATE TABLE child_allergy_reviews (
 
 INSERT INTO allergen_groups (id, code, name, name_en, position) VALUES
 	(1, 'seafood', 'Hải sản', 'Seafood', 1),
-	(2, 'crustacean', 'Tôm, cua (giáp xác)', 'Crustaceans', 2),
-	(3, 'mollusc', 'Mực, ốc, nghêu sò', 'Molluscs', 3),
+	(2, 'crustacean', 'Tôm, cua', 'Crustaceans', 2),
+	(3, 'mollusc', 'Mực, ốc, sò', 'Molluscs', 3),
 	(4, 'fish', 'Cá', 'Fish', 4),
 	(5, 'milk', 'Sữa', 'Milk', 5),
 	(6, 'egg', 'Trứng', 'Egg', 6),
-	(7, 'peanut', 'Lạc (đậu phộng)', 'Peanut', 7),
-	(8, 'treenut', 'Hạt cây (điều...)', 'Tree nuts', 8),
+	(7, 'peanut', 'Lạc', 'Peanut', 7),
+	(8, 'treenut', 'Hạt điều', 'Tree nuts', 8),
 	(9, 'soy', 'Đậu nành', 'Soy', 9),
-	(10, 'wheat', 'Lúa mì (gluten)', 'Wheat (gluten)', 10),
+	(10, 'wheat', 'Lúa mì', 'Wheat', 10),
 	(11, 'sesame', 'Vừng (mè)', 'Sesame', 11);
 
 -- Members by code.  A food belongs to a group when it is, or is mostly

@@ -4,7 +4,8 @@
  * measurements, check-ups, medical room visits, medicines, injuries and
  * vaccinations.  The nurse opens their entry forms from here.  A teacher
  * gets the summary and the measurements only, because the core rejects
- * her other reads.  'g' opens the growth chart.
+ * her other reads.  'g' opens the growth chart, 'd' the links of the
+ * child's allergy to the food table (screen_allergy.c).
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,7 +13,9 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/allergy.h"
 #include "core/date.h"
+#include "tui/allergy_ui.h"
 #include "tui/chart.h"
 #include "tui/health_ui.h"
 #include "tui/screens.h"
@@ -25,6 +28,7 @@ enum {
 	ACT_DOSE,
 	ACT_INJURY,
 	ACT_VACCINATION,
+	ACT_ALLERGY,
 };
 
 static const struct tui_keydef page_keys[] = {
@@ -35,6 +39,7 @@ static const struct tui_keydef page_keys[] = {
 	{ { 'u' }, "u", "Dose given", "Cho uống", ACT_DOSE },
 	{ { 'a' }, "a", "Injury", "Tai nạn", ACT_INJURY },
 	{ { 'i' }, "i", "Vaccination", "Tiêm chủng", ACT_VACCINATION },
+	{ { 'd' }, "d", "Allergy links", "Dị ứng", ACT_ALLERGY },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
@@ -43,6 +48,7 @@ static const struct tui_keydef page_keys[] = {
 /* Keys for a reader: the teacher and the principal enter nothing here. */
 static const struct tui_keydef read_keys[] = {
 	{ { 'g' }, "g", "Growth chart", "Biểu đồ", ACT_CHART },
+	{ { 'd' }, "d", "Allergy links", "Dị ứng", ACT_ALLERGY },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
@@ -249,6 +255,38 @@ add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
 	add_injuries(ui, p, child_id);
 }
 
+/*
+ * Adds a line with the links of the child's allergy, or a warning that
+ * the allergy is not yet linked; returns the number of lines added.
+ */
+static int
+add_allergy_links(struct tui *ui, struct hui_page *p, int64_t child_id)
+{
+	struct mn_allergy_state a;
+	struct mn_error err;
+	char names[300];
+	size_t used = 0;
+
+	if (!mn_allowed(&ui->ctx->actor, MN_ACT_ALLERGY_READ))
+		return 0;
+	mn_error_clear(&err);
+	if (mn_allergy_state_get(ui->ctx, child_id, &a, &err) != MN_OK)
+		return 0;
+	names[0] = '\0';
+	for (size_t i = 0; i < a.count && used < sizeof names; i++)
+		used += (size_t)snprintf(names + used, sizeof names - used,
+		    "%s%s", i > 0 ? ", " : "", a.links[i].name);
+	if (a.unlinked)
+		hui_add(p, TUI_ERROR, "%s", T("! Allergy not yet linked to "
+		    "the food table: press d", "! Dị ứng chưa đối chiếu với "
+		    "bảng thực phẩm: nhấn d"));
+	else if (a.count > 0)
+		hui_add(p, TUI_NORMAL, T("  Linked to: %s",
+		    "  Đã đối chiếu: %s"), names);
+	mn_allergy_state_free(&a);
+	return a.unlinked || used > 0 ? 1 : 0;
+}
+
 /* Builds the page; returns the number of lines that stay on top. */
 static int
 build_page(struct tui *ui, const struct mn_child *c, struct hui_page *p)
@@ -272,6 +310,7 @@ build_page(struct tui *ui, const struct mn_child *c, struct hui_page *p)
 		    s.allergies);
 		header++;
 	}
+	header += add_allergy_links(ui, p, c->id);
 	if (s.chronic_conditions[0] != '\0') {
 		hui_add(p, TUI_ERROR, T("! Chronic conditions: %s",
 		    "! Bệnh mạn tính: %s"), s.chronic_conditions);
@@ -329,6 +368,9 @@ health_child_page(struct tui *ui, const struct mn_child *c)
 			break;
 		case ACT_VACCINATION:
 			rc = health_vaccination_form(ui, c);
+			break;
+		case ACT_ALLERGY:
+			rc = screen_allergy_links(ui, c);
 			break;
 		case TUI_ACT_BACK:
 			hui_leave(ui, saved);

@@ -317,8 +317,45 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 }
 
 /*
- * Adds a row per child of the group allergic to a food of the day's
- * dishes (name, class, food, dish and meal), or one row saying none is.
+ * Adds one row of the allergy check.  At 80 columns and more only the
+ * first column is wide (36 cells), so it gets the text that must show
+ * whole (the child, or the dish and the food), the second a short tag
+ * (class or meal) and the fourth a note of up to 12 cells.  In the
+ * narrow layout the third column is the wide one.
+ */
+static void
+add_allergy_row(struct tui_list *l, const char *text, const char *tag,
+    const char *note)
+{
+	if (l->ncols == 3) {
+		const char *cells[3] = { tag, note, text };
+
+		tui_list_add(l, cells);
+		return;
+	}
+	add_cells(l, text, tag, "", note, "");
+}
+
+/* Counts the children of the check, and those not yet linked. */
+static void
+count_children(const struct mn_allergy_child *flags, size_t n,
+    int *children, int *unlinked)
+{
+	*children = *unlinked = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || flags[i].child_id != flags[i - 1].child_id)
+			(*children)++;
+		if (flags[i].reason == MN_ALLERGY_UNLINKED)
+			(*unlinked)++;
+	}
+}
+
+/*
+ * Adds the day's allergy check: a summary row, then per child a row
+ * with the name and class, a "not yet linked" row with the allergies
+ * text when the nurse has not linked it, and a row per dish food the
+ * child must not eat ("dish: food", meal, and the linked group or
+ * "theo ghi chú" for a food the unlinked text names).
  */
 static void
 fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,
@@ -326,10 +363,12 @@ fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,
 {
 	struct mn_allergy_child *flags;
 	struct mn_error err;
+	char text[1400];
+	int children, unlinked;
 	size_t n;
 
-	/* The core lists flagged children to the food-safety roles only. */
-	if (!mn_allowed(&ui->ctx->actor, MN_ACT_FOOD_SAFETY))
+	/* Asking the core for other roles would only audit a refusal. */
+	if (!mn_allowed(&ui->ctx->actor, MN_ACT_ALLERGY_READ))
 		return;
 	mn_error_clear(&err);
 	if (mn_kitchen_allergy_children(ui->ctx, day, group, &flags, &n,
@@ -337,17 +376,41 @@ fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,
 		tui_error(ui, "%s", err.message);
 		return;
 	}
-	if (n == 0)
-		add_cells(l, T("Allergies: no child flagged",
-		    "Dị ứng: không có trẻ nào"), "", "", "", "");
+	if (n == 0) {
+		add_allergy_row(l, T("Allergies: no child flagged",
+		    "Dị ứng: không có trẻ nào"), "", "");
+		return;
+	}
+	count_children(flags, n, &children, &unlinked);
+	snprintf(text, sizeof text, T("Allergies: %d children",
+	    "Dị ứng: %d trẻ"), children);
+	add_allergy_row(l, text, "", "");
+	if (unlinked > 0) {
+		snprintf(text, sizeof text, T("  not yet linked: %d, check "
+		    "by hand", "  chưa đối chiếu: %d trẻ, kiểm tra tay"),
+		    unlinked);
+		add_allergy_row(l, text, "", "");
+	}
 	for (size_t i = 0; i < n; i++) {
-		char label[300], food[480];
+		const struct mn_allergy_child *f = &flags[i];
 
-		snprintf(label, sizeof label, "%s %s", T("Allergy:",
-		    "Dị ứng:"), flags[i].name);
-		snprintf(food, sizeof food, "%s – %s (%s)", flags[i].food,
-		    flags[i].dish, mn_meal_label(flags[i].meal));
-		add_cells(l, label, flags[i].class_code, "", "", food);
+		if (i == 0 || f->child_id != flags[i - 1].child_id) {
+			snprintf(text, sizeof text, "%s %s", T("Allergy:",
+			    "Dị ứng:"), f->name);
+			add_allergy_row(l, text, f->class_code, "");
+		}
+		if (f->reason == MN_ALLERGY_UNLINKED) {
+			snprintf(text, sizeof text, "  %s: %s",
+			    T("Not yet linked", "Chưa đối chiếu"),
+			    f->allergies);
+			add_allergy_row(l, text, "", T("check by hand",
+			    "kiểm tra tay"));
+			continue;
+		}
+		snprintf(text, sizeof text, "  %s: %s", f->dish, f->food);
+		add_allergy_row(l, text, mn_meal_label(f->meal),
+		    f->reason == MN_ALLERGY_TEXT ? T("from the text",
+		    "theo ghi chú") : f->via);
 	}
 	free(flags);
 }
