@@ -1,8 +1,9 @@
 /*
  * The kitchen in the database: foods, dishes, menus and approval, the
  * day's nutrition, meal counts, the market list, purchases and the
- * meal-fee book, food-safety logs, allergy flags (from the link table
- * and from the allergies text) and role checks.
+ * meal-fee book, food-safety logs, allergy flags (from the link table,
+ * and from the allergies text of children not yet linked) and role
+ * checks.
  *
  * The test foods are those of test_nutrition.c (per 100 g edible part):
  *
@@ -744,7 +745,7 @@ allergy_children_both_sources(void **state)
 	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, pork_child, 90002,
 	    "", &err), MN_OK);
 
-	act_as(&fx->ctx, MN_ROLE_TEACHER, "giaovien");
+	act_as(&fx->ctx, MN_ROLE_ACCOUNTANT, "ketoan");
 	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &monday,
 	    MN_GROUP_MAU_GIAO, &list, &n, &err), MN_ERR_DENIED);
 
@@ -753,36 +754,54 @@ allergy_children_both_sources(void **state)
 	    "action = 'view' AND table_name = 'children'");
 	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &monday,
 	    MN_GROUP_MAU_GIAO, &list, &n, &err), MN_OK);
-	/* By class then name key (the school code here): C1, C3, C4. */
-	assert_int_equal(n, 3);
+	/*
+	 * By class then name key (the school code here).  C1, C2 and C4
+	 * have a text but no link, so each starts with a "not yet linked"
+	 * row; C1's and C4's texts name a food of the day, C2's none.
+	 */
+	assert_int_equal(n, 6);
 	assert_string_equal(list[0].name, "Trần Thị An");
-	assert_string_equal(list[0].class_name, "Lá 1");
-	assert_string_equal(list[0].class_code, "LA1");
-	assert_string_equal(list[0].food, "Sữa thử");
-	assert_string_equal(list[0].dish, "Sữa");
-	assert_int_equal(list[0].meal, MN_MEAL_SNACK);
-	assert_true(list[0].from_text);
-	assert_string_equal(list[1].name, "Phạm Gia Cường");
-	assert_string_equal(list[1].food, "Thịt thử");
-	assert_false(list[1].from_text);
-	assert_string_equal(list[2].name, "Đỗ Minh Dũng");
-	assert_string_equal(list[2].food, "Cà rốt thử");
-	assert_int_equal(list[2].meal, MN_MEAL_LUNCH);
+	assert_int_equal(list[0].reason, MN_ALLERGY_UNLINKED);
+	assert_string_equal(list[0].allergies, "Dị ứng sữa");
+	assert_string_equal(list[1].name, "Trần Thị An");
+	assert_string_equal(list[1].class_name, "Lá 1");
+	assert_string_equal(list[1].class_code, "LA1");
+	assert_string_equal(list[1].food, "Sữa thử");
+	assert_string_equal(list[1].dish, "Sữa");
+	assert_int_equal(list[1].meal, MN_MEAL_SNACK);
+	assert_true(list[1].from_text);
+	assert_string_equal(list[2].name, "Lê Văn Bình");
+	assert_int_equal(list[2].reason, MN_ALLERGY_UNLINKED);
+	assert_string_equal(list[3].name, "Phạm Gia Cường");
+	assert_string_equal(list[3].food, "Thịt thử");
+	assert_int_equal(list[3].reason, MN_ALLERGY_LINKED);
+	assert_false(list[3].from_text);
+	assert_string_equal(list[4].name, "Đỗ Minh Dũng");
+	assert_int_equal(list[4].reason, MN_ALLERGY_UNLINKED);
+	assert_string_equal(list[5].food, "Cà rốt thử");
+	assert_int_equal(list[5].meal, MN_MEAL_LUNCH);
 	free(list);
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM audit "
 	    "WHERE action = 'view' AND table_name = 'children'"), views + 1);
 
-	/* The crèche has no menu on Monday, Tuesday has none at all. */
+	/*
+	 * The crèche has no menu on Monday and Tuesday has none at all,
+	 * but the unlinked children are listed every day.
+	 */
 	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &monday,
 	    MN_GROUP_NHA_TRE, &list, &n, &err), MN_OK);
-	assert_int_equal(n, 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "Hồ Bảo Giang");
+	assert_int_equal(list[0].reason, MN_ALLERGY_UNLINKED);
 	free(list);
 	assert_int_equal(mn_kitchen_allergy_children(&fx->ctx, &tuesday,
 	    MN_GROUP_MAU_GIAO, &list, &n, &err), MN_OK);
-	assert_int_equal(n, 0);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(list[i].reason, MN_ALLERGY_UNLINKED);
 	free(list);
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM audit "
-	    "WHERE action = 'view' AND table_name = 'children'"), views + 1);
+	    "WHERE action = 'view' AND table_name = 'children'"), views + 3);
 }
 
 static void
