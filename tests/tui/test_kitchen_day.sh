@@ -115,6 +115,8 @@ echo "== kitchen checks nutrition, meal count and market list"
 	[ "$index" -gt 0 ] && echo "key Down $index"
 	echo 'key Enter'
 	echo 'wait "Đánh giá"'
+	# The day's allergy check comes first; the checks are at the end.
+	echo 'key End'
 	echo "waitre \"năng lượng [(]4/9/4[)] +$kcal +kcal" \
 	    "+615,0–726,0 +(đạt|chưa đạt)\""
 	echo 'wait "tỷ lệ năng lượng từ protein"'
