@@ -240,7 +240,11 @@ int mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 int mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id,
     time_t at, const char *by, struct mn_error *err);
 
-/* Records that a child must not eat a food. */
+/*
+ * Records that a child must not eat a food.  mn_allergy_link_food
+ * (allergy.h) does the same and also records the allergies text it was
+ * made against, which the screens use.
+ */
 int mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id,
     int food_code, const char *note, struct mn_error *err);
 
@@ -256,8 +260,9 @@ struct mn_allergy_flag {
 
 /*
  * Lists the allergy flags of a day over both age groups, by child id,
- * from child_allergies only.  mn_kitchen_allergy_children also reads the
- * allergies text and the names.  Free *out.
+ * from child_allergies only.  Free *out.
+ * NOTE: group links (child_allergy_groups) are not read here.  The
+ * day's check is mn_kitchen_allergy_children.
  */
 int mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_allergy_flag **out, size_t *count, struct mn_error *err);

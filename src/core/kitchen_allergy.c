@@ -6,10 +6,10 @@
  * A child is flagged against a dish food when the nurse linked the
  * child's allergy to that food (child_allergies) or to an allergen
  * group that contains it (child_allergy_groups, allergen_group_foods).
- * A child whose allergies text is not empty but is not yet linked (no
- * link and no review, or a text changed since the review; allergy.h)
- * gets a row of its own so the kitchen checks by hand, and is also
- * flagged by the foods the text names.
+ * A child whose allergies text is not empty but is not yet linked
+ * (allergy.h gives the rule) gets a row of its own, so the kitchen
+ * checks by hand.  Such a child is also flagged by the foods the text
+ * names.
  *
  * Matching the free text (allergy_text_names):
  *   - the text is cut into items at ',', ';', '/', '.', line breaks and

@@ -8,9 +8,9 @@
 #include "tui/ui.h"
 
 /*
- * Shows the child's allergies text and links until Esc; the actors with
- * MN_ACT_ALLERGY_WRITE also add and remove links.  Returns TUI_CANCEL,
- * or TUI_END when the session ends.
+ * Shows the child's allergies text and links until Esc.  The actors
+ * with MN_ACT_ALLERGY_WRITE also add and remove links.  Returns
+ * TUI_CANCEL, or TUI_END when the session ends.
  */
 int screen_allergy_links(struct tui *ui, const struct mn_child *c);
 

@@ -256,8 +256,8 @@ add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
 }
 
 /*
- * Adds a line with the links of the child's allergy, or a warning that
- * the allergy is not yet linked; returns the number of lines added.
+ * Adds a line with the links of the child's allergy, or a warning when
+ * the allergy is not yet linked.  Returns the number of lines added.
  */
 static int
 add_allergy_links(struct tui *ui, struct hui_page *p, int64_t child_id)

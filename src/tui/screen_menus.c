@@ -1,9 +1,9 @@
 /*
  * The week's menu of one age group, by day and meal, with the
  * balanced-portion calculation of a day or of the week's average against
- * the requirement in force.  A day's detail first lists, for the
- * kitchen, the principal and the nurse, the children of the group
- * allergic to a food of its dishes.  The kitchen edits a meal's dishes, the
+ * the requirement in force.  A day's detail first lists the day's
+ * allergy check for the roles with MN_ACT_ALLERGY_READ (kitchen,
+ * principal, nurse, teachers).  The kitchen edits a meal's dishes, the
  * principal approves the week, and a week can be copied onto another.
  * Every role reads.  The help line offers only the keys mn_kitchen_may
  * grants the actor, so teachers, parents, the nurse and the accountant
@@ -319,9 +319,9 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 /*
  * Adds one row of the allergy check.  At 80 columns and more only the
  * first column is wide (36 cells), so it gets the text that must show
- * whole (the child, or the dish and the food), the second a short tag
- * (class or meal) and the fourth a note of up to 12 cells.  In the
- * narrow layout the third column is the wide one.
+ * whole: the child, or the dish and the food.  The second column gets
+ * a short tag (class or meal), the fourth a note of up to 12 cells.
+ * In the narrow layout the third column is the wide one.
  */
 static void
 add_allergy_row(struct tui_list *l, const char *text, const char *tag,
@@ -351,11 +351,11 @@ count_children(const struct mn_allergy_child *flags, size_t n,
 }
 
 /*
- * Adds the day's allergy check: a summary row, then per child a row
- * with the name and class, a "not yet linked" row with the allergies
- * text when the nurse has not linked it, and a row per dish food the
- * child must not eat ("dish: food", meal, and the linked group or
- * "theo ghi chú" for a food the unlinked text names).
+ * Adds the day's allergy check.  A summary row comes first.  Each child
+ * then gets a row with the name and class, a "not yet linked" row with
+ * the allergies text when the nurse has not linked it, and a row per
+ * dish food the child must not eat.  That row gives "dish: food", the
+ * meal, and the linked group or "theo ghi chú" (from the text).
  */
 static void
 fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,

@@ -1,5 +1,5 @@
 # The day's allergy check on the menu screen.  A kindergarten child whose
-# record says "Hải sản" is listed as not yet linked ("chưa đối chiếu")
+# record reads "Hải sản" is listed as not yet linked ("chưa đối chiếu")
 # until the nurse links the allergy to the seafood group on the child's
 # health page.  Then the kitchen's day detail, at 80 columns, shows the
 # child flagged on a shrimp dish with the child, the dish and the food

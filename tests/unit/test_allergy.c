@@ -1,9 +1,10 @@
 /*
  * Allergy links (allergy.c) and the day's allergy check that uses them
- * (kitchen_allergy.c), on the shipped food table and allergen groups:
- * a group link flags every dish food of the group, a food link flags
- * that food, a child whose allergy text is not yet linked is listed for
- * a check by hand, and only the nurse, the principal and the host link.
+ * (kitchen_allergy.c), on the shipped food table and allergen groups.
+ * A group link flags every dish food of the group, and a food link
+ * flags that food.  A child whose allergy text is not yet linked is
+ * listed for a check by hand.  Only the nurse, the principal and the
+ * host link.
  *
  * Monday 2026-11-30, kindergarten: lunch "Tôm rim thịt" (Tôm biển, Thịt
  * lợn nạc), "Canh cua rau mồng tơi" (Cua đồng, Rau mồng tơi); snack
