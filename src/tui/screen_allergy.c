@@ -69,7 +69,7 @@ static const struct tui_column food_columns[] = {
 
 /*
  * Fills the list: the allergies text wrapped to the name column, the
- * state, a blank row, then one row per link.  Returns the number of
+ * state, then one row per link.  Returns the number of
  * rows above the links.
  */
 static int
@@ -108,9 +108,7 @@ fill_links(struct tui_list *l, const struct mn_allergy_state *s)
 		cells[1] = cells[3] = "";
 	}
 	tui_list_add(l, cells);
-	cells[0] = cells[1] = cells[3] = "";
-	tui_list_add(l, cells);
-	head += 2;
+	head++;
 	for (size_t i = 0; i < s->count; i++) {
 		const struct mn_allergy_link *k = &s->links[i];
 		char name[MN_FOOD_NAME_MAX + 16];

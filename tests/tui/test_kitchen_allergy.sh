@@ -99,7 +99,7 @@ grep -q "Chưa đối chiếu: Hải sản  .*kiểm tra tay" unlinked.screen ||
 [ "$(views)" -eq $((before + 1)) ] ||
     fail "reading the check wrote no single view row"
 
-echo "== the nurse links the allergy of $name to Hải sản"
+echo "== the nurse links $name to Hải sản, adds and removes a food"
 {
 	login_steps nurse "$DEMO_PASSWORD"
 	cat <<EOF
@@ -132,6 +132,19 @@ wait "Đã lưu"
 wait "đã đối chiếu"
 settle
 dump nurse.screen
+key f
+wait "Chọn thực phẩm"
+key /
+type "Sữa bò tươi"
+key Enter
+key Enter
+wait "Sữa bò tươi (10001)"
+pick "Sữa bò tươi (10001)"
+key x
+wait "Xóa liên kết này?"
+type c
+waitnot "Sữa bò tươi (10001)"
+expect "Hải sản"
 EOF
 } | drive - || fail "the nurse could not link the allergy of $name"
 grep -q "Nhóm  *Hải sản  *nurse" nurse.screen ||
@@ -144,6 +157,12 @@ grep -q "Nhóm  *Hải sản  *nurse" nurse.screen ||
 [ "$(q "SELECT count(*) FROM audit WHERE action = 'insert'
     AND table_name = 'child_allergy_groups' AND row_id = $child_id")" \
     -eq 1 ] || fail "the link wrote no audit row"
+[ "$(q "SELECT count(*) FROM child_allergies
+    WHERE child_id = $child_id")" -eq 0 ] ||
+    fail "the removed food link of $name is still stored"
+[ "$(q "SELECT count(*) FROM audit WHERE table_name = 'child_allergies'
+    AND row_id = $child_id AND action IN ('insert', 'delete')")" -eq 2 ] ||
+    fail "adding and removing the food link wrote no two audit rows"
 
 echo "== the kitchen sees $name flagged on $dish ($food), 80 columns"
 {
