@@ -2,9 +2,10 @@
  * A child's allergy links, opened from the child's health page: the
  * allergies text of the record above the links to allergen groups and
  * foods that the kitchen's day check uses.  The nurse and the principal
- * (MN_ACT_ALLERGY_WRITE) add a group from the list of groups, a food
- * from the searchable food table, remove a link, or mark a text that
- * names no food as checked.  Other readers get the list only.
+ * (MN_ACT_ALLERGY_WRITE) add a group from the list of groups or a food
+ * from the searchable food table, each with a note, remove a link, or
+ * mark a text that names no food as checked.  Other readers get the
+ * list only.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +207,48 @@ pick_food(struct tui *ui, int *code)
 	return rc;
 }
 
+/*
+ * Asks for the link's note (the reaction, "nổi mẩn"), then links a
+ * group (group_id > 0) or a food.  The form stays open while the core
+ * rejects the note.  Returns TUI_OK, TUI_CANCEL or TUI_END.
+ */
+static int
+link_with_note(struct tui *ui, const struct mn_child *c, int64_t group_id,
+    int food_code)
+{
+	struct tui_form_row row = { .name = "note", .en = "Note (reaction)",
+	    .vi = "Ghi chú (phản ứng)" };
+	struct tui_form form = { .rows = &row, .nrows = 1,
+	    .enter_submits = true, .quiet_cancel = true };
+	int rc;
+
+	tui_field_init(&row.field, MN_ALLERGY_NOTE_MAX, TUI_SHOW);
+	tui_enter(ui, T("Allergy link note", "Ghi chú liên kết dị ứng"));
+	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
+		struct mn_error err;
+		char *note = tui_field_get(&row.field);
+		int st;
+
+		mn_error_clear(&err);
+		st = group_id > 0 ? mn_allergy_link_group(ui->ctx, c->id,
+		    group_id, note ? note : "", &err) :
+		    mn_allergy_link_food(ui->ctx, c->id, food_code,
+		    note ? note : "", &err);
+		free(note);
+		if (st == MN_OK) {
+			tui_message(ui, "%s", T("Saved", "Đã lưu"));
+			break;
+		}
+		tui_error(ui, "%s", err.message);
+		if (strcmp(err.field, "note") != 0) {
+			rc = TUI_CANCEL;
+			break;
+		}
+	}
+	tui_leave(ui);
+	return rc;
+}
+
 /* Runs one write action on the selected row; TUI_END ends the session. */
 static int
 run_action(struct tui *ui, const struct mn_child *c,
@@ -213,20 +256,18 @@ run_action(struct tui *ui, const struct mn_child *c,
 {
 	struct mn_error err;
 	int64_t group = 0;
-	int code = 0, rc = MN_OK, st;
+	int code = 0, rc, st;
 
 	mn_error_clear(&err);
 	switch (action) {
 	case ACT_ADD_GROUP:
 		if ((st = pick_group(ui, &group)) != TUI_OK)
 			return st;
-		rc = mn_allergy_link_group(ui->ctx, c->id, group, "", &err);
-		break;
+		return link_with_note(ui, c, group, 0);
 	case ACT_ADD_FOOD:
 		if ((st = pick_food(ui, &code)) != TUI_OK)
 			return st;
-		rc = mn_allergy_link_food(ui->ctx, c->id, code, "", &err);
-		break;
+		return link_with_note(ui, c, 0, code);
 	case ACT_REMOVE:
 		if (row < head || (size_t)(row - head) >= s->count) {
 			tui_error(ui, "%s", T("Choose a link to remove",

@@ -128,6 +128,9 @@ key n
 wait "Chọn nhóm dị nguyên"
 pick "Hải sản"
 key Enter
+wait "Ghi chú (phản ứng)"
+type "nổi mẩn"
+key Enter
 wait "Đã lưu"
 wait "đã đối chiếu"
 settle
@@ -138,6 +141,8 @@ key /
 type "Sữa bò tươi"
 key Enter
 key Enter
+wait "Ghi chú (phản ứng)"
+key Enter
 wait "Sữa bò tươi (10001)"
 pick "Sữa bò tươi (10001)"
 key x
@@ -147,12 +152,12 @@ waitnot "Sữa bò tươi (10001)"
 expect "Hải sản"
 EOF
 } | drive - || fail "the nurse could not link the allergy of $name"
-grep -q "Nhóm  *Hải sản  *nurse" nurse.screen ||
+grep -q "Nhóm  *Hải sản  *nurse  *nổi mẩn" nurse.screen ||
     fail "the link screen does not show the Hải sản link by nurse"
 [ "$(q "SELECT count(*) FROM child_allergy_groups l
     JOIN allergen_groups g ON g.id = l.group_id
     WHERE l.child_id = $child_id AND g.code = 'seafood'
-    AND l.changed_by = 'nurse'")" -eq 1 ] ||
+    AND l.changed_by = 'nurse' AND l.note = 'nổi mẩn'")" -eq 1 ] ||
     fail "no seafood link of $name was stored"
 [ "$(q "SELECT count(*) FROM audit WHERE action = 'insert'
     AND table_name = 'child_allergy_groups' AND row_id = $child_id")" \
