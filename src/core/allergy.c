@@ -249,7 +249,7 @@ mn_allergy_state_get(struct mn_ctx *ctx, int64_t child_id,
 		mn_allergy_state_free(out);
 		return rc;
 	}
-	/* The rule of the day check (kitchen_allergy.c, unlinked_sql). */
+	/* The same rule as the day check (children_sql, kitchen_allergy.c). */
 	out->unlinked = out->allergies[0] != '\0' && (out->reviewed ?
 	    strcmp(out->reviewed_text, out->allergies) != 0 :
 	    out->count == 0);
@@ -345,6 +345,27 @@ group_name(struct mn_ctx *ctx, int64_t group_id, char *name, size_t size,
 	    "nhóm dị nguyên: không có nhóm mã số %lld"), (long long)group_id);
 }
 
+/* Writes the audit values of a new link as a JSON object into buf. */
+static int
+link_json(struct mn_ctx *ctx, const char *column, int64_t ref,
+    const char *note, char *buf, size_t size, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = mn_prepare(ctx->db, "SELECT json_object(?1, ?2, 'note', ?3)",
+	    &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, column, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, ref);
+	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		copy_column(st, 0, buf, size);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? MN_OK : mn_db_fail(ctx->db, err);
+}
+
 /*
  * Inserts one link row (table child_allergy_groups or child_allergies,
  * column group_id or food_id) with the review and the audit row, in one
@@ -356,8 +377,8 @@ insert_link(struct mn_ctx *ctx, int64_t child_id, const char *table,
     struct mn_error *err)
 {
 	sqlite3_stmt *st;
-	char sql[256], now[32], detail[256], json[512];
-	char *text = NULL, *esc;
+	char sql[256], now[32], detail[256], json[1024];
+	char *text = NULL;
 	int rc;
 
 	if ((rc = mn_text_clean(note != NULL ? note : "", "note",
@@ -390,12 +411,9 @@ insert_link(struct mn_ctx *ctx, int64_t child_id, const char *table,
 	}
 	if (rc == MN_OK)
 		rc = record_review(ctx, child_id, now, err);
+	if (rc == MN_OK)
+		rc = link_json(ctx, column, ref, text, json, sizeof json, err);
 	if (rc == MN_OK) {
-		/* The note may hold quotes; sqlite3 escapes them for JSON. */
-		esc = sqlite3_mprintf("{\"%w\": %lld, \"note\": \"%w\"}",
-		    column, (long long)ref, text);
-		snprintf(json, sizeof json, "%s", esc != NULL ? esc : "{}");
-		sqlite3_free(esc);
 		snprintf(detail, sizeof detail, "allergy link %s", what);
 		rc = mn_audit(ctx->db, &ctx->actor, "insert", table, child_id,
 		    NULL, json, detail, err);

@@ -1,9 +1,9 @@
 /*
- * A child's allergy linked to the food table: the nurse links the
+ * A child's allergy linked to the food table.  The nurse links the
  * free-text allergy of the child's record to allergen groups ("Hải
- * sản", "Sữa") or to single foods, and the kitchen's day check
- * (kitchen_allergy.c) flags the child against every dish of the day
- * that contains a linked food, directly or through a linked group.
+ * sản", "Sữa") or to single foods.  The kitchen's day check
+ * (kitchen_allergy.c) then flags the child against every dish of the
+ * day that contains a linked food, directly or through a linked group.
  *
  * Each add or remove also records the allergies text as it read then
  * (the review).  A child whose text is not empty but has no link and no

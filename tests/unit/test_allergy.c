@@ -389,7 +389,7 @@ link_remove_and_conflicts(void **state)
 	assert_int_equal(mn_allergy_link_group(&fx->ctx, 99999, egg, "",
 	    &err), MN_ERR_NOTFOUND);
 	assert_int_equal(mn_allergy_link_food(&fx->ctx, child, SUA_BO_TUOI,
-	    "sữa tươi", &err), MN_OK);
+	    "sữa \"tươi\"", &err), MN_OK);
 	assert_int_equal(mn_allergy_state_get(&fx->ctx, child, &s, &err),
 	    MN_OK);
 	assert_int_equal(s.count, 2);
@@ -398,7 +398,7 @@ link_remove_and_conflicts(void **state)
 	assert_string_equal(s.links[0].changed_by, "yte");
 	assert_int_equal(s.links[1].kind, MN_ALLERGY_LINK_FOOD);
 	assert_int_equal(s.links[1].food_code, SUA_BO_TUOI);
-	assert_string_equal(s.links[1].note, "sữa tươi");
+	assert_string_equal(s.links[1].note, "sữa \"tươi\"");
 	stale = s.links[0];
 	stale.version++;
 	assert_int_equal(mn_allergy_unlink(&fx->ctx, child, &stale, &err),
@@ -416,6 +416,11 @@ link_remove_and_conflicts(void **state)
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM audit "
 	    "WHERE action = 'delete' AND table_name = "
 	    "'child_allergy_groups'"), 1);
+	/* The audit values stay valid JSON with a quote in the note. */
+	assert_int_equal(count_rows(&fx->ctx, "SELECT json_extract("
+	    "v.new_values, '$.note') = 'sữa \"tươi\"' FROM audit a "
+	    "JOIN audit_values v ON v.audit_id = a.id WHERE a.action = "
+	    "'insert' AND a.table_name = 'child_allergies'"), 1);
 	/* Every change records the text it was made against. */
 	assert_int_equal(count_rows(&fx->ctx, "SELECT version FROM "
 	    "child_allergy_reviews"), 3);
