@@ -140,6 +140,19 @@ tui_list_cell(const struct tui_list *l, int row, int col)
 	    col] : "";
 }
 
+/* Display width of column c's header and widest cell, before stretching. */
+static int
+natural_width(const struct tui_list *l, int c)
+{
+	int w = l->cols[c].en ? tui_width(T(l->cols[c].en, l->cols[c].vi)) : 0;
+
+	if (l->widest[c] > w)
+		w = l->widest[c];
+	if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
+		w = l->cols[c].max_width;
+	return w;
+}
+
 /* Column widths from the display width of headers and cells. */
 static void
 column_widths(const struct tui_list *l, int *widths, int total)
@@ -147,15 +160,8 @@ column_widths(const struct tui_list *l, int *widths, int total)
 	int used = 0;
 
 	for (int c = 0; c < l->ncols; c++) {
-		int w = l->cols[c].en ? tui_width(T(l->cols[c].en,
-		    l->cols[c].vi)) : 0;
-
-		if (l->widest[c] > w)
-			w = l->widest[c];
-		if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
-			w = l->cols[c].max_width;
-		widths[c] = w;
-		used += w + 2;
+		widths[c] = natural_width(l, c);
+		used += widths[c] + 2;
 	}
 	/*
 	 * The last column, which needs no gap after it, takes what is left
@@ -166,10 +172,20 @@ column_widths(const struct tui_list *l, int *widths, int total)
 		widths[l->ncols - 1] = 1;
 }
 
+/*
+ * Draws one row; row -1 is the header.  The selected row is marked by a
+ * reverse-video block in the first column of the screen and its first
+ * cell in reverse video, not across the whole width: a terminal can only
+ * change a cell's attributes by writing the cell again, so a full-width
+ * bar costs two whole rows per move (docs/BENCHMARKS.md).  The block in
+ * column 0 keeps the selection visible in monochrome when the first cell
+ * is short or empty.
+ */
 static void
 draw_row(const struct tui_list *l, int y, int row, const int *widths,
-    enum tui_style style)
+    bool selected)
 {
+	enum tui_style style = row < 0 ? TUI_HEADER : TUI_NORMAL;
 	int x = 1;
 
 	tui_text(y, 0, COLS, "", style);
@@ -180,6 +196,21 @@ draw_row(const struct tui_list *l, int y, int row, const int *widths,
 		tui_text(y, x, widths[c] < COLS - x ? widths[c] : COLS - x,
 		    text, style);
 		x += widths[c] + 2;
+	}
+	if (selected && row >= 0) {
+		int w = widths[0];
+
+		/*
+		 * A lone column is stretched to the edge, as in the menus:
+		 * mark its text only.
+		 */
+		if (l->ncols == 1)
+			w = tui_width(tui_list_cell(l, row, 0));
+		if (w < 1)
+			w = 1;
+		tui_text(y, 0, 1, "", TUI_SELECT);
+		tui_text(y, 1, w < COLS - 1 ? w : COLS - 1,
+		    tui_list_cell(l, row, 0), TUI_SELECT);
 	}
 }
 
@@ -199,14 +230,14 @@ draw_list(struct tui *ui, struct tui_list *l)
 
 	column_widths(l, widths, COLS - 2);
 	if (l->cols[0].en != NULL)
-		draw_row(l, y++, -1, widths, TUI_HEADER);
+		draw_row(l, y++, -1, widths, false);
 	if (l->sel < l->top)
 		l->top = l->sel;
 	if (l->sel >= l->top + rows)
 		l->top = l->sel - rows + 1;
 	for (int i = 0; i < rows && l->top + i < l->nshown; i++)
 		draw_row(l, y + i, l->shown[l->top + i], widths,
-		    l->top + i == l->sel ? TUI_SELECT : TUI_NORMAL);
+		    l->top + i == l->sel);
 	if (l->nrows == 0 && l->empty_en != NULL)
 		tui_text(y + 1, 2, COLS - 4, T(l->empty_en, l->empty_vi),
 		    TUI_NORMAL);
