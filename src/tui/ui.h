@@ -86,6 +86,7 @@ struct tui {
 	struct timespec last_key;	/* CLOCK_MONOTONIC */
 	struct timespec lock_checked;	/* last check for an admin lock */
 	int fast_errors;		/* get_wch errors in a row, no wait */
+	bool memory_released;		/* caches freed since the last key */
 	int cursor_y, cursor_x;		/* -1: hide the cursor */
 	struct tui_resume *resume;	/* NULL: no draft to fill in */
 };
