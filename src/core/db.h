@@ -36,7 +36,7 @@ void mn_db_close(sqlite3 *db);
  */
 int mn_tx_begin(sqlite3 *db, struct mn_error *err);
 
-/* Milliseconds a transaction's start waits before the busy hook hears. */
+/* Milliseconds a transaction's start waits before the busy hook is called. */
 #define MN_BUSY_NOTICE_MS 300
 
 /*

@@ -173,13 +173,12 @@ column_widths(const struct tui_list *l, int *widths, int total)
 }
 
 /*
- * Draws one row; row -1 is the header.  The selected row is marked by a
- * reverse-video block in the first column of the screen and its first
- * cell in reverse video, not across the whole width: a terminal can only
- * change a cell's attributes by writing the cell again, so a full-width
- * bar costs two whole rows per move (docs/BENCHMARKS.md).  The block in
- * column 0 keeps the selection visible in monochrome when the first cell
- * is short or empty.
+ * Draws one row, or the header for row -1.  The selected row gets a
+ * reverse-video block in column 0 and its first cell in reverse video.
+ * A full-width bar would cost two whole rows per move, because a
+ * terminal can only change a cell's attributes by writing the cell
+ * again.  The block keeps the selection visible in monochrome when the
+ * first cell is short or empty.
  */
 static void
 draw_row(const struct tui_list *l, int y, int row, const int *widths,

@@ -127,9 +127,9 @@ static cchar_t busy_saved[BUSY_ROW_MAX + 1];
 static int busy_row = -1, busy_cols;
 
 /*
- * The core's busy hook: while a save waits for another writer, the row
- * above the key-help line says so; the row comes back as it was when the
- * save goes on.  The screen's own loop redraws everything after that.
+ * The core's busy hook.  While a save waits for another writer, the row
+ * above the key-help line shows a notice, and the row is restored when
+ * the save goes on.  The screen's own loop redraws everything after that.
  */
 static void
 busy_notice(bool waiting, void *arg)
@@ -330,9 +330,9 @@ tui_key(struct tui *ui)
 			} else {
 				ui->fast_errors = 0;
 				/*
-				 * A tick without a key: the user reads or
-				 * has gone, so caches go back to the system
-				 * once (docs/BENCHMARKS.md, memory).
+				 * A tick without a key means the user reads
+				 * or has gone, so unused caches are returned
+				 * to the system, once per pause.
 				 */
 				if (!ui->memory_released) {
 					mn_db_release_memory(ui->ctx->db);

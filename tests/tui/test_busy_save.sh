@@ -1,7 +1,7 @@
-# A save that waits for another process's write says so on the screen
-# after a moment, and goes through once the other write ends: first when
-# the other process holds the writer queue's lock file, then when it holds
-# SQLite's write lock itself (the sqlite3 shell, outside the queue).
+# A save that waits for another process's write shows a notice after a
+# moment, and goes through once the other write ends.  The other process
+# first has the writer queue's lock file, then SQLite's write lock itself
+# (the sqlite3 shell, outside the queue).
 . "$TUI_DIR/lib.sh"
 
 mn_init
@@ -38,7 +38,7 @@ hold() {
 	HOLDER=$!
 }
 
-# The forced password change of a new account is the save; logging in
+# The save is the forced password change of a new account.  Logging in
 # writes too, so the lock is taken only once the form is on screen.
 run_case() {
 	login=$1 kind=$2
