@@ -207,9 +207,7 @@ draw_row(const struct tui_list *l, int y, int row, const int *widths,
 			w = tui_width(tui_list_cell(l, row, 0));
 		if (w < 1)
 			w = 1;
-		tui_text(y, 0, 1, "", TUI_SELECT);
-		tui_text(y, 1, w < COLS - 1 ? w : COLS - 1,
-		    tui_list_cell(l, row, 0), TUI_SELECT);
+		tui_mark_selected(y, 1, w, tui_list_cell(l, row, 0));
 	}
 }
 

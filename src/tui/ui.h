@@ -135,6 +135,7 @@ void tui_refresh(struct tui *ui);
 int tui_text(int y, int x, int width, const char *text,
     enum tui_style style);
 void tui_text_center(int y, const char *text, enum tui_style style);
+void tui_mark_selected(int y, int x, int width, const char *text);
 int tui_width(const char *text);
 int tui_wrap(const char *text, int width, char lines[][256], int max);
 bool tui_frame(struct tui *ui, const struct tui_keydef *keys);

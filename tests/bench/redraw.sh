@@ -1,10 +1,12 @@
 #!/bin/sh
 # Bytes the program sends to the terminal when the selection moves one
 # line down a long list (the children register of the demo school), and
-# when it moves one page down; also one line down the main menu.  A line
-# move should rewrite a few cells, not rows or the screen.  Runs once as
-# xterm-256color (colour) and once as vt100 (monochrome).  Prints figures;
-# never fails on a target.
+# when it moves one page down and then one line past the page; also one
+# line down the main menu.  A line move should rewrite a few cells, not
+# rows or the screen.  Runs once as xterm-256color (colour) and once as
+# vt100 (monochrome).  A vt100 has no PgDn key, so there the page figure
+# is 0 and the next move stays within the page.  Prints figures; never
+# fails on a target.
 #
 # Needs: MAMNON and VTDRIVE.
 set -eu
@@ -51,6 +53,9 @@ bytes
 key PgDn
 settle 300
 bytes
+key Down
+settle 300
+bytes
 STEPS
 for term in xterm-256color vt100; do
 	"$VTDRIVE" -s 80x24 -e TERM=$term -f "$dir/steps" -- \
@@ -61,6 +66,8 @@ for term in xterm-256color vt100; do
 		    "(target: under 64)\n", term, v[2], v[3], v[4]
 		printf "%s: one page down the register: %s bytes\n", term,
 		    v[5]
+		printf "%s: one line down past the page, scrolling: %s " \
+		    "bytes\n", term, v[6]
 		printf "%s: one line down the main menu: %s bytes\n", term,
 		    v[1]
 	    }' "$dir/out"
