@@ -24,10 +24,12 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -Isrc $(CFLAGS)
 LIBS := $(PKG_LIBS) -liniparser -lm
 
 # Debian packages the build, the program and the tests need.
+# libxlsxwriter.pc links -lz, but libxlsxwriter-dev does not depend on
+# zlib1g-dev, so a minimal system lacks it unless it is named here.
 DEPS := build-essential pkg-config libncurses-dev libsqlite3-dev sqlite3 \
-	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev \
+	libcrypt-dev libiniparser-dev libicu-dev libxlsxwriter-dev zlib1g-dev \
 	libcmocka-dev libvterm-dev tmux tzdata locales openssh-server \
-	openssh-client procps unzip
+	openssh-client procps unzip debootstrap
 
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 TUI_SRC := $(sort $(wildcard src/tui/*.c))
@@ -35,7 +37,8 @@ CLI_SRC := $(sort $(wildcard src/cli/*.c))
 GEN_SRC := build/gen/schema_sql.c
 
 BUILD ?= build/release
-CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:build/gen/%.c=$(BUILD)/gen/%.o)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) \
+	$(GEN_SRC:build/gen/%.c=$(BUILD)/gen/%.o)
 APP_OBJ := $(TUI_SRC:%.c=$(BUILD)/%.o) $(CLI_SRC:%.c=$(BUILD)/%.o) \
 	$(BUILD)/src/main.o
 

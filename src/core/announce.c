@@ -10,24 +10,6 @@
 #include "core/db.h"
 #include "core/privacy.h"
 
-/* True when the acting teacher teaches class_id. */
-static bool
-teaches_class(struct mn_ctx *ctx, int64_t class_id)
-{
-	sqlite3_stmt *stmt;
-	bool found = false;
-
-	if (sqlite3_prepare_v2(ctx->db, "SELECT 1 FROM class_teachers ct "
-	    "JOIN staff s ON s.id = ct.staff_id WHERE ct.class_id = ? "
-	    "AND s.account_id = ?", -1, &stmt, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(stmt, 1, class_id);
-	sqlite3_bind_int64(stmt, 2, ctx->actor.account_id);
-	found = sqlite3_step(stmt) == SQLITE_ROW;
-	sqlite3_finalize(stmt);
-	return found;
-}
-
 static bool
 class_exists(sqlite3 *db, int64_t class_id)
 {
@@ -47,8 +29,7 @@ class_exists(sqlite3 *db, int64_t class_id)
 static bool
 school_wide(const struct mn_ctx *ctx)
 {
-	return (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_CLERK |
-	    MN_ROLE_HOST)) != 0;
+	return mn_allowed_all(&ctx->actor, MN_ACT_ANNOUNCE_WRITE);
 }
 
 /* Checks that the actor may address class_id (0: the whole school). */
@@ -61,7 +42,7 @@ class_scope(struct mn_ctx *ctx, int64_t class_id, const char *what,
 		    T("class: no class with id %lld",
 		    "lớp: không có lớp mã số %lld"), (long long)class_id);
 	if (school_wide(ctx) || (class_id != 0 &&
-	    teaches_class(ctx, class_id)))
+	    mn_teaches_class(ctx, class_id)))
 		return MN_OK;
 	mn_audit(ctx->db, &ctx->actor, "denied", "classes", class_id, NULL,
 	    NULL, what, NULL);
@@ -79,7 +60,8 @@ mn_announce_post(struct mn_ctx *ctx, int64_t class_id, const char *title,
 	int64_t new_id;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_ANNOUNCE_WRITE, err)) != MN_OK ||
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_ANNOUNCE_WRITE,
+	    err)) != MN_OK ||
 	    (rc = class_scope(ctx, class_id, "announce_post", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_priv_clean(title, T("title", "tiêu đề"),
@@ -144,10 +126,12 @@ mn_announce_list(struct mn_ctx *ctx,
 {
 	sqlite3_stmt *stmt;
 	struct mn_announcement a;
-	bool parent = ctx->actor.roles == MN_ROLE_PARENT;
+	/* A parent sees only what reaches her children. */
+	bool parent = !mn_allowed_all(&ctx->actor, MN_ACT_ANNOUNCE_READ);
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_ANNOUNCE_READ, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_ANNOUNCE_READ,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, "SELECT an.id, an.class_id, cl.code, "
 	    "an.title, an.body, an.author, an.published_at, r.read_at, "
@@ -193,7 +177,8 @@ mn_announce_mark_read(struct mn_ctx *ctx, int64_t id, struct mn_error *err)
 	bool visible;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_OWN_CHILDREN, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_OWN_CHILDREN,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, "SELECT 1 FROM announcements an "
 	    "WHERE an.id = ?2 AND " PARENT_SCOPE, &stmt, err)) != MN_OK)
@@ -234,7 +219,8 @@ mn_announce_receipts(struct mn_ctx *ctx, int64_t id,
 	int64_t class_id = 0;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_ANNOUNCE_WRITE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_ANNOUNCE_WRITE,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, "SELECT class_id FROM announcements "
 	    "WHERE id = ?", &stmt, err)) != MN_OK)
@@ -249,7 +235,7 @@ mn_announce_receipts(struct mn_ctx *ctx, int64_t id,
 		    T("announcement %lld not found",
 		    "không có thông báo số %lld"), (long long)id);
 	/* A teacher sees receipts of her classes' announcements only. */
-	if (!school_wide(ctx) && (class_id == 0 || !teaches_class(ctx,
+	if (!school_wide(ctx) && (class_id == 0 || !mn_teaches_class(ctx,
 	    class_id))) {
 		mn_audit(ctx->db, &ctx->actor, "denied", "announcements", id,
 		    NULL, NULL, "announce_receipts", NULL);

@@ -198,7 +198,8 @@ mn_approval_request(struct mn_ctx *ctx, const char *data_kind,
 {
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_REQUEST, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_REQUEST,
+	    err)) != MN_OK)
 		return rc;
 	return insert_approval(ctx, data_kind, purpose, consent_purpose, until,
 	    "requested", NULL, id, err);
@@ -220,16 +221,22 @@ dummy_hash(void)
 static bool
 principal_verified(sqlite3 *db, const char *login, const char *password)
 {
+	struct mn_actor signer = { .roles = 0 };
 	sqlite3_stmt *stmt;
 	char *hash = NULL;
 	bool ok;
 
-	if (sqlite3_prepare_v2(db, "SELECT a.password_hash FROM accounts a "
-	    "WHERE a.login = ? AND a.locked = 0 AND EXISTS (SELECT 1 FROM "
-	    "account_roles r WHERE r.account_id = a.id "
-	    "AND r.role = 'principal')", -1, &stmt, NULL) == SQLITE_OK) {
+	/* The signer's roles must grant the decision in the access table. */
+	if (sqlite3_prepare_v2(db, "SELECT a.password_hash, (SELECT "
+	    "group_concat(r.role) FROM account_roles r WHERE r.account_id = "
+	    "a.id) FROM accounts a WHERE a.login = ? AND a.locked = 0", -1,
+	    &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
-		if (sqlite3_step(stmt) == SQLITE_ROW)
+		if (sqlite3_step(stmt) == SQLITE_ROW &&
+		    sqlite3_column_text(stmt, 1) != NULL &&
+		    mn_roles_parse((const char *)sqlite3_column_text(stmt, 1),
+		    &signer.roles, NULL) == MN_OK &&
+		    mn_allowed(&signer, MN_ACT_APPROVAL_DECIDE))
 			hash = strdup((const char *)sqlite3_column_text(stmt,
 			    0));
 		sqlite3_finalize(stmt);
@@ -250,7 +257,8 @@ mn_approval_add_signed(struct mn_ctx *ctx, const char *data_kind,
 	char detail[128], shown[40];
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_REQUEST, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_REQUEST,
+	    err)) != MN_OK)
 		return rc;
 	if (principal_login == NULL || !principal_verified(ctx->db,
 	    principal_login, principal_password)) {
@@ -308,11 +316,11 @@ mn_approval_list(struct mn_ctx *ctx,
 	sqlite3_stmt *stmt;
 	struct mn_approval a;
 	char today[11];
-	bool all = (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_CLERK |
-	    MN_ROLE_ADMIN | MN_ROLE_HOST)) != 0;
+	bool all = mn_allowed_all(&ctx->actor, MN_ACT_APPROVAL_LIST);
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_LIST, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_LIST,
+	    err)) != MN_OK)
 		return rc;
 	mn_priv_today(today, sizeof today);
 	if ((rc = mn_prepare(ctx->db, SELECT_APPROVAL "WHERE ?2 = 1 OR "
@@ -386,7 +394,8 @@ mn_approval_decide(struct mn_ctx *ctx, const char *approval_id, bool approve,
 	char id[MN_APPROVAL_ID_LEN + 1], detail[64], *old_json, *new_json;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_APPROVAL_DECIDE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_DECIDE,
+	    err)) != MN_OK)
 		return rc;
 	if (approval_id == NULL || !normalise_id(approval_id, id))
 		return mn_fail(err, MN_ERR_NOTFOUND, "approval",

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/access.h"
 #include "core/attendance.h"
 #include "core/audit.h"
 #include "core/config.h"
@@ -182,32 +184,17 @@ deny(struct mn_ctx *ctx, const char *what, int64_t class_id,
 bool
 mn_attendance_teaches(struct mn_ctx *ctx, int64_t class_id)
 {
-	sqlite3_stmt *st;
-	bool found = false;
-
-	if (ctx->actor.account_id <= 0 ||
-	    (ctx->actor.roles & MN_ROLE_TEACHER) == 0)
-		return false;
-	if (stmt_get(ctx->db,
-	    "SELECT 1 FROM class_teachers ct JOIN staff s "
-	    "ON s.id = ct.staff_id WHERE s.account_id = ? AND ct.class_id = ?",
-	    &st, NULL) != MN_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, ctx->actor.account_id);
-	sqlite3_bind_int64(st, 2, class_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	stmt_put(st);
-	return found;
+	return mn_teaches_class(ctx, class_id);
 }
 
 int
 mn_attendance_check_read(struct mn_ctx *ctx, int64_t class_id,
     struct mn_error *err)
 {
-	if (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
-	    MN_ROLE_HOST))
+	if (mn_allowed_all(&ctx->actor, MN_ACT_ATTENDANCE_READ))
 		return MN_OK;
-	if (mn_attendance_teaches(ctx, class_id))
+	if (mn_allowed_as(&ctx->actor, MN_ACT_ATTENDANCE_READ,
+	    MN_ROLE_TEACHER) && mn_attendance_teaches(ctx, class_id))
 		return MN_OK;
 	return deny(ctx, "attendance_read", class_id, err);
 }
@@ -274,15 +261,15 @@ int
 mn_attendance_check_write(struct mn_ctx *ctx, int64_t class_id,
     const struct mn_date *day, struct mn_error *err)
 {
-	bool principal = (ctx->actor.roles &
-	    (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) != 0;
+	bool principal = mn_allowed_all(&ctx->actor, MN_ACT_ATTENDANCE_WRITE);
 	unsigned edit_days = ctx->cfg != NULL ?
 	    ctx->cfg->attendance_edit_days : 0;
 	struct mn_date today;
 	long age;
 	int rc;
 
-	if (!principal && !mn_attendance_teaches(ctx, class_id))
+	if (!principal && !(mn_allowed_as(&ctx->actor, MN_ACT_ATTENDANCE_WRITE,
+	    MN_ROLE_TEACHER) && mn_attendance_teaches(ctx, class_id)))
 		return deny(ctx, "attendance_write", class_id, err);
 	if ((rc = check_day(ctx, class_id, day, err)) != MN_OK)
 		return rc;
@@ -827,12 +814,30 @@ unchanged(struct mn_ctx *ctx, const struct mn_attendance_day *att,
 	return MN_OK;
 }
 
+/* Writes a stored UTC time as the school's local "HH:MM dd/mm/yyyy". */
+static void
+local_time(const char *utc, char *buf, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (strptime(utc, "%Y-%m-%dT%H:%M:%S", &tm) == NULL) {
+		snprintf(buf, size, "%s", utc);
+		return;
+	}
+	t = timegm(&tm);
+	localtime_r(&t, &tm);
+	strftime(buf, size, "%H:%M %d/%m/%Y", &tm);
+}
+
 static int
 conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
     struct mn_attendance_day *theirs, struct mn_error *err)
 {
 	struct mn_attendance_day current;
 	struct mn_error lerr = { 0 };
+	char when[32];
 	int64_t day_id;
 	int rc;
 
@@ -843,13 +848,13 @@ conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
 			*err = lerr;
 		return rc;
 	}
+	local_time(current.changed_at, when, sizeof when);
 	mn_fail(err, MN_ERR_CONFLICT, "version",
 	    T("%s saved this class's attendance at %s after you opened it; "
 	    "compare their marks and keep yours, take theirs or merge",
 	    "%s đã lưu điểm danh của lớp lúc %s sau khi bạn mở; hãy so "
 	    "sánh rồi giữ bản của bạn, lấy bản của họ hoặc gộp lại"),
-	    current.changed_by[0] ? current.changed_by : "?",
-	    current.changed_at);
+	    current.changed_by[0] ? current.changed_by : "?", when);
 	if (theirs != NULL)
 		*theirs = current;
 	else

@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "core/access.h"
 #include "core/attendance.h"
 #include "core/audit.h"
 #include "core/csv.h"
@@ -93,15 +94,13 @@ int
 mn_attendance_school_day(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_school_day *out, struct mn_error *err)
 {
-	const unsigned allowed = MN_ROLE_PRINCIPAL | MN_ROLE_KITCHEN |
-	    MN_ROLE_NURSE | MN_ROLE_ADMIN | MN_ROLE_HOST;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	out->day = *day;
-	if ((ctx->actor.roles & allowed) == 0) {
+	if (!mn_allowed(&ctx->actor, MN_ACT_ATTENDANCE_COUNTS)) {
 		mn_audit(ctx->db, &ctx->actor, "denied", NULL, 0, NULL, NULL,
 		    "attendance_counts", NULL);
 		return mn_fail(err, MN_ERR_DENIED, "",
@@ -610,14 +609,17 @@ check_child_read(struct mn_ctx *ctx, int64_t child_id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
-	    MN_ROLE_HOST))
+	if (mn_allowed_all(&ctx->actor, MN_ACT_ATTENDANCE_READ))
 		return MN_OK;
 	/* A parent may read only the children linked to the account. */
-	if ((ctx->actor.roles & MN_ROLE_PARENT) &&
-	    !(ctx->actor.roles & MN_ROLE_TEACHER))
-		return mn_parent_require_child(ctx, child_id, "attendance_view",
-		    err);
+	if (mn_allowed_as(&ctx->actor, MN_ACT_ATTENDANCE_READ,
+	    MN_ROLE_PARENT) && mn_parent_of(ctx->db, ctx->actor.account_id,
+	    child_id))
+		return MN_OK;
+	if (!mn_allowed_as(&ctx->actor, MN_ACT_ATTENDANCE_READ,
+	    MN_ROLE_TEACHER))
+		return mn_require_child(ctx, MN_ACT_ATTENDANCE_READ, child_id,
+		    "attendance_view", err);
 	rc = mn_prepare(ctx->db, "SELECT h.class_id FROM child_class_history h "
 	    "WHERE h.child_id = ?1 AND h.from_date <= ?3 "
 	    "AND (h.to_date IS NULL OR h.to_date > ?2)", &st, err);

@@ -126,10 +126,12 @@ start_read(struct mn_ctx *ctx, const struct mn_audit_filter *f,
 	char detail[256];
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_READ, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_AUDIT_READ,
+	    err)) != MN_OK)
 		return rc;
 	if (f->with_values &&
-	    (rc = mn_priv_require(ctx, MN_PRIV_AUDIT_VALUES, err)) != MN_OK)
+	    (rc = mn_require(ctx->db, &ctx->actor, MN_ACT_AUDIT_VALUES,
+	    err)) != MN_OK)
 		return rc;
 	snprintf(detail, sizeof detail, "audit %s: login=%.64s child=%lld "
 	    "from=%.10s to=%.10s action=%.32s values=%s",
@@ -194,7 +196,8 @@ mn_audit_export_csv(struct mn_ctx *ctx, const struct mn_audit_filter *filter,
 	char number[32], account[32];
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_READ, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_AUDIT_READ,
+	    err)) != MN_OK)
 		return rc;
 	if (f->with_values && (rc = mn_approval_check(ctx, approval_id,
 	    "audit", err)) != MN_OK)
@@ -250,7 +253,8 @@ purge(struct mn_ctx *ctx, const char *which, const char *table,
 	char limit[32], now[32], detail[320], sql[1024], *why = NULL;
 	int rc, purged = 0;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_PURGE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_AUDIT_PURGE,
+	    err)) != MN_OK)
 		return rc;
 	if (before == NULL)
 		return mn_fail(err, MN_ERR_INVALID, "before",
@@ -319,7 +323,8 @@ mn_audit_purge(struct mn_ctx *ctx, const char *table, int64_t row_id,
 {
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_PURGE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_AUDIT_PURGE,
+	    err)) != MN_OK)
 		return rc;
 	if (table == NULL || *table == '\0' || row_id <= 0)
 		return mn_fail(err, MN_ERR_INVALID, "record",
@@ -335,7 +340,8 @@ mn_audit_purge_child(struct mn_ctx *ctx, int64_t child_id,
 {
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_AUDIT_PURGE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_AUDIT_PURGE,
+	    err)) != MN_OK)
 		return rc;
 	if (child_id <= 0)
 		return mn_fail(err, MN_ERR_INVALID, "child",

@@ -85,22 +85,22 @@ status_on_roll(const char *status)
 unsigned
 mn_child_visible_fields(const struct mn_actor *actor)
 {
-	unsigned r = actor->roles, v = 0;
+	static const struct {
+		unsigned group;
+		enum mn_action action;
+	} groups[] = {
+		{ MN_CHILD_BASIC, MN_ACT_CHILD_FIELDS_BASIC },
+		{ MN_CHILD_PERSONAL, MN_ACT_CHILD_FIELDS_PERSONAL },
+		{ MN_CHILD_FAMILY, MN_ACT_CHILD_FIELDS_FAMILY },
+		{ MN_CHILD_ALLERGY, MN_ACT_CHILD_FIELDS_ALLERGY },
+		{ MN_CHILD_CHRONIC, MN_ACT_CHILD_FIELDS_CHRONIC },
+		{ MN_CHILD_POLICY, MN_ACT_CHILD_FIELDS_POLICY },
+	};
+	unsigned v = 0;
 
-	if (r & (MN_ROLE_HOST | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER))
-		return MN_CHILD_ALL;
-	/* The admin and the clerk keep the records but read no health. */
-	if (r & (MN_ROLE_ADMIN | MN_ROLE_CLERK))
-		v |= MN_CHILD_BASIC | MN_CHILD_PERSONAL | MN_CHILD_FAMILY |
-		    MN_CHILD_POLICY;
-	if (r & MN_ROLE_NURSE)
-		v |= MN_CHILD_BASIC | MN_CHILD_FAMILY | MN_CHILD_ALLERGY |
-		    MN_CHILD_CHRONIC;
-	/* The kitchen cooks around allergies; diagnoses are not its work. */
-	if (r & MN_ROLE_KITCHEN)
-		v |= MN_CHILD_BASIC | MN_CHILD_ALLERGY;
-	if (r & MN_ROLE_ACCOUNTANT)
-		v |= MN_CHILD_BASIC | MN_CHILD_FAMILY | MN_CHILD_POLICY;
+	for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+		if (mn_allowed(actor, groups[i].action))
+			v |= groups[i].group;
 	return v;
 }
 
@@ -247,9 +247,9 @@ load_child(struct mn_ctx *ctx, int64_t id, struct mn_child *c,
 /* MN_OK when the actor may touch this child's record at all. */
 static int
 check_scope(struct mn_ctx *ctx, const struct mn_child *c,
-    struct mn_error *err)
+    enum mn_action action, struct mn_error *err)
 {
-	if (!mn_reg_class_scoped(&ctx->actor))
+	if (mn_allowed_all(&ctx->actor, action))
 		return MN_OK;
 	if (mn_reg_teaches(ctx, c->class_id))
 		return MN_OK;
@@ -852,7 +852,7 @@ mn_child_check_new(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
 	rc = check_child(ctx, c, flags, err);
 	if (rc != MN_OK)
 		return rc;
-	if (mn_reg_class_scoped(&ctx->actor) &&
+	if (!mn_allowed_all(&ctx->actor, MN_ACT_CHILD_WRITE) &&
 	    !mn_reg_teaches(ctx, c->class_id))
 		return mn_reg_denied(ctx, T("this class", "lớp này"), err);
 	return check_duplicate(ctx, c, err);
@@ -890,7 +890,7 @@ mn_child_update(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
 	rc = load_child(ctx, c->id, &old, err);
 	if (rc != MN_OK)
 		return rc;
-	rc = check_scope(ctx, &old, err);
+	rc = check_scope(ctx, &old, MN_ACT_CHILD_WRITE, err);
 	if (rc != MN_OK)
 		return rc;
 	keep_hidden(c, &old, visible);
@@ -965,7 +965,7 @@ mn_child_get(struct mn_ctx *ctx, int64_t id, struct mn_child *c,
 	rc = load_child(ctx, id, c, err);
 	if (rc != MN_OK)
 		return rc;
-	rc = check_scope(ctx, c, err);
+	rc = check_scope(ctx, c, MN_ACT_CHILD_READ, err);
 	if (rc != MN_OK) {
 		memset(c, 0, sizeof *c);
 		return rc;
@@ -1013,7 +1013,7 @@ mn_child_move(struct mn_ctx *ctx, int64_t child_id, int64_t class_id,
 	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CHILD_WRITE, err);
 	if (rc != MN_OK)
 		return rc;
-	if (mn_reg_class_scoped(&ctx->actor))
+	if (!mn_allowed_all(&ctx->actor, MN_ACT_CHILD_WRITE))
 		return mn_reg_denied(ctx, T("moving a child to another class",
 		    "chuyển lớp cho trẻ"), err);
 	rc = load_child(ctx, child_id, &c, err);
@@ -1091,7 +1091,7 @@ mn_child_set_status(struct mn_ctx *ctx, int64_t child_id, const char *status,
 	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CHILD_WRITE, err);
 	if (rc != MN_OK)
 		return rc;
-	if (mn_reg_class_scoped(&ctx->actor))
+	if (!mn_allowed_all(&ctx->actor, MN_ACT_CHILD_WRITE))
 		return mn_reg_denied(ctx, T("changing a child's status",
 		    "đổi trạng thái của trẻ"), err);
 	if (status == NULL || mn_child_status_label(status) == NULL)
@@ -1193,13 +1193,13 @@ mn_child_list(struct mn_ctx *ctx, const struct mn_child_filter *filter,
 	if (needle != NULL)
 		sqlite3_bind_text(st, 3, needle, -1, free);
 	/* A teacher-only actor without an account matches no class (id -1). */
-	if (mn_reg_class_scoped(&ctx->actor))
+	if (!mn_allowed_all(&ctx->actor, MN_ACT_CHILD_READ))
 		sqlite3_bind_int64(st, 4, ctx->actor.account_id ?
 		    ctx->actor.account_id : -1);
 	else
 		sqlite3_bind_int64(st, 4, 0);
 	sqlite3_bind_int(st, 5, filter != NULL && filter->with_unplaced &&
-	    !mn_reg_class_scoped(&ctx->actor));
+	    mn_allowed_all(&ctx->actor, MN_ACT_CHILD_READ));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_child(st, &c);
 		hide_fields(&c, visible);

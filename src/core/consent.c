@@ -110,12 +110,14 @@ mn_consent_set(struct mn_ctx *ctx, int64_t child_id, const char *purpose,
 	struct mn_consent before;
 	char *ref = NULL, *signer = NULL, *old_json = NULL, *new_json = NULL;
 	char now[32];
-	bool by_parent = ctx->actor.roles == MN_ROLE_PARENT;
+	/* Staff record the paper form; a parent gives it from the account. */
+	enum mn_action action = mn_allowed(&ctx->actor,
+	    MN_ACT_CONSENT_RECORD) ? MN_ACT_CONSENT_RECORD : MN_ACT_CONSENT_OWN;
+	bool by_parent = action == MN_ACT_CONSENT_OWN;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_CONSENT_WRITE, err)) != MN_OK ||
-	    (rc = mn_priv_child_scope(ctx, child_id, "consent_set", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, action, child_id, "consent_set",
+	    err)) != MN_OK)
 		return rc;
 	if (!mn_consent_purpose_valid(purpose))
 		return bad_purpose(err);
@@ -188,9 +190,8 @@ mn_consent_get(struct mn_ctx *ctx, int64_t child_id, const char *purpose,
 {
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_CONSENT_READ, err)) != MN_OK ||
-	    (rc = mn_priv_child_scope(ctx, child_id, "consent_read", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_CONSENT_READ, child_id,
+	    "consent_read", err)) != MN_OK)
 		return rc;
 	if (!mn_consent_purpose_valid(purpose))
 		return bad_purpose(err);
@@ -206,9 +207,8 @@ mn_consent_history(struct mn_ctx *ctx, int64_t child_id,
 	struct mn_consent c;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_CONSENT_READ, err)) != MN_OK ||
-	    (rc = mn_priv_child_scope(ctx, child_id, "consent_read", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_CONSENT_READ, child_id,
+	    "consent_read", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, SELECT_CONSENT "WHERE child_id = ? "
 	    "ORDER BY id DESC", &stmt, err)) != MN_OK)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/attendance.h"
 #include "core/audit.h"
 #include "core/dailylog.h"
@@ -153,7 +154,9 @@ mn_dailylog_load_class(struct mn_ctx *ctx, int64_t class_id,
 
 	*logs = NULL;
 	*count = 0;
-	if ((rc = mn_attendance_check_read(ctx, class_id, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_DAILYLOG_READ,
+	    err)) != MN_OK ||
+	    (rc = mn_attendance_check_read(ctx, class_id, err)) != MN_OK)
 		return rc;
 	rc = mn_prepare(ctx->db, "SELECT ch.id, ch.school_code, ch.full_name, "
 	    LOG_COLUMNS " FROM child_class_history h "
@@ -244,16 +247,16 @@ mn_dailylog_get(struct mn_ctx *ctx, int64_t child_id,
 	bool allowed;
 	int rc;
 
-	allowed = (ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_NURSE |
-	    MN_ROLE_HOST)) != 0;
+	allowed = mn_allowed_all(&ctx->actor, MN_ACT_DAILYLOG_READ);
 	/* A parent may read only the children linked to the account. */
-	if (!allowed && (ctx->actor.roles & MN_ROLE_PARENT) &&
-	    !(ctx->actor.roles & MN_ROLE_TEACHER)) {
-		if ((rc = mn_parent_require_child(ctx, child_id,
-		    "daily_log_view", err)) != MN_OK)
-			return rc;
+	if (!allowed && mn_allowed_as(&ctx->actor, MN_ACT_DAILYLOG_READ,
+	    MN_ROLE_PARENT) && mn_parent_of(ctx->db, ctx->actor.account_id,
+	    child_id))
 		allowed = true;
-	}
+	if (!allowed && !mn_allowed_as(&ctx->actor, MN_ACT_DAILYLOG_READ,
+	    MN_ROLE_TEACHER))
+		return mn_require_child(ctx, MN_ACT_DAILYLOG_READ, child_id,
+		    "daily_log_view", err);
 	if (!allowed) {
 		rc = mn_prepare(ctx->db, "SELECT class_id FROM "
 		    "child_class_history WHERE child_id = ?1 "
@@ -397,7 +400,9 @@ mn_dailylog_save_class(struct mn_ctx *ctx, int64_t class_id,
 	char now[32];
 	int rc;
 
-	if ((rc = mn_attendance_check_write(ctx, class_id, day, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_DAILYLOG_WRITE,
+	    err)) != MN_OK ||
+	    (rc = mn_attendance_check_write(ctx, class_id, day, err)) != MN_OK)
 		return rc;
 	for (size_t i = 0; i < count; i++) {
 		if (mn_date_cmp(&logs[i].day, day) != 0)
@@ -492,7 +497,9 @@ mn_diary_get(struct mn_ctx *ctx, int64_t class_id,
 
 	*text = NULL;
 	*version = 0;
-	if ((rc = mn_attendance_check_read(ctx, class_id, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_DAILYLOG_READ,
+	    err)) != MN_OK ||
+	    (rc = mn_attendance_check_read(ctx, class_id, err)) != MN_OK)
 		return rc;
 	rc = mn_prepare(ctx->db, "SELECT g.activities, g.version FROM "
 	    "class_diary g JOIN class_days d ON d.id = g.class_day_id "
@@ -552,7 +559,9 @@ mn_diary_save(struct mn_ctx *ctx, int64_t class_id,
 	int64_t day_id = 0;
 	int rc;
 
-	if ((rc = mn_attendance_check_write(ctx, class_id, day, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_DAILYLOG_WRITE,
+	    err)) != MN_OK ||
+	    (rc = mn_attendance_check_write(ctx, class_id, day, err)) != MN_OK)
 		return rc;
 	if ((rc = mn_text_clean(text, "diary", 4000, &clean, err)) != MN_OK)
 		return rc;

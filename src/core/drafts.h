@@ -16,6 +16,12 @@
 #define MN_DRAFT_FIELDS_MAX	64
 /* Characters of one field value. */
 #define MN_DRAFT_VALUE_MAX	4000
+/*
+ * Field that names where the form was ("Nhân sự › Sửa hồ sơ cán bộ"),
+ * for the offer at the next login.  "@" keeps it apart from the names
+ * of form rows.
+ */
+#define MN_DRAFT_WHERE		"@where"
 
 /* One field of a form: its name and its text as typed. */
 struct mn_draft_field {

@@ -23,42 +23,31 @@
 #include "core/text.h"
 #include "core/xlsx.h"
 
-/* The principal and the clerk keep the registers; the host runs exports. */
-#define REGISTER_KEEPERS (MN_ROLE_PRINCIPAL | MN_ROLE_CLERK | MN_ROLE_HOST)
-
 static const struct {
 	const char *name;
 	const char *en, *vi;
 	const char *approval_kind;	/* NULL: no personal data */
-	unsigned roles;
+	enum mn_action action;		/* who may export it (access.c) */
 } kinds[MN_EXPORT_KIND_COUNT] = {
 	[MN_EXPORT_CLASSES] = { "classes", "Class list", "Danh sách lớp",
-	    NULL, REGISTER_KEEPERS | MN_ROLE_TEACHER | MN_ROLE_NURSE |
-	    MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT | MN_ROLE_ADMIN },
+	    NULL, MN_ACT_EXPORT_CLASSES },
 	[MN_EXPORT_CHILDREN] = { "children", "Children's register",
-	    "Danh sách trẻ", "children", REGISTER_KEEPERS },
+	    "Danh sách trẻ", "children", MN_ACT_EXPORT_CHILDREN },
 	[MN_EXPORT_STAFF] = { "staff", "Staff register",
 	    "Danh sách cán bộ, giáo viên, nhân viên", "staff",
-	    REGISTER_KEEPERS },
+	    MN_ACT_EXPORT_STAFF },
 	[MN_EXPORT_ATTENDANCE] = { "attendance", "Monthly attendance sheet",
-	    "Bảng điểm danh tháng", "attendance", MN_ROLE_PRINCIPAL |
-	    MN_ROLE_TEACHER | MN_ROLE_NURSE | MN_ROLE_HOST },
+	    "Bảng điểm danh tháng", "attendance", MN_ACT_EXPORT_ATTENDANCE },
 	[MN_EXPORT_GROWTH] = { "growth", "Weighing round report",
-	    "Báo cáo đợt cân đo", "growth", MN_ROLE_PRINCIPAL |
-	    MN_ROLE_TEACHER | MN_ROLE_NURSE | MN_ROLE_HOST },
+	    "Báo cáo đợt cân đo", "growth", MN_ACT_EXPORT_GROWTH },
 	[MN_EXPORT_MENU] = { "menu", "Week's menu", "Thực đơn tuần", NULL,
-	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT |
-	    MN_ROLE_NURSE | MN_ROLE_HOST },
+	    MN_ACT_EXPORT_MENU },
 	[MN_EXPORT_NUTRITION] = { "nutrition", "Nutrition",
-	    "Dinh dưỡng khẩu phần", NULL, MN_ROLE_KITCHEN |
-	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_NURSE |
-	    MN_ROLE_HOST },
+	    "Dinh dưỡng khẩu phần", NULL, MN_ACT_EXPORT_NUTRITION },
 	[MN_EXPORT_MARKET] = { "market", "Market list", "Phiếu kê chợ", NULL,
-	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT |
-	    MN_ROLE_HOST },
+	    MN_ACT_EXPORT_MARKET },
 	[MN_EXPORT_MEALFEES] = { "mealfees", "Meal-fee book",
-	    "Sổ tính tiền ăn", NULL, MN_ROLE_ACCOUNTANT | MN_ROLE_PRINCIPAL |
-	    MN_ROLE_HOST },
+	    "Sổ tính tiền ăn", NULL, MN_ACT_EXPORT_MEALFEES },
 };
 
 const char *
@@ -100,7 +89,7 @@ mn_export_kind_allowed(const struct mn_actor *actor,
     enum mn_export_kind kind)
 {
 	return kind >= 0 && kind < MN_EXPORT_KIND_COUNT &&
-	    (actor->roles & kinds[kind].roles) != 0;
+	    mn_allowed(actor, kinds[kind].action);
 }
 
 static const char *
@@ -307,6 +296,10 @@ mn_export_write(struct mn_ctx *ctx, const struct mn_export_request *req,
 	if (path == NULL || *path == '\0')
 		return mn_fail(err, MN_ERR_INVALID, "output", "%s",
 		    T("missing output file", "thiếu tệp để ghi"));
+	/* The role first, so that a refusal uses up no approval. */
+	if ((rc = mn_require(ctx->db, &ctx->actor, kinds[req->kind].action,
+	    err)) != MN_OK)
+		return rc;
 	/* Personal data leaves only under the principal's approval. */
 	if (mn_export_kind_personal(req->kind) &&
 	    (rc = mn_approval_check(ctx, req->approval,

@@ -81,14 +81,13 @@ mn_correction_field_label(const char *field)
 static void
 bind_scope(struct mn_ctx *ctx, sqlite3_stmt *stmt)
 {
-	unsigned roles = ctx->actor.roles;
+	const struct mn_actor *a = &ctx->actor;
 
-	sqlite3_bind_int(stmt, 1, (roles & (MN_ROLE_PRINCIPAL |
-	    MN_ROLE_CLERK | MN_ROLE_HOST)) != 0);
-	sqlite3_bind_int64(stmt, 2, (roles & MN_ROLE_PARENT) ?
-	    ctx->actor.account_id : 0);
-	sqlite3_bind_int64(stmt, 3, (roles & MN_ROLE_TEACHER) ?
-	    ctx->actor.account_id : 0);
+	sqlite3_bind_int(stmt, 1, mn_allowed_all(a, MN_ACT_FEEDBACK_HANDLE));
+	sqlite3_bind_int64(stmt, 2, mn_allowed_as(a, MN_ACT_FEEDBACK_SEND,
+	    MN_ROLE_PARENT) ? a->account_id : 0);
+	sqlite3_bind_int64(stmt, 3, mn_allowed_as(a, MN_ACT_FEEDBACK_HANDLE,
+	    MN_ROLE_TEACHER) ? a->account_id : 0);
 }
 
 static void
@@ -165,9 +164,8 @@ mn_feedback_send(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
 	int64_t new_id = 0;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_SEND, err)) != MN_OK ||
-	    (rc = mn_priv_child_scope(ctx, child_id, "feedback_send", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_FEEDBACK_SEND, child_id,
+	    "feedback_send", err)) != MN_OK)
 		return rc;
 	if (recipient == NULL || (strcmp(recipient, "teacher") != 0 &&
 	    strcmp(recipient, "school") != 0))
@@ -221,9 +219,8 @@ mn_correction_request(struct mn_ctx *ctx, int64_t child_id,
 	int64_t new_id = 0;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_SEND, err)) != MN_OK ||
-	    (rc = mn_priv_child_scope(ctx, child_id, "correction_request",
-	    err)) != MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_FEEDBACK_SEND, child_id,
+	    "correction_request", err)) != MN_OK)
 		return rc;
 	if (field == NULL || (label = mn_correction_field_label(field)) ==
 	    NULL)
@@ -290,8 +287,9 @@ mn_feedback_list(struct mn_ctx *ctx, const struct mn_feedback_filter *filter,
 	struct mn_feedback *f;
 	int rc;
 
-	if (!(ctx->actor.roles & MN_ROLE_PARENT) &&
-	    (rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_HANDLE, err)) != MN_OK)
+	if (!mn_allowed(&ctx->actor, MN_ACT_FEEDBACK_SEND) &&
+	    (rc = mn_require(ctx->db, &ctx->actor, MN_ACT_FEEDBACK_HANDLE,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, SELECT_FEEDBACK "WHERE " SCOPE
 	    " AND (?4 IS NULL OR f.status = ?4) AND (?5 = 0 OR f.child_id = ?5)"
@@ -354,8 +352,9 @@ mn_feedback_get(struct mn_ctx *ctx, int64_t id, struct mn_feedback *f,
 	char now[32];
 	int rc;
 
-	if (!(ctx->actor.roles & MN_ROLE_PARENT) &&
-	    (rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_HANDLE, err)) != MN_OK)
+	if (!mn_allowed(&ctx->actor, MN_ACT_FEEDBACK_SEND) &&
+	    (rc = mn_require(ctx->db, &ctx->actor, MN_ACT_FEEDBACK_HANDLE,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
 		return rc;
@@ -478,7 +477,8 @@ mn_feedback_assign(struct mn_ctx *ctx, int64_t id, const char *assignee_login,
 	int64_t assignee;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_HANDLE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_FEEDBACK_HANDLE,
+	    err)) != MN_OK)
 		return rc;
 	if (assignee_login == NULL || (rc = staff_account(ctx->db,
 	    assignee_login, &assignee, err)) != MN_OK)
@@ -486,8 +486,8 @@ mn_feedback_assign(struct mn_ctx *ctx, int64_t id, const char *assignee_login,
 		    "assignee", T("assignee: missing",
 		    "người xử lý: bị thiếu"));
 	/* A teacher takes a thread for herself; she does not hand it on. */
-	if (!(ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_CLERK |
-	    MN_ROLE_HOST)) && assignee != ctx->actor.account_id) {
+	if (!mn_allowed(&ctx->actor, MN_ACT_FEEDBACK_ASSIGN) &&
+	    assignee != ctx->actor.account_id) {
 		mn_audit(ctx->db, &ctx->actor, "denied", "feedback", id, NULL,
 		    NULL, "feedback_assign: to another account", NULL);
 		return mn_fail(err, MN_ERR_DENIED, "assignee",
@@ -542,7 +542,8 @@ mn_feedback_answer(struct mn_ctx *ctx, int64_t id, const char *answer,
 	char *text = NULL;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_HANDLE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_FEEDBACK_HANDLE,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_priv_clean(answer, T("answer", "trả lời"),
 	    MN_FEEDBACK_BODY_MAX, true, &text, err)) != MN_OK)
@@ -596,8 +597,9 @@ mn_feedback_close(struct mn_ctx *ctx, int64_t id, int64_t version,
 	};
 	int rc;
 
-	if (!(ctx->actor.roles & MN_ROLE_PARENT) &&
-	    (rc = mn_priv_require(ctx, MN_PRIV_FEEDBACK_HANDLE, err)) != MN_OK)
+	if (!mn_allowed(&ctx->actor, MN_ACT_FEEDBACK_SEND) &&
+	    (rc = mn_require(ctx->db, &ctx->actor, MN_ACT_FEEDBACK_HANDLE,
+	    err)) != MN_OK)
 		return rc;
 	if ((f = malloc(sizeof *f)) == NULL)
 		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
@@ -635,7 +637,8 @@ mn_correction_decide(struct mn_ctx *ctx, int64_t id, bool accept,
 	char *text = NULL;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_CORRECTION_DECIDE, err)) !=
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CORRECTION_DECIDE,
+	    err)) !=
 	    MN_OK)
 		return rc;
 	if ((rc = mn_priv_clean(reason, T("reason", "lý do"),

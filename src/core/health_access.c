@@ -1,56 +1,41 @@
 /*
  * Who may read and write health data, and small helpers the health
- * files share.  The rules are kept here rather than in access.c because
- * a teacher's right depends on the child's class, which only a query
- * can tell.
+ * files share.  The roles come from the table of access.c, and a
+ * teacher's classes are checked with mn_teaches_child.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/date.h"
 #include "core/db.h"
 #include "core/health_int.h"
 #include "core/text.h"
 
-#define N MN_ROLE_NURSE
-#define P MN_ROLE_PRINCIPAL
-#define TE MN_ROLE_TEACHER
-#define K MN_ROLE_KITCHEN
-#define H MN_ROLE_HOST
-
-/* Roles allowed each need on every child. */
-static const unsigned all_children[] = {
-	[HEALTH_READ] = N | P | H,
-	[HEALTH_WRITE] = N | H,
-	[HEALTH_MEASURE] = N | H,
-	[HEALTH_SUMMARY] = N | P | H,
-	[HEALTH_ALLERGY] = N | P | K | H,
+/* The action of access.h behind each need. */
+static const enum mn_action need_actions[] = {
+	[HEALTH_READ] = MN_ACT_HEALTH_READ,
+	[HEALTH_WRITE] = MN_ACT_HEALTH_WRITE,
+	[HEALTH_MEASURE] = MN_ACT_HEALTH_MEASURE,
+	[HEALTH_SUMMARY] = MN_ACT_HEALTH_SUMMARY,
+	[HEALTH_ALLERGY] = MN_ACT_HEALTH_ALLERGY,
 };
 
-/* Roles allowed each need on the children of their own classes. */
-static const unsigned own_classes[] = {
-	[HEALTH_READ] = 0,
-	[HEALTH_WRITE] = 0,
-	[HEALTH_MEASURE] = TE,
-	[HEALTH_SUMMARY] = TE,
-	[HEALTH_ALLERGY] = TE,
-};
+/* True when one of the actor's roles has need on every child. */
+static bool
+all_children(const struct mn_actor *actor, enum health_need need)
+{
+	return mn_allowed_all(actor, need_actions[need]);
+}
 
-static const char *const need_names[] = {
-	[HEALTH_READ] = "health_read",
-	[HEALTH_WRITE] = "health_write",
-	[HEALTH_MEASURE] = "health_measure",
-	[HEALTH_SUMMARY] = "health_summary",
-	[HEALTH_ALLERGY] = "health_allergy",
-};
-
-#undef N
-#undef P
-#undef TE
-#undef K
-#undef H
+/* True when the actor has need on the children of her classes. */
+static bool
+own_classes(const struct mn_actor *actor, enum health_need need)
+{
+	return mn_allowed_as(actor, need_actions[need], MN_ROLE_TEACHER);
+}
 
 static int
 deny(struct mn_ctx *ctx, enum health_need need, int64_t child_id,
@@ -59,7 +44,7 @@ deny(struct mn_ctx *ctx, enum health_need need, int64_t child_id,
 	/* A refusal is kept in the trail: it may be someone probing. */
 	mn_audit(ctx->db, &ctx->actor, "denied",
 	    child_id != 0 ? "children" : NULL, child_id, NULL, NULL,
-	    need_names[need], NULL);
+	    mn_action_name(need_actions[need]), NULL);
 	return mn_fail(err, MN_ERR_DENIED, "",
 	    T("your account is not allowed to see or change this child's "
 	    "health data",
@@ -70,34 +55,7 @@ deny(struct mn_ctx *ctx, enum health_need need, int64_t child_id,
 bool
 health_teacher_only(const struct mn_actor *actor, enum health_need need)
 {
-	return (actor->roles & all_children[need]) == 0 &&
-	    (actor->roles & own_classes[need]) != 0;
-}
-
-static int
-child_in_own_class(struct mn_ctx *ctx, int64_t child_id, bool *mine,
-    struct mn_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	rc = mn_prepare(ctx->db,
-	    "SELECT EXISTS (SELECT 1 FROM children c WHERE c.id = ?1 "
-	    "AND c.class_id IN (SELECT ct.class_id FROM class_teachers ct "
-	    "JOIN staff s ON s.id = ct.staff_id WHERE s.account_id = ?2))",
-	    &st, err);
-	if (rc != MN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, child_id);
-	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = mn_db_fail(ctx->db, err);
-		sqlite3_finalize(st);
-		return rc;
-	}
-	*mine = sqlite3_column_int(st, 0) != 0;
-	sqlite3_finalize(st);
-	return MN_OK;
+	return !all_children(actor, need) && own_classes(actor, need);
 }
 
 bool
@@ -121,19 +79,7 @@ health_teaches_class(struct mn_ctx *ctx, const char *class_code)
 bool
 health_teaches_class_id(struct mn_ctx *ctx, int64_t class_id)
 {
-	sqlite3_stmt *st;
-	bool mine;
-
-	if (mn_prepare(ctx->db,
-	    "SELECT 1 FROM class_teachers ct JOIN staff s "
-	    "ON s.id = ct.staff_id WHERE ct.class_id = ?1 "
-	    "AND s.account_id = ?2", &st, NULL) != MN_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, class_id);
-	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
-	mine = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return mine;
+	return mn_teaches_class(ctx, class_id);
 }
 
 int
@@ -172,26 +118,24 @@ health_access(struct mn_ctx *ctx, enum health_need need, int64_t child_id,
 {
 	const struct mn_actor *a = &ctx->actor;
 	char birth[11];
-	bool mine = false;
 	int sex, rc;
 
 	if (child_id != 0) {
 		/* Unknown ids are reported as such only to allowed roles. */
-		if ((a->roles & (all_children[need] | own_classes[need])) == 0)
+		if (!mn_allowed(a, need_actions[need]))
 			return deny(ctx, need, child_id, err);
 		rc = health_child_basic(ctx, child_id, birth, &sex, err);
 		if (rc != MN_OK)
 			return rc;
 	}
-	if ((a->roles & all_children[need]) != 0)
+	if (all_children(a, need))
 		return MN_OK;
-	if ((a->roles & own_classes[need]) == 0)
+	if (!own_classes(a, need))
 		return deny(ctx, need, child_id, err);
 	if (child_id == 0)
 		return MN_OK;
-	if ((rc = child_in_own_class(ctx, child_id, &mine, err)) != MN_OK)
-		return rc;
-	return mine ? MN_OK : deny(ctx, need, child_id, err);
+	return mn_teaches_child(ctx, child_id) ? MN_OK :
+	    deny(ctx, need, child_id, err);
 }
 
 int

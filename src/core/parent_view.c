@@ -23,7 +23,7 @@ static int
 require_own_child(struct mn_ctx *ctx, int64_t child_id, const char *what,
     struct mn_error *err)
 {
-	if (!(ctx->actor.roles & MN_ROLE_PARENT)) {
+	if (!mn_allowed(&ctx->actor, MN_ACT_OWN_CHILDREN)) {
 		mn_audit(ctx->db, &ctx->actor, "denied", "children", child_id,
 		    NULL, NULL, what, NULL);
 		return mn_fail(err, MN_ERR_DENIED, "", "%s",

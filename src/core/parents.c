@@ -22,13 +22,14 @@ int
 mn_parent_require_child(struct mn_ctx *ctx, int64_t child_id,
     const char *what, struct mn_error *err)
 {
-	return mn_priv_child_scope(ctx, child_id, what, err);
+	return mn_require_child(ctx, MN_ACT_OWN_CHILDREN, child_id, what, err);
 }
 
 int
 mn_parent_find_child(struct mn_ctx *ctx, const char *school_code,
     int64_t *child_id, struct mn_error *err)
 {
+	enum mn_action action;
 	sqlite3_stmt *stmt;
 	int64_t id = 0;
 	int rc;
@@ -45,7 +46,17 @@ mn_parent_find_child(struct mn_ctx *ctx, const char *school_code,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return rc;
-	if (id == 0 && !(ctx->actor.roles & MN_ROLE_PARENT)) {
+	/* A parent's own child first, so that a teacher who is also a
+	 * parent finds her child in another class. */
+	if (id != 0 && mn_allowed_as(&ctx->actor, MN_ACT_OWN_CHILDREN,
+	    MN_ROLE_PARENT) && mn_parent_of(ctx->db, ctx->actor.account_id,
+	    id)) {
+		*child_id = id;
+		return MN_OK;
+	}
+	action = mn_allowed(&ctx->actor, MN_ACT_CHILD_READ) ?
+	    MN_ACT_CHILD_READ : MN_ACT_OWN_CHILDREN;
+	if (id == 0 && action != MN_ACT_OWN_CHILDREN) {
 		char shown[64];
 
 		mn_text_safe(school_code, shown, sizeof shown);
@@ -54,7 +65,8 @@ mn_parent_find_child(struct mn_ctx *ctx, const char *school_code,
 		    "trẻ: không có trẻ nào có mã '%s'"), shown);
 	}
 	/* For a parent an unknown code is refused like another's child. */
-	if ((rc = mn_priv_child_scope(ctx, id, "child_find", err)) != MN_OK)
+	if ((rc = mn_require_child(ctx, action, id, "child_find", err)) !=
+	    MN_OK)
 		return rc;
 	*child_id = id;
 	return MN_OK;
@@ -224,7 +236,8 @@ mn_parent_add(struct mn_ctx *ctx, const char *login, const char *full_name,
 	int64_t new_id = 0;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_PARENT_MANAGE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PARENT_MANAGE,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_valid_login(login, err)) != MN_OK)
 		return rc;
@@ -235,11 +248,11 @@ mn_parent_add(struct mn_ctx *ctx, const char *login, const char *full_name,
 		    "một trẻ"));
 	/* Every child must be in scope before anything is written. */
 	for (size_t i = 0; i < count; i++)
-		if ((rc = mn_priv_child_scope(ctx, child_ids[i],
-		    "parent_add", err)) != MN_OK)
+		if ((rc = mn_require_child(ctx, MN_ACT_PARENT_MANAGE,
+		    child_ids[i], "parent_add", err)) != MN_OK)
 			return rc;
 
-	if (!(ctx->actor.roles & (MN_ROLE_ADMIN | MN_ROLE_HOST)))
+	if (!mn_allowed_all(&ctx->actor, MN_ACT_PARENT_MANAGE))
 		return teacher_add(ctx, login, full_name, password, child_ids,
 		    count, id, err);
 
@@ -265,10 +278,11 @@ mn_parent_link(struct mn_ctx *ctx, const char *login, int64_t child_id,
 	int64_t account_id;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_PARENT_MANAGE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PARENT_MANAGE,
+	    err)) != MN_OK)
 		return rc;
-	if ((rc = mn_priv_child_scope(ctx, child_id, "parent_link", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_PARENT_MANAGE, child_id,
+	    "parent_link", err)) != MN_OK)
 		return rc;
 	if ((rc = parent_account(ctx->db, login, &account_id, err)) != MN_OK)
 		return rc;
@@ -284,10 +298,11 @@ mn_parent_unlink(struct mn_ctx *ctx, const char *login, int64_t child_id,
 	int64_t account_id, link_id = 0;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_PARENT_MANAGE, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PARENT_MANAGE,
+	    err)) != MN_OK)
 		return rc;
-	if ((rc = mn_priv_child_scope(ctx, child_id, "parent_unlink", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_PARENT_MANAGE, child_id,
+	    "parent_unlink", err)) != MN_OK)
 		return rc;
 	if ((rc = parent_account(ctx->db, login, &account_id, err)) != MN_OK)
 		return rc;
@@ -334,7 +349,8 @@ mn_parent_children(struct mn_ctx *ctx,
 	struct mn_parent_child c;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_OWN_CHILDREN, err)) != MN_OK)
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_OWN_CHILDREN,
+	    err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, "SELECT c.id, c.school_code, "
 	    "c.full_name, c.class_id, cl.code, cl.name FROM parent_children pc "
@@ -370,9 +386,8 @@ mn_parent_list(struct mn_ctx *ctx, int64_t child_id,
 	struct mn_parent_account p;
 	int rc;
 
-	if ((rc = mn_priv_require(ctx, MN_PRIV_PARENT_LIST, err)) != MN_OK ||
-	    (rc = mn_priv_child_scope(ctx, child_id, "parent_list", err)) !=
-	    MN_OK)
+	if ((rc = mn_require_child(ctx, MN_ACT_PARENT_LIST, child_id,
+	    "parent_list", err)) != MN_OK)
 		return rc;
 	if ((rc = mn_prepare(ctx->db, "SELECT a.id, a.login, a.full_name, "
 	    "a.must_change_password, a.last_login_at, pc.linked_by, "

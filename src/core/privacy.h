@@ -1,67 +1,17 @@
 /*
- * Access rules shared by the parents, feedback, announcement, consent,
- * approval and audit-log modules: which roles may take each action, and
- * the child scope (a parent's own children, a teacher's classes).
- *
- * Every refusal is written to the audit trail as a "denied" row, so a
- * parent who edits a command line to name another family's child leaves
- * a trace.
+ * Helpers shared by the parents, feedback, announcement, consent,
+ * approval and audit-log modules.  Who may take their actions is in the
+ * one table of access.h, which also checks a child's scope.
  */
 #ifndef MN_CORE_PRIVACY_H
 #define MN_CORE_PRIVACY_H
 
-#include "core/mn.h"
+#include "core/access.h"
 
-enum mn_priv_action {
-	MN_PRIV_PARENT_MANAGE,	/* add parent accounts, link, unlink */
-	MN_PRIV_PARENT_LIST,	/* parents of a child */
-	MN_PRIV_OWN_CHILDREN,	/* a parent lists their own children */
-	MN_PRIV_FEEDBACK_SEND,	/* a parent writes feedback or a correction */
-	MN_PRIV_FEEDBACK_HANDLE, /* inbox: read, assign, answer, close */
-	MN_PRIV_CORRECTION_DECIDE,
-	MN_PRIV_ANNOUNCE_WRITE,
-	MN_PRIV_ANNOUNCE_READ,
-	MN_PRIV_CONSENT_READ,
-	MN_PRIV_CONSENT_WRITE,
-	MN_PRIV_APPROVAL_REQUEST,
-	MN_PRIV_APPROVAL_DECIDE,
-	MN_PRIV_APPROVAL_LIST,
-	MN_PRIV_AUDIT_READ,
-	MN_PRIV_AUDIT_VALUES,	/* old and new values in the trail */
-	MN_PRIV_AUDIT_PURGE,
-	MN_PRIV_COUNT
-};
-
-/* Stored name of an action ("feedback_send"), for audit rows. */
-const char *mn_priv_action_name(enum mn_priv_action action);
-
-/* True when any of the actor's roles may take the action. */
-bool mn_priv_allowed(const struct mn_actor *actor,
-    enum mn_priv_action action);
-
-/*
- * Returns MN_OK when allowed, else MN_ERR_DENIED with a message after
- * writing a "denied" audit row naming the action.
- */
-int mn_priv_require(struct mn_ctx *ctx, enum mn_priv_action action,
-    struct mn_error *err);
-
-/*
- * Checks that the actor may act on one child: a parent must be linked
- * to it, a teacher must teach its class, and the other staff roles see
- * the whole school.  A refusal writes a "denied" audit row on table
- * children with the child's id and returns MN_ERR_DENIED.  A parent
- * gets the same refusal for a child that does not exist, so ids cannot
- * be probed; staff get MN_ERR_NOTFOUND.  what names the attempted
- * action in the audit row.
- */
-int mn_priv_child_scope(struct mn_ctx *ctx, int64_t child_id,
-    const char *what, struct mn_error *err);
-
-/* True when the actor is a teacher of the child's current class. */
+/* Same as mn_teaches_child (access.h). */
 bool mn_priv_teaches_child(struct mn_ctx *ctx, int64_t child_id);
 
-/* True when account_id is linked to child_id as its parent. */
+/* Same as mn_parent_of (access.h). */
 bool mn_priv_parent_of(sqlite3 *db, int64_t account_id, int64_t child_id);
 
 /*

@@ -102,7 +102,7 @@ mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
 	int rc;
 
 	memset(plan, 0, sizeof *plan);
-	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CLASS_WRITE, err);
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PROMOTE, err);
 	if (rc != MN_OK)
 		return rc;
 	if (mn_reg_class_scoped(&ctx->actor))
@@ -283,7 +283,7 @@ mn_promotion_apply(struct mn_ctx *ctx, const struct mn_promotion_plan *plan,
 	char detail[128], json[160];
 	int rc;
 
-	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CLASS_WRITE, err);
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PROMOTE, err);
 	if (rc != MN_OK)
 		return rc;
 	if (mn_reg_class_scoped(&ctx->actor))
@@ -324,4 +324,41 @@ mn_promotion_free(struct mn_promotion_plan *plan)
 	free(plan->items);
 	plan->items = NULL;
 	plan->count = 0;
+}
+
+int
+mn_promotion_previous_year(struct mn_ctx *ctx, int64_t to_year_id,
+    struct mn_school_year *from, struct mn_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(from, 0, sizeof *from);
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_PROMOTE, err);
+	if (rc != MN_OK)
+		return rc;
+	rc = mn_prepare(ctx->db, "SELECT p.id, p.name, p.first_day, "
+	    "p.last_day, p.version FROM school_years p JOIN school_years n "
+	    "ON n.id = ?1 WHERE p.first_day < n.first_day "
+	    "ORDER BY p.first_day DESC LIMIT 1", &st, err);
+	if (rc != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, to_year_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		from->id = sqlite3_column_int64(st, 0);
+		mn_reg_column_text(st, 1, from->name, sizeof from->name);
+		mn_reg_column_date(st, 2, &from->first_day);
+		mn_reg_column_date(st, 3, &from->last_day);
+		from->version = sqlite3_column_int64(st, 4);
+		rc = MN_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = mn_fail(err, MN_ERR_NOTFOUND, T("School year", "Năm học"),
+		    T("School year: no school year comes before this one, so "
+		    "there is no one to promote", "Năm học: không có năm học "
+		    "nào trước năm này nên không có trẻ để lên lớp"));
+	else
+		rc = mn_db_fail(ctx->db, err);
+	sqlite3_finalize(st);
+	return rc;
 }

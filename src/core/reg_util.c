@@ -97,37 +97,19 @@ mn_reg_personal_id(const char *id, int birth_year, bool female,
 bool
 mn_reg_is_principal(const struct mn_actor *actor)
 {
-	return (actor->roles & (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) != 0;
+	return mn_allowed(actor, MN_ACT_CHILD_AGE_OVERRIDE);
 }
 
 bool
 mn_reg_class_scoped(const struct mn_actor *actor)
 {
-	unsigned wide = MN_ROLE_HOST | MN_ROLE_PRINCIPAL | MN_ROLE_ADMIN |
-	    MN_ROLE_NURSE | MN_ROLE_KITCHEN | MN_ROLE_ACCOUNTANT |
-	    MN_ROLE_CLERK;
-
-	return (actor->roles & wide) == 0;
+	return !mn_allowed_all(actor, MN_ACT_CHILD_READ);
 }
 
 bool
 mn_reg_teaches(struct mn_ctx *ctx, int64_t class_id)
 {
-	sqlite3_stmt *st = NULL;
-	bool yes = false;
-
-	if (ctx->actor.account_id == 0 || class_id == 0)
-		return false;
-	if (sqlite3_prepare_v2(ctx->db,
-	    "SELECT 1 FROM class_teachers ct JOIN staff s ON s.id = "
-	    "ct.staff_id WHERE ct.class_id = ?1 AND s.account_id = ?2",
-	    -1, &st, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(st, 1, class_id);
-	sqlite3_bind_int64(st, 2, ctx->actor.account_id);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return yes;
+	return class_id != 0 && mn_teaches_class(ctx, class_id);
 }
 
 int

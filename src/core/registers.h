@@ -67,6 +67,47 @@ int mn_day_off_list(struct mn_ctx *ctx, const struct mn_date *from,
     int (*fn)(const struct mn_day_off *d, void *arg), void *arg,
     struct mn_error *err);
 
+/* A holiday or make-up day as the calendar screen edits it. */
+struct mn_calendar_entry {
+	int64_t id;
+	bool makeup;		/* make-up day: first_day == last_day */
+	char name[256];		/* holiday name or make-up reason */
+	struct mn_date first_day, last_day;
+	int64_t version;
+};
+
+/*
+ * Calls fn for the holidays touching the school year and the make-up
+ * days inside it, by first day.  Calendar entries are not personal data,
+ * so any actor may read them, as with mn_day_off_list.
+ */
+int mn_calendar_entry_list(struct mn_ctx *ctx,
+    const struct mn_school_year *year,
+    int (*fn)(const struct mn_calendar_entry *e, void *arg), void *arg,
+    struct mn_error *err);
+/*
+ * Edits and deletions check MN_ACT_CALENDAR_WRITE, match the row's
+ * version (MN_ERR_CONFLICT when it changed) and write an audit row.
+ * A change that would turn a day with saved attendance into a school
+ * day or out of one is MN_ERR_INVALID naming the first such day: for
+ * holidays and make-up days only days before today count, for a school
+ * year every day does.  A school year with classes cannot be deleted.
+ */
+int mn_school_year_update(struct mn_ctx *ctx, int64_t id, int64_t version,
+    const char *name, const struct mn_date *first_day,
+    const struct mn_date *last_day, struct mn_error *err);
+int mn_school_year_delete(struct mn_ctx *ctx, int64_t id, int64_t version,
+    struct mn_error *err);
+int mn_holiday_update(struct mn_ctx *ctx, int64_t id, int64_t version,
+    const char *name, const struct mn_date *first_day,
+    const struct mn_date *last_day, struct mn_error *err);
+int mn_holiday_delete(struct mn_ctx *ctx, int64_t id, int64_t version,
+    struct mn_error *err);
+int mn_makeup_day_update(struct mn_ctx *ctx, int64_t id, int64_t version,
+    const struct mn_date *day, const char *reason, struct mn_error *err);
+int mn_makeup_day_delete(struct mn_ctx *ctx, int64_t id, int64_t version,
+    struct mn_error *err);
+
 /* ---- Code lists ------------------------------------------------------ */
 
 /* Calls fn(code, label, arg) for each entry in code order. */
@@ -167,6 +208,12 @@ int mn_promotion_preview(struct mn_ctx *ctx, int64_t from_year_id,
 int mn_promotion_apply(struct mn_ctx *ctx,
     const struct mn_promotion_plan *plan, struct mn_error *err);
 void mn_promotion_free(struct mn_promotion_plan *plan);
+/*
+ * Finds the school year that promotion into to_year starts from: the
+ * latest one that begins before it.  MN_ERR_NOTFOUND when none does.
+ */
+int mn_promotion_previous_year(struct mn_ctx *ctx, int64_t to_year_id,
+    struct mn_school_year *from, struct mn_error *err);
 
 /* ---- Children -------------------------------------------------------- */
 

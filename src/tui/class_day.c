@@ -9,7 +9,7 @@
 
 #include "core/attendance.h"
 #include "core/registers.h"
-#include "tui/screens.h"
+#include "tui/grid.h"
 
 #define DATE_LETTERS 10
 
@@ -152,6 +152,30 @@ done:
 	tui_list_free(&list);
 	free(o.days);
 	return rc;
+}
+
+bool
+class_day_find(struct tui *ui, int64_t class_id, struct class_day *cd)
+{
+	struct tui_list list;
+	struct offer o = { .ui = ui, .list = &list };
+	struct mn_error err;
+	bool found = false;
+
+	mn_error_clear(&err);
+	o.all = (ui->ctx->actor.roles & (MN_ROLE_PRINCIPAL | MN_ROLE_HOST)) !=
+	    0;
+	tui_list_init(&list, class_columns, 3);
+	if (load_offer(ui, &o, &err) == MN_OK)
+		for (int i = 0; i < o.n && !found; i++)
+			if (o.days[i].class_id == class_id) {
+				*cd = o.days[i];
+				cd->offered = o.n;
+				found = true;
+			}
+	tui_list_free(&list);
+	free(o.days);
+	return found;
 }
 
 int

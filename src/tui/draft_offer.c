@@ -1,6 +1,7 @@
 /*
- * Drafts at login: each draft of the account is offered with its date
- * ("Có bản nháp chưa lưu từ DD/MM/YYYY HH:MM. Mở lại?").  Yes reopens
+ * Drafts at login: each draft of the account is offered with where its
+ * form was and its date ("Nhân sự › Sửa hồ sơ cán bộ", then "Có bản
+ * nháp chưa lưu từ DD/MM/YYYY HH:MM. Mở lại?").  Yes reopens
  * its form, which fills itself in from ui->resume (see form.c).  After
  * either reply the stored draft is deleted, and a session that ends in
  * the reopened form saves a new one.  A session that ends during the
@@ -12,16 +13,15 @@
 #include <syslog.h>
 
 #include "core/drafts.h"
-#include "tui/screen_reg.h"
-#include "tui/screens.h"
+#include "tui/draft_kinds.h"
 
 /* Drafts offered at one login; older ones wait for the next login. */
 #define OFFER_MAX 8
 
 /*
- * The screens that can reopen a draft.  A form key is "KIND:RECORD" or
- * "KIND"; reopen gets RECORD ("" when absent) and opens the form whose
- * draft_key is that same key.
+ * The screens that can reopen a draft, from draft_kinds.def.  A form
+ * key is "KIND:RECORD" or "KIND"; reopen gets RECORD ("" when absent)
+ * and opens the form whose draft_key is that same key.
  */
 struct draft_kind {
 	const char *kind;
@@ -30,9 +30,9 @@ struct draft_kind {
 };
 
 static const struct draft_kind kinds[] = {
-	{ "account_form", "Account form", "Biểu mẫu tài khoản",
-	    account_form_reopen },
-	{ "child_form", "Child's record", "Hồ sơ trẻ", child_form_reopen },
+#define DRAFT_KIND(kind, en, vi, reopen) { #kind, en, vi, reopen },
+#include "tui/draft_kinds.def"
+#undef DRAFT_KIND
 };
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))
@@ -109,21 +109,41 @@ load_resume(struct tui *ui, const struct mn_draft *d)
 	return true;
 }
 
-/* Asks about one draft; returns TUI_END when the session ends. */
+/* Returns the value of the resumed draft's field name, or "". */
+static const char *
+resume_value(const struct tui_resume *r, const char *name)
+{
+	for (int i = 0; i < r->n; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return r->values[i];
+	return "";
+}
+
+/*
+ * Asks about one draft, naming the form on the title line and where it
+ * was (MN_DRAFT_WHERE) above the question.  Returns TUI_END when the
+ * session ends.
+ */
 static int
 offer(struct tui *ui, const struct mn_draft *d)
 {
 	const struct draft_kind *kind;
-	const char *record;
+	const char *record, *where;
 	struct mn_error err;
-	char question[256], title[256];
+	char question[512], title[256];
 	bool reopen = false;
 	int rc;
 
 	kind = find_kind(d->form_key, &record);
-	if (kind != NULL) {
-		snprintf(question, sizeof question, T("Unsaved draft from %s. "
-		    "Open it again?", "Có bản nháp chưa lưu từ %s. Mở lại?"),
+	if (kind == NULL)
+		syslog(LOG_WARNING, "draft %s of %s dropped: no screen opens "
+		    "it", d->form_key, ui->ctx->actor.login);
+	/* A draft that cannot be read is deleted, not offered forever. */
+	if (kind != NULL && load_resume(ui, d)) {
+		where = resume_value(ui->resume, MN_DRAFT_WHERE);
+		snprintf(question, sizeof question, T("%s%sUnsaved draft from "
+		    "%s. Open it again?", "%s%sCó bản nháp chưa lưu từ %s. Mở "
+		    "lại?"), where, where[0] != '\0' ? "\n" : "",
 		    d->saved_local);
 		/* The title line names the form, since there may be several. */
 		snprintf(title, sizeof title, "%s%s%s", T(kind->en, kind->vi),
@@ -134,20 +154,25 @@ offer(struct tui *ui, const struct mn_draft *d)
 		tui_frame(ui, NULL);
 		rc = tui_confirm(ui, question, true);
 		ui->depth = 0;
-		/* The draft stays for the next login. */
-		if (rc == TUI_END)
+		if (rc == TUI_END) {
+			/* The draft stays for the next login. */
+			tui_resume_free(ui);
 			return TUI_END;
-		reopen = rc == TUI_OK && load_resume(ui, d);
-	} else
-		syslog(LOG_WARNING, "draft %s of %s dropped: no screen opens "
-		    "it", d->form_key, ui->ctx->actor.login);
+		}
+		reopen = rc == TUI_OK;
+		if (!reopen)
+			tui_resume_free(ui);
+	}
 	mn_error_clear(&err);
 	if (mn_draft_delete(ui->ctx, d->form_key, &err) != MN_OK)
 		tui_error(ui, "%s", err.message);
 	if (!reopen)
 		return TUI_OK;
+	/* The form's name heads the path, as a menu entry would. */
 	ui->depth = 0;
+	tui_enter(ui, T(kind->en, kind->vi));
 	rc = kind->reopen(ui, record);
+	ui->depth = 0;
 	tui_resume_free(ui);
 	return rc == TUI_END ? TUI_END : TUI_OK;
 }

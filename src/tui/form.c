@@ -20,6 +20,10 @@
 #define NOTE_LINES 6
 /* Draft field of form->version; "@" keeps it apart from row names. */
 #define VERSION_FIELD "@version"
+/* Bytes of the "@where" text that a draft keeps, including the NUL. */
+#define WHERE_SIZE 240
+/* Draft slots taken by VERSION_FIELD and MN_DRAFT_WHERE, not by rows. */
+#define EXTRA_FIELDS 2
 
 static const struct tui_keydef default_keys[] = {
 	{ { TK_TAB, TK(KEY_DOWN) }, "Tab", "Next field", "Trường sau",
@@ -186,7 +190,7 @@ draft_rows(struct tui_form *form, struct tui_form_row **rows)
 	for (int p = 0; p < npages; p++)
 		for (int i = 0; i < pages[p].nrows; i++)
 			if (draft_row(&pages[p].rows[i]) &&
-			    n < MN_DRAFT_FIELDS_MAX - 1)
+			    n < MN_DRAFT_FIELDS_MAX - EXTRA_FIELDS)
 				rows[n++] = &pages[p].rows[i];
 	return n;
 }
@@ -243,6 +247,36 @@ draft_value(const struct tui_form_row *row)
 }
 
 /*
+ * Returns, as malloc'd text, where the form is for the offer at the next
+ * login: the titles from the menu down and the form's heading, joined
+ * by " › ".  NULL without memory.
+ */
+static char *
+draft_where(const struct tui *ui, const struct tui_form *form)
+{
+	int depth = ui->depth < TUI_PATH_MAX ? ui->depth : TUI_PATH_MAX;
+	char *where = malloc(WHERE_SIZE);
+	size_t used = 0;
+
+	if (where == NULL)
+		return NULL;
+	where[0] = '\0';
+	for (int i = 0; i <= depth; i++) {
+		const char *part = i < depth ? ui->path[i] : form->heading;
+		const char *sep = used > 0 ? " › " : "";
+
+		if (part == NULL || part[0] == '\0')
+			continue;
+		/* Whole parts only, so no UTF-8 sequence is cut. */
+		if (used + strlen(sep) + strlen(part) >= WHERE_SIZE)
+			break;
+		used += (size_t)snprintf(where + used, WHERE_SIZE - used,
+		    "%s%s", sep, part);
+	}
+	return where;
+}
+
+/*
  * Keeps the form's values as a draft when the session ends without the
  * user choosing it (hangup, SIGTERM or SIGINT, idle timeout).  A
  * failure goes to syslog only, because the terminal is gone or closing.
@@ -268,7 +302,9 @@ save_draft(struct tui *ui, struct tui_form *form)
 		draft_name(rows, i, names[i], sizeof names[i]);
 		values[i] = draft_value(rows[i]);
 	}
-	/* draft_rows leaves the last slot for the version. */
+	/* draft_rows leaves the last two slots for the place and version. */
+	snprintf(names[n], sizeof names[n], "%s", MN_DRAFT_WHERE);
+	values[n++] = draft_where(ui, form);
 	if (version != 0) {
 		snprintf(names[n], sizeof names[n], "%s", VERSION_FIELD);
 		if ((values[n] = malloc(24)) != NULL)

@@ -155,6 +155,32 @@ hui_pick_class(struct tui *ui, struct mn_class *out)
 	return rc;
 }
 
+bool
+hui_find_class(struct tui *ui, int64_t class_id, struct mn_class *out)
+{
+	struct class_rows cr;
+	struct mn_school_year year;
+	struct mn_date today;
+	struct mn_error err;
+	bool found = false;
+
+	memset(&cr, 0, sizeof cr);
+	cr.ctx = ui->ctx;
+	tui_list_init(&cr.list, class_columns, 3);
+	mn_error_clear(&err);
+	mn_date_today(&today);
+	if (mn_school_year_current(ui->ctx, &today, &year, &err) == MN_OK &&
+	    mn_class_list(ui->ctx, year.id, add_class, &cr, &err) == MN_OK)
+		for (int i = 0; i < cr.n && !found; i++)
+			if (cr.rows[i].id == class_id) {
+				*out = cr.rows[i];
+				found = true;
+			}
+	tui_list_free(&cr.list);
+	free(cr.rows);
+	return found;
+}
+
 struct own_class {
 	struct mn_ctx *ctx;
 	char *code;
@@ -350,6 +376,20 @@ hui_date(const char *iso, char *buf, size_t size)
 		mn_date_format(&d, buf, size);
 	else
 		snprintf(buf, size, "%s", iso);
+}
+
+void
+hui_time(const char *iso, char *buf, size_t size)
+{
+	char day[11], date[16];
+
+	snprintf(day, sizeof day, "%s", iso);
+	if (strlen(iso) != 16 || iso[10] != ' ') {
+		snprintf(buf, size, "%s", iso);
+		return;
+	}
+	hui_date(day, date, sizeof date);
+	snprintf(buf, size, "%s%s", date, iso + 10);
 }
 
 void

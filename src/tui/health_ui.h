@@ -27,6 +27,11 @@ int hui_help(struct tui *ui, const struct tui_keydef *keys);
  * TUI_END.
  */
 int hui_pick_class(struct tui *ui, struct mn_class *out);
+/*
+ * Fills out with the class class_id of the current school year when the
+ * actor may pick it; false otherwise.
+ */
+bool hui_find_class(struct tui *ui, int64_t class_id, struct mn_class *out);
 
 /*
  * Writes the code of the first class (in code order) of the current
@@ -56,6 +61,8 @@ void hui_z(double z, char *buf, size_t size);
 
 /* Formats a stored "YYYY-MM-DD" as dd/mm/yyyy (unchanged if not ISO). */
 void hui_date(const char *iso, char *buf, size_t size);
+/* Formats a stored "YYYY-MM-DD HH:MM" as "dd/mm/yyyy HH:MM". */
+void hui_time(const char *iso, char *buf, size_t size);
 
 /* Writes today's date as YYYY-MM-DD. */
 void hui_today_iso(char buf[11]);

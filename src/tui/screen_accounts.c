@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/account.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -175,10 +177,17 @@ dispatch(struct tui *ui, struct account_rows *rows, int action)
 int
 screen_accounts(struct tui *ui)
 {
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct account_rows rows;
+	bool manage = mn_allowed(&ui->ctx->actor, MN_ACT_ACCOUNT_MANAGE);
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
+	tui_keys_copy(account_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_EDIT, manage);
+	tui_keys_offer(keys, ACT_ADD, manage);
+	tui_keys_offer(keys, ACT_PASSWORD, manage);
+	tui_keys_offer(keys, ACT_LOCK, manage);
 	tui_list_init(&rows.list, account_columns, NCOLS);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	reload(ui, &rows);
@@ -186,7 +195,7 @@ screen_accounts(struct tui *ui)
 		int action;
 
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &rows.list, account_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

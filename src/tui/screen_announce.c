@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/announce.h"
 #include "core/date.h"
 #include "core/registers.h"
+#include "tui/draft_kinds.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -203,6 +206,7 @@ open_item(struct tui *ui, struct rows *rows, int row)
 
 struct class_choice {
 	int64_t ids[64];
+	char codes[64][MN_CLASS_CODE_MAX + 1];
 	char labels[64][64];
 	const char *names[64];
 	int n;
@@ -216,6 +220,7 @@ add_class(const struct mn_class *c, void *arg)
 	if (k->n == 64)
 		return 1;
 	k->ids[k->n] = c->id;
+	snprintf(k->codes[k->n], sizeof k->codes[k->n], "%s", c->code);
 	snprintf(k->labels[k->n], sizeof k->labels[k->n], "%s %s",
 	    T("Class", "Lớp"), c->code);
 	k->names[k->n] = k->labels[k->n];
@@ -223,9 +228,12 @@ add_class(const struct mn_class *c, void *arg)
 	return 0;
 }
 
-/* Asks where to post: the whole school or one class this year. */
+/*
+ * Asks where to post: the whole school (class_id 0, code "") or one
+ * class this year.
+ */
 static int
-choose_audience(struct tui *ui, int64_t *class_id)
+choose_audience(struct tui *ui, int64_t *class_id, char *code, size_t size)
 {
 	struct class_choice *k = calloc(1, sizeof *k);
 	struct mn_school_year year;
@@ -243,14 +251,21 @@ choose_audience(struct tui *ui, int64_t *class_id)
 		mn_class_list(ui->ctx, year.id, add_class, k, &err);
 	rc = screen_choose(ui, T("Post to", "Gửi tới"), k->names, k->n,
 	    &choice);
-	if (rc == TUI_OK)
+	if (rc == TUI_OK) {
 		*class_id = k->ids[choice];
+		snprintf(code, size, "%s", k->codes[choice]);
+	}
 	free(k);
 	return rc;
 }
 
+/*
+ * Writes an announcement to the school (class_id 0) or to the class
+ * with code.  The form keeps a draft under "announcement:" or
+ * "announcement:CODE".
+ */
 static int
-post(struct tui *ui)
+post_form(struct tui *ui, int64_t class_id, const char *code)
 {
 	struct tui_form_row rows[] = {
 		{ .name = "title", .en = "Title", .vi = "Tiêu đề" },
@@ -259,11 +274,12 @@ post(struct tui *ui)
 	struct tui_form form = { .rows = rows, .nrows = 2,
 	    .enter_submits = true };
 	struct mn_error err;
-	int64_t class_id = 0, id;
+	char draft_key[MN_DRAFT_KEY_SIZE];
+	int64_t id;
 	int rc;
 
-	if ((rc = choose_audience(ui, &class_id)) != TUI_OK)
-		return rc;
+	snprintf(draft_key, sizeof draft_key, "announcement:%s", code);
+	form.draft_key = draft_key;
 	tui_field_init(&rows[0].field, MN_ANNOUNCE_TITLE_MAX, TUI_SHOW);
 	tui_field_init(&rows[1].field, 500, TUI_SHOW);
 	for (;;) {
@@ -290,14 +306,56 @@ post(struct tui *ui)
 	}
 }
 
+static int
+post(struct tui *ui)
+{
+	char code[MN_CLASS_CODE_MAX + 1] = "";
+	int64_t class_id = 0;
+	int rc;
+
+	if ((rc = choose_audience(ui, &class_id, code, sizeof code)) !=
+	    TUI_OK)
+		return rc;
+	return post_form(ui, class_id, code);
+}
+
+/*
+ * Reopens the announcement form of a draft: to the school for an empty
+ * record, else to the class of that code in the current school year.
+ */
+int
+announcement_reopen(struct tui *ui, const char *record)
+{
+	struct mn_school_year year;
+	struct mn_class c;
+	struct mn_error err;
+	struct mn_date today;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (record[0] == '\0')
+		return post_form(ui, 0, "");
+	mn_date_today(&today);
+	mn_error_clear(&err);
+	if (mn_school_year_current(ui->ctx, &today, &year, &err) != MN_OK ||
+	    mn_class_get(ui->ctx, year.id, record, &c, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	return post_form(ui, c.id, c.code);
+}
+
 int
 screen_announcements(struct tui *ui)
 {
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct rows rows;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
-	rows.parent = (ui->ctx->actor.roles & MN_ROLE_PARENT) != 0;
+	/* Staff who may write see every announcement; parents their own. */
+	rows.parent = !mn_allowed(&ui->ctx->actor, MN_ACT_ANNOUNCE_WRITE);
+	tui_keys_copy(rows.parent ? parent_keys : staff_keys, keys,
+	    TUI_KEYS_MAX);
 	if (rows.parent)
 		tui_list_init(&rows.list, parent_columns, 3);
 	else
@@ -309,8 +367,7 @@ screen_announcements(struct tui *ui)
 		int action, row;
 
 		screen_set_parent_minimum(ui);
-		action = tui_list_run(ui, &rows.list, rows.parent ?
-		    parent_keys : staff_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/approvals.h"
+#include "tui/draft_kinds.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -169,6 +172,7 @@ decide(struct tui *ui, const struct mn_approval *a, bool approve)
 	return TUI_OK;
 }
 
+/* Writes an approval request; the form keeps a draft. */
 static int
 request(struct tui *ui)
 {
@@ -183,7 +187,8 @@ request(struct tui *ui)
 	};
 	char note[512];
 	struct tui_form form = { .rows = rows, .nrows = 4,
-	    .enter_submits = true, .note = note };
+	    .enter_submits = true, .note = note,
+	    .draft_key = "approval_request" };
 	char id[MN_APPROVAL_ID_LEN + 1];
 	size_t used = 0;
 	int rc;
@@ -224,13 +229,28 @@ request(struct tui *ui)
 	}
 }
 
+/* Reopens the approval request form of a draft. */
+int
+approval_request_reopen(struct tui *ui, const char *record)
+{
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return request(ui);
+}
+
 int
 screen_approvals(struct tui *ui)
 {
+	struct tui_keydef keys[TUI_KEYS_MAX];
+	bool may_decide = mn_allowed(&ui->ctx->actor, MN_ACT_APPROVAL_DECIDE);
 	struct rows rows;
 	int rc = TUI_CANCEL;
 
 	memset(&rows, 0, sizeof rows);
+	tui_keys_copy(approval_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_APPROVE, may_decide);
+	tui_keys_offer(keys, ACT_REJECT, may_decide);
+	tui_keys_offer(keys, ACT_NEW, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_APPROVAL_REQUEST));
 	tui_list_init(&rows.list, approval_columns, NCOLS);
 	rows.list.empty_en = "No approvals.";
 	rows.list.empty_vi = "Chưa có phê duyệt nào.";
@@ -239,7 +259,7 @@ screen_approvals(struct tui *ui)
 		int action, row;
 
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &rows.list, approval_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -13,7 +13,7 @@
 #include "core/attendance.h"
 #include "core/dailylog.h"
 #include "core/registers.h"
-#include "tui/screens.h"
+#include "tui/grid.h"
 
 enum {
 	ACT_CYCLE = TUI_ACT_USER,
@@ -70,6 +70,7 @@ struct sheet {
 	struct mn_attendance_day base;	/* as loaded, to merge against */
 	char **warn;			/* per entry: health warning or NULL */
 	bool loaded;
+	bool resumed;			/* marks from a draft, not saved */
 	int sel, top;
 };
 
@@ -182,6 +183,7 @@ sheet_load(struct tui *ui, struct sheet *s, const struct class_day *cd,
 		s->att = att;
 		s->base = base;
 		s->cd = *cd;
+		s->resumed = false;
 		return MN_OK;
 	}
 	sheet_free(s);
@@ -189,6 +191,7 @@ sheet_load(struct tui *ui, struct sheet *s, const struct class_day *cd,
 	s->att = att;
 	s->base = base;
 	s->loaded = true;
+	s->resumed = false;
 	if (s->sel >= (int)att.count)
 		s->sel = att.count > 0 ? (int)att.count - 1 : 0;
 	load_warnings(ui, s);
@@ -201,7 +204,7 @@ sheet_changed(const struct sheet *s)
 {
 	if (!s->loaded)
 		return false;
-	if (s->att.count != s->base.count)
+	if (s->resumed || s->att.count != s->base.count)
 		return true;
 	for (size_t i = 0; i < s->att.count; i++)
 		if (s->att.entries[i].mark != s->base.entries[i].mark ||
@@ -212,23 +215,6 @@ sheet_changed(const struct sheet *s)
 }
 
 /* ---- Drawing --------------------------------------------------------- */
-
-/* "08:15 04/12" in local time from "2026-12-04T01:15:00Z". */
-static void
-local_time(const char *utc, char *buf, size_t size)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (strptime(utc, "%Y-%m-%dT%H:%M:%S", &tm) == NULL) {
-		snprintf(buf, size, "%s", utc);
-		return;
-	}
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%H:%M %d/%m", &tm);
-}
 
 static void
 draw_summary(struct tui *ui, const struct sheet *s, int y)
@@ -246,11 +232,14 @@ draw_summary(struct tui *ui, const struct sheet *s, int y)
 	x += 2;
 	if (x < COLS - 1)
 		x += tui_text(y, x, COLS - 1 - x, line, TUI_HEADER);
-	if (sheet_changed(s))
+	if (s->resumed)
+		snprintf(line, sizeof line, "%s", T("draft, not saved yet",
+		    "bản nháp, chưa lưu"));
+	else if (sheet_changed(s))
 		snprintf(line, sizeof line, "%s", T("not saved yet",
 		    "chưa lưu"));
 	else if (s->att.saved) {
-		local_time(s->att.changed_at, when, sizeof when);
+		grid_local_time(s->att.changed_at, when, sizeof when);
 		snprintf(line, sizeof line, T("saved by %s %s",
 		    "đã lưu: %s %s"), s->att.changed_by, when);
 	} else
@@ -327,14 +316,6 @@ draw_entry(const struct sheet *s, const struct cols *c, int y, int i)
 		tui_text(y, c->note, c->end - c->note, e->note, style);
 }
 
-static int
-list_rows(void)
-{
-	int rows = LINES - 7;
-
-	return rows > 1 ? rows : 1;
-}
-
 /* The line under the list: the selected child's health warning. */
 static void
 draw_detail(const struct sheet *s, int y)
@@ -359,7 +340,7 @@ static void
 draw_sheet(struct tui *ui, struct sheet *s)
 {
 	struct cols c;
-	int y = tui_body_top(), rows = list_rows();
+	int y = tui_body_top(), rows = grid_list_rows();
 
 	layout(&c);
 	if (s->sel >= (int)s->att.count)
@@ -381,37 +362,19 @@ draw_sheet(struct tui *ui, struct sheet *s)
 
 /* ---- Editing --------------------------------------------------------- */
 
-static bool
-navigate(struct sheet *s, int key)
+static void
+draw_behind(struct tui *ui, void *arg)
 {
-	int n = (int)s->att.count, page = list_rows();
+	draw_sheet(ui, arg);
+}
 
-	switch (key) {
-	case TK(KEY_UP):
-		s->sel--;
-		break;
-	case TK(KEY_DOWN):
-		s->sel++;
-		break;
-	case TK(KEY_PPAGE):
-		s->sel -= page;
-		break;
-	case TK(KEY_NPAGE):
-		s->sel += page;
-		break;
-	case TK(KEY_HOME):
-		s->sel = 0;
-		break;
-	case TK(KEY_END):
-		s->sel = n - 1;
-		break;
-	default:
-		return false;
-	}
-	if (s->sel >= n)
-		s->sel = n - 1;
-	if (s->sel < 0)
-		s->sel = 0;
+static bool
+take_note(struct tui *ui, void *arg, const char *text)
+{
+	struct sheet *s = arg;
+	struct mn_attendance_entry *e = &s->att.entries[s->sel];
+
+	snprintf(e->note, sizeof e->note, "%s", text);
 	return true;
 }
 
@@ -419,50 +382,20 @@ navigate(struct sheet *s, int key)
 static int
 edit_note(struct tui *ui, struct sheet *s)
 {
-	struct mn_attendance_entry *e = &s->att.entries[s->sel];
+	struct grid_line line = {
+		.prompt = T("Note: ", "Ghi chú: "),
+		.hint = T("Enter: keep the note  Esc: cancel",
+		    "Enter: ghi nhận  Esc: hủy"),
+		.draw = draw_behind,
+		.accept = take_note,
+		.arg = s,
+	};
 	struct tui_field f;
-	const char *label = T("Note: ", "Ghi chú: ");
-	int key, rc = TUI_CANCEL;
+	int rc;
 
 	tui_field_init(&f, MN_ATT_NOTE_MAX, TUI_SHOW);
-	tui_field_set(&f, e->note);
-	for (;;) {
-		int x;
-
-		if (tui_frame(ui, NULL)) {
-			draw_sheet(ui, s);
-			tui_text(LINES - 3, 0, COLS, "", TUI_NORMAL);
-			x = 1 + tui_text(LINES - 3, 1, COLS - 2, label,
-			    TUI_TITLE);
-			ui->cursor_y = LINES - 3;
-			ui->cursor_x = tui_field_draw(&f, LINES - 3, x,
-			    COLS - 1 - x, true);
-			tui_text(LINES - 1, 1, COLS - 2, T("Enter: keep the "
-			    "note  Esc: cancel", "Enter: ghi nhận  Esc: hủy"),
-			    TUI_NORMAL);
-		}
-		tui_refresh(ui);
-		key = tui_key(ui);
-		if (key == TK_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (key == TK_RESIZE || !tui_fits(ui))
-			continue;
-		if (key == TK_ESC)
-			break;
-		if (key == TK_ENTER || key == TK_TAB) {
-			char *text = tui_field_get(&f);
-
-			if (text != NULL) {
-				snprintf(e->note, sizeof e->note, "%s", text);
-				free(text);
-			}
-			rc = TUI_OK;
-			break;
-		}
-		tui_field_key(&f, key);
-	}
+	tui_field_set(&f, s->att.entries[s->sel].note);
+	rc = grid_edit_line(ui, &line, &f, NULL);
 	tui_field_clear(&f);
 	return rc;
 }
@@ -555,6 +488,7 @@ take_theirs(struct sheet *s, struct mn_attendance_day *theirs,
 	s->base = copy;
 	memset(theirs, 0, sizeof *theirs);
 	free_warnings(s);
+	s->resumed = false;
 	return MN_OK;
 }
 
@@ -654,6 +588,7 @@ save(struct tui *ui, struct sheet *s)
 			kept = mn_attendance_merge(&s->att, &s->base, &theirs,
 			    &err);
 			if (err.status == MN_OK) {
+				s->resumed = false;
 				mn_attendance_free(&s->base);
 				if (mn_attendance_copy(&theirs, &s->base, &err)
 				    != MN_OK)
@@ -682,40 +617,93 @@ save(struct tui *ui, struct sheet *s)
 	}
 }
 
-/* Asks before dropping unsaved marks; TUI_OK means go ahead. */
+#define LEAVE_QUESTION T("The attendance is not saved. Discard the " \
+    "changes?", "Điểm danh chưa được lưu. Bỏ các thay đổi?")
+
+/* Opens a day from the top of the list (grid_open_day's loader). */
 static int
-may_leave(struct tui *ui, const struct sheet *s)
+load_day(struct tui *ui, void *arg, const struct class_day *cd,
+    struct mn_error *err)
 {
-	if (!sheet_changed(s))
-		return TUI_OK;
-	return tui_confirm(ui, T("The attendance is not saved. Discard the "
-	    "changes?", "Điểm danh chưa được lưu. Bỏ các thay đổi?"), false);
+	struct sheet *s = arg;
+	int rc;
+
+	if ((rc = sheet_load(ui, s, cd, err)) != MN_OK)
+		return rc;
+	s->sel = s->top = 0;
+	s->resumed = false;
+	return MN_OK;
+}
+
+/* ---- Drafts ---------------------------------------------------------- */
+
+#define DRAFT_KIND "attendance"
+
+/*
+ * Keeps the marks that differ from those loaded as a draft: one field
+ * per child, "MARK|NOTE", and the class-day's version as it was read.
+ */
+static void
+keep_draft(struct tui *ui, void *arg)
+{
+	const struct sheet *s = arg;
+	struct grid_draft d;
+	char key[MN_DRAFT_KEY_SIZE], version[24], day[16], detail[96];
+
+	if (!grid_draft_wanted(ui) || !sheet_changed(s))
+		return;
+	mn_date_format(&s->cd.day, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
+	    s->cd.code, day);
+	grid_draft_init(&d, ui, detail);
+	snprintf(version, sizeof version, "%lld", (long long)s->att.version);
+	grid_draft_add(&d, "version", version);
+	for (size_t i = 0; i < s->att.count; i++) {
+		const struct mn_attendance_entry *e = &s->att.entries[i];
+		const struct mn_attendance_entry *b = mn_attendance_entry(
+		    (struct mn_attendance_day *)&s->base, e->child_id);
+		const char *parts[2] = { mn_mark_name(e->mark), e->note };
+
+		if (!s->resumed && entry_same(e, b))
+			continue;
+		grid_draft_add_child(&d, e->child_id, parts, 2);
+	}
+	grid_day_key(key, sizeof key, DRAFT_KIND, s->cd.class_id, &s->cd.day,
+	    NULL);
+	grid_draft_keep(ui, key, &d);
 }
 
 /*
- * Opens cd's day, asking another date while the core refuses it (a day
- * without school, a future date).  TUI_CANCEL when the user gives up.
+ * Puts a resumed draft's marks on the sheet just loaded.  The version
+ * is the one the draft was read at, so a save after someone else's
+ * save meets the conflict instead of overwriting it.
  */
-static int
-open_day(struct tui *ui, struct sheet *s, struct class_day *cd, bool ask)
+static void
+apply_draft(struct tui *ui, void *arg)
 {
-	struct mn_error err;
-	int rc;
+	struct sheet *s = arg;
+	char key[MN_DRAFT_KEY_SIZE], buf[4 * MN_ATT_NOTE_MAX + 64];
+	char *parts[GRID_PARTS_MAX];
+	const char *version;
 
-	for (;;) {
-		if (ask) {
-			rc = class_day_ask_date(ui, cd);
-			if (rc != TUI_OK)
-				return rc;
-		}
-		mn_error_clear(&err);
-		if (sheet_load(ui, s, cd, &err) == MN_OK) {
-			s->sel = s->top = 0;
-			return TUI_OK;
-		}
-		tui_error(ui, "%s", err.message);
-		ask = true;
+	grid_day_key(key, sizeof key, DRAFT_KIND, s->cd.class_id, &s->cd.day,
+	    NULL);
+	if ((version = grid_resume_get(ui, key, "version")) == NULL)
+		return;
+	s->att.version = strtoll(version, NULL, 10);
+	for (size_t i = 0; i < s->att.count; i++) {
+		struct mn_attendance_entry *e = &s->att.entries[i];
+		enum mn_mark mark;
+
+		if (grid_resume_child(ui, key, e->child_id, buf, sizeof buf,
+		    parts) != 2 || mn_mark_parse(parts[0], "mark", &mark,
+		    NULL) != MN_OK)
+			continue;
+		e->mark = mark;
+		snprintf(e->note, sizeof e->note, "%s", parts[1]);
 	}
+	s->resumed = true;
+	tui_resume_free(ui);
 }
 
 static int
@@ -733,8 +721,10 @@ help(struct tui *ui)
 
 /* Runs the class list until the user leaves. */
 static int
-run_sheet(struct tui *ui, struct sheet *s, struct class_day *cd)
+run_sheet(struct tui *ui, void *arg, struct class_day *cd)
 {
+	struct sheet *s = arg;
+
 	for (;;) {
 		int key, act, rc;
 
@@ -746,7 +736,7 @@ run_sheet(struct tui *ui, struct sheet *s, struct class_day *cd)
 			return TUI_END;
 		if (key == TK_RESIZE || !tui_fits(ui))
 			continue;
-		if (navigate(s, key))
+		if (grid_move(&s->sel, (int)s->att.count, key))
 			continue;
 		act = tui_key_action(sheet_keys, key);
 		if (s->att.count == 0 && act >= ACT_CYCLE && act <= ACT_MONTH)
@@ -782,24 +772,16 @@ run_sheet(struct tui *ui, struct sheet *s, struct class_day *cd)
 			break;
 		case ACT_DATE:
 		case ACT_CLASS:
-			if ((rc = may_leave(ui, s)) != TUI_OK)
-				break;
-			if (act == ACT_CLASS) {
-				rc = class_day_pick_class(ui, cd);
-				if (rc != TUI_OK)
-					break;
-				rc = open_day(ui, s, cd, false);
-			} else
-				rc = open_day(ui, s, cd, true);
-			if (rc == TUI_CANCEL)
-				rc = TUI_OK;
-			*cd = s->cd;
+			rc = grid_change_day(ui, &(struct grid_loader){
+			    load_day, s }, cd, &s->cd, act == ACT_CLASS,
+			    sheet_changed(s), LEAVE_QUESTION);
 			break;
 		case TUI_ACT_HELP:
 			rc = help(ui);
 			break;
 		case TUI_ACT_BACK:
-			rc = may_leave(ui, s);
+			rc = grid_may_leave(ui, sheet_changed(s),
+			    LEAVE_QUESTION);
 			if (rc == TUI_OK)
 				return TUI_OK;
 			break;
@@ -811,23 +793,51 @@ run_sheet(struct tui *ui, struct sheet *s, struct class_day *cd)
 	}
 }
 
+static void
+free_sheet(void *arg)
+{
+	sheet_free(arg);
+}
+
+/* Clears the sheet and fills gs with the screen's steps on it. */
+static void
+init_screen(struct grid_screen *gs, struct sheet *s)
+{
+	memset(s, 0, sizeof *s);
+	memset(gs, 0, sizeof *gs);
+	gs->loader.load = load_day;
+	gs->loader.arg = s;
+	gs->run = run_sheet;
+	gs->apply_draft = apply_draft;
+	gs->keep_draft = keep_draft;
+	gs->free = free_sheet;
+}
+
 int
 screen_attendance(struct tui *ui)
 {
+	struct grid_screen gs;
 	struct class_day cd;
 	struct sheet s;
 	int rc;
 
 	memset(&cd, 0, sizeof cd);
-	memset(&s, 0, sizeof s);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
-	rc = open_day(ui, &s, &cd, false);
-	if (rc == TUI_OK)
-		rc = run_sheet(ui, &s, &cd);
-	sheet_free(&s);
-	return rc == TUI_END ? TUI_END : TUI_OK;
+	init_screen(&gs, &s);
+	return grid_run_day(ui, &gs, &cd, false, "");
+}
+
+/* Opens the sheet of a draft "attendance:CLASS_ID:YYYY-MM-DD". */
+int
+attendance_reopen(struct tui *ui, const char *record)
+{
+	struct grid_screen gs;
+	struct sheet s;
+
+	init_screen(&gs, &s);
+	return grid_reopen_day(ui, &gs, record);
 }
 
 /* ---- A child's month ------------------------------------------------- */

@@ -139,8 +139,8 @@ reload(struct tui *ui, struct rows *rows, const struct filter_form *ff)
 		.from = ff->from[0] != '\0' ? ff->from : NULL,
 		.to = ff->to[0] != '\0' ? ff->to : NULL,
 		.action = ff->action[0] != '\0' ? ff->action : NULL,
-		.with_values = mn_priv_allowed(&ui->ctx->actor,
-		    MN_PRIV_AUDIT_VALUES),
+		.with_values = mn_allowed(&ui->ctx->actor,
+		    MN_ACT_AUDIT_VALUES),
 		.limit = AUDIT_LIMIT,
 	};
 	struct mn_error err;

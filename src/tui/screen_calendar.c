@@ -2,14 +2,17 @@
  * The school calendar for the principal: one month at a time, each day
  * marked as a school day or not by the core (school year, weekends,
  * holidays and make-up days), with forms to add a school year, a
- * holiday and a make-up day.
- *
- * TODO: list the stored school years, holidays and make-up days once
- * the core has calls that read them.
+ * holiday and a make-up day.  'l' lists a school year with its holidays
+ * and make-up days, where each can be edited or deleted.  The forms keep
+ * unsaved input as a draft ("calendar_form:KIND" or
+ * "calendar_form:KIND:ID") when the session ends inside them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/drafts.h"
+#include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
 
 enum {
@@ -18,12 +21,16 @@ enum {
 	ACT_MAKEUP,
 	ACT_PREV_MONTH,
 	ACT_NEXT_MONTH,
+	ACT_EDIT,
+	ACT_DELETE,
+	ACT_LIST,
 };
 
 static const struct tui_keydef calendar_keys[] = {
 	{ { 'y' }, "y", "New school year", "Thêm năm học", ACT_YEAR },
 	{ { 'h' }, "h", "New holiday", "Thêm ngày nghỉ", ACT_HOLIDAY },
 	{ { 'b' }, "b", "New make-up day", "Thêm ngày học bù", ACT_MAKEUP },
+	{ { 'l' }, "l", "List and edit", "Danh sách, sửa", ACT_LIST },
 	{ { '<', ',' }, "<", "Month before", "Tháng trước",
 	    ACT_PREV_MONTH },
 	{ { '>', '.' }, ">", "Month after", "Tháng sau", ACT_NEXT_MONTH },
@@ -76,12 +83,15 @@ fill_month(struct tui *ui, struct tui_list *list, int year, int month)
 }
 
 /*
- * Runs a form of up to three rows until the store callback succeeds.
- * Row names are the labels, so core errors naming a label focus it.
+ * Runs a calendar form until the store callback succeeds.  id is the
+ * row the form edits, 0 for a new one; the row's version travels in
+ * form->version, which a reopened draft restores.  Row names are the
+ * labels, so core errors naming a label focus it.
  */
 static int
 run_form(struct tui *ui, struct tui_form *form, const char *title,
-    int (*store)(struct tui *, struct tui_form *, struct mn_error *))
+    int (*store)(struct tui *, struct tui_form *, int64_t,
+    struct mn_error *), int64_t id)
 {
 	struct mn_error err;
 	int rc;
@@ -89,7 +99,7 @@ run_form(struct tui *ui, struct tui_form *form, const char *title,
 	reg_enter(ui, title);
 	while ((rc = tui_form_run(ui, form)) == TUI_OK) {
 		mn_error_clear(&err);
-		rc = store(ui, form, &err);
+		rc = store(ui, form, id, &err);
 		if (rc == MN_OK)
 			break;
 		reg_form_error(ui, form, &err);
@@ -103,11 +113,11 @@ run_form(struct tui *ui, struct tui_form *form, const char *title,
 }
 
 static int
-store_year(struct tui *ui, struct tui_form *form, struct mn_error *err)
+store_year(struct tui *ui, struct tui_form *form, int64_t id,
+    struct mn_error *err)
 {
 	struct mn_date first, last;
 	char name[32];
-	int64_t id;
 	int rc;
 
 	reg_field_copy(&form->rows[0].field, name, sizeof name);
@@ -116,19 +126,25 @@ store_year(struct tui *ui, struct tui_form *form, struct mn_error *err)
 	    (rc = reg_date_field(&form->rows[2].field, form->rows[2].name,
 	    false, &last, err)) != MN_OK)
 		return rc;
-	rc = mn_school_year_add(ui->ctx, name, &first, &last, &id, err);
+	if (id == 0)
+		rc = mn_school_year_add(ui->ctx, name, &first, &last, &id,
+		    err);
+	else
+		rc = mn_school_year_update(ui->ctx, id, form->version, name,
+		    &first, &last, err);
 	if (rc == MN_OK)
-		tui_message(ui, T("School year %s added", "Đã thêm năm học %s"),
-		    name);
+		tui_message(ui, form->version == 0 ? T("School year %s added",
+		    "Đã thêm năm học %s") : T("School year %s saved",
+		    "Đã lưu năm học %s"), name);
 	return rc;
 }
 
 static int
-store_holiday(struct tui *ui, struct tui_form *form, struct mn_error *err)
+store_holiday(struct tui *ui, struct tui_form *form, int64_t id,
+    struct mn_error *err)
 {
 	struct mn_date first, last;
 	char name[256];
-	int64_t id;
 	int rc;
 
 	reg_field_copy(&form->rows[0].field, name, sizeof name);
@@ -140,30 +156,40 @@ store_holiday(struct tui *ui, struct tui_form *form, struct mn_error *err)
 		return rc;
 	if (last.year == 0)
 		last = first;
-	rc = mn_holiday_add(ui->ctx, name, &first, &last, &id, err);
+	if (id == 0)
+		rc = mn_holiday_add(ui->ctx, name, &first, &last, &id, err);
+	else
+		rc = mn_holiday_update(ui->ctx, id, form->version, name,
+		    &first, &last, err);
 	if (rc == MN_OK)
-		tui_message(ui, T("Holiday %s added", "Đã thêm ngày nghỉ %s"),
-		    name);
+		tui_message(ui, form->version == 0 ? T("Holiday %s added",
+		    "Đã thêm ngày nghỉ %s") : T("Holiday %s saved",
+		    "Đã lưu ngày nghỉ %s"), name);
 	return rc;
 }
 
 static int
-store_makeup(struct tui *ui, struct tui_form *form, struct mn_error *err)
+store_makeup(struct tui *ui, struct tui_form *form, int64_t id,
+    struct mn_error *err)
 {
 	struct mn_date day;
 	char reason[512], date[16];
-	int64_t id;
 	int rc;
 
 	if ((rc = reg_date_field(&form->rows[0].field, form->rows[0].name,
 	    false, &day, err)) != MN_OK)
 		return rc;
 	reg_field_copy(&form->rows[1].field, reason, sizeof reason);
-	rc = mn_makeup_day_add(ui->ctx, &day, reason, &id, err);
+	if (id == 0)
+		rc = mn_makeup_day_add(ui->ctx, &day, reason, &id, err);
+	else
+		rc = mn_makeup_day_update(ui->ctx, id, form->version, &day,
+		    reason, err);
 	if (rc == MN_OK) {
 		mn_date_format(&day, date, sizeof date);
-		tui_message(ui, T("Make-up day %s added",
-		    "Đã thêm ngày học bù %s"), date);
+		tui_message(ui, form->version == 0 ? T("Make-up day %s added",
+		    "Đã thêm ngày học bù %s") : T("Make-up day %s saved",
+		    "Đã lưu ngày học bù %s"), date);
 	}
 	return rc;
 }
@@ -177,8 +203,29 @@ init_rows(struct tui_form_row *rows, int n, const int *max)
 	}
 }
 
+static void
+set_date(struct tui_form_row *row, const struct mn_date *d)
+{
+	char text[16];
+
+	reg_date_text(d, text, sizeof text);
+	tui_field_set(&row->field, text);
+}
+
+/* Writes the draft key: "calendar_form:KIND", with ":ID" for an edit. */
+static void
+draft_key(char *buf, size_t size, const char *kind, int64_t id)
+{
+	if (id == 0)
+		snprintf(buf, size, "calendar_form:%s", kind);
+	else
+		snprintf(buf, size, "calendar_form:%s:%lld", kind,
+		    (long long)id);
+}
+
+/* Opens the school year form, empty for y NULL, else filled from y. */
 static int
-year_form(struct tui *ui)
+year_form(struct tui *ui, const struct mn_school_year *y)
 {
 	struct tui_form_row rows[3] = {
 		{ .en = "School year", .vi = "Năm học" },
@@ -188,17 +235,28 @@ year_form(struct tui *ui)
 	static const int max[3] = { 9, 10, 10 };
 	struct tui_form form = { .rows = rows, .nrows = 3,
 	    .enter_submits = true };
+	char key[MN_DRAFT_KEY_SIZE];
 
 	init_rows(rows, 3, max);
+	if (y != NULL) {
+		tui_field_set(&rows[0].field, y->name);
+		set_date(&rows[1], &y->first_day);
+		set_date(&rows[2], &y->last_day);
+		form.version = y->version;
+	}
+	draft_key(key, sizeof key, "year", y != NULL ? y->id : 0);
+	form.draft_key = key;
 	form.note = T("School year: two consecutive years, such as "
 	    "2026-2027.  Dates: dd/mm/yyyy.", "Năm học: hai năm liền nhau, "
 	    "ví dụ 2026-2027.  Ngày: dd/mm/yyyy.");
-	return run_form(ui, &form, T("New school year", "Thêm năm học"),
-	    store_year);
+	return run_form(ui, &form, y != NULL ? T("Edit school year",
+	    "Sửa năm học") : T("New school year", "Thêm năm học"),
+	    store_year, y != NULL ? y->id : 0);
 }
 
+/* Opens the holiday form, empty for e NULL, else filled from e. */
 static int
-holiday_form(struct tui *ui)
+holiday_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
 	struct tui_form_row rows[3] = {
 		{ .en = "Holiday", .vi = "Ngày nghỉ" },
@@ -208,18 +266,29 @@ holiday_form(struct tui *ui)
 	static const int max[3] = { 100, 10, 10 };
 	struct tui_form form = { .rows = rows, .nrows = 3,
 	    .enter_submits = true };
+	char key[MN_DRAFT_KEY_SIZE];
 
 	init_rows(rows, 3, max);
+	if (e != NULL) {
+		tui_field_set(&rows[0].field, e->name);
+		set_date(&rows[1], &e->first_day);
+		set_date(&rows[2], &e->last_day);
+		form.version = e->version;
+	}
+	draft_key(key, sizeof key, "holiday", e != NULL ? e->id : 0);
+	form.draft_key = key;
 	form.note = T("Holiday: its name, such as Tết Nguyên đán.  Dates: "
 	    "dd/mm/yyyy, both included; an empty \"To\" means one day.",
 	    "Ngày nghỉ: tên, ví dụ Tết Nguyên đán.  Ngày: dd/mm/yyyy, tính "
 	    "cả hai đầu; để trống \"Đến ngày\" là nghỉ một ngày.");
-	return run_form(ui, &form, T("New holiday", "Thêm ngày nghỉ"),
-	    store_holiday);
+	return run_form(ui, &form, e != NULL ? T("Edit holiday",
+	    "Sửa ngày nghỉ") : T("New holiday", "Thêm ngày nghỉ"),
+	    store_holiday, e != NULL ? e->id : 0);
 }
 
+/* Opens the make-up day form, empty for e NULL, else filled from e. */
 static int
-makeup_form(struct tui *ui)
+makeup_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
 	struct tui_form_row rows[2] = {
 		{ .en = "Make-up day", .vi = "Ngày học bù" },
@@ -228,13 +297,350 @@ makeup_form(struct tui *ui)
 	static const int max[2] = { 10, 200 };
 	struct tui_form form = { .rows = rows, .nrows = 2,
 	    .enter_submits = true };
+	char key[MN_DRAFT_KEY_SIZE];
 
 	init_rows(rows, 2, max);
+	if (e != NULL) {
+		set_date(&rows[0], &e->first_day);
+		tui_field_set(&rows[1].field, e->name);
+		form.version = e->version;
+	}
+	draft_key(key, sizeof key, "makeup", e != NULL ? e->id : 0);
+	form.draft_key = key;
 	form.note = T("Make-up day: a Saturday or Sunday taught, as "
 	    "dd/mm/yyyy.", "Ngày học bù: thứ bảy hoặc chủ nhật có dạy, dạng "
 	    "dd/mm/yyyy.");
-	return run_form(ui, &form, T("New make-up day", "Thêm ngày học bù"),
-	    store_makeup);
+	return run_form(ui, &form, e != NULL ? T("Edit make-up day",
+	    "Sửa ngày học bù") : T("New make-up day", "Thêm ngày học bù"),
+	    store_makeup, e != NULL ? e->id : 0);
+}
+
+/* ---- The list of a school year's entries ----------------------------- */
+
+static const struct tui_keydef entry_keys[] = {
+	{ { TK_ENTER, 'e' }, "Enter", "Edit", "Sửa", ACT_EDIT },
+	{ { 'x', TK(KEY_DC) }, "x", "Delete", "Xóa", ACT_DELETE },
+	{ { 'h' }, "h", "New holiday", "Thêm ngày nghỉ", ACT_HOLIDAY },
+	{ { 'b' }, "b", "New make-up day", "Thêm ngày học bù", ACT_MAKEUP },
+	{ { 'y' }, "y", "New school year", "Thêm năm học", ACT_YEAR },
+	{ { '<', ',' }, "<", "Year before", "Năm trước", ACT_PREV_MONTH },
+	{ { '>', '.' }, ">", "Year after", "Năm sau", ACT_NEXT_MONTH },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_column entry_columns[] = {
+	{ "Kind", "Loại", 12 },
+	{ "From", "Từ ngày", 10 },
+	{ "To", "Đến ngày", 10 },
+	{ "Name or reason", "Tên hoặc lý do", 0 },
+};
+
+/* The school years, oldest first, and a school year's entries. */
+struct calendar_rows {
+	struct mn_school_year *years;
+	int nyears, years_cap;
+	struct mn_calendar_entry *entries;
+	int nentries, entries_cap;
+};
+
+static int
+collect_year(const struct mn_school_year *y, void *arg)
+{
+	struct calendar_rows *c = arg;
+
+	if (c->nyears == c->years_cap) {
+		int cap = c->years_cap ? c->years_cap * 2 : 8;
+		struct mn_school_year *p = realloc(c->years, sizeof *p * cap);
+
+		if (p == NULL)
+			return 1;
+		c->years = p;
+		c->years_cap = cap;
+	}
+	c->years[c->nyears++] = *y;
+	return 0;
+}
+
+static int
+collect_entry(const struct mn_calendar_entry *e, void *arg)
+{
+	struct calendar_rows *c = arg;
+
+	if (c->nentries == c->entries_cap) {
+		int cap = c->entries_cap ? c->entries_cap * 2 : 16;
+		struct mn_calendar_entry *p = realloc(c->entries,
+		    sizeof *p * cap);
+
+		if (p == NULL)
+			return 1;
+		c->entries = p;
+		c->entries_cap = cap;
+	}
+	c->entries[c->nentries++] = *e;
+	return 0;
+}
+
+/* Reads the school years again; returns the index of year_id or -1. */
+static int
+load_years(struct tui *ui, struct calendar_rows *c, int64_t year_id)
+{
+	struct mn_error err;
+
+	c->nyears = 0;
+	mn_error_clear(&err);
+	if (mn_school_year_list(ui->ctx, collect_year, c, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	for (int i = 0; i < c->nyears; i++)
+		if (c->years[i].id == year_id)
+			return i;
+	return -1;
+}
+
+/* Fills the list: the school year first, then its entries by date. */
+static void
+fill_entries(struct tui *ui, struct tui_list *list, struct calendar_rows *c,
+    const struct mn_school_year *y)
+{
+	struct mn_error err;
+	char first[16], last[16];
+	const char *cells[4];
+
+	tui_list_clear(list);
+	c->nentries = 0;
+	mn_date_format(&y->first_day, first, sizeof first);
+	mn_date_format(&y->last_day, last, sizeof last);
+	cells[0] = T("School year", "Năm học");
+	cells[1] = first;
+	cells[2] = last;
+	cells[3] = y->name;
+	tui_list_add(list, cells);
+	mn_error_clear(&err);
+	if (mn_calendar_entry_list(ui->ctx, y, collect_entry, c, &err) !=
+	    MN_OK)
+		tui_error(ui, "%s", err.message);
+	for (int i = 0; i < c->nentries; i++) {
+		const struct mn_calendar_entry *e = &c->entries[i];
+
+		mn_date_format(&e->first_day, first, sizeof first);
+		mn_date_format(&e->last_day, last, sizeof last);
+		cells[0] = e->makeup ? T("Make-up day", "Học bù") :
+		    T("Holiday", "Ngày nghỉ");
+		cells[1] = first;
+		cells[2] = e->makeup ? "" : last;
+		cells[3] = e->name;
+		tui_list_add(list, cells);
+	}
+}
+
+/* Asks, then deletes the selected row (0: the school year itself). */
+static int
+delete_row(struct tui *ui, const struct calendar_rows *c,
+    const struct mn_school_year *y, int row)
+{
+	const struct mn_calendar_entry *e = row > 0 ? &c->entries[row - 1] :
+	    NULL;
+	struct mn_error err;
+	char question[512], date[16];
+	int rc;
+
+	if (e == NULL)
+		snprintf(question, sizeof question, T("Delete school year "
+		    "%s?", "Xóa năm học %s?"), y->name);
+	else {
+		mn_date_format(&e->first_day, date, sizeof date);
+		snprintf(question, sizeof question, e->makeup ?
+		    T("Delete the make-up day %s?", "Xóa ngày học bù %s?") :
+		    T("Delete the holiday %s?", "Xóa ngày nghỉ %s?"),
+		    e->makeup ? date : e->name);
+	}
+	if ((rc = tui_confirm(ui, question, false)) != TUI_OK)
+		return rc;
+	mn_error_clear(&err);
+	if (e == NULL)
+		rc = mn_school_year_delete(ui->ctx, y->id, y->version, &err);
+	else if (e->makeup)
+		rc = mn_makeup_day_delete(ui->ctx, e->id, e->version, &err);
+	else
+		rc = mn_holiday_delete(ui->ctx, e->id, e->version, &err);
+	if (rc != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	tui_message(ui, "%s", T("Deleted", "Đã xóa"));
+	return TUI_OK;
+}
+
+/* Opens the form that edits the selected row. */
+static int
+edit_row(struct tui *ui, const struct calendar_rows *c,
+    const struct mn_school_year *y, int row)
+{
+	const struct mn_calendar_entry *e;
+
+	if (row <= 0)
+		return year_form(ui, y);
+	e = &c->entries[row - 1];
+	return e->makeup ? makeup_form(ui, e) : holiday_form(ui, e);
+}
+
+/*
+ * Lists a school year with its holidays and make-up days; '<' and '>'
+ * move to the year before or after.  Starts at the current year.
+ */
+static int
+entries_screen(struct tui *ui)
+{
+	struct calendar_rows c = { 0 };
+	struct tui_list list;
+	struct mn_school_year current;
+	struct mn_error err;
+	char title[128];
+	int rc = TUI_CANCEL, at;
+
+	mn_error_clear(&err);
+	current.id = 0;
+	if (reg_current_year(ui, &current, &err) != MN_OK)
+		current.id = 0;
+	at = load_years(ui, &c, current.id);
+	if (at < 0)
+		at = c.nyears - 1;
+	if (c.nyears == 0) {
+		tui_error(ui, "%s", T("No school year yet; add one with 'y'",
+		    "Chưa có năm học; hãy thêm bằng phím 'y'"));
+		return TUI_CANCEL;
+	}
+	tui_list_init(&list, entry_columns, 4);
+	title[0] = '\0';
+	reg_enter(ui, title);
+	for (;;) {
+		const struct mn_school_year y = c.years[at];
+		int keep = list.sel, action, row;
+
+		snprintf(title, sizeof title, T("School year %s: holidays "
+		    "and make-up days", "Năm học %s: ngày nghỉ, ngày học bù"),
+		    y.name);
+		fill_entries(ui, &list, &c, &y);
+		list.sel = keep < list.nshown ? keep : list.nshown - 1;
+		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+		action = tui_list_run(ui, &list, entry_keys);
+		row = tui_list_selected(&list);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		rc = TUI_CANCEL;
+		switch (action) {
+		case ACT_EDIT:
+			/* row is -1 when a search matches nothing. */
+			if (row >= 0)
+				rc = edit_row(ui, &c, &y, row);
+			break;
+		case ACT_DELETE:
+			if (row >= 0)
+				rc = delete_row(ui, &c, &y, row);
+			break;
+		case ACT_YEAR:
+			rc = year_form(ui, NULL);
+			break;
+		case ACT_HOLIDAY:
+			rc = holiday_form(ui, NULL);
+			break;
+		case ACT_MAKEUP:
+			rc = makeup_form(ui, NULL);
+			break;
+		case ACT_PREV_MONTH:
+			if (at > 0)
+				at--;
+			list.sel = 0;
+			break;
+		case ACT_NEXT_MONTH:
+			if (at < c.nyears - 1)
+				at++;
+			list.sel = 0;
+			break;
+		default:
+			break;
+		}
+		if (rc == TUI_END)
+			break;
+		/* A year may have been added, renamed or deleted. */
+		if ((at = load_years(ui, &c, c.years[at].id)) < 0) {
+			at = c.nyears - 1;
+			list.sel = 0;
+		}
+		if (c.nyears == 0) {
+			rc = TUI_CANCEL;
+			break;
+		}
+	}
+	reg_leave(ui);
+	tui_list_free(&list);
+	free(c.years);
+	free(c.entries);
+	return rc;
+}
+
+/* Finds the row a draft names; false after showing why not. */
+static bool
+find_draft_row(struct tui *ui, const char *kind, int64_t id,
+    struct mn_school_year *year, struct mn_calendar_entry *entry)
+{
+	struct calendar_rows c = { 0 };
+	struct mn_error err;
+	bool found = false;
+
+	load_years(ui, &c, 0);
+	for (int i = 0; i < c.nyears && !found; i++) {
+		if (strcmp(kind, "year") == 0) {
+			found = c.years[i].id == id;
+			*year = c.years[i];
+			continue;
+		}
+		c.nentries = 0;
+		mn_error_clear(&err);
+		if (mn_calendar_entry_list(ui->ctx, &c.years[i],
+		    collect_entry, &c, &err) != MN_OK)
+			break;
+		for (int k = 0; k < c.nentries && !found; k++)
+			if (c.entries[k].id == id && c.entries[k].makeup ==
+			    (strcmp(kind, "makeup") == 0)) {
+				*entry = c.entries[k];
+				found = true;
+			}
+	}
+	free(c.years);
+	free(c.entries);
+	if (!found)
+		tui_error(ui, "%s", T("The calendar entry of this draft no "
+		    "longer exists", "Mục lịch của bản nháp này không còn"));
+	return found;
+}
+
+/* Reopens a calendar form kept as a draft: "KIND" or "KIND:ID". */
+int
+calendar_form_reopen(struct tui *ui, const char *record)
+{
+	struct mn_school_year year;
+	struct mn_calendar_entry entry;
+	char kind[16];
+	size_t len = strcspn(record, ":");
+	long long id = record[len] == ':' ? atoll(record + len + 1) : 0;
+
+	snprintf(kind, sizeof kind, "%.*s", (int)len, record);
+	if (strcmp(kind, "year") != 0 && strcmp(kind, "holiday") != 0 &&
+	    strcmp(kind, "makeup") != 0)
+		return TUI_CANCEL;
+	if (id > 0 && !find_draft_row(ui, kind, id, &year, &entry))
+		return TUI_CANCEL;
+	if (strcmp(kind, "year") == 0)
+		return year_form(ui, id > 0 ? &year : NULL);
+	if (strcmp(kind, "holiday") == 0)
+		return holiday_form(ui, id > 0 ? &entry : NULL);
+	return makeup_form(ui, id > 0 ? &entry : NULL);
 }
 
 int
@@ -278,13 +684,16 @@ screen_calendar(struct tui *ui)
 			break;
 		switch (action) {
 		case ACT_YEAR:
-			rc = year_form(ui);
+			rc = year_form(ui, NULL);
 			break;
 		case ACT_HOLIDAY:
-			rc = holiday_form(ui);
+			rc = holiday_form(ui, NULL);
 			break;
 		case ACT_MAKEUP:
-			rc = makeup_form(ui);
+			rc = makeup_form(ui, NULL);
+			break;
+		case ACT_LIST:
+			rc = entries_screen(ui);
 			break;
 		case ACT_PREV_MONTH:
 			if (--m == 0) {

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
+#include "tui/keys.h"
 #include "tui/screen_reg.h"
 
 enum field_kind {
@@ -360,7 +362,7 @@ may_override(struct tui *ui, const struct mn_error *err, unsigned flags)
 {
 	return strcmp(err->field, T("Date of birth", "Ngày sinh")) == 0 &&
 	    !(flags & MN_REG_OVERRIDE) &&
-	    (ui->ctx->actor.roles & MN_ROLE_PRINCIPAL) != 0;
+	    mn_allowed(&ui->ctx->actor, MN_ACT_CHILD_AGE_OVERRIDE);
 }
 
 static int
@@ -723,8 +725,9 @@ int
 child_view(struct tui *ui, int64_t child_id)
 {
 	struct mn_child *c = malloc(sizeof *c);
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct mn_error err;
-	int page = 0, key, rc = TUI_OK;
+	int page = 0, key, action, rc = TUI_OK;
 
 	if (c == NULL) {
 		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
@@ -736,9 +739,14 @@ child_view(struct tui *ui, int64_t child_id)
 		free(c);
 		return TUI_CANCEL;
 	}
+	tui_keys_copy(view_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, VIEW_EDIT, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_CHILD_WRITE));
+	tui_keys_offer(keys, VIEW_STATUS, mn_allowed_all(&ui->ctx->actor,
+	    MN_ACT_CHILD_WRITE));
 	reg_enter(ui, T("Child's record", "Hồ sơ trẻ"));
 	for (;;) {
-		if (tui_frame(ui, view_keys))
+		if (tui_frame(ui, keys))
 			draw_view(c, page);
 		tui_refresh(ui);
 		key = tui_key(ui);
@@ -749,7 +757,16 @@ child_view(struct tui *ui, int64_t child_id)
 		if (key == TK_RESIZE || !tui_fits(ui))
 			continue;
 		ui->message[0] = '\0';
-		switch (tui_key_action(view_keys, key)) {
+		action = tui_key_action(keys, key);
+		/* A refused key says so before any form is filled in. */
+		mn_error_clear(&err);
+		if ((action == VIEW_EDIT || action == VIEW_STATUS) &&
+		    mn_require(ui->ctx->db, &ui->ctx->actor,
+		    MN_ACT_CHILD_WRITE, &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			continue;
+		}
+		switch (action) {
 		case VIEW_PAGE:
 			page = !page;
 			continue;
@@ -760,7 +777,7 @@ child_view(struct tui *ui, int64_t child_id)
 			rc = child_status_form(ui, child_id, c->full_name);
 			break;
 		case TUI_ACT_HELP:
-			if ((rc = reg_help(ui, view_keys)) == TUI_END)
+			if ((rc = reg_help(ui, keys)) == TUI_END)
 				goto out;
 			continue;
 		case TUI_ACT_BACK:

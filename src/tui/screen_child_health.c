@@ -121,16 +121,23 @@ add_measurements(struct tui *ui, struct hui_page *p, int64_t child_id)
 	hui_add(p, TUI_HEADER, T("Measurements (%zu)", "Các lần cân đo (%zu)"),
 	    n);
 	for (size_t i = n; i-- > 0;) {
-		char day[16], w[16], h[16], cats[160];
+		char day[16], w[16], h[16], cats[160], head[48] = "";
 
 		hui_date(m[i].date, day, sizeof day);
 		hui_decimal(m[i].weight_kg, w, sizeof w);
 		hui_decimal(m[i].height_cm, h, sizeof h);
 		hui_categories(m[i].category, cats, sizeof cats);
+		if (m[i].head_cm > 0) {
+			char hc[16];
+
+			hui_decimal(m[i].head_cm, hc, sizeof hc);
+			snprintf(head, sizeof head, T("head %s cm ",
+			    "vòng đầu %s cm "), hc);
+		}
 		hui_add(p, m[i].measure_again ? TUI_ERROR : TUI_NORMAL,
-		    "  %s  %-7s %6s kg %6s cm %-5s %s", day, m[i].round, w, h,
-		    m[i].position == MN_POSITION_LYING ? T("lying", "nằm") :
-		    T("stand", "đứng"), m[i].measure_again ?
+		    "  %s  %-7s %6s kg %6s cm %-5s %s%s", day, m[i].round, w,
+		    h, m[i].position == MN_POSITION_LYING ? T("lying", "nằm") :
+		    T("stand", "đứng"), head, m[i].measure_again ?
 		    T("measure again", "cần đo lại") : cats[0] ? cats :
 		    T("normal", "bình thường"));
 	}
@@ -150,14 +157,17 @@ add_injuries(struct tui *ui, struct hui_page *p, int64_t child_id)
 		hui_add(p, TUI_NORMAL, "%s", "");
 		hui_add(p, TUI_HEADER, T("Injuries and accidents (%zu)",
 		    "Tai nạn, thương tích (%zu)"), n);
-		for (size_t i = n; i-- > 0;)
+		for (size_t i = n; i-- > 0;) {
+			char at[32];
+
+			hui_time(in[i].occurred_at, at, sizeof at);
 			hui_add(p, TUI_NORMAL, T("  %s  %s, %s, %s, %s: %s",
-			    "  %s  %s, %s, %s, mức %s: %s"),
-			    in[i].occurred_at,
+			    "  %s  %s, %s, %s, mức %s: %s"), at,
 			    health_injury_kind_label(in[i].kind), in[i].place,
 			    in[i].body_part,
 			    health_severity_label(in[i].severity),
 			    in[i].first_aid);
+		}
 		mn_injury_list_free(in, n);
 	}
 	if (mn_vaccination_list(ui->ctx, child_id, &va, &n, &err) != MN_OK)
@@ -207,12 +217,13 @@ add_medical(struct tui *ui, struct hui_page *p, int64_t child_id)
 		hui_add(p, TUI_HEADER, T("Medical room visits (%zu)",
 		    "Khám tại phòng y tế (%zu)"), n);
 		for (size_t i = n; i-- > 0;) {
-			char t[16] = "";
+			char t[16] = "", at[32];
 
 			if (v[i].temperature_c > 0)
 				hui_decimal(v[i].temperature_c, t, sizeof t);
+			hui_time(v[i].visit_at, at, sizeof at);
 			hui_add(p, TUI_NORMAL, "  %s  %s%s%s  %s%s",
-			    v[i].visit_at, v[i].complaint, t[0] ? ", " : "",
+			    at, v[i].complaint, t[0] ? ", " : "",
 			    t[0] ? t : "",
 			    mn_visit_action_label(v[i].action),
 			    v[i].parent_informed ? T(", parents informed",

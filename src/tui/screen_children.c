@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "tui/keys.h"
 #include "tui/screen_reg.h"
 
 enum {
@@ -380,6 +381,7 @@ find(struct tui *ui, struct child_rows *rows)
 int
 screen_child_list(struct tui *ui)
 {
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct child_rows rows;
 	int rc = TUI_CANCEL;
 
@@ -388,6 +390,14 @@ screen_child_list(struct tui *ui)
 	rows.list.empty_en = "No children";
 	rows.list.empty_vi = "Không có trẻ nào";
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	/* Offer only what the core allows: teachers edit, not re-class. */
+	tui_keys_copy(child_keys, keys, TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_ADD, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_CHILD_WRITE));
+	tui_keys_offer(keys, ACT_EDIT, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_CHILD_WRITE));
+	tui_keys_offer(keys, ACT_STATUS, mn_allowed_all(&ui->ctx->actor,
+	    MN_ACT_CHILD_WRITE));
 	reload(ui, &rows);
 	set_heading(&rows);
 	reg_enter(ui, rows.heading);
@@ -395,7 +405,7 @@ screen_child_list(struct tui *ui)
 		int action;
 
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &rows.list, child_keys);
+		action = tui_list_run(ui, &rows.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
 			break;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
 
 enum {
@@ -164,7 +165,13 @@ reload(struct tui *ui, struct class_rows *rows, struct mn_school_year *year)
 
 enum { F_CODE, F_NAME, F_GROUP, F_ROOM, F_CAPACITY, F_ROWS };
 
-/* Adds a class (c->id 0) or edits one; the code is fixed once added. */
+/*
+ * Adds a class (old NULL) or edits one; the code is fixed once added.
+ * The form keeps a draft under "class_form:YEAR" or
+ * "class_form:YEAR/CODE" (YEAR is the school year's name), and an edit
+ * saves against form.version, which a reopened draft sets to the
+ * version it was read at.
+ */
 static int
 class_form(struct tui *ui, const struct mn_school_year *year,
     const struct mn_class *old)
@@ -179,11 +186,12 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 	struct tui_form form = { .rows = rows, .nrows = F_ROWS };
 	struct mn_class c;
 	struct mn_error err;
-	char capacity[16], heading[64], *end;
+	const char *capacity_label = T(rows[F_CAPACITY].en,
+	    rows[F_CAPACITY].vi);
+	char capacity[16], heading[64], draft_key[MN_DRAFT_KEY_SIZE], *end;
 	int rc;
 
-	for (int i = 0; i < F_ROWS; i++)
-		rows[i].name = T(rows[i].en, rows[i].vi);
+	/* The rows have no name: a draft names them by English label. */
 	tui_field_init(&rows[F_CODE].field, MN_CLASS_CODE_MAX, TUI_SHOW);
 	tui_field_init(&rows[F_NAME].field, 60, TUI_SHOW);
 	tui_field_init(&rows[F_GROUP].field, 30, TUI_SHOW);
@@ -207,7 +215,13 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 		tui_field_set(&rows[F_ROOM].field, c.room);
 		snprintf(capacity, sizeof capacity, "%d", c.capacity);
 		tui_field_set(&rows[F_CAPACITY].field, capacity);
-	}
+		form.version = c.version;
+		snprintf(draft_key, sizeof draft_key, "class_form:%s/%s",
+		    year->name, c.code);
+	} else
+		snprintf(draft_key, sizeof draft_key, "class_form:%s",
+		    year->name);
+	form.draft_key = draft_key;
 	c.school_year_id = year->id;
 	reg_enter(ui, old ? T("Edit class", "Sửa lớp") :
 	    T("New class", "Thêm lớp"));
@@ -224,15 +238,15 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 		    sizeof capacity);
 		n = strtol(capacity, &end, 10);
 		if (end == capacity || *end != '\0' || n <= 0 || n > 999) {
-			mn_fail(&err, MN_ERR_INVALID, rows[F_CAPACITY].name,
+			mn_fail(&err, MN_ERR_INVALID, capacity_label,
 			    T("%s: '%s' is invalid; expected a number of "
 			    "children such as 30", "%s: '%s' không hợp lệ; cần "
-			    "số trẻ, ví dụ 30"), rows[F_CAPACITY].name,
-			    capacity);
+			    "số trẻ, ví dụ 30"), capacity_label, capacity);
 			reg_form_error(ui, &form, &err);
 			continue;
 		}
 		c.capacity = (int)n;
+		c.version = form.version;
 		rc = old ? mn_class_update(ui->ctx, &c, &err) :
 		    mn_class_add(ui->ctx, &c, &err);
 		if (rc == MN_OK) {
@@ -250,19 +264,27 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 	return rc;
 }
 
-/* Replaces the class's teachers by staff codes typed in a form. */
+/*
+ * Replaces the class's teachers by staff codes typed in a form, which
+ * keeps a draft under "class_teachers:YEAR/CODE".
+ * NOTE: mn_class_set_teachers takes no version, so a reopened draft
+ * replaces teachers that someone else set meanwhile.
+ */
 static int
 teachers_form(struct tui *ui, const struct mn_class *c)
 {
-	struct tui_form_row row = { .en = "Teachers (staff codes)",
-	    .vi = "Giáo viên (mã cán bộ)" };
+	struct tui_form_row row = { .name = "teachers",
+	    .en = "Teachers (staff codes)", .vi = "Giáo viên (mã cán bộ)" };
 	struct tui_form form = { .rows = &row, .nrows = 1,
 	    .enter_submits = true };
+	const char *name = T("Teacher", "Giáo viên");
 	struct mn_error err;
-	char text[512], heading[320];
+	char text[512], heading[320], draft_key[MN_DRAFT_KEY_SIZE];
 	int rc;
 
-	row.name = T("Teacher", "Giáo viên");
+	snprintf(draft_key, sizeof draft_key, "class_teachers:%s/%s",
+	    c->school_year, c->code);
+	form.draft_key = draft_key;
 	tui_field_init(&row.field, 200, TUI_SHOW);
 	snprintf(heading, sizeof heading, "%s (%s)", c->name, c->code);
 	form.heading = heading;
@@ -282,9 +304,9 @@ teachers_form(struct tui *ui, const struct mn_class *c)
 		for (tok = strtok_r(text, ", ", &save); tok != NULL &&
 		    rc == MN_OK; tok = strtok_r(NULL, ", ", &save)) {
 			if (n == sizeof ids / sizeof ids[0])
-				rc = mn_fail(&err, MN_ERR_INVALID, row.name,
+				rc = mn_fail(&err, MN_ERR_INVALID, name,
 				    T("%s: at most 32 teachers",
-				    "%s: tối đa 32 giáo viên"), row.name);
+				    "%s: tối đa 32 giáo viên"), name);
 			else
 				rc = mn_staff_find(ui->ctx, tok, &ids[n++],
 				    &err);
@@ -497,4 +519,62 @@ screen_class_list(struct tui *ui)
 	free(rows.classes);
 	free(rows.teachers);
 	return rc;
+}
+
+/*
+ * Finds the school year and, when record names one, the class of a
+ * draft's record "YEAR" or "YEAR/CODE".  Shows why not and returns
+ * false when either is gone or the actor may not edit classes.
+ */
+static bool
+reopen_class(struct tui *ui, const char *record, struct mn_school_year *year,
+    struct mn_class *c, bool *has_class)
+{
+	struct mn_error err;
+	const char *slash = strchr(record, '/');
+	char name[sizeof year->name];
+	int rc;
+
+	snprintf(name, sizeof name, "%.*s", slash != NULL ?
+	    (int)(slash - record) : (int)strlen(record), record);
+	*has_class = slash != NULL;
+	mn_error_clear(&err);
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	rc = mn_require(ui->ctx->db, &ui->ctx->actor, MN_ACT_CLASS_WRITE,
+	    &err);
+	if (rc == MN_OK)
+		rc = mn_school_year_find(ui->ctx, name, year, &err);
+	if (rc == MN_OK && *has_class)
+		rc = mn_class_get(ui->ctx, year->id, slash + 1, c, &err);
+	if (rc != MN_OK)
+		tui_error(ui, "%s", err.message);
+	return rc == MN_OK;
+}
+
+/* Reopens the class form of a draft "class_form:YEAR[/CODE]". */
+int
+class_form_reopen(struct tui *ui, const char *record)
+{
+	struct mn_school_year year;
+	struct mn_class c;
+	bool has_class;
+
+	if (!reopen_class(ui, record, &year, &c, &has_class))
+		return TUI_CANCEL;
+	return class_form(ui, &year, has_class ? &c : NULL);
+}
+
+/* Reopens the teachers form of a draft "class_teachers:YEAR/CODE". */
+int
+class_teachers_reopen(struct tui *ui, const char *record)
+{
+	struct mn_school_year year;
+	struct mn_class c;
+	bool has_class;
+
+	if (!reopen_class(ui, record, &year, &c, &has_class))
+		return TUI_CANCEL;
+	if (!has_class)
+		return TUI_CANCEL;
+	return teachers_form(ui, &c);
 }

@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/consent.h"
 #include "core/parents.h"
+#include "tui/draft_kinds.h"
 #include "tui/screens.h"
 
 enum {
@@ -104,7 +106,11 @@ show_history(struct tui *ui, int64_t child_id)
 	return action == TUI_ACT_END ? TUI_END : TUI_OK;
 }
 
-/* Staff name the signed paper form; the parent confirms only. */
+/*
+ * Staff name the signed paper form; the parent confirms only.  The
+ * staff form keeps a draft under "consent:CHILD:PURPOSE:grant" or
+ * "...:withdraw".
+ */
 static int
 record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 {
@@ -115,9 +121,10 @@ record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 	};
 	struct tui_form form = { .rows = rows, .nrows = 2,
 	    .enter_submits = true };
-	bool parent = (ui->ctx->actor.roles & MN_ROLE_PARENT) != 0;
+	/* Staff record the paper form; a parent answers from the account. */
+	bool parent = !mn_allowed(&ui->ctx->actor, MN_ACT_CONSENT_RECORD);
 	struct mn_error err;
-	char question[512], heading[512];
+	char question[512], heading[512], key[MN_DRAFT_KEY_SIZE];
 	int rc;
 
 	snprintf(heading, sizeof heading, "%s: %s", grant ?
@@ -139,6 +146,9 @@ record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 			tui_message(ui, "%s", T("Recorded", "Đã ghi nhận"));
 		return TUI_OK;
 	}
+	snprintf(key, sizeof key, "consent:%lld:%s:%s", (long long)child_id,
+	    purpose, grant ? "grant" : "withdraw");
+	form.draft_key = key;
 	tui_field_init(&rows[0].field, 100, TUI_SHOW);
 	tui_field_init(&rows[1].field, 100, TUI_SHOW);
 	for (;;) {
@@ -239,4 +249,32 @@ screen_consents(struct tui *ui)
 		if (rc == TUI_END)
 			return rc;
 	}
+}
+
+/*
+ * Reopens a staff consent form of a draft "CHILD:PURPOSE:grant" or
+ * "CHILD:PURPOSE:withdraw".
+ * NOTE: consent records carry no version, so a reopened grant is
+ * recorded even when someone else recorded one meanwhile.
+ */
+int
+consent_reopen(struct tui *ui, const char *record_text)
+{
+	const char *const *purposes = mn_consent_purposes();
+	char purpose[64], action[16];
+	long long child_id;
+	int n = 0;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (sscanf(record_text, "%lld:%63[a-z_]:%15[a-z]%n", &child_id,
+	    purpose, action, &n) != 3 || record_text[n] != '\0' ||
+	    child_id <= 0)
+		return TUI_CANCEL;
+	for (int i = 0; purposes[i] != NULL; i++)
+		if (strcmp(purposes[i], purpose) == 0 &&
+		    (strcmp(action, "grant") == 0 ||
+		    strcmp(action, "withdraw") == 0))
+			return record(ui, child_id, purposes[i],
+			    strcmp(action, "grant") == 0);
+	return TUI_CANCEL;
 }

@@ -13,7 +13,7 @@
 
 #include "core/attendance.h"
 #include "core/dailylog.h"
-#include "tui/screens.h"
+#include "tui/grid.h"
 
 enum {
 	ACT_CYCLE = TUI_ACT_USER,
@@ -88,6 +88,10 @@ column_name(int col)
 	return T(columns[col].long_en, columns[col].long_vi);
 }
 
+/* Draft keys: "dailylog:CLASS_ID:YYYY-MM-DD", with ":diary" for the diary. */
+#define DRAFT_KIND "dailylog"
+#define DIARY_PART "diary"
+
 #define NAME_X 3		/* column 1 holds the absence letter */
 #define NAME_WIDTH 18
 
@@ -98,6 +102,7 @@ struct grid {
 	bool *absent;			/* per row: marked absent */
 	size_t count;
 	int row, col, top;
+	bool resumed;			/* cells from a draft, not saved */
 };
 
 static void
@@ -128,6 +133,8 @@ log_changed(const struct mn_daily_log *a, const struct mn_daily_log *b)
 static bool
 grid_changed(const struct grid *g)
 {
+	if (g->resumed)
+		return true;
 	for (size_t i = 0; i < g->count; i++)
 		if (log_changed(&g->logs[i], &g->orig[i]))
 			return true;
@@ -183,6 +190,7 @@ grid_load(struct tui *ui, struct grid *g, const struct class_day *cd,
 	g->orig = orig;
 	g->absent = absent;
 	g->count = n;
+	g->resumed = false;
 	if (g->row >= (int)n)
 		g->row = n > 0 ? (int)n - 1 : 0;
 	return MN_OK;
@@ -278,26 +286,19 @@ layout(int *x)
 		    each) + 1;
 }
 
-static int
-grid_rows(void)
-{
-	int rows = LINES - 7;
-
-	return rows > 1 ? rows : 1;
-}
-
 static void
 draw_grid(struct tui *ui, struct grid *g)
 {
-	int x[COL_COUNT + 1], y = tui_body_top(), rows = grid_rows();
+	int x[COL_COUNT + 1], y = tui_body_top(), rows = grid_list_rows();
 	char line[2600], day[64], cell[2048];
 	const char *absent = "";
 
 	layout(x);
 	class_day_label(&g->cd.day, day, sizeof day);
 	snprintf(line, sizeof line, T("Class %s  %s%s", "Lớp %s  %s%s"),
-	    g->cd.code, day, grid_changed(g) ? T("  (not saved yet)",
-	    "  (chưa lưu)") : "");
+	    g->cd.code, day, g->resumed ? T("  (draft, not saved yet)",
+	    "  (bản nháp, chưa lưu)") : grid_changed(g) ?
+	    T("  (not saved yet)", "  (chưa lưu)") : "");
 	tui_text(y, 1, COLS - 2, line, TUI_TITLE);
 	tui_text(y + 1, 0, COLS, "", TUI_HEADER);
 	tui_text(y + 1, NAME_X, NAME_WIDTH, T("Full name", "Họ và tên"),
@@ -357,27 +358,7 @@ draw_grid(struct tui *ui, struct grid *g)
 static bool
 navigate(struct grid *g, int key)
 {
-	int n = (int)g->count, page = grid_rows();
-
 	switch (key) {
-	case TK(KEY_UP):
-		g->row--;
-		break;
-	case TK(KEY_DOWN):
-		g->row++;
-		break;
-	case TK(KEY_PPAGE):
-		g->row -= page;
-		break;
-	case TK(KEY_NPAGE):
-		g->row += page;
-		break;
-	case TK(KEY_HOME):
-		g->row = 0;
-		break;
-	case TK(KEY_END):
-		g->row = n - 1;
-		break;
 	case TK(KEY_LEFT):
 	case TK(KEY_BTAB):
 		g->col = (g->col + COL_COUNT - 1) % COL_COUNT;
@@ -387,13 +368,8 @@ navigate(struct grid *g, int key)
 		g->col = (g->col + 1) % COL_COUNT;
 		return true;
 	default:
-		return false;
+		return grid_move(&g->row, (int)g->count, key);
 	}
-	if (g->row >= n)
-		g->row = n - 1;
-	if (g->row < 0)
-		g->row = 0;
-	return true;
 }
 
 /*
@@ -453,68 +429,54 @@ store_text(struct mn_daily_log *log, int col, const char *text,
 	return MN_OK;
 }
 
+static void
+draw_behind(struct tui *ui, void *arg)
+{
+	draw_grid(ui, arg);
+}
+
+/* Stores the typed cell; a value the core rejects keeps the editor. */
+static bool
+take_cell(struct tui *ui, void *arg, const char *text)
+{
+	struct grid *g = arg;
+	struct mn_error err;
+
+	mn_error_clear(&err);
+	if (store_text(&g->logs[g->row], g->col, text, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return false;
+	}
+	return true;
+}
+
 /* Edits the current number or note cell on the line under the grid. */
 static int
 edit_cell(struct tui *ui, struct grid *g, int first_key)
 {
-	struct mn_daily_log *log = &g->logs[g->row];
-	const char *label = column_name(g->col);
 	char cell[2048], prompt[128];
+	struct grid_line line = {
+		.prompt = prompt,
+		.hint = T("Enter: keep  Esc: cancel",
+		    "Enter: ghi nhận  Esc: hủy"),
+		.draw = draw_behind,
+		.accept = take_cell,
+		.arg = g,
+	};
 	struct tui_field f;
-	int key, rc = TUI_CANCEL;
+	int rc, end_key = 0;
 
 	tui_field_init(&f, g->col == COL_NAP ? 3 : g->col == COL_TEMP ? 5 :
 	    MN_LOG_TEXT_MAX, TUI_SHOW);
 	if (first_key == 0) {
-		cell_text(log, g->col, cell, sizeof cell);
+		cell_text(&g->logs[g->row], g->col, cell, sizeof cell);
 		tui_field_set(&f, cell);
 	} else
 		tui_field_key(&f, first_key);
-	snprintf(prompt, sizeof prompt, "%s: ", label);
-	for (;;) {
-		int x;
-
-		if (tui_frame(ui, NULL)) {
-			draw_grid(ui, g);
-			tui_text(LINES - 3, 0, COLS, "", TUI_NORMAL);
-			x = 1 + tui_text(LINES - 3, 1, COLS - 2, prompt,
-			    TUI_TITLE);
-			ui->cursor_y = LINES - 3;
-			ui->cursor_x = tui_field_draw(&f, LINES - 3, x,
-			    COLS - 1 - x, true);
-			tui_text(LINES - 1, 1, COLS - 2, T("Enter: keep  "
-			    "Esc: cancel", "Enter: ghi nhận  Esc: hủy"),
-			    TUI_NORMAL);
-		}
-		tui_refresh(ui);
-		key = tui_key(ui);
-		if (key == TK_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (key == TK_RESIZE || !tui_fits(ui))
-			continue;
-		if (key == TK_ESC)
-			break;
-		if (key == TK_ENTER || key == TK_TAB) {
-			struct mn_error err;
-			char *text = tui_field_get(&f);
-
-			mn_error_clear(&err);
-			if (text != NULL && store_text(log, g->col, text,
-			    &err) != MN_OK) {
-				free(text);
-				tui_error(ui, "%s", err.message);
-				continue;
-			}
-			free(text);
-			rc = TUI_OK;
-			if (key == TK_TAB)
-				g->col = (g->col + 1) % COL_COUNT;
-			break;
-		}
-		tui_field_key(&f, key);
-	}
+	snprintf(prompt, sizeof prompt, "%s: ", column_name(g->col));
+	rc = grid_edit_line(ui, &line, &f, &end_key);
+	if (rc == TUI_OK && end_key == TK_TAB)
+		g->col = (g->col + 1) % COL_COUNT;
 	tui_field_clear(&f);
 	return rc;
 }
@@ -623,6 +585,7 @@ save(struct tui *ui, struct grid *g)
 				index[n++] = i;
 			}
 		if (n == 0) {
+			g->resumed = false;
 			tui_message(ui, "%s", T("Nothing changed",
 			    "Không có gì thay đổi"));
 			rc = TUI_OK;
@@ -632,6 +595,7 @@ save(struct tui *ui, struct grid *g)
 		rc = mn_dailylog_save_class(ui->ctx, g->cd.class_id,
 		    &g->cd.day, batch, n, &bad, &err);
 		if (rc == MN_OK) {
+			g->resumed = false;
 			for (size_t k = 0; k < n; k++) {
 				g->logs[index[k]] = batch[k];
 				g->orig[index[k]] = batch[k];
@@ -767,7 +731,7 @@ edit_diary(struct tui *ui, struct grid *g)
 		.nrows = DIARY_LINES,
 	};
 	struct mn_error err;
-	char *text = NULL, *joined;
+	char *text = NULL, *joined, key[MN_DRAFT_KEY_SIZE];
 	int64_t version = 0;
 	int rc;
 
@@ -777,6 +741,11 @@ edit_diary(struct tui *ui, struct grid *g)
 		tui_error(ui, "%s", err.message);
 		return TUI_OK;
 	}
+	/* A draft keeps the version read, and a reopened one restores it. */
+	grid_day_key(key, sizeof key, DRAFT_KIND, g->cd.class_id, &g->cd.day,
+	    DIARY_PART);
+	form.draft_key = key;
+	form.version = version;
 	class_day_label(&g->cd.day, day, sizeof day);
 	snprintf(heading, sizeof heading, T("Class diary %s, %s",
 	    "Nhật ký lớp %s, %s"), g->cd.code, day);
@@ -799,6 +768,7 @@ edit_diary(struct tui *ui, struct grid *g)
 			break;
 		}
 		mn_error_clear(&err);
+		version = form.version;
 		rc = mn_diary_save(ui->ctx, g->cd.class_id, &g->cd.day, joined,
 		    &version, &err);
 		free(joined);
@@ -821,32 +791,122 @@ edit_diary(struct tui *ui, struct grid *g)
 
 /* ---- Screen ---------------------------------------------------------- */
 
-static int
-may_leave(struct tui *ui, const struct grid *g)
-{
-	if (!grid_changed(g))
-		return TUI_OK;
-	return tui_confirm(ui, T("The daily logs are not saved. Discard the "
-	    "changes?", "Nhật ký chưa được lưu. Bỏ các thay đổi?"), false);
-}
+#define LEAVE_QUESTION T("The daily logs are not saved. Discard the " \
+    "changes?", "Nhật ký chưa được lưu. Bỏ các thay đổi?")
 
+/* Opens a day from the top of the grid (grid_open_day's loader). */
 static int
-open_day(struct tui *ui, struct grid *g, struct class_day *cd, bool ask)
+load_day(struct tui *ui, void *arg, const struct class_day *cd,
+    struct mn_error *err)
 {
-	struct mn_error err;
+	struct grid *g = arg;
 	int rc;
 
-	for (;;) {
-		if (ask && (rc = class_day_ask_date(ui, cd)) != TUI_OK)
-			return rc;
-		mn_error_clear(&err);
-		if (grid_load(ui, g, cd, &err) == MN_OK) {
-			g->row = g->top = 0;
-			return TUI_OK;
+	if ((rc = grid_load(ui, g, cd, err)) != MN_OK)
+		return rc;
+	g->row = g->top = 0;
+	return MN_OK;
+}
+
+/* ---- Drafts ---------------------------------------------------------- */
+
+enum { P_NAP = MN_MEAL_COUNT, P_TEMP, P_SYMPTOMS, P_MEDICINE, P_BEHAVIOUR,
+    P_LEARNING, P_VERSION, P_COUNT };
+
+/*
+ * Keeps the changed rows as a draft, one field per child: the meals,
+ * nap, temperature, the four notes and the log's version as read.
+ */
+static void
+keep_draft(struct tui *ui, void *arg)
+{
+	const struct grid *g = arg;
+	struct grid_draft d;
+	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24], day[16], detail[96];
+
+	if (!grid_draft_wanted(ui) || !grid_changed(g))
+		return;
+	mn_date_format(&g->cd.day, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
+	    g->cd.code, day);
+	grid_draft_init(&d, ui, detail);
+	for (size_t i = 0; i < g->count; i++) {
+		struct mn_daily_log *log = &g->logs[i];
+		const char *parts[P_COUNT];
+
+		if (!g->resumed && !log_changed(log, &g->orig[i]))
+			continue;
+		for (int m = 0; m < MN_MEAL_COUNT; m++) {
+			snprintf(num[m], sizeof num[m], "%d",
+			    (int)log->meals[m]);
+			parts[m] = num[m];
 		}
-		tui_error(ui, "%s", err.message);
-		ask = true;
+		snprintf(num[P_NAP], sizeof num[P_NAP], "%d",
+		    log->nap_minutes);
+		snprintf(num[P_TEMP], sizeof num[P_TEMP], "%.1f",
+		    log->temperature);
+		snprintf(num[P_VERSION], sizeof num[P_VERSION], "%lld",
+		    (long long)log->version);
+		parts[P_NAP] = num[P_NAP];
+		parts[P_TEMP] = num[P_TEMP];
+		parts[P_SYMPTOMS] = log->symptoms;
+		parts[P_MEDICINE] = log->medicine;
+		parts[P_BEHAVIOUR] = log->behaviour;
+		parts[P_LEARNING] = log->learning;
+		parts[P_VERSION] = num[P_VERSION];
+		grid_draft_add_child(&d, log->child_id, parts, P_COUNT);
 	}
+	grid_day_key(key, sizeof key, DRAFT_KIND, g->cd.class_id, &g->cd.day,
+	    NULL);
+	grid_draft_keep(ui, key, &d);
+}
+
+/*
+ * Puts a resumed draft's rows on the grid just loaded, with the
+ * versions they were read at, so a save after someone else's save of a
+ * child meets the conflict question.
+ */
+static void
+apply_draft(struct tui *ui, void *arg)
+{
+	struct grid *g = arg;
+	char key[MN_DRAFT_KEY_SIZE], *parts[GRID_PARTS_MAX], *buf;
+	size_t size = 4 * (4 * MN_LOG_TEXT_MAX + 1) + 256;
+	bool any = false;
+
+	grid_day_key(key, sizeof key, DRAFT_KIND, g->cd.class_id, &g->cd.day,
+	    NULL);
+	if (ui->resume == NULL || strcmp(ui->resume->key, key) != 0 ||
+	    (buf = malloc(size)) == NULL)
+		return;
+	for (size_t i = 0; i < g->count; i++) {
+		struct mn_daily_log log = g->logs[i];
+
+		if (grid_resume_child(ui, key, log.child_id, buf, size,
+		    parts) != P_COUNT)
+			continue;
+		for (int m = 0; m < MN_MEAL_COUNT; m++)
+			log.meals[m] = (enum mn_intake)atoi(parts[m]);
+		log.nap_minutes = atoi(parts[P_NAP]);
+		log.temperature = strtod(parts[P_TEMP], NULL);
+		snprintf(log.symptoms, sizeof log.symptoms, "%s",
+		    parts[P_SYMPTOMS]);
+		snprintf(log.medicine, sizeof log.medicine, "%s",
+		    parts[P_MEDICINE]);
+		snprintf(log.behaviour, sizeof log.behaviour, "%s",
+		    parts[P_BEHAVIOUR]);
+		snprintf(log.learning, sizeof log.learning, "%s",
+		    parts[P_LEARNING]);
+		log.version = strtoll(parts[P_VERSION], NULL, 10);
+		/* A value the core refuses now is left as stored. */
+		if (mn_dailylog_check(&log, NULL) != MN_OK)
+			continue;
+		g->logs[i] = log;
+		any = true;
+	}
+	free(buf);
+	g->resumed = any;
+	tui_resume_free(ui);
 }
 
 static int
@@ -864,8 +924,10 @@ help(struct tui *ui)
 }
 
 static int
-run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
+run_grid(struct tui *ui, void *arg, struct class_day *cd)
 {
+	struct grid *g = arg;
+
 	for (;;) {
 		int key, act, rc = TUI_OK;
 
@@ -931,24 +993,16 @@ run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
 			break;
 		case ACT_DATE:
 		case ACT_CLASS:
-			if ((rc = may_leave(ui, g)) != TUI_OK)
-				break;
-			if (act == ACT_CLASS) {
-				if ((rc = class_day_pick_class(ui, cd)) !=
-				    TUI_OK)
-					break;
-				rc = open_day(ui, g, cd, false);
-			} else
-				rc = open_day(ui, g, cd, true);
-			if (rc == TUI_CANCEL)
-				rc = TUI_OK;
-			*cd = g->cd;
+			rc = grid_change_day(ui, &(struct grid_loader){
+			    load_day, g }, cd, &g->cd, act == ACT_CLASS,
+			    grid_changed(g), LEAVE_QUESTION);
 			break;
 		case TUI_ACT_HELP:
 			rc = help(ui);
 			break;
 		case TUI_ACT_BACK:
-			if ((rc = may_leave(ui, g)) == TUI_OK)
+			if ((rc = grid_may_leave(ui, grid_changed(g),
+			    LEAVE_QUESTION)) == TUI_OK)
 				return TUI_OK;
 			break;
 		default:
@@ -959,21 +1013,59 @@ run_grid(struct tui *ui, struct grid *g, struct class_day *cd)
 	}
 }
 
+static void
+free_grid(void *arg)
+{
+	grid_free(arg);
+}
+
+/* Opens the diary of a reopened draft "dailylog:...:diary". */
+static int
+open_part(struct tui *ui, void *arg, const char *part)
+{
+	if (strcmp(part, DIARY_PART) != 0)
+		return TUI_OK;
+	return edit_diary(ui, arg);
+}
+
+/* Clears the grid and fills gs with the screen's steps on it. */
+static void
+init_screen(struct grid_screen *gs, struct grid *g)
+{
+	memset(g, 0, sizeof *g);
+	memset(gs, 0, sizeof *gs);
+	gs->loader.load = load_day;
+	gs->loader.arg = g;
+	gs->run = run_grid;
+	gs->apply_draft = apply_draft;
+	gs->keep_draft = keep_draft;
+	gs->free = free_grid;
+	gs->open_part = open_part;
+}
+
 int
 screen_dailylog(struct tui *ui)
 {
+	struct grid_screen gs;
 	struct class_day cd;
 	struct grid g;
 	int rc;
 
 	memset(&cd, 0, sizeof cd);
-	memset(&g, 0, sizeof g);
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
 		return rc;
-	rc = open_day(ui, &g, &cd, false);
-	if (rc == TUI_OK)
-		rc = run_grid(ui, &g, &cd);
-	grid_free(&g);
-	return rc == TUI_END ? TUI_END : TUI_OK;
+	init_screen(&gs, &g);
+	return grid_run_day(ui, &gs, &cd, false, "");
+}
+
+/* Opens the grid of a draft "dailylog:CLASS_ID:YYYY-MM-DD". */
+int
+dailylog_reopen(struct tui *ui, const char *record)
+{
+	struct grid_screen gs;
+	struct grid g;
+
+	init_screen(&gs, &g);
+	return grid_reopen_day(ui, &gs, record);
 }

@@ -14,6 +14,7 @@
 #include "core/export_file.h"
 #include "core/exports.h"
 #include "core/text.h"
+#include "tui/draft_kinds.h"
 #include "tui/screens.h"
 
 #define VALUE_MAX 40
@@ -340,11 +341,13 @@ out:
 	return rc;
 }
 
+/* Runs the form of one kind, which keeps a draft under "export:NAME". */
 static int
 export_kind(struct tui *ui, enum mn_export_kind kind)
 {
 	struct export_form ef;
 	struct tui_form form;
+	char key[MN_DRAFT_KEY_SIZE];
 	int rc;
 
 	memset(&ef, 0, sizeof ef);
@@ -357,6 +360,8 @@ export_kind(struct tui *ui, enum mn_export_kind kind)
 	form.enter_submits = true;
 	form.quiet_cancel = true;
 	form.keys = form_keys;
+	snprintf(key, sizeof key, "export:%s", mn_export_kind_name(kind));
+	form.draft_key = key;
 	form.note = mn_export_kind_personal(kind) ? T("Personal data: the "
 	    "principal's approval for this kind of data is needed.",
 	    "Dữ liệu cá nhân: cần phê duyệt của hiệu trưởng cho loại dữ "
@@ -372,6 +377,18 @@ export_kind(struct tui *ui, enum mn_export_kind kind)
 	}
 	tui_leave(ui);
 	return rc == TUI_END ? TUI_END : TUI_OK;
+}
+
+/* Reopens the export form of a draft "NAME", if the actor may use it. */
+int
+export_reopen(struct tui *ui, const char *record)
+{
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	for (int k = 0; k < MN_EXPORT_KIND_COUNT; k++)
+		if (strcmp(mn_export_kind_name(k), record) == 0 &&
+		    mn_export_kind_allowed(&ui->ctx->actor, k))
+			return export_kind(ui, (enum mn_export_kind)k);
+	return TUI_CANCEL;
 }
 
 int

@@ -11,9 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/date.h"
 #include "core/feedback.h"
 #include "core/parents.h"
+#include "tui/draft_kinds.h"
+#include "tui/keys.h"
 #include "tui/screens.h"
 
 enum {
@@ -246,43 +249,65 @@ thread_text(const struct mn_feedback *fb, bool staff)
 }
 
 /*
- * Runs a form of text rows under heading, showing the core's last error
- * (if any) and focusing the field it names.
+ * Sets up a form of text rows under heading that keeps a draft under
+ * draft_key; key must outlive the form.
  */
-static int
-ask_text(struct tui *ui, const char *heading, struct tui_form_row *rows,
-    int nrows, const struct mn_error *last)
+static void
+text_form(struct tui_form *form, const char *heading,
+    struct tui_form_row *rows, int nrows, const char *key)
 {
-	struct tui_form form = { .heading = heading, .rows = rows,
-	    .nrows = nrows, .enter_submits = true };
-
-	if (last != NULL && last->message[0] != '\0') {
-		tui_error(ui, "%s", last->message);
-		tui_form_focus(&form, last->field);
-	}
-	return tui_form_run(ui, &form);
+	memset(form, 0, sizeof *form);
+	form->heading = heading;
+	form->rows = rows;
+	form->nrows = nrows;
+	form->enter_submits = true;
+	form->draft_key = key;
 }
 
+/*
+ * Runs the form, showing the core's last error (if any) and focusing
+ * the field it names.
+ */
+static int
+ask_text(struct tui *ui, struct tui_form *form, const struct mn_error *last)
+{
+	if (last != NULL && last->message[0] != '\0') {
+		tui_error(ui, "%s", last->message);
+		tui_form_focus(form, last->field);
+	}
+	return tui_form_run(ui, form);
+}
+
+/*
+ * The staff forms on a thread keep drafts under "KIND:ID" and save
+ * against form.version, which starts as the thread's version and which
+ * a reopened draft sets to the version it was read at.
+ */
 static int
 answer_thread(struct tui *ui, const struct mn_feedback *fb)
 {
 	struct tui_form_row row[] = {
 		{ .name = "answer", .en = "Answer", .vi = "Trả lời" },
 	};
+	struct tui_form form;
 	struct mn_error err;
+	char key[MN_DRAFT_KEY_SIZE];
 	int rc;
 
+	snprintf(key, sizeof key, "feedback_answer:%lld", (long long)fb->id);
+	text_form(&form, fb->subject, row, 1, key);
+	form.version = fb->version;
 	tui_field_init(&row[0].field, 500, TUI_SHOW);
 	mn_error_clear(&err);
 	for (;;) {
 		char *text;
 
-		if ((rc = ask_text(ui, fb->subject, row, 1, &err)) != TUI_OK)
+		if ((rc = ask_text(ui, &form, &err)) != TUI_OK)
 			return rc;
 		text = tui_field_get(&row[0].field);
 		mn_error_clear(&err);
 		rc = mn_feedback_answer(ui->ctx, fb->id, text != NULL ? text :
-		    "", fb->version, &err);
+		    "", form.version, &err);
 		free(text);
 		if (rc == MN_OK) {
 			tui_message(ui, "%s", T("Answer sent",
@@ -303,18 +328,22 @@ assign_thread(struct tui *ui, const struct mn_feedback *fb)
 		{ .name = "assignee", .en = "Staff login",
 		    .vi = "Tài khoản phụ trách" },
 	};
+	struct tui_form form;
 	struct mn_error err;
-	char *login;
+	char key[MN_DRAFT_KEY_SIZE], *login;
 	int rc;
 
+	snprintf(key, sizeof key, "feedback_assign:%lld", (long long)fb->id);
+	text_form(&form, fb->subject, row, 1, key);
+	form.version = fb->version;
 	tui_field_init(&row[0].field, 32, TUI_SHOW);
 	tui_field_set(&row[0].field, ui->ctx->actor.login);
 	mn_error_clear(&err);
-	if ((rc = ask_text(ui, fb->subject, row, 1, NULL)) != TUI_OK)
+	if ((rc = ask_text(ui, &form, NULL)) != TUI_OK)
 		return rc;
 	login = tui_field_get(&row[0].field);
 	if (mn_feedback_assign(ui->ctx, fb->id, login != NULL ? login : "",
-	    fb->version, &err) != MN_OK)
+	    form.version, &err) != MN_OK)
 		tui_error(ui, "%s", err.message);
 	else
 		tui_message(ui, T("Assigned to %s", "Đã giao cho %s"),
@@ -340,18 +369,53 @@ close_thread(struct tui *ui, const struct mn_feedback *fb)
 	return TUI_OK;
 }
 
-static int
-decide_correction(struct tui *ui, const struct mn_feedback *fb)
+/* Returns the label of a correction decision, accepting or rejecting. */
+static const char *
+decision_label(bool accept)
 {
-	const char *choices[2] = { T("Accept: change the record",
-	    "Chấp nhận: sửa hồ sơ"), T("Reject", "Từ chối") };
+	return accept ? T("Accept: change the record", "Chấp nhận: sửa hồ sơ") :
+	    T("Reject", "Từ chối");
+}
+
+/* Asks the answer to the parent and records the decision. */
+static int
+decide_form(struct tui *ui, const struct mn_feedback *fb, bool accept)
+{
 	struct tui_form_row row[] = {
 		{ .name = "reason", .en = "Answer to the parent",
 		    .vi = "Trả lời phụ huynh" },
 	};
+	struct tui_form form;
 	struct mn_error err;
+	char key[MN_DRAFT_KEY_SIZE], *reason;
+	int rc;
+
+	snprintf(key, sizeof key, "feedback_decide:%lld:%s",
+	    (long long)fb->id, accept ? "accept" : "reject");
+	text_form(&form, decision_label(accept), row, 1, key);
+	form.version = fb->version;
+	tui_field_init(&row[0].field, 500, TUI_SHOW);
+	if ((rc = ask_text(ui, &form, NULL)) != TUI_OK)
+		return rc;
+	reason = tui_field_get(&row[0].field);
+	mn_error_clear(&err);
+	if (mn_correction_decide(ui->ctx, fb->id, accept,
+	    reason != NULL ? reason : "", form.version, &err) != MN_OK)
+		tui_error(ui, "%s", err.message);
+	else
+		tui_message(ui, "%s", accept ? T("Record corrected",
+		    "Đã sửa hồ sơ") : T("Request rejected",
+		    "Đã từ chối đề nghị"));
+	free(reason);
+	return TUI_OK;
+}
+
+static int
+decide_correction(struct tui *ui, const struct mn_feedback *fb)
+{
+	const char *choices[2] = { decision_label(true),
+	    decision_label(false) };
 	int choice = 0, rc;
-	char *reason;
 
 	if (strcmp(fb->kind, "correction") != 0) {
 		tui_error(ui, "%s", T("This thread is not a correction request",
@@ -361,20 +425,7 @@ decide_correction(struct tui *ui, const struct mn_feedback *fb)
 	if ((rc = screen_choose(ui, T("Decision", "Quyết định"), choices, 2,
 	    &choice)) != TUI_OK)
 		return rc == TUI_END ? TUI_END : TUI_OK;
-	tui_field_init(&row[0].field, 500, TUI_SHOW);
-	if ((rc = ask_text(ui, choices[choice], row, 1, NULL)) != TUI_OK)
-		return rc;
-	reason = tui_field_get(&row[0].field);
-	mn_error_clear(&err);
-	if (mn_correction_decide(ui->ctx, fb->id, choice == 0,
-	    reason != NULL ? reason : "", fb->version, &err) != MN_OK)
-		tui_error(ui, "%s", err.message);
-	else
-		tui_message(ui, "%s", choice == 0 ? T("Record corrected",
-		    "Đã sửa hồ sơ") : T("Request rejected",
-		    "Đã từ chối đề nghị"));
-	free(reason);
-	return TUI_OK;
+	return decide_form(ui, fb, choice == 0);
 }
 
 /* Shows one thread until Esc; staff act on it from there. */
@@ -382,11 +433,16 @@ static int
 open_thread(struct tui *ui, int64_t id, bool staff)
 {
 	struct mn_feedback *fb = malloc(sizeof *fb);
+	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct mn_error err;
 	int rc = TUI_OK;
 
 	if (fb == NULL)
 		return TUI_OK;
+	tui_keys_copy(staff ? staff_thread_keys : parent_thread_keys, keys,
+	    TUI_KEYS_MAX);
+	tui_keys_offer(keys, ACT_DECIDE, mn_allowed(&ui->ctx->actor,
+	    MN_ACT_CORRECTION_DECIDE));
 	for (;;) {
 		char *text;
 		int action;
@@ -397,8 +453,7 @@ open_thread(struct tui *ui, int64_t id, bool staff)
 			break;
 		}
 		text = thread_text(fb, staff);
-		action = screen_text(ui, text != NULL ? text : "", staff ?
-		    staff_thread_keys : parent_thread_keys);
+		action = screen_text(ui, text != NULL ? text : "", keys);
 		free(text);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;
@@ -479,44 +534,50 @@ choose_child(struct tui *ui, int64_t *child_id)
 	return rc;
 }
 
-static int
-write_feedback(struct tui *ui)
+static const char *const recipients[2] = { "teacher", "school" };
+static const char *const feedback_kinds[2] = { "feedback", "complaint" };
+
+static const char *
+send_to_label(int to)
 {
-	const char *to[2] = { T("To the class teacher", "Gửi giáo viên lớp"),
-	    T("To the school", "Gửi nhà trường") };
-	const char *kinds[2] = { T("Feedback", "Góp ý"),
-	    T("Complaint", "Khiếu nại") };
+	return to == 0 ? T("To the class teacher", "Gửi giáo viên lớp") :
+	    T("To the school", "Gửi nhà trường");
+}
+
+/*
+ * Writes feedback of kind feedback_kinds[kind] about the child to
+ * recipients[to].  The form keeps a draft under
+ * "feedback_new:CHILD:RECIPIENT:KIND".
+ */
+static int
+compose_feedback(struct tui *ui, int64_t child_id, int to, int kind)
+{
 	struct tui_form_row rows[] = {
 		{ .name = "subject", .en = "Subject", .vi = "Tiêu đề" },
 		{ .name = "body", .en = "Message", .vi = "Nội dung" },
 	};
+	struct tui_form form;
 	struct mn_error err;
-	int64_t child_id = 0, id;
-	int to_choice = 0, kind_choice = 0, rc;
+	char key[MN_DRAFT_KEY_SIZE];
+	int64_t id;
+	int rc;
 
-	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
-		return rc;
-	if ((rc = screen_choose(ui, T("Send to", "Gửi tới"), to, 2,
-	    &to_choice)) != TUI_OK)
-		return rc;
-	if ((rc = screen_choose(ui, T("Kind", "Loại"), kinds, 2,
-	    &kind_choice)) != TUI_OK)
-		return rc;
+	snprintf(key, sizeof key, "feedback_new:%lld:%s:%s",
+	    (long long)child_id, recipients[to], feedback_kinds[kind]);
+	text_form(&form, send_to_label(to), rows, 2, key);
 	tui_field_init(&rows[0].field, MN_FEEDBACK_SUBJECT_MAX, TUI_SHOW);
 	tui_field_init(&rows[1].field, 500, TUI_SHOW);
 	mn_error_clear(&err);
 	for (;;) {
 		char *subject, *body;
 
-		if ((rc = ask_text(ui, to[to_choice], rows, 2, &err)) !=
-		    TUI_OK)
+		if ((rc = ask_text(ui, &form, &err)) != TUI_OK)
 			return rc;
 		subject = tui_field_get(&rows[0].field);
 		body = tui_field_get(&rows[1].field);
 		mn_error_clear(&err);
-		rc = mn_feedback_send(ui->ctx, child_id, to_choice == 0 ?
-		    "teacher" : "school", kind_choice == 0 ? "feedback" :
-		    "complaint", subject != NULL ? subject : "",
+		rc = mn_feedback_send(ui->ctx, child_id, recipients[to],
+		    feedback_kinds[kind], subject != NULL ? subject : "",
 		    body != NULL ? body : "", &id, &err);
 		free(subject);
 		free(body);
@@ -532,43 +593,67 @@ write_feedback(struct tui *ui)
 }
 
 static int
-write_correction(struct tui *ui)
+write_feedback(struct tui *ui)
 {
-	const char *const *fields = mn_correction_fields();
-	const char *labels[32];
+	const char *to[2] = { send_to_label(0), send_to_label(1) };
+	const char *kinds[2] = { T("Feedback", "Góp ý"),
+	    T("Complaint", "Khiếu nại") };
+	int64_t child_id = 0;
+	int to_choice = 0, kind_choice = 0, rc;
+
+	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
+		return rc;
+	if ((rc = screen_choose(ui, T("Send to", "Gửi tới"), to, 2,
+	    &to_choice)) != TUI_OK)
+		return rc;
+	if ((rc = screen_choose(ui, T("Kind", "Loại"), kinds, 2,
+	    &kind_choice)) != TUI_OK)
+		return rc;
+	return compose_feedback(ui, child_id, to_choice, kind_choice);
+}
+
+/* Returns the label of a correctable field, or its name without one. */
+static const char *
+correction_label(const char *field)
+{
+	const char *label = mn_correction_field_label(field);
+
+	return label != NULL ? label : field;
+}
+
+/*
+ * Asks the correct value of field for the child.  The form keeps a
+ * draft under "correction:CHILD:FIELD".
+ */
+static int
+compose_correction(struct tui *ui, int64_t child_id, const char *field)
+{
 	struct tui_form_row rows[] = {
 		{ .name = "value", .en = "Correct value",
 		    .vi = "Giá trị đúng" },
 		{ .name = "note", .en = "Note", .vi = "Ghi chú" },
 	};
+	struct tui_form form;
 	struct mn_error err;
-	int64_t child_id = 0, id;
-	int n = 0, choice = 0, rc;
+	char key[MN_DRAFT_KEY_SIZE];
+	int64_t id;
+	int rc;
 
-	while (fields[n] != NULL && n < 32) {
-		const char *label = mn_correction_field_label(fields[n]);
-
-		labels[n] = label != NULL ? label : fields[n];
-		n++;
-	}
-	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
-		return rc;
-	if ((rc = screen_choose(ui, T("Which field is wrong?",
-	    "Thông tin nào bị sai?"), labels, n, &choice)) != TUI_OK)
-		return rc;
+	snprintf(key, sizeof key, "correction:%lld:%s", (long long)child_id,
+	    field);
+	text_form(&form, correction_label(field), rows, 2, key);
 	tui_field_init(&rows[0].field, MN_CORRECTION_VALUE_MAX, TUI_SHOW);
 	tui_field_init(&rows[1].field, 500, TUI_SHOW);
 	mn_error_clear(&err);
 	for (;;) {
 		char *value, *note;
 
-		if ((rc = ask_text(ui, labels[choice], rows, 2, &err)) !=
-		    TUI_OK)
+		if ((rc = ask_text(ui, &form, &err)) != TUI_OK)
 			return rc;
 		value = tui_field_get(&rows[0].field);
 		note = tui_field_get(&rows[1].field);
 		mn_error_clear(&err);
-		rc = mn_correction_request(ui->ctx, child_id, fields[choice],
+		rc = mn_correction_request(ui->ctx, child_id, field,
 		    value != NULL ? value : "", note != NULL ? note : "", &id,
 		    &err);
 		free(value);
@@ -583,6 +668,160 @@ write_correction(struct tui *ui)
 			return TUI_OK;
 		}
 	}
+}
+
+static int
+write_correction(struct tui *ui)
+{
+	const char *const *fields = mn_correction_fields();
+	const char *labels[32];
+	int64_t child_id = 0;
+	int n = 0, choice = 0, rc;
+
+	while (fields[n] != NULL && n < 32) {
+		labels[n] = correction_label(fields[n]);
+		n++;
+	}
+	if ((rc = choose_child(ui, &child_id)) != TUI_OK)
+		return rc;
+	if ((rc = screen_choose(ui, T("Which field is wrong?",
+	    "Thông tin nào bị sai?"), labels, n, &choice)) != TUI_OK)
+		return rc;
+	return compose_correction(ui, child_id, fields[choice]);
+}
+
+/* ---- Reopening drafts ------------------------------------------------ */
+
+/* Index of name in the NULL-terminated or n-long list, or -1. */
+static int
+name_index(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n && names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Splits a draft record "ID" or "ID:REST" into the id and REST ("" for
+ * the first form).  Returns false unless the record starts with a
+ * positive id.
+ */
+static bool
+record_id(const char *record, int64_t *id, const char **rest)
+{
+	char *end;
+	long long n = strtoll(record, &end, 10);
+
+	if (end == record || n <= 0 || (*end != '\0' && *end != ':'))
+		return false;
+	*id = n;
+	*rest = *end == ':' ? end + 1 : end;
+	return true;
+}
+
+/* Reopens a parent's feedback "CHILD:RECIPIENT:KIND". */
+int
+feedback_new_reopen(struct tui *ui, const char *record)
+{
+	char to[16], kind[16];
+	const char *rest;
+	int64_t child_id;
+	int t, k;
+
+	screen_set_parent_minimum(ui);
+	if (!record_id(record, &child_id, &rest) ||
+	    sscanf(rest, "%15[a-z]:%15[a-z]", to, kind) != 2 ||
+	    (t = name_index(recipients, 2, to)) < 0 ||
+	    (k = name_index(feedback_kinds, 2, kind)) < 0)
+		return TUI_CANCEL;
+	return compose_feedback(ui, child_id, t, k);
+}
+
+/* Reopens a parent's correction request "CHILD:FIELD". */
+int
+correction_reopen(struct tui *ui, const char *record)
+{
+	const char *const *fields = mn_correction_fields();
+	const char *rest;
+	int64_t child_id;
+	int f;
+
+	screen_set_parent_minimum(ui);
+	if (!record_id(record, &child_id, &rest) ||
+	    (f = name_index(fields, 32, rest)) < 0)
+		return TUI_CANCEL;
+	return compose_correction(ui, child_id, fields[f]);
+}
+
+/*
+ * Reads the thread of a staff draft's record into a new mn_feedback;
+ * NULL after showing why not.  The caller frees it.
+ */
+static struct mn_feedback *
+reopen_thread(struct tui *ui, const char *record, const char **rest)
+{
+	struct mn_feedback *fb;
+	struct mn_error err;
+	int64_t id;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (!record_id(record, &id, rest) ||
+	    (fb = malloc(sizeof *fb)) == NULL)
+		return NULL;
+	mn_error_clear(&err);
+	if (mn_feedback_get(ui->ctx, id, fb, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		free(fb);
+		return NULL;
+	}
+	return fb;
+}
+
+/* Reopens a staff answer "ID". */
+int
+feedback_answer_reopen(struct tui *ui, const char *record)
+{
+	const char *rest;
+	struct mn_feedback *fb = reopen_thread(ui, record, &rest);
+	int rc;
+
+	if (fb == NULL)
+		return TUI_CANCEL;
+	rc = answer_thread(ui, fb);
+	free(fb);
+	return rc;
+}
+
+/* Reopens a staff assignment "ID". */
+int
+feedback_assign_reopen(struct tui *ui, const char *record)
+{
+	const char *rest;
+	struct mn_feedback *fb = reopen_thread(ui, record, &rest);
+	int rc;
+
+	if (fb == NULL)
+		return TUI_CANCEL;
+	rc = assign_thread(ui, fb);
+	free(fb);
+	return rc;
+}
+
+/* Reopens a correction decision "ID:accept" or "ID:reject". */
+int
+feedback_decide_reopen(struct tui *ui, const char *record)
+{
+	const char *rest;
+	struct mn_feedback *fb = reopen_thread(ui, record, &rest);
+	int rc = TUI_CANCEL;
+
+	if (fb == NULL)
+		return TUI_CANCEL;
+	if (strcmp(rest, "accept") == 0 || strcmp(rest, "reject") == 0)
+		rc = decide_form(ui, fb, strcmp(rest, "accept") == 0);
+	free(fb);
+	return rc;
 }
 
 /* ---- Entry points ---------------------------------------------------- */

@@ -3,8 +3,10 @@
  * sent by the parents and a dose given from it, an injury or accident,
  * and a vaccination.  Form rows are named as
  * the core's error fields, so a rejected value puts the cursor on its
- * row.  Dates are typed dd/mm/yyyy and times YYYY-MM-DD HH:MM, as the
- * core stores them.
+ * row.  Dates are typed dd/mm/yyyy and times dd/mm/yyyy HH:MM, and they
+ * reach the core as YYYY-MM-DD and YYYY-MM-DD HH:MM.  Every form keeps
+ * its values as a draft when the session ends in it, under the key
+ * "health_form:KIND:CHILD_ID" that health_form_reopen opens again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +14,14 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "tui/grid.h"
 #include "tui/health_ui.h"
 #include "tui/screens.h"
 
 #define TEXT_LETTERS 200
+#define TIME_LETTERS 16		/* dd/mm/yyyy HH:MM */
 
-/* Local time now as "YYYY-MM-DD HH:MM". */
+/* Local time now as "dd/mm/yyyy HH:MM". */
 static void
 now_text(char buf[17])
 {
@@ -25,9 +29,59 @@ now_text(char buf[17])
 	struct tm tm;
 
 	if (localtime_r(&now, &tm) == NULL)
-		snprintf(buf, 17, "1970-01-01 00:00");
+		snprintf(buf, 17, "01/01/1970 00:00");
 	else
-		strftime(buf, 17, "%Y-%m-%d %H:%M", &tm);
+		strftime(buf, 17, "%d/%m/%Y %H:%M", &tm);
+}
+
+/*
+ * Rejects a day after today with the text as typed, because the core's
+ * own message would show the stored YYYY-MM-DD form.
+ */
+static int
+not_future(const struct mn_date *d, const char *text, const char *field,
+    const char *label, struct mn_error *err)
+{
+	struct mn_date today;
+
+	mn_date_today(&today);
+	if (mn_date_cmp(d, &today) <= 0)
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, field, T("%s %s is in the future; "
+	    "enter a date up to today", "%s %s là ngày trong tương lai; hãy "
+	    "nhập ngày đến hôm nay"), label, text);
+}
+
+/* Converts a typed "dd/mm/yyyy HH:MM" to "YYYY-MM-DD HH:MM". */
+static int
+iso_time(const char *text, const char *field, const char *label,
+    char out[17], struct mn_error *err)
+{
+	char day[16], extra;
+	struct mn_date d;
+	int hour, minute;
+
+	out[0] = '\0';
+	if (text == NULL || sscanf(text, "%15s %2d:%2d%c", day, &hour,
+	    &minute, &extra) != 3 || hour < 0 || hour > 23 || minute < 0 ||
+	    minute > 59 || mn_date_parse(day, label, &d, NULL) != MN_OK)
+		return mn_fail(err, MN_ERR_INVALID, field, T("%s \"%s\" is not "
+		    "a time; expected dd/mm/yyyy HH:MM such as 04/12/2026 "
+		    "09:30", "%s \"%s\" không phải là thời điểm; cần dạng "
+		    "dd/mm/yyyy HH:MM, ví dụ 04/12/2026 09:30"), label,
+		    text != NULL ? text : "");
+	if (not_future(&d, text, field, label, err) != MN_OK)
+		return MN_ERR_INVALID;
+	snprintf(out, 17, "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day,
+	    hour, minute);
+	return MN_OK;
+}
+
+/* Writes the draft key "health_form:KIND:CHILD_ID" of a form. */
+static void
+draft_key(char *buf, size_t size, const char *kind, const struct mn_child *c)
+{
+	snprintf(buf, size, "health_form:%s:%lld", kind, (long long)c->id);
 }
 
 /* Text of row i, malloc'd; "" when out of memory is turned into NULL. */
@@ -44,10 +98,13 @@ show_error(struct tui *ui, struct tui_form *form, const struct mn_error *err)
 	tui_form_focus(form, err->field);
 }
 
-/* Converts a typed dd/mm/yyyy (or "" when allowed) to YYYY-MM-DD. */
+/*
+ * Converts a typed dd/mm/yyyy (or "" when allowed) to YYYY-MM-DD; past
+ * also rejects a day after today.
+ */
 static int
 iso_date(const char *text, const char *field, const char *label,
-    bool allow_empty, char out[11], struct mn_error *err)
+    bool allow_empty, bool past, char out[11], struct mn_error *err)
 {
 	struct mn_date d;
 
@@ -58,6 +115,8 @@ iso_date(const char *text, const char *field, const char *label,
 		snprintf(err->field, sizeof err->field, "%s", field);
 		return MN_ERR_INVALID;
 	}
+	if (past && not_future(&d, text, field, label, err) != MN_OK)
+		return MN_ERR_INVALID;
 	mn_date_format_iso(&d, out, 11);
 	return MN_OK;
 }
@@ -126,12 +185,14 @@ try_visit(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 		    "%d", "xử trí \"%s\" không hợp lệ; cần số từ 1 đến %d"),
 		    t[V_ACTION], MN_VISIT_ACTION_COUNT);
 	if (rc == MN_OK)
+		rc = iso_time(t[V_AT], "visit_at", T("visit time",
+		    "thời điểm đến phòng y tế"), v.visit_at, &err);
+	if (rc == MN_OK)
 		rc = parse_yes(t[V_INFORMED], "parent_informed",
 		    T("parents informed", "đã báo phụ huynh"),
 		    &v.parent_informed, &err);
 	if (rc == MN_OK) {
 		v.child_id = c->id;
-		snprintf(v.visit_at, sizeof v.visit_at, "%s", t[V_AT]);
 		v.complaint = t[V_COMPLAINT];
 		v.temperature_c = temp;
 		v.action = action - 1;
@@ -153,8 +214,8 @@ int
 health_visit_form(struct tui *ui, const struct mn_child *c)
 {
 	struct tui_form_row rows[V_ROWS] = {
-		{ .name = "visit_at", .en = "Time (YYYY-MM-DD HH:MM)",
-		    .vi = "Thời điểm (YYYY-MM-DD HH:MM)" },
+		{ .name = "visit_at", .en = "Time (dd/mm/yyyy HH:MM)",
+		    .vi = "Thời điểm (dd/mm/yyyy HH:MM)" },
 		{ .name = "complaint", .en = "Complaint", .vi = "Lý do đến" },
 		{ .name = "temperature", .en = "Temperature °C",
 		    .vi = "Nhiệt độ °C" },
@@ -167,7 +228,7 @@ health_visit_form(struct tui *ui, const struct mn_child *c)
 		{ .name = "note", .en = "Note", .vi = "Ghi chú" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = V_ROWS };
-	char heading[320], note[512], now[17];
+	char heading[320], note[512], now[17], key[MN_DRAFT_KEY_SIZE];
 	const char *saved;
 	size_t used = 0;
 	int rc;
@@ -186,6 +247,8 @@ health_visit_form(struct tui *ui, const struct mn_child *c)
 		used += (size_t)n;
 	}
 	form.note = note;
+	draft_key(key, sizeof key, "visit", c);
+	form.draft_key = key;
 	for (int i = 0; i < V_ROWS; i++)
 		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
 	now_text(now);
@@ -225,7 +288,7 @@ try_checkup(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 			    T("out of memory", "hết bộ nhớ"));
 	if (rc == MN_OK)
 		rc = iso_date(t[K_ON], "checked_on", T("check-up date",
-		    "ngày khám"), false, k.checked_on, &err);
+		    "ngày khám"), false, true, k.checked_on, &err);
 	if (rc == MN_OK && t[K_HR][0] != '\0' &&
 	    sscanf(t[K_HR], "%d%c", &hr, &end) != 1)
 		rc = mn_fail(&err, MN_ERR_INVALID, "heart_rate",
@@ -293,7 +356,7 @@ health_checkup_form(struct tui *ui, const struct mn_child *c)
 		{ .name = "referral", .en = "Referral", .vi = "Chuyển khám" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = K_ROWS };
-	char heading[320], today[16];
+	char heading[320], today[16], key[MN_DRAFT_KEY_SIZE];
 	struct mn_date d;
 	const char *saved;
 	int rc;
@@ -301,6 +364,8 @@ health_checkup_form(struct tui *ui, const struct mn_child *c)
 	form_title(heading, sizeof heading, T("Periodic check-up",
 	    "Khám sức khỏe định kỳ"), c);
 	/* Seventeen rows fill 24 lines, so the child goes in the title. */
+	draft_key(key, sizeof key, "checkup", c);
+	form.draft_key = key;
 	for (int i = 0; i < K_ROWS; i++)
 		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
 	mn_date_today(&d);
@@ -336,10 +401,10 @@ try_medicine(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 			    T("out of memory", "hết bộ nhớ"));
 	if (rc == MN_OK)
 		rc = iso_date(t[M_FIRST], "first_day", T("first day",
-		    "từ ngày"), false, m.first_day, &err);
+		    "từ ngày"), false, false, m.first_day, &err);
 	if (rc == MN_OK)
 		rc = iso_date(t[M_LAST], "last_day", T("last day",
-		    "đến ngày"), false, m.last_day, &err);
+		    "đến ngày"), false, false, m.last_day, &err);
 	if (rc == MN_OK) {
 		m.child_id = c->id;
 		m.medicine = t[M_MEDICINE];
@@ -373,7 +438,7 @@ health_medicine_form(struct tui *ui, const struct mn_child *c)
 		    .vi = "Lời dặn của phụ huynh" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = M_ROWS };
-	char heading[320], today[16];
+	char heading[320], today[16], key[MN_DRAFT_KEY_SIZE];
 	struct mn_date d;
 	const char *saved;
 	int rc;
@@ -384,6 +449,8 @@ health_medicine_form(struct tui *ui, const struct mn_child *c)
 	form.note = T("Dose such as \"5 ml\" or \"1 tablet\"; times such as "
 	    "\"10:30, 14:00\".", "Liều dùng như \"5 ml\" hoặc \"1 viên\"; "
 	    "giờ uống như \"10:30, 14:00\".");
+	draft_key(key, sizeof key, "medicine", c);
+	form.draft_key = key;
 	for (int i = 0; i < M_ROWS; i++)
 		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
 	mn_date_today(&d);
@@ -417,37 +484,66 @@ static const struct tui_column request_columns[] = {
 
 enum { D_AT, D_NOTE, D_ROWS };
 
+/*
+ * Rejects a dose time outside the request's days with dd/mm/yyyy dates,
+ * before the core does the same check with its stored forms.
+ */
+static int
+within_days(const struct mn_medicine_request *req, const char *iso,
+    const char *typed, struct mn_error *err)
+{
+	char first[16], last[16];
+
+	if (strncmp(iso, req->first_day, 10) >= 0 &&
+	    strncmp(iso, req->last_day, 10) <= 0)
+		return MN_OK;
+	hui_date(req->first_day, first, sizeof first);
+	hui_date(req->last_day, last, sizeof last);
+	return mn_fail(err, MN_ERR_INVALID, "given_at", T("%s is outside the "
+	    "days the parents asked for, %s to %s", "%s nằm ngoài những ngày "
+	    "cha mẹ dặn, từ %s đến %s"), typed, first, last);
+}
+
 static int
 give_dose(struct tui *ui, const struct mn_child *c,
     const struct mn_medicine_request *req)
 {
 	struct tui_form_row rows[D_ROWS] = {
-		{ .name = "given_at", .en = "Time (YYYY-MM-DD HH:MM)",
-		    .vi = "Thời điểm (YYYY-MM-DD HH:MM)" },
+		{ .name = "given_at", .en = "Time (dd/mm/yyyy HH:MM)",
+		    .vi = "Thời điểm (dd/mm/yyyy HH:MM)" },
 		{ .name = "note", .en = "Note", .vi = "Ghi chú" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = D_ROWS,
 	    .enter_submits = true };
 	struct mn_error err;
-	char heading[320], now[17];
+	char heading[320], now[17], key[MN_DRAFT_KEY_SIZE];
 	int64_t id;
 	int rc;
 
 	snprintf(heading, sizeof heading, "%s: %s, %s", c->full_name,
 	    req->medicine, req->dose);
 	form.heading = heading;
-	tui_field_init(&rows[D_AT].field, 16, TUI_SHOW);
+	snprintf(key, sizeof key, "health_form:dose:%lld:%lld",
+	    (long long)c->id, (long long)req->id);
+	form.draft_key = key;
+	tui_field_init(&rows[D_AT].field, TIME_LETTERS, TUI_SHOW);
 	tui_field_init(&rows[D_NOTE].field, TEXT_LETTERS, TUI_SHOW);
 	now_text(now);
 	tui_field_set(&rows[D_AT].field, now);
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		char *at = get(&form, D_AT), *note = get(&form, D_NOTE);
+		char iso[17];
 		int stored;
 
 		mn_error_clear(&err);
-		stored = at != NULL && note != NULL ?
-		    mn_medicine_give(ui->ctx, req->id, at, note, &id, &err) :
+		stored = at != NULL && note != NULL ? iso_time(at, "given_at",
+		    T("time given", "thời điểm cho uống"), iso, &err) :
 		    MN_ERR_NOMEM;
+		if (stored == MN_OK)
+			stored = within_days(req, iso, at, &err);
+		if (stored == MN_OK)
+			stored = mn_medicine_give(ui->ctx, req->id, iso, note,
+			    &id, &err);
 		free(at);
 		free(note);
 		if (stored == MN_OK) {
@@ -612,12 +708,13 @@ try_injury(struct tui *ui, struct tui_form *form, const struct mn_child *c)
 		    T("days absent \"%s\" is not a whole number",
 		    "số ngày nghỉ \"%s\" không phải số nguyên"), t[I_DAYS]);
 	if (rc == MN_OK)
+		rc = iso_time(t[I_AT], "occurred_at", T("time of the injury",
+		    "thời điểm xảy ra"), in.occurred_at, &err);
+	if (rc == MN_OK)
 		rc = iso_date(t[I_REPORTED], "reported_on", T("report date",
-		    "ngày báo cáo"), true, in.reported_on, &err);
+		    "ngày báo cáo"), true, true, in.reported_on, &err);
 	if (rc == MN_OK) {
 		in.child_id = c->id;
-		snprintf(in.occurred_at, sizeof in.occurred_at, "%s",
-		    t[I_AT]);
 		in.place = t[I_PLACE];
 		in.body_part = t[I_BODY];
 		in.first_aid = t[I_FIRST_AID];
@@ -640,8 +737,8 @@ int
 health_injury_form(struct tui *ui, const struct mn_child *c)
 {
 	struct tui_form_row rows[I_ROWS] = {
-		{ .name = "occurred_at", .en = "Time (YYYY-MM-DD HH:MM)",
-		    .vi = "Thời điểm (YYYY-MM-DD HH:MM)" },
+		{ .name = "occurred_at", .en = "Time (dd/mm/yyyy HH:MM)",
+		    .vi = "Thời điểm (dd/mm/yyyy HH:MM)" },
 		{ .name = "place", .en = "Place", .vi = "Nơi xảy ra" },
 		{ .name = "kind", .en = "Kind (1-8)", .vi = "Loại (1-8)" },
 		{ .name = "body_part", .en = "Body part",
@@ -658,6 +755,7 @@ health_injury_form(struct tui *ui, const struct mn_child *c)
 	};
 	struct tui_form form = { .rows = rows, .nrows = I_ROWS };
 	char heading[320], note[512], kinds[320], levels[128], now[17];
+	char key[MN_DRAFT_KEY_SIZE];
 	const char *saved;
 	int rc;
 
@@ -670,6 +768,8 @@ health_injury_form(struct tui *ui, const struct mn_child *c)
 	    MN_SEVERITY_COUNT, health_severity_label);
 	snprintf(note, sizeof note, "%s. %s", kinds, levels);
 	form.note = note;
+	draft_key(key, sizeof key, "injury", c);
+	form.draft_key = key;
 	for (int i = 0; i < I_ROWS; i++)
 		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
 	now_text(now);
@@ -728,7 +828,7 @@ try_vaccination(struct tui *ui, struct tui_form *form,
 		    "đến 10"), t[A_DOSE]);
 	if (rc == MN_OK)
 		rc = iso_date(t[A_GIVEN], "given_on", T("vaccination date",
-		    "ngày tiêm"), true, va.given_on, &err);
+		    "ngày tiêm"), true, true, va.given_on, &err);
 	if (rc == MN_OK)
 		rc = parse_choice(t[A_SOURCE], MN_VACCINE_SOURCE_COUNT,
 		    "source", T("source", "nguồn"), &va.source, &err);
@@ -766,7 +866,7 @@ health_vaccination_form(struct tui *ui, const struct mn_child *c)
 		    .vi = "Cần tiêm bù (c/k)" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = A_ROWS };
-	char heading[320], note[320];
+	char heading[320], note[320], key[MN_DRAFT_KEY_SIZE];
 	const char *saved;
 	int rc;
 
@@ -776,6 +876,8 @@ health_vaccination_form(struct tui *ui, const struct mn_child *c)
 	choice_note(note, sizeof note, T("Source: ", "Nguồn: "),
 	    MN_VACCINE_SOURCE_COUNT, health_vaccine_source_label);
 	form.note = note;
+	draft_key(key, sizeof key, "vaccination", c);
+	form.draft_key = key;
 	for (int i = 0; i < A_ROWS; i++)
 		tui_field_init(&rows[i].field, TEXT_LETTERS, TUI_SHOW);
 	tui_field_set(&rows[A_DOSE].field, "1");
@@ -828,4 +930,89 @@ int
 screen_checkup(struct tui *ui)
 {
 	return for_children(ui, health_checkup_form);
+}
+
+/* Opens the dose form of the child's medicine request_id, if still listed. */
+static int
+reopen_dose(struct tui *ui, const struct mn_child *c, int64_t request_id)
+{
+	struct mn_medicine_request *rq = NULL;
+	struct mn_error err;
+	const char *saved;
+	size_t n = 0;
+	int rc = TUI_OK;
+
+	mn_error_clear(&err);
+	if (mn_medicine_list(ui->ctx, c->id, NULL, &rq, &n, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
+	saved = hui_enter(ui, T("Medicine: log a dose",
+	    "Thuốc: ghi lần cho uống"));
+	for (size_t i = 0; i < n; i++)
+		if (rq[i].id == request_id) {
+			rc = give_dose(ui, c, &rq[i]);
+			break;
+		}
+	hui_leave(ui, saved);
+	mn_medicine_list_free(rq, n);
+	return rc;
+}
+
+/* The forms a draft "health_form:KIND:CHILD_ID" reopens. */
+static const struct {
+	const char *kind;
+	int (*form)(struct tui *, const struct mn_child *);
+} reopen_forms[] = {
+	{ "visit", health_visit_form },
+	{ "checkup", health_checkup_form },
+	{ "medicine", health_medicine_form },
+	{ "injury", health_injury_form },
+	{ "vaccination", health_vaccination_form },
+};
+
+/*
+ * Opens the form of a draft "KIND:CHILD_ID" ("dose:CHILD_ID:REQUEST_ID"
+ * for a dose), filled in from ui->resume.
+ */
+int
+health_form_reopen(struct tui *ui, const char *record)
+{
+	size_t len = strcspn(record, ":");
+	struct mn_child c;
+	struct mn_error err;
+	long long id, request = 0;
+	char *end;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (record[len] != ':')
+		return TUI_OK;
+	id = strtoll(record + len + 1, &end, 10);
+	if (len == 4 && strncmp(record, "dose", 4) == 0 && *end == ':')
+		request = strtoll(end + 1, &end, 10);
+	if (*end != '\0' || id <= 0)
+		return TUI_OK;
+	if (request > 0) {
+		mn_error_clear(&err);
+		if (mn_child_get(ui->ctx, id, &c, &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			return TUI_OK;
+		}
+		return reopen_dose(ui, &c, request) == TUI_END ? TUI_END :
+		    TUI_OK;
+	}
+	for (size_t i = 0; i < sizeof reopen_forms / sizeof reopen_forms[0];
+	    i++) {
+		if (strlen(reopen_forms[i].kind) != len ||
+		    strncmp(reopen_forms[i].kind, record, len) != 0)
+			continue;
+		mn_error_clear(&err);
+		if (mn_child_get(ui->ctx, id, &c, &err) != MN_OK) {
+			tui_error(ui, "%s", err.message);
+			return TUI_OK;
+		}
+		return reopen_forms[i].form(ui, &c) == TUI_END ? TUI_END :
+		    TUI_OK;
+	}
+	return TUI_OK;
 }

@@ -1,107 +1,101 @@
 /*
- * The menu tree, defined by one table.  An entry tied to an action shows
- * only when mn_allowed grants it, so the menu and the core's access table
- * cannot disagree.  Other entries list the roles that see them.  Hiding
- * an entry is presentation only, because every core function checks
- * access itself.
+ * The menu tree, defined by one table.  Each entry names the action of
+ * access.h its screen is for, and shows only when mn_allowed grants it,
+ * so the menu and the core's access table cannot disagree.  A submenu
+ * shows when one of its entries does.  Hiding an entry is presentation
+ * only, because every core function checks access itself.
  */
 #include <stdio.h>
 
 #include "core/access.h"
+#include "core/export_file.h"
 #include "tui/screens.h"
 
-#define ALL_ROLES	0xFFFFu
-#define NO_ACTION	(-1)
 #define MENU_MAX	32
-/* The health module's own checks narrow what each of them may do. */
-#define HEALTH_ROLES	(MN_ROLE_NURSE | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER)
-/* Every staff role may export something (mn_export_kind_allowed). */
-#define EXPORT_ROLES	(MN_ROLE_ADMIN | MN_ROLE_PRINCIPAL | \
-	MN_ROLE_TEACHER | MN_ROLE_NURSE | MN_ROLE_KITCHEN | \
-	MN_ROLE_ACCOUNTANT | MN_ROLE_CLERK)
+/* Not an action: always shown (log out; a submenu, see visible). */
+#define ANYONE		(-1)
+/* Not an action: shown when one kind of export is allowed. */
+#define ANY_EXPORT	(-2)
 
 struct menu_entry {
 	int id;
 	int parent;		/* 0: top level */
 	const char *en, *vi;
-	unsigned roles;		/* used when action is NO_ACTION */
-	int action;		/* enum mn_action or NO_ACTION */
+	int action;		/* enum mn_action, or one of the above */
 	int (*open)(struct tui *ui);	/* NULL: a submenu */
 };
 
 enum { MENU_LOGOUT = 99 };
 
 static const struct menu_entry menu[] = {
-	{ 1, 0, "Children", "Trẻ em", 0, MN_ACT_CHILD_READ,
-	    screen_child_list },
-	{ 2, 0, "Classes", "Lớp học", 0, MN_ACT_CLASS_READ,
-	    screen_class_list },
-	{ 3, 0, "Staff", "Nhân sự", 0, MN_ACT_STAFF_READ,
-	    screen_staff_list },
-	{ 5, 0, "School calendar", "Lịch năm học", 0, MN_ACT_CALENDAR_WRITE,
+	{ 1, 0, "Children", "Trẻ em", MN_ACT_CHILD_READ, screen_child_list },
+	{ 2, 0, "Classes", "Lớp học", MN_ACT_CLASS_READ, screen_class_list },
+	{ 3, 0, "Staff", "Nhân sự", MN_ACT_STAFF_READ, screen_staff_list },
+	{ 5, 0, "School calendar", "Lịch năm học", MN_ACT_CALENDAR_WRITE,
 	    screen_calendar },
-	{ 4, 0, "Account management", "Quản lý tài khoản", 0,
+	/* Promotion, as `mamnon promote`. */
+	{ 8, 0, "Promotion to a new school year", "Lên lớp năm học mới",
+	    MN_ACT_PROMOTE, screen_promote },
+	{ 4, 0, "Account management", "Quản lý tài khoản",
 	    MN_ACT_ACCOUNT_LIST, screen_accounts },
-	{ 10, 0, "Health", "Sức khỏe", HEALTH_ROLES, NO_ACTION, NULL },
+	{ 10, 0, "Health", "Sức khỏe", ANYONE, NULL },
 	{ 11, 10, "Weighing round of a class", "Cân đo theo lớp",
-	    MN_ROLE_NURSE | MN_ROLE_TEACHER, NO_ACTION, screen_weighing },
-	{ 12, 10, "Child's health", "Sức khỏe của trẻ", HEALTH_ROLES,
-	    NO_ACTION, screen_child_health },
-	{ 13, 10, "Round report", "Báo cáo đợt cân đo", HEALTH_ROLES,
-	    NO_ACTION, screen_round_report },
+	    MN_ACT_HEALTH_MEASURE, screen_weighing },
+	{ 12, 10, "Child's health", "Sức khỏe của trẻ",
+	    MN_ACT_HEALTH_SUMMARY, screen_child_health },
+	{ 13, 10, "Round report", "Báo cáo đợt cân đo",
+	    MN_ACT_HEALTH_SUMMARY, screen_round_report },
 	{ 14, 10, "Medical room visit", "Khám tại phòng y tế",
-	    MN_ROLE_NURSE, NO_ACTION, screen_visit },
+	    MN_ACT_HEALTH_WRITE, screen_visit },
 	{ 15, 10, "Medicine from parents", "Thuốc phụ huynh gửi",
-	    MN_ROLE_NURSE, NO_ACTION, screen_medicine },
+	    MN_ACT_HEALTH_WRITE, screen_medicine },
 	{ 16, 10, "Periodic check-up", "Khám sức khỏe định kỳ",
-	    MN_ROLE_NURSE, NO_ACTION, screen_checkup },
-	{ 40, 0, "Attendance", "Điểm danh", MN_ROLE_TEACHER |
-	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_attendance },
-	{ 41, 0, "Daily log", "Nhật ký lớp", MN_ROLE_TEACHER |
-	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_dailylog },
-	{ 42, 0, "Today's attendance", "Sĩ số hôm nay", MN_ROLE_PRINCIPAL |
-	    MN_ROLE_KITCHEN, NO_ACTION, screen_today },
-	{ 20, 0, "My children", "Con của tôi", MN_ROLE_PARENT, NO_ACTION,
+	    MN_ACT_HEALTH_WRITE, screen_checkup },
+	{ 40, 0, "Attendance", "Điểm danh", MN_ACT_ATTENDANCE_WRITE,
+	    screen_attendance },
+	{ 41, 0, "Daily log", "Nhật ký lớp", MN_ACT_DAILYLOG_WRITE,
+	    screen_dailylog },
+	{ 42, 0, "Today's attendance", "Sĩ số hôm nay",
+	    MN_ACT_ATTENDANCE_COUNTS, screen_today },
+	{ 20, 0, "My children", "Con của tôi", MN_ACT_OWN_CHILDREN,
 	    screen_my_children },
-	{ 21, 0, "Feedback", "Góp ý", MN_ROLE_PARENT, NO_ACTION,
-	    screen_feedback },
-	{ 22, 0, "Announcements", "Thông báo",
-	    MN_ROLE_PARENT | MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER, NO_ACTION,
+	{ 21, 0, "Feedback", "Góp ý", MN_ACT_FEEDBACK_SEND, screen_feedback },
+	{ 22, 0, "Announcements", "Thông báo", MN_ACT_ANNOUNCE_WRITE,
 	    screen_announcements },
 	{ 23, 0, "Parent feedback", "Góp ý phụ huynh",
-	    MN_ROLE_TEACHER | MN_ROLE_PRINCIPAL | MN_ROLE_CLERK, NO_ACTION,
-	    screen_feedback_inbox },
+	    MN_ACT_FEEDBACK_HANDLE, screen_feedback_inbox },
 	{ 24, 0, "Parental consent", "Đồng ý của phụ huynh",
-	    MN_ROLE_PRINCIPAL | MN_ROLE_TEACHER | MN_ROLE_CLERK, NO_ACTION,
-	    screen_consents },
+	    MN_ACT_CONSENT_RECORD, screen_consents },
 	{ 25, 0, "Data-use approvals", "Phê duyệt dữ liệu",
-	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_approvals },
-	{ 26, 0, "Audit trail", "Nhật ký truy cập",
-	    MN_ROLE_PRINCIPAL | MN_ROLE_ADMIN, NO_ACTION, screen_audit },
+	    MN_ACT_APPROVAL_DECIDE, screen_approvals },
+	{ 26, 0, "Audit trail", "Nhật ký truy cập", MN_ACT_AUDIT_READ,
+	    screen_audit },
 	/*
 	 * Above "Dinh dưỡng", which stays just above "Đăng xuất".  The
 	 * screen lists only the kinds the actor's roles may export.
 	 */
-	{ 7, 0, "Export data", "Xuất dữ liệu", EXPORT_ROLES, NO_ACTION,
-	    screen_export },
-	{ 6, 0, "Nutrition", "Dinh dưỡng", MN_ROLE_KITCHEN |
-	    MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER |
-	    MN_ROLE_PARENT | MN_ROLE_NURSE, NO_ACTION, NULL },
-	{ 61, 6, "Menus", "Thực đơn", MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL |
-	    MN_ROLE_ACCOUNTANT | MN_ROLE_TEACHER | MN_ROLE_PARENT |
-	    MN_ROLE_NURSE, NO_ACTION, screen_menus },
+	{ 7, 0, "Export data", "Xuất dữ liệu", ANY_EXPORT, screen_export },
+	{ 6, 0, "Nutrition", "Dinh dưỡng", ANYONE, NULL },
+	{ 61, 6, "Menus", "Thực đơn", MN_ACT_MENU_READ, screen_menus },
 	{ 62, 6, "Market list and meal counts", "Phiếu kê chợ, suất ăn",
-	    MN_ROLE_KITCHEN | MN_ROLE_PRINCIPAL | MN_ROLE_ACCOUNTANT,
-	    NO_ACTION, screen_market },
-	{ 63, 6, "Meal-fee book", "Sổ tính tiền ăn", MN_ROLE_ACCOUNTANT |
-	    MN_ROLE_PRINCIPAL, NO_ACTION, screen_mealfees },
-	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ROLE_KITCHEN |
-	    MN_ROLE_PRINCIPAL | MN_ROLE_NURSE, NO_ACTION, screen_foodsafety },
-	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ALL_ROLES, NO_ACTION,
-	    screen_logout },
+	    MN_ACT_MARKET_READ, screen_market },
+	{ 63, 6, "Meal-fee book", "Sổ tính tiền ăn", MN_ACT_MEAL_FEES,
+	    screen_mealfees },
+	{ 64, 6, "Food safety", "Kiểm thực, lưu mẫu", MN_ACT_FOOD_SAFETY,
+	    screen_foodsafety },
+	{ MENU_LOGOUT, 0, "Log out", "Đăng xuất", ANYONE, screen_logout },
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
+
+/* Entries that a second action shows as well, by menu id. */
+static const struct {
+	int id;
+	enum mn_action action;
+} also_shown[] = {
+	/* Parents read the announcements that staff write. */
+	{ 22, MN_ACT_OWN_CHILDREN },
+};
 
 static const struct tui_keydef menu_keys[] = {
 	{ { TK_ENTER, TK(KEY_RIGHT) }, "Enter", "Open", "Chọn",
@@ -116,18 +110,36 @@ static const struct tui_column menu_column[] = {
 };
 
 static bool
-visible(const struct tui *ui, const struct menu_entry *e)
+visible(const struct mn_actor *actor, const struct menu_entry *e)
 {
-	if (e->action != NO_ACTION)
-		return mn_allowed(&ui->ctx->actor, (enum mn_action)e->action);
-	return (ui->ctx->actor.roles & e->roles) != 0;
+	if (e->open == NULL) {
+		/* A submenu: shown when one of its entries is. */
+		for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++)
+			if (menu[i].parent == e->id &&
+			    visible(actor, &menu[i]))
+				return true;
+		return false;
+	}
+	if (e->action == ANYONE)
+		return true;
+	if (e->action == ANY_EXPORT) {
+		for (int k = 0; k < MN_EXPORT_KIND_COUNT; k++)
+			if (mn_export_kind_allowed(actor, k))
+				return true;
+		return false;
+	}
+	for (size_t i = 0; i < sizeof also_shown / sizeof also_shown[0]; i++)
+		if (also_shown[i].id == e->id &&
+		    mn_allowed(actor, also_shown[i].action))
+			return true;
+	return mn_allowed(actor, (enum mn_action)e->action);
 }
 
-/* Parents use phones, so a parent-only menu fits the login size. */
+/* Parents use phones, so a menu without staff work fits the login size. */
 static void
 set_menu_minimum(struct tui *ui)
 {
-	if ((ui->ctx->actor.roles & ~MN_ROLE_PARENT) == 0)
+	if (!mn_allowed(&ui->ctx->actor, MN_ACT_CLASS_READ))
 		tui_set_minimum(ui, TUI_SMALL_COLS, TUI_SMALL_ROWS);
 	else
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
@@ -155,7 +167,8 @@ fill(struct tui *ui, struct tui_list *list, int parent, int *ids)
 	for (int i = 0; i < MENU_COUNT && n < MENU_MAX; i++) {
 		const char *cell[1];
 
-		if (menu[i].parent != parent || !visible(ui, &menu[i]))
+		if (menu[i].parent != parent ||
+		    !visible(&ui->ctx->actor, &menu[i]))
 			continue;
 		cell[0] = T(menu[i].en, menu[i].vi);
 		if (tui_list_add(list, cell) != MN_OK)

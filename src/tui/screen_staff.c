@@ -9,6 +9,7 @@
 
 #include "core/access.h"
 #include "core/account.h"
+#include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
 
 enum {
@@ -107,6 +108,9 @@ static const struct { const char *en, *vi; int max; } labels[F_ROWS] = {
 	{ "Account", "Tài khoản", 32 },
 };
 
+/* The label of row r in the interface language; errors name fields so. */
+#define LABEL(r) T(labels[r].en, labels[r].vi)
+
 /* Reads the form into s; the account login is looked up if it changed. */
 static int
 collect(struct tui *ui, struct tui_form_row *rows, struct mn_staff *s,
@@ -129,11 +133,11 @@ collect(struct tui *ui, struct tui_form_row *rows, struct mn_staff *s,
 	reg_field_copy(&rows[F_PHONE].field, s->phone, sizeof s->phone);
 	reg_field_copy(&rows[F_CONTRACT].field, s->contract_type,
 	    sizeof s->contract_type);
-	if ((rc = reg_date_field(&rows[F_BIRTH].field, rows[F_BIRTH].name,
+	if ((rc = reg_date_field(&rows[F_BIRTH].field, LABEL(F_BIRTH),
 	    true, &s->birth_date, err)) != MN_OK ||
-	    (rc = reg_sex_field(&rows[F_SEX].field, rows[F_SEX].name,
+	    (rc = reg_sex_field(&rows[F_SEX].field, LABEL(F_SEX),
 	    &s->sex, err)) != MN_OK ||
-	    (rc = reg_date_field(&rows[F_START].field, rows[F_START].name,
+	    (rc = reg_date_field(&rows[F_START].field, LABEL(F_START),
 	    true, &s->start_date, err)) != MN_OK)
 		return rc;
 	reg_field_copy(&rows[F_ACCOUNT].field, login, sizeof login);
@@ -151,7 +155,7 @@ collect(struct tui *ui, struct tui_form_row *rows, struct mn_staff *s,
 	rc = mn_account_get(ui->ctx, login, &acct, err);
 	if (rc != MN_OK) {
 		snprintf(err->field, sizeof err->field, "%s",
-		    rows[F_ACCOUNT].name);
+		    LABEL(F_ACCOUNT));
 		return rc;
 	}
 	s->account_id = acct.id;
@@ -159,6 +163,12 @@ collect(struct tui *ui, struct tui_form_row *rows, struct mn_staff *s,
 	return MN_OK;
 }
 
+/*
+ * Adds (id 0) or edits a staff member.  The form keeps a draft under
+ * "staff_form:" or "staff_form:ID", and an edit saves against
+ * form.version, which a reopened draft sets to the version it was read
+ * at.
+ */
 static int
 staff_form(struct tui *ui, int64_t id)
 {
@@ -166,7 +176,7 @@ staff_form(struct tui *ui, int64_t id)
 	struct tui_form form = { .rows = rows, .nrows = F_ROWS };
 	struct mn_staff s;
 	struct mn_error err;
-	char date[16];
+	char date[16], draft_key[MN_DRAFT_KEY_SIZE];
 	int rc;
 
 	memset(rows, 0, sizeof rows);
@@ -174,7 +184,7 @@ staff_form(struct tui *ui, int64_t id)
 	for (int i = 0; i < F_ROWS; i++) {
 		rows[i].en = labels[i].en;
 		rows[i].vi = labels[i].vi;
-		rows[i].name = T(labels[i].en, labels[i].vi);
+		/* No name: a draft names rows by their English label. */
 		tui_field_init(&rows[i].field, labels[i].max, TUI_SHOW);
 	}
 	form.note = T("Sex: Nam or Nữ.  Dates: dd/mm/yyyy.  Account: the "
@@ -202,12 +212,18 @@ staff_form(struct tui *ui, int64_t id)
 		tui_field_set(&rows[F_ACCOUNT].field, s.account_login);
 		for (int i = 0; i < F_ROWS; i++)
 			rows[i].field.changed = false;
-	}
+		form.version = s.version;
+		snprintf(draft_key, sizeof draft_key, "staff_form:%lld",
+		    (long long)id);
+	} else
+		snprintf(draft_key, sizeof draft_key, "staff_form:");
+	form.draft_key = draft_key;
 	reg_enter(ui, id ? T("Edit staff member", "Sửa hồ sơ cán bộ") :
 	    T("New staff member", "Thêm cán bộ"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		mn_error_clear(&err);
 		rc = collect(ui, rows, &s, &err);
+		s.version = form.version;
 		if (rc == MN_OK)
 			rc = id ? mn_staff_update(ui->ctx, &s, &err) :
 			    mn_staff_add(ui->ctx, &s, &err);
@@ -292,6 +308,32 @@ dispatch(struct tui *ui, struct staff_rows *rows, int action)
 	if (action == ACT_EDIT)
 		return staff_form(ui, rows->ids[row]);
 	return TUI_OK;
+}
+
+/*
+ * Reopens the staff form of a draft: the add form for an empty record,
+ * else the edit form of that staff member as stored now.
+ */
+int
+staff_form_reopen(struct tui *ui, const char *record)
+{
+	struct mn_error err;
+	char *end;
+	long long id = 0;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if (record[0] != '\0') {
+		id = strtoll(record, &end, 10);
+		if (*end != '\0' || id <= 0)
+			return TUI_CANCEL;
+	}
+	mn_error_clear(&err);
+	if (mn_require(ui->ctx->db, &ui->ctx->actor, MN_ACT_STAFF_WRITE,
+	    &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_CANCEL;
+	}
+	return staff_form(ui, id);
 }
 
 int

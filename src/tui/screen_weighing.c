@@ -1,11 +1,14 @@
 /*
  * The weighing day: a class's measuring round entered in one grid, one
- * row per child with weight, length or height and the measuring
- * position, the previous values beside them.  F2 saves every new row in
- * one transaction through mn_measure_round, so one bad value writes
- * nothing and the message names the row and the field.  Rows already
- * saved on the sheet's date (also from an earlier session) show their
- * classification and are updated one by one when changed.
+ * row per child with weight, length or height, the measuring position
+ * and the head circumference, the previous values beside them.  The
+ * head circumference is recorded but not classified, because the
+ * growth tables carry no head-circumference standard.  F2 saves every
+ * new row in one transaction through mn_measure_round, so one bad value
+ * writes nothing and the message names the row and the field.  Rows
+ * already saved on the sheet's date (also from an earlier session) show
+ * their classification and are updated one by one when changed.  A
+ * session that ends with unsaved cells keeps them as a draft (grid.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,12 +16,13 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "tui/grid.h"
 #include "tui/health_ui.h"
 #include "tui/screens.h"
 
 #define NUMBER_LETTERS 6
 
-enum { CELL_WEIGHT, CELL_HEIGHT, CELL_POSITION, CELL_COUNT };
+enum { CELL_WEIGHT, CELL_HEIGHT, CELL_POSITION, CELL_HEAD, CELL_COUNT };
 
 enum {
 	ACT_CELL_NEXT = TUI_ACT_USER,
@@ -52,7 +56,7 @@ static const struct tui_keydef grid_keys[] = {
 
 struct grid_row {
 	struct mn_sheet_row sheet;
-	struct tui_field weight, height;
+	struct tui_field weight, height, head;
 	int position;			/* enum mn_position */
 	bool saved;			/* stored holds the saved row */
 	bool dirty;			/* changed since saved */
@@ -66,11 +70,12 @@ struct grid {
 	struct grid_row *rows;
 	size_t n;
 	int sel, cell, top;
+	bool resumed;			/* cells from a draft, not saved */
 };
 
 /* Column positions for the current width. */
 struct layout {
-	int no, name, age, weight, prev_w, height, prev_h, pos, result;
+	int no, name, age, weight, prev_w, height, prev_h, pos, head, result;
 	int name_w, result_w;
 };
 
@@ -79,7 +84,7 @@ make_layout(struct layout *l)
 {
 	l->no = 1;
 	l->name = l->no + 4;
-	l->name_w = COLS - 2 - 60;
+	l->name_w = COLS - 2 - 63;
 	if (l->name_w < 10)
 		l->name_w = 10;
 	l->age = l->name + l->name_w + 1;
@@ -88,7 +93,8 @@ make_layout(struct layout *l)
 	l->height = l->prev_w + 6;
 	l->prev_h = l->height + 7;
 	l->pos = l->prev_h + 7;
-	l->result = l->pos + 7;
+	l->head = l->pos + 7;
+	l->result = l->head + 6;
 	l->result_w = COLS - 1 - l->result;
 }
 
@@ -105,7 +111,7 @@ position_label(int position)
 static bool
 has_input(const struct grid_row *r)
 {
-	return r->weight.len > 0 || r->height.len > 0;
+	return r->weight.len > 0 || r->height.len > 0 || r->head.len > 0;
 }
 
 /* The classification of a saved row, short enough for its cell. */
@@ -113,6 +119,10 @@ static void
 result_text(const struct grid_row *r, char *buf, size_t size)
 {
 	buf[0] = '\0';
+	if (!r->saved && r->dirty) {
+		snprintf(buf, size, "%s", T("draft", "bản nháp"));
+		return;
+	}
 	if (!r->saved)
 		return;
 	if (r->dirty) {
@@ -139,6 +149,12 @@ detail_text(const struct grid_row *r, char *buf, size_t size)
 	if (r->saved && !r->dirty) {
 		n = snprintf(buf, size, "%s:", r->sheet.full_name);
 		used = n > 0 ? (size_t)n : 0;
+		if (r->stored.head_cm > 0 && used < size) {
+			hui_decimal(r->stored.head_cm, h, sizeof h);
+			n = snprintf(buf + used, size - used, T(" head %s cm;",
+			    " vòng đầu %s cm;"), h);
+			used += n > 0 ? (size_t)n : 0;
+		}
 		for (int i = 0; i < MN_INDICATOR_COUNT && used < size; i++) {
 			int cat = r->stored.category[i];
 
@@ -163,9 +179,14 @@ detail_text(const struct grid_row *r, char *buf, size_t size)
 	hui_decimal(r->sheet.previous.weight_kg, w, sizeof w);
 	hui_decimal(r->sheet.previous.height_cm, h, sizeof h);
 	hui_date(r->sheet.previous.date, day, sizeof day);
-	snprintf(buf, size, T("%s: previous %s: %s kg, %s cm, %s",
+	n = snprintf(buf, size, T("%s: previous %s: %s kg, %s cm, %s",
 	    "%s: lần trước %s: %s kg, %s cm, %s"), r->sheet.full_name, day,
 	    w, h, position_label(r->sheet.previous.position));
+	if (r->sheet.previous.head_cm > 0 && n > 0 && (size_t)n < size) {
+		hui_decimal(r->sheet.previous.head_cm, h, sizeof h);
+		snprintf(buf + n, size - (size_t)n, T(", head %s cm",
+		    ", vòng đầu %s cm"), h);
+	}
 }
 
 static int
@@ -214,6 +235,12 @@ draw_row(struct tui *ui, struct grid *g, const struct layout *l, int y,
 	tui_text(y, l->prev_h, 6, text, TUI_NORMAL);
 	tui_text(y, l->pos, 6, position_label(r->position),
 	    sel && g->cell == CELL_POSITION ? TUI_FIELD_FOCUS : TUI_NORMAL);
+	cx = tui_field_draw(&r->head, y, l->head, 5,
+	    sel && g->cell == CELL_HEAD);
+	if (sel && g->cell == CELL_HEAD) {
+		ui->cursor_y = y;
+		ui->cursor_x = cx;
+	}
 	result_text(r, result, sizeof result);
 	tui_text(y, l->result, l->result_w, result,
 	    r->saved && r->stored.measure_again && !r->dirty ? TUI_ERROR :
@@ -229,9 +256,10 @@ draw_grid(struct tui *ui, struct grid *g)
 
 	make_layout(&l);
 	hui_date(g->date, day, sizeof day);
-	snprintf(line, sizeof line, T("Class %s, %s, round %s, %zu children",
-	    "Lớp %s, ngày %s, đợt %s, %zu trẻ"), g->cls.code, day, g->round,
-	    g->n);
+	snprintf(line, sizeof line, T("Class %s, %s, round %s, %zu children%s",
+	    "Lớp %s, ngày %s, đợt %s, %zu trẻ%s"), g->cls.code, day, g->round,
+	    g->n, g->resumed ? T(" (draft, not saved yet)",
+	    " (bản nháp, chưa lưu)") : "");
 	tui_text(y++, 1, COLS - 2, line, TUI_TITLE);
 	tui_text(y, 0, COLS, "", TUI_HEADER);
 	tui_text(y, l.no, 3, "#", TUI_HEADER);
@@ -242,6 +270,7 @@ draw_grid(struct tui *ui, struct grid *g)
 	tui_text(y, l.height, 6, T("cm", "Cao cm"), TUI_HEADER);
 	tui_text(y, l.prev_h, 6, T("prev.", "trước"), TUI_HEADER);
 	tui_text(y, l.pos, 6, T("Pos.", "Tư thế"), TUI_HEADER);
+	tui_text(y, l.head, 5, T("Head", "V.đầu"), TUI_HEADER);
 	tui_text(y++, l.result, l.result_w, T("Result", "Kết quả"),
 	    TUI_HEADER);
 	if (g->sel < g->top)
@@ -293,6 +322,7 @@ load_grid(struct tui *ui, struct grid *g, struct mn_error *err)
 		r->position = sheet[i].default_position;
 		tui_field_init(&r->weight, NUMBER_LETTERS, TUI_SHOW);
 		tui_field_init(&r->height, NUMBER_LETTERS, TUI_SHOW);
+		tui_field_init(&r->head, NUMBER_LETTERS, TUI_SHOW);
 		if (mn_measure_previous(ui->ctx, r->sheet.child_id, next, &m,
 		    NULL) != MN_OK || strcmp(m.date, g->date) != 0)
 			continue;
@@ -307,6 +337,10 @@ load_grid(struct tui *ui, struct grid *g, struct mn_error *err)
 			hui_decimal(m.height_cm, text, sizeof text);
 			tui_field_set(&r->height, text);
 		}
+		if (m.head_cm > 0) {
+			hui_decimal(m.head_cm, text, sizeof text);
+			tui_field_set(&r->head, text);
+		}
 	}
 	free(sheet);
 	return MN_OK;
@@ -320,6 +354,8 @@ cell_label(int cell)
 		return T("weight", "cân nặng");
 	case CELL_HEIGHT:
 		return T("length/height", "chiều cao");
+	case CELL_HEAD:
+		return T("head circumference", "vòng đầu");
 	default:
 		return T("position", "tư thế");
 	}
@@ -336,6 +372,8 @@ focus_error(struct grid *g, size_t i, const char *field)
 		g->cell = CELL_POSITION;
 	else if (strcmp(field, "weight") == 0)
 		g->cell = CELL_WEIGHT;
+	else if (strcmp(field, "head") == 0)
+		g->cell = CELL_HEAD;
 }
 
 /* Parses a row's fields into in; names the row and field on error. */
@@ -344,11 +382,13 @@ row_input(struct tui *ui, struct grid *g, size_t i,
     struct mn_measure_input *in)
 {
 	struct grid_row *r = &g->rows[i];
-	struct tui_field *fields[2] = { &r->weight, &r->height };
-	double values[2];
+	struct tui_field *fields[3] = { &r->weight, &r->height, &r->head };
+	static const int cells[3] = { CELL_WEIGHT, CELL_HEIGHT, CELL_HEAD };
+	static const char *const examples[3] = { "12,5", "98,5", "48,5" };
+	double values[3];
 
 	memset(in, 0, sizeof *in);
-	for (int c = 0; c < 2; c++) {
+	for (int c = 0; c < 3; c++) {
 		char *text = tui_field_get(fields[c]);
 		bool ok = text != NULL && hui_parse_decimal(text, &values[c]);
 
@@ -356,11 +396,11 @@ row_input(struct tui *ui, struct grid *g, size_t i,
 			tui_error(ui, T("Row %zu (%s): %s \"%s\" is not a "
 			    "number; expected a form like %s", "Dòng %zu (%s): "
 			    "%s \"%s\" không phải là số; cần dạng %s"), i + 1,
-			    r->sheet.full_name, cell_label(c),
-			    text != NULL ? text : "", c == 0 ? "12,5" : "98,5");
+			    r->sheet.full_name, cell_label(cells[c]),
+			    text != NULL ? text : "", examples[c]);
 			free(text);
 			g->sel = (int)i;
-			g->cell = c;
+			g->cell = cells[c];
 			return false;
 		}
 		free(text);
@@ -370,6 +410,7 @@ row_input(struct tui *ui, struct grid *g, size_t i,
 	snprintf(in->round, sizeof in->round, "%s", g->round);
 	in->weight_kg = values[0];
 	in->height_cm = values[1];
+	in->head_cm = values[2];
 	in->position = r->position;
 	return true;
 }
@@ -396,6 +437,7 @@ mark_saved(struct tui *ui, struct grid_row *r, int64_t id)
 	r->dirty = false;
 	r->weight.changed = false;
 	r->height.changed = false;
+	r->head.changed = false;
 }
 
 /* Saves the new rows in one round, then the changed saved rows. */
@@ -450,6 +492,7 @@ save_grid(struct tui *ui, struct grid *g)
 	for (size_t i = 0; i < g->n; i++)
 		if (g->rows[i].saved && g->rows[i].stored.measure_again)
 			flagged++;
+	g->resumed = false;
 	if (k == 0 && updated == 0)
 		tui_message(ui, "%s", T("Nothing new to save",
 		    "Không có số đo mới để lưu"));
@@ -516,7 +559,8 @@ edit_cell(struct grid *g, int key)
 		r->dirty = r->saved;
 		return true;
 	}
-	f = g->cell == CELL_WEIGHT ? &r->weight : &r->height;
+	f = g->cell == CELL_WEIGHT ? &r->weight : g->cell == CELL_HEAD ?
+	    &r->head : &r->height;
 	if (!tui_field_key(f, key))
 		return false;
 	if (f->changed && r->saved)
@@ -666,11 +710,126 @@ ask_day(struct tui *ui, struct grid *g)
 	return rc;
 }
 
+/* ---- Drafts ---------------------------------------------------------- */
+
+#define DRAFT_KIND "weighing"
+enum { P_WEIGHT, P_HEIGHT, P_POSITION, P_HEAD, P_VERSION, P_COUNT };
+
+static void
+draft_key(const struct grid *g, char *buf, size_t size)
+{
+	struct mn_date day;
+
+	memset(&day, 0, sizeof day);
+	mn_date_parse_iso(g->date, "date", &day, NULL);
+	grid_day_key(buf, size, DRAFT_KIND, g->cls.id, &day, g->round);
+}
+
+/*
+ * Keeps the rows with unsaved cells as a draft, one field per child:
+ * weight, height, position, head and the version of the row saved on
+ * the date when the grid was opened (0: none).
+ */
+static void
+keep_draft(struct tui *ui, struct grid *g)
+{
+	struct grid_draft d;
+	char key[MN_DRAFT_KEY_SIZE], day[16], detail[96];
+
+	if (!grid_draft_wanted(ui) || !unsaved(g))
+		return;
+	hui_date(g->date, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s, round %s",
+	    "Lớp %s, ngày %s, đợt %s"), g->cls.code, day, g->round);
+	grid_draft_init(&d, ui, detail);
+	for (size_t i = 0; i < g->n; i++) {
+		struct grid_row *r = &g->rows[i];
+		char *text[3], pos[8], version[24];
+		const char *parts[P_COUNT];
+
+		if (!(r->saved ? r->dirty : has_input(r) || r->dirty))
+			continue;
+		text[0] = tui_field_get(&r->weight);
+		text[1] = tui_field_get(&r->height);
+		text[2] = tui_field_get(&r->head);
+		snprintf(pos, sizeof pos, "%d", r->position);
+		snprintf(version, sizeof version, "%lld", r->saved ?
+		    (long long)r->stored.version : 0LL);
+		parts[P_WEIGHT] = text[0] != NULL ? text[0] : "";
+		parts[P_HEIGHT] = text[1] != NULL ? text[1] : "";
+		parts[P_POSITION] = pos;
+		parts[P_HEAD] = text[2] != NULL ? text[2] : "";
+		parts[P_VERSION] = version;
+		grid_draft_add_child(&d, r->sheet.child_id, parts, P_COUNT);
+		for (int k = 0; k < 3; k++)
+			free(text[k]);
+	}
+	draft_key(g, key, sizeof key);
+	grid_draft_keep(ui, key, &d);
+}
+
+/*
+ * Puts a resumed draft's cells on the grid just loaded.  A row the
+ * draft had as new but that someone saved since, or saved at another
+ * version, keeps the draft's version, so its save reports the conflict
+ * and overwrites nothing.
+ */
+static void
+apply_draft(struct tui *ui, struct grid *g)
+{
+	char key[MN_DRAFT_KEY_SIZE], buf[128], *parts[GRID_PARTS_MAX];
+
+	draft_key(g, key, sizeof key);
+	if (ui->resume == NULL || strcmp(ui->resume->key, key) != 0)
+		return;
+	for (size_t i = 0; i < g->n; i++) {
+		struct grid_row *r = &g->rows[i];
+		int64_t version;
+
+		if (grid_resume_child(ui, key, r->sheet.child_id, buf,
+		    sizeof buf, parts) != P_COUNT)
+			continue;
+		tui_field_set(&r->weight, parts[P_WEIGHT]);
+		tui_field_set(&r->height, parts[P_HEIGHT]);
+		tui_field_set(&r->head, parts[P_HEAD]);
+		r->position = atoi(parts[P_POSITION]) == MN_POSITION_LYING ?
+		    MN_POSITION_LYING : MN_POSITION_STANDING;
+		version = strtoll(parts[P_VERSION], NULL, 10);
+		/* A row deleted since is saved as new. */
+		if (r->saved)
+			r->stored.version = version;
+		r->dirty = true;
+		g->resumed = true;
+	}
+	tui_resume_free(ui);
+}
+
+/* Opens the grid of g's class, date and round; resume: with a draft. */
+static int
+open_grid(struct tui *ui, struct grid *g, bool resume)
+{
+	struct mn_error err;
+	int rc;
+
+	mn_error_clear(&err);
+	if (load_grid(ui, g, &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		free(g->rows);
+		return TUI_CANCEL;
+	}
+	if (resume)
+		apply_draft(ui, g);
+	rc = run_grid(ui, g);
+	if (rc == TUI_END)
+		keep_draft(ui, g);
+	free(g->rows);
+	return rc;
+}
+
 int
 screen_weighing(struct tui *ui)
 {
 	struct grid g;
-	struct mn_error err;
 	int rc;
 
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
@@ -683,16 +842,27 @@ screen_weighing(struct tui *ui)
 			break;
 		if (rc != TUI_OK)
 			continue;
-		mn_error_clear(&err);
-		if (load_grid(ui, &g, &err) != MN_OK) {
-			tui_error(ui, "%s", err.message);
-			free(g.rows);
-			continue;
-		}
-		rc = run_grid(ui, &g);
-		free(g.rows);
-		if (rc == TUI_END)
+		if ((rc = open_grid(ui, &g, false)) == TUI_END)
 			break;
 	}
 	return rc == TUI_END ? TUI_END : TUI_CANCEL;
+}
+
+/* Opens the grid of a draft "weighing:CLASS_ID:YYYY-MM-DD:ROUND". */
+int
+weighing_reopen(struct tui *ui, const char *record)
+{
+	struct grid g;
+	struct mn_date day;
+	int64_t class_id;
+
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	memset(&g, 0, sizeof g);
+	if (!grid_day_record(record, &class_id, &day, g.round,
+	    sizeof g.round) || !hui_find_class(ui, class_id, &g.cls)) {
+		grid_draft_dropped(ui);
+		return TUI_OK;
+	}
+	mn_date_format_iso(&day, g.date, sizeof g.date);
+	return open_grid(ui, &g, true) == TUI_END ? TUI_END : TUI_OK;
 }

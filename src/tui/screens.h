@@ -32,6 +32,7 @@ int screen_child_list(struct tui *ui);
 int screen_class_list(struct tui *ui);
 int screen_staff_list(struct tui *ui);
 int screen_calendar(struct tui *ui);
+int screen_promote(struct tui *ui);
 
 /* Health: weighing grid, child's page, round report, medical room. */
 int screen_weighing(struct tui *ui);

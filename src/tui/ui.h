@@ -208,7 +208,7 @@ struct tui_form {
 	/*
 	 * Form key under which unsaved values are kept as a draft when
 	 * the session ends inside the form ("account_form:gv.mai"), or
-	 * NULL for no draft.  draft_offer.c maps the key back to a screen.
+	 * NULL for no draft.  draft_kinds.def maps the key back to a screen.
 	 */
 	const char *draft_key;
 	/*
@@ -221,7 +221,6 @@ struct tui_form {
 	 * All pages of a multi-page form, for every page to set, so that
 	 * one draft keeps the values of every page; NULL for one page.  The
 	 * version of pages[0] is the one a draft keeps.
-	 * NOTE: no screen sets pages yet, so only one-page drafts are tested.
 	 */
 	struct tui_form *pages;
 	int npages;

@@ -19,8 +19,10 @@ fi
 for t in $tests; do
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/mamnon-ssh.XXXXXX")
 	chmod 0755 "$dir"
-	(cd "$dir" && TESTDIR=$dir SSH_TESTS=$here timeout 180 sh "$t") \
-	    >"$dir/log" 2>&1
+	# A test may raise its limit with a "# timeout: SECONDS" line.
+	limit=$(sed -n 's/^# timeout: *\([0-9][0-9]*\)$/\1/p' "$t" | head -n 1)
+	(cd "$dir" && TESTDIR=$dir SSH_TESTS=$here \
+	    timeout "${limit:-180}" sh "$t") >"$dir/log" 2>&1
 	rc=$?
 	if [ $rc -eq 0 ]; then
 		passed=$((passed + 1))

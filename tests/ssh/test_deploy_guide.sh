@@ -9,18 +9,23 @@
 set -eu
 
 if [ "${1:-}" = inner ]; then
-	W=$2 PORT=$3 MAMNON=$4 VTDRIVE=$5 REPO=$6
-	for d in /etc /var /usr/local /home; do
-		[ "$(findmnt -n -o FSTYPE --target "$d")" = overlay ] || {
-			echo "FAIL: $d is not the private overlay"
-			exit 1
-		}
-	done
-	# make install, without building: the binary under test and the
-	# sample settings.
-	install -d /usr/local/bin /etc/mamnon
-	install -m 755 "$MAMNON" /usr/local/bin/mamnon
-	install -m 640 "$REPO/etc/mamnon.ini" /etc/mamnon/mamnon.ini
+	W=$2 PORT=$3 MAMNON=$4 VTDRIVE=$5 REPO=$6 WHERE=${7:-overlay}
+	# In a debootstrap root (test_deploy_debootstrap.sh) section 1 has
+	# run for real and the whole system is scratch.
+	if [ "$WHERE" = overlay ]; then
+		for d in /etc /var /usr/local /home; do
+			fs=$(findmnt -n -o FSTYPE --target "$d")
+			[ "$fs" = overlay ] || {
+				echo "FAIL: $d is not the private overlay"
+				exit 1
+			}
+		done
+		# make install, without building: the binary under test
+		# and the sample settings.
+		install -d /usr/local/bin /etc/mamnon
+		install -m 755 "$MAMNON" /usr/local/bin/mamnon
+		install -m 640 "$REPO/etc/mamnon.ini" /etc/mamnon/mamnon.ini
+	fi
 
 	# Section 2.
 	groupadd --system mamnon

@@ -67,7 +67,8 @@ att_class_of() {
 	    JOIN classes cl ON cl.id = ct.class_id WHERE a.login = '$1'"
 }
 
-# Prints how many Down presses reach ENTRY on LOGIN's main menu.
+# Prints how many Down presses reach ENTRY on LOGIN's main menu.  New
+# tests pass the entry's label to att_open_steps instead.
 att_menu_downs() {
 	{
 		login_steps "$1" "$DEMO_PASSWORD"
@@ -82,17 +83,20 @@ att_menu_downs() {
 	echo $((_row - 3))
 }
 
-# Script lines that log LOGIN in and open the screen DOWNS rows down the
-# menu on the day DAY (YYYY-MM-DD).  DAY is the latest school day, so
+# att_open_steps LOGIN ENTRY DAY: script lines that log LOGIN in and open
+# the main menu's ENTRY (its label, or a count of Down presses) on the
+# day DAY (YYYY-MM-DD).  DAY is the latest school day, so
 # when it is not today, today is no school day and the screen opens the
 # date form at once.
 att_open_steps() {
 	_dmy=$(echo "$3" | awk -F- '{ print $3 "/" $2 "/" $1 }')
 	login_steps "$1" "$DEMO_PASSWORD"
 	echo 'wait "Menu chính" 10000'
-	if [ "$2" -gt 0 ]; then
-		echo "key Down $2"
-	fi
+	case $2 in
+	*[!0-9]*) echo "pick \"$2\"" ;;
+	0) ;;
+	*) echo "key Down $2" ;;
+	esac
 	echo 'key Enter'
 	if [ "$3" != "$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)" ]; then
 		echo 'wait "Ngày (dd/mm/yyyy)"'

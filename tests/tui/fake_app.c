@@ -13,6 +13,14 @@
  *                      read in hex; 'w' writes exactly 100 bytes plus
  *                      "\r\nWROTE\r\n", 'q' exits with status 0.
  *   fake_app --env     prints TERM and LANG and exits with status 0.
+ *   fake_app --list STYLE
+ *                      a menu between a status line and a key-help line,
+ *                      both in reverse video.  Up and Down move the
+ *                      selection, which STYLE draws as: "reverse" (the
+ *                      whole row), "part" (reverse on the label only),
+ *                      "marker" (a leading "▸", no attribute), "color"
+ *                      (a background colour) or "none" (not drawn).
+ *                      Enter shows the chosen label, 'q' exits with 0.
  */
 #include <sys/types.h>
 
@@ -121,6 +129,78 @@ run_curses(void)
 	}
 }
 
+static const wchar_t *const list_items[] = {
+	L"Trẻ em", L"Lớp học", L"Nhật ký lớp", L"Nhật ký truy cập",
+	L"Lớp học thêm", L"Dinh dưỡng", L"Đăng xuất",
+};
+#define LIST_COUNT ((int)(sizeof list_items / sizeof list_items[0]))
+#define LIST_TOP 2
+
+static void
+draw_list(const char *style, int sel)
+{
+	for (int i = 0; i < LIST_COUNT; i++) {
+		int y = LIST_TOP + i;
+		attr_t attr = A_NORMAL;
+
+		move(y, 0);
+		clrtoeol();
+		if (i == sel && strcmp(style, "marker") == 0)
+			mvaddwstr(y, 0, L"\u25b8");
+		if (i == sel && (strcmp(style, "reverse") == 0 ||
+		    strcmp(style, "part") == 0))
+			attr = A_REVERSE;
+		else if (i == sel && strcmp(style, "color") == 0)
+			attr = COLOR_PAIR(1);
+		attron(attr);
+		mvaddwstr(y, 2, list_items[i]);
+		if (strcmp(style, "reverse") == 0 || strcmp(style, "color") == 0)
+			for (int x = getcurx(stdscr); x < COLS; x++)
+				addch(' ');
+		attroff(attr);
+	}
+}
+
+static int
+run_list(const char *style)
+{
+	int sel = 0, ch;
+
+	initscr();
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	if (has_colors() && start_color() == OK)
+		init_pair(1, COLOR_BLACK, COLOR_CYAN);
+	attron(A_REVERSE);
+	mvaddwstr(0, 0, L"Trường Hoa Sen");
+	for (int x = getcurx(stdscr); x < COLS; x++)
+		addch(' ');
+	mvaddwstr(LINES - 1, 0, L"Enter Chọn  q Thoát");
+	for (int x = getcurx(stdscr); x < COLS - 1; x++)
+		addch(' ');
+	attroff(A_REVERSE);
+	mvaddwstr(1, 0, L"Menu chính › Lớp học");
+	for (;;) {
+		draw_list(style, sel);
+		refresh();
+		ch = getch();
+		if (ch == KEY_UP && sel > 0)
+			sel--;
+		else if (ch == KEY_DOWN && sel < LIST_COUNT - 1)
+			sel++;
+		else if (ch == '\r' || ch == '\n' || ch == KEY_ENTER) {
+			move(LINES - 3, 0);
+			clrtoeol();
+			mvprintw(LINES - 3, 0, "Chọn: %ls", list_items[sel]);
+		} else if (ch == 'q') {
+			endwin();
+			return 0;
+		}
+	}
+}
+
 /* Sends a query and stores the reply, up to and including end, in reply. */
 static void
 query(const char *ask, char end, char *reply, size_t size)
@@ -213,5 +293,7 @@ main(int argc, char **argv)
 	}
 	if (argc > 1 && strcmp(argv[1], "--plain") == 0)
 		return run_plain();
+	if (argc > 2 && strcmp(argv[1], "--list") == 0)
+		return run_list(argv[2]);
 	return run_curses();
 }

@@ -21,14 +21,19 @@ mn_demo() {
 	    fail "mamnon demo failed"
 }
 
-# Keys that open the nutrition menu: the main menu has no search, and
-# "Dinh dưỡng" is the entry just above "Đăng xuất".
+# Keys that open the nutrition menu from the main menu.
 open_nutrition() {
-	printf 'wait "Dinh dưỡng" 10000\nkey End\nkey Up\nkey Enter\n'
+	printf 'wait "Dinh dưỡng" 10000\npick "Dinh dưỡng"\nkey Enter\n'
 	printf 'wait "Thực đơn"\n'
 }
 
-# open_entry N: opens the Nth entry (0 is the first) of a submenu.
+# open_item LABEL: opens the entry LABEL of the menu on the screen.
+open_item() {
+	printf 'pick "%s"\nkey Enter\n' "$1"
+}
+
+# open_entry N: opens the Nth entry (0 is the first) of a submenu.  New
+# tests use open_item, which does not depend on the entries' order.
 open_entry() {
 	[ "$1" -gt 0 ] && printf 'key Down %s\n' "$1"
 	printf 'key Enter\n'

@@ -1,6 +1,6 @@
 # Helpers for the parent and privacy tests, sourced after lib.sh: the
-# demo school and the position of a main menu entry read from the
-# screen, so the tests do not depend on which other entries a role has.
+# demo school and the step that selects a main menu entry by its label,
+# so the tests do not depend on which other entries a role has.
 
 # Password of every demo account.
 DEMO_PASSWORD='Demo-2024-pass'
@@ -19,26 +19,10 @@ db() {
 }
 
 # menu_down LOGIN SIZE LABEL [PASSWORD]: prints the step that moves the
-# main menu's selection from the first entry to the entry LABEL, as
-# LOGIN sees it in a terminal of SIZE (COLSxROWS).  PASSWORD defaults to
-# the demo accounts' one.
+# main menu's selection to the entry LABEL.  Only LABEL is used; the
+# other arguments remain so that older callers keep working.
 menu_down() {
-	_screen=$TEST_TMP/menu.$1.screen
-	{
-		login_steps "$1" "${4:-$DEMO_PASSWORD}"
-		echo 'wait "Đăng xuất" 10000'
-		echo 'settle 300'
-		echo "dump $_screen"
-	} | DRIVE_SIZE=$2 drive - >/dev/null || fail "menu of $1 not shown"
-	# Row 1 is the status line, row 2 the title, row 3 the first entry.
-	_n=$(awk -v label="$3" 'NR >= 3 {
-		sub(/^ +/, ""); sub(/ +$/, "")
-		if ($0 == label) { print NR - 3; exit }
-	}' "$_screen")
-	[ -n "$_n" ] || fail "menu entry '$3' not shown to $1"
-	if [ "$_n" -gt 0 ]; then
-		echo "key Down $_n"
-	fi
+	printf 'pick "%s"\n' "$3"
 }
 
 # audit_has PATTERN: the host's audit CSV has a line matching PATTERN.

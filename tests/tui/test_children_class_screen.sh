@@ -18,13 +18,13 @@ echo "== class list and class screen"
 	login_steps hieutruong "$PPW"
 	cat <<SCRIPT
 wait "Lớp học" 10000
-key Down
+pick Lớp học
 key Enter
 wait "năm học $(school_year)"
 wait "Lớp Lá A"
 waitre "MG4B +Lớp Chồi B +Mẫu giáo 4-5 tuổi +P2 +1/30"
 waitre "MG5A +Lớp Lá A +Mẫu giáo 5-6 tuổi +P1 +4/35 +Vũ Thị Mai"
-key Down
+pick MG5A
 key Enter
 wait "Lớp MG5A, Lớp Lá A: 4/35 trẻ; giáo viên: Vũ Thị Mai"
 wait "Hoàng Minh Khoa"
@@ -54,7 +54,7 @@ echo "== the principal adds a class; too many children is refused"
 	login_steps hieutruong "$PPW"
 	cat <<SCRIPT
 wait "Lớp học" 10000
-key Down
+pick Lớp học
 key Enter
 wait "Lớp Lá A"
 key n

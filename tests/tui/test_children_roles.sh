@@ -50,7 +50,7 @@ wait "Hoàng Minh Khoa"
 expect "Lê Thị Dung"
 expectnot "tôm"
 expectnot "hen suyễn"
-key Down 2
+pick Lê Thị Dung
 key Enter
 wait "Lê Thị Dung (mã T002)"
 key PgDn

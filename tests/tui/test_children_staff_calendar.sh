@@ -15,7 +15,7 @@ echo "== staff list, record and a new staff member"
 	login_steps hieutruong "$PPW"
 	cat <<SCRIPT
 wait "Nhân sự" 10000
-key Down 2
+pick Nhân sự
 key Enter
 wait "Lớp phụ trách"
 waitre "CB-001 +Vũ Thị Mai +Giáo viên +0912345678 +MG5A"
@@ -69,7 +69,7 @@ echo "== a holiday added in the calendar is no school day"
 	login_steps hieutruong "$PPW"
 	cat <<SCRIPT
 wait "Lịch năm học" 10000
-key Down 3
+pick Lịch năm học
 key Enter
 wait "Năm học $(school_year)"
 $MOVE

@@ -44,7 +44,7 @@ echo "== the teacher opens a child of her class"
 	open_children_steps
 	cat <<SCRIPT
 wait "Hoàng Minh Khoa"
-key Down
+pick Lê Thị Dung
 key Enter
 wait "Hồ sơ trẻ"
 wait "Lê Thị Dung (mã T002)"

@@ -18,8 +18,6 @@ nkids=$(db "SELECT count(*) FROM parent_children pc
     JOIN accounts a ON a.id = pc.account_id WHERE a.login = 'parent'")
 [ "$(db "SELECT mother_phone FROM children WHERE id = $child_id")" != \
     "$PHONE" ] || fail "the demo already has the new phone"
-# Position of the field in the list the parent chooses from.
-field_index=8
 
 echo "== parent requests the correction at 40x15"
 down=$(menu_down parent 40x15 "Góp ý")
@@ -37,7 +35,7 @@ down=$(menu_down parent 40x15 "Góp ý")
 	cat <<EOS
 wait "Thông tin nào bị sai?"
 wait "điện thoại mẹ"
-key Down $field_index
+pick "điện thoại mẹ"
 key Enter
 wait "Giá trị đúng"
 expectnot "quá nhỏ"

@@ -16,7 +16,7 @@ open_add_form() {
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
-key Down 3
+pick Quản lý tài khoản
 key Enter
 wait "Khóa/mở"
 key n
@@ -86,6 +86,7 @@ when=$(TZ=Asia/Ho_Chi_Minh sqlite3 "$DB" "SELECT strftime('%d/%m/%Y %H:%M',
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ $when. Mở lại?" 10000
 expectline 2 "Bản nháp chưa lưu › Biểu mẫu tài khoản"
+expect "Menu chính › Quản lý tài khoản › Thêm tài khoản"
 type c
 wait "Nhập lại mật khẩu"
 wait "$NAME"
@@ -130,6 +131,7 @@ echo "== k declines: the draft is deleted and the menu opens"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
 type k
+waitnot "Mở lại?"
 wait "Quản lý tài khoản"
 EOF
 } | drive -
@@ -178,10 +180,10 @@ edit_mai() {
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
-key Down 3
+pick Quản lý tài khoản
 key Enter
 wait "gv.mai"
-key Down
+pick gv.mai
 key Enter
 wait "Sửa tài khoản"
 key C-u

@@ -31,14 +31,14 @@ expected="A$PH[2J$PH]0;PWNED${PH}B${PH}31mC"
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
-key Down 3
+pick Quản lý tài khoản
 key Enter
 wait "hostile"
 settle 300
 dump $TEST_TMP/list.screen
 expectline $STATUS_ROW "$SCHOOL_NAME"
 expect "$expected"
-key Down
+pick hostile
 key Enter
 wait "Sửa tài khoản"
 settle 300

@@ -34,12 +34,10 @@ own_approval() {
 	printf '%s\n' "$_id"
 }
 
-# The export entry is the second above "Đăng xuất" for every staff role.
 open_export() {
 	cat <<EOF
 wait "Xuất dữ liệu" 10000
-key End
-key Up 2
+pick Xuất dữ liệu
 key Enter
 EOF
 }
@@ -52,8 +50,7 @@ until=$(TZ=Asia/Ho_Chi_Minh date -d "+30 days" +%Y-%m-%d)
 	login_steps principal "$DEMO_PASSWORD"
 	cat <<EOF
 wait "Xuất dữ liệu" 10000
-key End
-key Up 4
+pick Phê duyệt dữ liệu
 key Enter
 wait "Đề nghị mới"
 key n
@@ -85,7 +82,7 @@ host_id=$(mn_approval children)
 	cat <<EOF
 wait "Sổ tính tiền ăn"
 expect "Danh sách trẻ"
-key Down
+pick Danh sách trẻ
 key Enter
 wait "Dữ liệu cá nhân"
 expect "Mã phê duyệt của hiệu trưởng"
@@ -139,7 +136,7 @@ settle
 expect "Danh sách lớp"
 expectnot "Danh sách trẻ"
 expectnot "Sổ tính tiền ăn"
-key End
+pick Phiếu kê chợ
 key Enter
 wait "Ngày (dd/mm/yyyy)"
 expectnot "Mã phê duyệt"
@@ -178,7 +175,7 @@ wait "Báo cáo đợt cân đo"
 settle
 expectnot "Danh sách trẻ"
 expectnot "Phiếu kê chợ"
-key Down
+pick Bảng điểm danh tháng
 key Enter
 wait "Dữ liệu cá nhân"
 expectre "Mã lớp +MG5A"
@@ -212,8 +209,7 @@ echo "== kitchen: nutrition as XLSX"
 	cat <<EOF
 wait "Phiếu kê chợ"
 settle
-key End
-key Up
+pick Dinh dưỡng khẩu phần
 key Enter
 wait "Nhóm tuổi"
 key C-u

@@ -15,10 +15,10 @@ chart_steps() {
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Sức khỏe của trẻ"
-key Down
+pick Sức khỏe của trẻ
 key Enter
 wait "MG5A"
 key /

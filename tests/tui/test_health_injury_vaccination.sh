@@ -23,10 +23,10 @@ given_iso=$(TZ=Asia/Ho_Chi_Minh date -d "-3 days" +%Y-%m-%d)
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Sức khỏe của trẻ"
-key Down 1
+pick Sức khỏe của trẻ
 key Enter
 wait "MG5A"
 key /

@@ -19,10 +19,10 @@ before=$(visits "")
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Khám tại phòng y tế"
-key Down 3
+pick Khám tại phòng y tế
 key Enter
 wait "MG5A"
 key /
@@ -47,7 +47,7 @@ key Esc
 wait "Chọn lớp"
 key Esc
 wait "Sức khỏe của trẻ"
-key Up 2
+pick Sức khỏe của trẻ
 key Enter
 wait "MG5A"
 key /

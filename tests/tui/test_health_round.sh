@@ -35,7 +35,7 @@ open_grid() {
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Cân đo theo lớp"
 key Enter
@@ -61,13 +61,11 @@ echo "== a bad row stops the whole round"
 type 18,5
 key Tab
 type 110.2
-key Tab
-key Tab
+key Tab 3
 type 250
 key Tab
 type 112
-key Tab
-key Tab
+key Tab 3
 key F2
 wait "Dòng 2"
 expect "cân nặng"
@@ -92,13 +90,13 @@ echo "== the round is saved and classified"
 type 18,5
 key Tab
 type 110.2
-key Tab
+key Tab 2
+type 49,5
 key Tab
 type 19.4
 key Tab
 type 112,0
-key Tab
-key Tab
+key Tab 3
 type 45
 key Tab
 type 108
@@ -106,8 +104,10 @@ key F2
 wait "Đã lưu 3 số đo mới"
 settle
 expect "1 trẻ cần đo lại"
-expectre "^ +1 .*bình thường"
+expectre "^ +1 .*49,5 +bình thường"
 expectre "^ +3 .*đo lại"
+key PgUp
+wait "vòng đầu 49,5 cm"
 key Esc
 wait "Chọn lớp"
 key Esc
@@ -122,6 +122,10 @@ normal=$(count_round "AND m.cat_wfa = 'normal' AND m.measure_again = 0")
     fail "expected $((before + 3)) rows in round $ROUND, found $stored"
 [ "$flagged" -ge 1 ] || fail "the 45 kg row is not flagged"
 [ "$normal" -ge 2 ] || fail "expected 2 normal weight-for-age rows"
+[ "$(count_round "AND m.weight_kg = 18.5 AND m.head_cm = 49.5")" -eq 1 ] ||
+    fail "the head circumference 49,5 cm was not stored with 18,5 kg"
+[ "$(count_round "AND m.weight_kg = 19.4 AND m.head_cm IS NULL")" -eq 1 ] ||
+    fail "an empty head circumference was not stored as unmeasured"
 for weight in 18.5 19.4 45.0; do
 	[ "$(count_round "AND m.weight_kg = $weight")" -ge 1 ] ||
 	    fail "no $weight kg row stored in round $ROUND"
@@ -141,10 +145,10 @@ echo "== the report shows the stored counts"
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Báo cáo đợt cân đo"
-key Down 2
+pick Báo cáo đợt cân đo
 key Enter
 wait "Mã lớp"
 settle

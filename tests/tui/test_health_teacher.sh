@@ -31,7 +31,7 @@ DAY_TYPED=$(TZ=Asia/Ho_Chi_Minh date -d "$DAY" +%d/%m/%Y)
 	login_steps gv.mg5a "$teacher"
 	cat <<EOF
 wait "Sức khỏe" 10000
-key Down 2
+pick Sức khỏe
 key Enter
 wait "Cân đo theo lớp"
 settle
@@ -62,7 +62,7 @@ key Esc
 wait "Chọn lớp"
 key Esc
 wait "Báo cáo đợt cân đo"
-key Down 2
+pick Báo cáo đợt cân đo
 key Enter
 wait "Mã lớp"
 settle
@@ -76,7 +76,7 @@ settle
 expect "Lớp MG5A: đã đo $measured,"
 key Esc
 wait "Sức khỏe của trẻ"
-key Up
+pick Sức khỏe của trẻ
 key Enter
 wait "MG5A"
 settle

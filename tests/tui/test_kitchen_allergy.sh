@@ -56,7 +56,7 @@ q "UPDATE children SET allergies = 'Dị ứng $food' WHERE id = $child_id"
 detail_steps() {
 	login_steps "$1" "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 0
+	open_item "Thực đơn"
 	echo 'wait "mẫu giáo, tuần"'
 	echo 'type /'
 	echo "type \"$label\""

@@ -58,7 +58,7 @@ echo "== kitchen plans $target"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 0
+	open_item "Thực đơn"
 	echo 'wait "mẫu giáo, tuần"'
 	i=0
 	while [ "$i" -lt "$weeks" ]; do
@@ -104,7 +104,7 @@ echo "== kitchen checks nutrition, meal count and market list"
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 0
+	open_item "Thực đơn"
 	echo 'wait "mẫu giáo, tuần"'
 	i=0
 	while [ "$i" -lt "$weeks" ]; do
@@ -121,7 +121,7 @@ echo "== kitchen checks nutrition, meal count and market list"
 	echo 'key Esc'
 	echo 'key Esc'
 	echo 'wait "Phiếu kê chợ"'
-	open_entry 1
+	open_item "Phiếu kê chợ"
 	echo 'wait "Tổng cộng"'
 	echo 'type d'
 	echo 'wait "Ngày (dd/mm/yyyy)"'
@@ -214,7 +214,7 @@ echo "== accountant reads the meal-fee book"
 	login_steps accountant "$DEMO_PASSWORD"
 	open_nutrition
 	echo 'wait "Sổ tính tiền ăn"'
-	open_entry 2
+	open_item "Sổ tính tiền ăn"
 	echo 'wait "Tồn đầu tháng"'
 	i=0
 	while [ "$i" -lt "$months" ]; do

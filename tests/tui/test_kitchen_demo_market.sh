@@ -42,11 +42,10 @@ long_date=$(TZ=Asia/Ho_Chi_Minh date -d "$day" +%d/%m/%Y)
 	login_steps kitchen "$DEMO_PASSWORD"
 	cat <<EOF
 wait "Dinh dưỡng" 10000
-key End
-key Up
+pick Dinh dưỡng
 key Enter
 wait "Phiếu kê chợ"
-key Down
+pick Phiếu kê chợ
 key Enter
 wait "Tổng cộng"
 type d

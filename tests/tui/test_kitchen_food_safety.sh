@@ -12,17 +12,14 @@ samples_before=$(q "SELECT count(*) FROM food_samples WHERE day = '$today'")
 # The new sample must be the only one of today, so that it is selected.
 [ "$samples_before" = 0 ] || fail "the demo has samples of today"
 
-# "Kiểm thực, lưu mẫu" is the kitchen's third nutrition entry, and
-# "Dinh dưỡng" the main menu entry just above "Đăng xuất".
 {
 	login_steps kitchen "$DEMO_PASSWORD"
 	cat <<'EOF'
 wait "Dinh dưỡng" 10000
-key End
-key Up
+pick Dinh dưỡng
 key Enter
 wait "Thực đơn"
-key Down 2
+pick Kiểm thực
 key Enter
 wait "Kiểm thực 3 bước"
 type n

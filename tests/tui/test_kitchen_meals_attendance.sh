@@ -73,7 +73,7 @@ mg_meals_by_hand() {
 update_steps() {
 	login_steps kitchen "$DEMO_PASSWORD"
 	open_nutrition
-	open_entry 1
+	open_item "Phiếu kê chợ"
 	echo 'wait "Tổng cộng"'
 	echo 'type d'
 	echo 'wait "Ngày (dd/mm/yyyy)"'

@@ -20,11 +20,11 @@ school_days=$(
 	done | grep -c 1 || true)
 [ "$school_days" -gt 0 ] || fail "no school day in week $next_week"
 
-# The menu screen is the first entry of "Dinh dưỡng", the entry just
-# above "Đăng xuất" in the main menu.
+# The menu screen is the entry "Thực đơn" of "Dinh dưỡng".
 open_menus() {
-	printf 'wait "Dinh dưỡng" 10000\nkey End\nkey Up\nkey Enter\n'
-	printf 'wait "Thực đơn"\nkey Enter\nwait "mẫu giáo, tuần"\n'
+	printf 'wait "Dinh dưỡng" 10000\npick "Dinh dưỡng"\nkey Enter\n'
+	printf 'wait "Thực đơn"\npick "Thực đơn"\nkey Enter\n'
+	printf 'wait "mẫu giáo, tuần"\n'
 }
 
 echo "== kitchen copies the week onto $next_week"

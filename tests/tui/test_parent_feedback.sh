@@ -73,14 +73,14 @@ wait "Mã trẻ: $code"
 wait "Lớp: $class"
 key Esc
 wait "Điểm danh"
-key Down
+pick Điểm danh
 key Enter
 wait "Tháng $month"
 wait "Đi muộn: Đến lúc 8:15"
 expectnot "quá nhỏ"
 key Esc
 waitnot "Đến lúc"
-key Down
+pick Nhật ký hằng ngày
 key Enter
 wait "Enter Đọc"
 wait "$(today)"
@@ -92,7 +92,7 @@ key Esc
 waitnot "Hành vi"
 key Esc
 wait "Tăng trưởng"
-key Down
+pick Tăng trưởng
 key Enter
 waitre "Ngày cân đo|chưa được cân đo"
 expectnot "quá nhỏ"

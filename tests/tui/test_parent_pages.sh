@@ -39,7 +39,7 @@ key Enter
 wait "Tìm mã"
 key Enter
 wait "Thông tin của trẻ"
-key Down 3
+pick Tăng trưởng
 key Enter
 wait "b Biểu đồ"
 key b
@@ -52,19 +52,19 @@ key Esc
 wait "b Biểu đồ"
 key Esc
 wait "Khám ở phòng y tế"
-key Down
+pick Khám ở phòng y tế
 key Enter
 waitre "Xử trí|chưa đến phòng y tế"
 expectnot "quá nhỏ"
 key Esc
 wait "Thực đơn hôm nay"
-key Down
+pick Thực đơn hôm nay
 key Enter
 wait "  - $DISH"
 expectnot "quá nhỏ"
 key Esc
 wait "Thực đơn tuần này"
-key Down
+pick Thực đơn tuần này
 key Enter
 waitnot "Thực đơn hôm nay"
 key End
@@ -72,7 +72,7 @@ wait "  - $DISH"
 expectnot "quá nhỏ"
 key Esc
 wait "Đồng ý của phụ huynh"
-key Down
+pick Đồng ý của phụ huynh
 key Enter
 wait "h Lịch sử"
 wait "hình ảnh và truyền thông"

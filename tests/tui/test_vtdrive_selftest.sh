@@ -10,7 +10,7 @@ if [ -z "${FAKE_APP:-}" ]; then
 fi
 
 # vt SCRIPT MODE [OPTION]...: drives fake_app under SCRIPT; MODE is
-# curses, --plain or --env.
+# curses, --plain, --env or "--list STYLE" (unquoted, two words).
 vt() {
 	_script=$1
 	_mode=$2
@@ -111,9 +111,12 @@ type \e\t\x01
 wait "in: 1b 09 01"
 type Đ
 wait "in: c4 90"
+settle 200
 mark
 type w
 wait WROTE
+# WROTE shows before its line end has been read, so wait for quiet.
+settle 200
 bytes
 type q
 waitexit 3000 0
@@ -177,6 +180,65 @@ rc=$(vt_status row.txt curses)
 printf 'wait "Tên:"\nexpectre "^Đăng"\n' >re.txt
 rc=$(vt_status re.txt curses)
 [ "$rc" -eq 1 ] || fail "expectre that does not match: expected 1, got $rc"
+
+echo "== pick moves the selection onto a row, for each highlight style"
+cat >pick.txt <<'EOF'
+wait "Đăng xuất"
+pick Dinh dưỡng
+key Enter
+wait "Chọn: Dinh dưỡng"
+# Three rows contain "Lớp học"; only one is exactly that.
+pick Lớp học
+key Enter
+wait "Chọn: Lớp học"
+pick "Nhật ký truy cập" 3000
+key Enter
+wait "Chọn: Nhật ký truy cập"
+# Already selected: no key is sent, so Enter chooses the same row.
+pick Nhật ký truy cập
+key Enter
+wait "Chọn: Nhật ký truy cập"
+pick Trẻ em
+key Enter
+wait "Chọn: Trẻ em"
+# The message row repeats "Trẻ em" below a blank row, outside the list.
+pick Dinh dưỡng
+pick Trẻ em
+key Enter
+wait "Chọn: Trẻ em"
+type q
+waitexit 3000 0
+EOF
+for style in reverse part marker color; do
+	vt pick.txt "--list $style" >out.txt 2>&1 ||
+	    fail "pick with style $style failed: $(cat out.txt)"
+done
+vt pick.txt "--list part" -e TERM=vt100 >out.txt 2>&1 ||
+    fail "pick under TERM=vt100 failed: $(cat out.txt)"
+
+echo "== pick fails on a missing or ambiguous text and without a selection"
+printf 'wait "Đăng xuất"\npick Sức khỏe\n' >pick_missing.txt
+rc=$(vt_status pick_missing.txt "--list reverse")
+[ "$rc" -eq 1 ] || fail "pick of a missing text: expected 1, got $rc"
+grep -q 'pick_missing.txt:2: pick Sức khỏe: text not on the screen' \
+    out.txt || fail "pick of a missing text: no message; got: $(cat out.txt)"
+grep -q '^  3|  Trẻ em' out.txt || fail "pick of a missing text: no screen"
+printf 'wait "Đăng xuất"\npick Nhật ký\n' >pick_two.txt
+rc=$(vt_status pick_two.txt "--list reverse")
+[ "$rc" -eq 1 ] || fail "pick of an ambiguous text: expected 1, got $rc"
+grep -q 'pick Nhật ký: text is on 2 rows' out.txt ||
+    fail "pick of an ambiguous text: no message; got: $(cat out.txt)"
+printf 'wait "Đăng xuất"\npick Dinh dưỡng\n' >pick_none.txt
+rc=$(vt_status pick_none.txt "--list none")
+[ "$rc" -eq 1 ] || fail "pick without a selection: expected 1, got $rc"
+grep -q 'pick Dinh dưỡng: no row looks selected' out.txt ||
+    fail "pick without a selection: no message; got: $(cat out.txt)"
+# The title row contains the text but the list cannot select it.
+printf 'wait "Đăng xuất"\npick "Menu chính" 2000\n' >pick_title.txt
+rc=$(vt_status pick_title.txt "--list reverse")
+[ "$rc" -eq 1 ] || fail "pick of an unselectable row: expected 1, got $rc"
+grep -q 'the selection did not move from row 3 towards row 2' out.txt ||
+    fail "pick of an unselectable row: no message; got: $(cat out.txt)"
 
 echo "== exit status, signals and script errors"
 printf 'wait "Đăng nhập"\nkey C-d\nwaitexit 3000 0\n' >status.txt

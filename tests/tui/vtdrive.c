@@ -45,6 +45,8 @@
 #define READ_LIMIT		(256 * 1024)	/* bytes taken per poll */
 #define EXIT_GRACE_MS		2000	/* after SIGHUP, before SIGKILL */
 #define MAX_SIZE		1000	/* columns or rows */
+#define PICK_QUIET_MS		150	/* pick: no output this long = drawn */
+#define PICK_ROUNDS		8	/* pick: key bursts before giving up */
 
 enum step_kind {
 	STEP_SIZE,
@@ -55,6 +57,7 @@ enum step_kind {
 	STEP_WAITNOT,
 	STEP_EXPECT,
 	STEP_EXPECTNOT,
+	STEP_PICK,
 	STEP_EXPECTLINE,
 	STEP_EXPECTSCREEN,
 	STEP_SLEEP,
@@ -942,6 +945,10 @@ parse_step(char *cmd, char *args, struct step *st, struct parse_error *pe)
 			return -1;
 		return ends_with(cmd, "re") ? compile_regex(st, pe) : 0;
 	}
+	if (strcmp(cmd, "pick") == 0) {
+		st->kind = STEP_PICK;
+		return parse_text_timeout(args, st, pe);
+	}
 	if (strcmp(cmd, "expect") == 0 || strcmp(cmd, "expectnot") == 0 ||
 	    strcmp(cmd, "expectre") == 0 ||
 	    strcmp(cmd, "expectnotre") == 0) {
@@ -1114,6 +1121,241 @@ read_script(struct driver *d, const char *path)
 }
 
 /* ---- Steps ----------------------------------------------------------- */
+
+/* ---- pick: move a list's selection onto a row ------------------------ */
+
+/* Leading characters that mark the selected row of a list. */
+static const char *const selection_markers[] = {
+	"\u25b6", "\u25ba", "\u25b8", "\u203a", "\u00bb", "\u276f", ">",
+};
+
+/* Returns s past blanks and, if one is there, a selection marker. */
+static const char *
+skip_marker(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof selection_markers /
+	    sizeof selection_markers[0]; i++) {
+		size_t n = strlen(selection_markers[i]);
+
+		if (strncmp(s, selection_markers[i], n) == 0) {
+			s += n;
+			break;
+		}
+	}
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+/*
+ * Tells whether a cell's background is the terminal's default.  Cells
+ * drawn after SGR 0 carry the default colour without the default flag
+ * (libvterm 0.1.4), so the colours are compared as RGB too.
+ */
+static int
+background_is_default(struct driver *d, const VTermColor *bg)
+{
+	VTermState *state = vterm_obtain_state(d->vt);
+	VTermColor fg, def, col = *bg;
+
+	if (VTERM_COLOR_IS_DEFAULT_BG(bg))
+		return 1;
+	vterm_state_get_default_colors(state, &fg, &def);
+	vterm_state_convert_color_to_rgb(state, &def);
+	vterm_state_convert_color_to_rgb(state, &col);
+	return col.rgb.red == def.rgb.red && col.rgb.green == def.rgb.green &&
+	    col.rgb.blue == def.rgb.blue;
+}
+
+/*
+ * The rule for a list's selected row: its first visible character is a
+ * selection marker, or a cell that is not blank is in reverse video or
+ * on a background colour other than the default.  Programs that draw
+ * only part of the row highlighted, or only a marker, still match.
+ * Blank cells do not count, because erasing with a highlighted pen
+ * leaves them highlighted on some terminals.
+ */
+static int
+row_is_selected(struct driver *d, int row)
+{
+	VTermScreenCell cell;
+	VTermPos pos;
+	char *s = row_text(d, row);
+	int marked = skip_marker(s) != s + strspn(s, " ");
+
+	free(s);
+	if (marked)
+		return 1;
+	pos.row = row;
+	for (pos.col = 0; pos.col < d->cols; pos.col++) {
+		if (!vterm_screen_get_cell(d->screen, pos, &cell) ||
+		    cell.chars[0] == 0 || cell.chars[0] == ' ' ||
+		    cell.chars[0] == (uint32_t)-1)
+			continue;
+		if (cell.attrs.reverse || !background_is_default(d, &cell.bg))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Returns the selected row, skipping the top and bottom rows, where
+ * full-screen programs keep a status line and a key-help line drawn in
+ * the same attributes.  Fails when no row or several rows are selected.
+ */
+static int
+selected_row(struct driver *d, const struct step *st)
+{
+	int found = -1;
+
+	for (int row = 1; row < d->rows - 1; row++) {
+		if (!row_is_selected(d, row))
+			continue;
+		if (found >= 0)
+			fail(d, "%s: rows %d and %d both look selected",
+			    st->source, found + 1, row + 1);
+		found = row;
+	}
+	if (found < 0)
+		fail(d, "%s: no row looks selected (reverse video, a "
+		    "background colour or a leading marker)", st->source);
+	return found;
+}
+
+static int
+row_is_blank(struct driver *d, int row)
+{
+	char *s = row_text(d, row);
+	int blank = s[strspn(s, " ")] == '\0';
+
+	free(s);
+	return blank;
+}
+
+/*
+ * Returns the row holding the step's text among the rows around the
+ * selected row sel, up to a blank row: that block is the list, so a
+ * message line that repeats the text does not count.  When several rows
+ * of the block contain the text, the one whose text (past a marker) is
+ * exactly the text wins, then the one that starts with it; anything
+ * else is ambiguous and fails.
+ */
+static int
+text_row(struct driver *d, const struct step *st, int sel)
+{
+	int found[3] = { -1, -1, -1 };	/* contains, equals, starts with */
+	int count[3] = { 0, 0, 0 };
+	int top = sel, bottom = sel;
+
+	while (top > 1 && !row_is_blank(d, top - 1))
+		top--;
+	while (bottom < d->rows - 2 && !row_is_blank(d, bottom + 1))
+		bottom++;
+	for (int row = top; row <= bottom; row++) {
+		char *s = row_text(d, row);
+		const char *label;
+
+		if (strstr(s, st->text) != NULL) {
+			trim_right(s);
+			label = skip_marker(s);
+			found[0] = row;
+			count[0]++;
+			if (strcmp(label, st->text) == 0) {
+				found[1] = row;
+				count[1]++;
+			}
+			if (strncmp(label, st->text, st->len) == 0) {
+				found[2] = row;
+				count[2]++;
+			}
+		}
+		free(s);
+	}
+	for (int i = 0; i < 3; i++)
+		if (count[i] == 1)
+			return found[i];
+	if (count[0] == 0 && screen_matches(d, st))
+		fail(d, "%s: text not in the list around the selected row "
+		    "%d (rows %d to %d)", st->source, sel + 1, top + 1,
+		    bottom + 1);
+	if (count[0] == 0)
+		fail(d, "%s: text not on the screen", st->source);
+	fail(d, "%s: text is on %d rows; give a longer text", st->source,
+	    count[0]);
+}
+
+/* Reads output until the program has been quiet for ms, or until. */
+static void
+wait_quiet(struct driver *d, int ms, long long until, const char *source)
+{
+	long long quiet_since = now_ms();
+
+	for (;;) {
+		if (pump(d, POLL_SLICE_MS) > 0)
+			quiet_since = now_ms();
+		else if (now_ms() - quiet_since >= ms)
+			return;
+		if (now_ms() >= until)
+			fail(d, "%s: the screen did not settle in time",
+			    source);
+	}
+}
+
+/*
+ * Sends Up or Down until the selected row is the one holding the text,
+ * waiting after each burst of keys for the selection to move and the
+ * screen to settle.  A burst that does not move the selection (the text
+ * sits on a row the list cannot select) fails.
+ */
+static void
+pick(struct driver *d, const struct step *st)
+{
+	long long until = now_ms() + st->a;
+
+	wait_quiet(d, PICK_QUIET_MS, until, st->source);
+	for (int round = 0; ; round++) {
+		int sel = selected_row(d, st);
+		int target = text_row(d, st, sel);
+		int moved = 0;
+		char *before;
+
+		if (sel == target)
+			return;
+		if (round == PICK_ROUNDS)
+			fail(d, "%s: selection on row %d after %d bursts of "
+			    "keys, text on row %d", st->source, sel + 1,
+			    round, target + 1);
+		before = row_text(d, sel);
+		for (int i = abs(target - sel); i > 0; i--)
+			encode_key(d, target > sel ? "Down" : "Up");
+		send_queued(d);
+		/* The selection moves to another row, or the list scrolls. */
+		while (!moved) {
+			char *now;
+			int at = -1;
+
+			drain(d);
+			for (int row = 1; row < d->rows - 1 && at < 0; row++)
+				if (row_is_selected(d, row))
+					at = row;
+			now = at >= 0 ? row_text(d, at) : NULL;
+			moved = at != sel || strcmp(now, before) != 0;
+			free(now);
+			if (!moved && now_ms() >= until) {
+				free(before);
+				fail(d, "%s: the selection did not move from "
+				    "row %d towards row %d", st->source,
+				    sel + 1, target + 1);
+			}
+			if (!moved)
+				pump(d, POLL_SLICE_MS);
+		}
+		free(before);
+		wait_quiet(d, PICK_QUIET_MS, until, st->source);
+	}
+}
 
 static void
 wait_for_text(struct driver *d, const struct step *st, int present)
@@ -1299,6 +1541,9 @@ run_step(struct driver *d, const struct step *st)
 		if (screen_matches(d, st) != (st->kind == STEP_EXPECT))
 			fail(d, "%s: %s", st->source, st->kind == STEP_EXPECT ?
 			    "text not on the screen" : "text is on the screen");
+		break;
+	case STEP_PICK:
+		pick(d, st);
 		break;
 	case STEP_EXPECTLINE:
 		expect_line(d, st);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "helpers.h"
 #include "core/account.h"
@@ -423,6 +424,45 @@ conflict_returns_other_values(void **state)
 	    "WHERE mark = 'excused'"), 1);
 	mn_attendance_free(&mine);
 	mn_attendance_free(&base);
+	mn_attendance_free(&other);
+	mn_attendance_free(&theirs);
+}
+
+/* The conflict names the other save's time in the school's time zone. */
+static void
+conflict_time_is_local(void **state)
+{
+	struct mn_attendance_day mine, other, theirs;
+	struct mn_error err = { 0 };
+	struct mn_date day;
+	char *old_tz = getenv("TZ") != NULL ? strdup(getenv("TZ")) : NULL;
+
+	(void)state;
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	weekday_back(0, &day);
+	assert_int_equal(mn_attendance_load(&ctx, class_a, &day, &mine, &err),
+	    MN_OK);
+	ctx.actor = principal;
+	assert_int_equal(mn_attendance_load(&ctx, class_a, &day, &other, &err),
+	    MN_OK);
+	assert_int_equal(mn_attendance_save(&ctx, &other, NULL, &err), MN_OK);
+	/* 01:15 UTC is 08:15 in Hà Nội (UTC+7, no daylight saving). */
+	exec_sql("UPDATE class_days SET changed_at = '2026-12-04T01:15:00Z'");
+
+	ctx.actor = teacher;
+	mine.entries[0].mark = MN_MARK_LATE;
+	assert_int_equal(mn_attendance_save(&ctx, &mine, &theirs, &err),
+	    MN_ERR_CONFLICT);
+	assert_non_null(strstr(err.message, "08:15 04/12/2026"));
+	assert_null(strstr(err.message, "2026-12-04T01:15"));
+	if (old_tz != NULL)
+		setenv("TZ", old_tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old_tz);
+	mn_attendance_free(&mine);
 	mn_attendance_free(&other);
 	mn_attendance_free(&theirs);
 }
@@ -869,6 +909,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    save_whole_class_one_transaction, setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_returns_other_values,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(conflict_time_is_local,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(conflict_inside_transaction,
 		    setup, teardown),

@@ -1,0 +1,16 @@
+/*
+ * Reopen functions of the forms that keep drafts, declared from the
+ * table in draft_kinds.def.  Each returns TUI_OK or TUI_CANCEL when the
+ * user leaves the reopened form, or TUI_END when the session ends.
+ */
+#ifndef MN_TUI_DRAFT_KINDS_H
+#define MN_TUI_DRAFT_KINDS_H
+
+#include "tui/ui.h"
+
+#define DRAFT_KIND(kind, en, vi, reopen) \
+	int reopen(struct tui *ui, const char *record);
+#include "tui/draft_kinds.def"
+#undef DRAFT_KIND
+
+#endif
