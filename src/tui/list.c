@@ -173,8 +173,30 @@ column_widths(const struct tui_list *l, int *widths, int total)
 }
 
 /*
+ * Marks the selected row: the block in column 0 and the first cell that
+ * is not empty, so a row whose first cell is blank still shows a marked
+ * text.  The last column is stretched to the edge, as in the menus, so
+ * only its text is marked.
+ */
+static void
+mark_row(const struct tui_list *l, int y, int row, const int *widths)
+{
+	int c = 0, x = 1, w;
+
+	while (c < l->ncols - 1 && tui_list_cell(l, row, c)[0] == '\0') {
+		x += widths[c] + 2;
+		c++;
+	}
+	w = c == l->ncols - 1 ? tui_width(tui_list_cell(l, row, c)) :
+	    widths[c];
+	if (w < 1)
+		w = 1;
+	tui_mark_selected(y, x, w, tui_list_cell(l, row, c));
+}
+
+/*
  * Draws one row, or the header for row -1.  The selected row gets a
- * reverse-video block in column 0 and its first cell in reverse video.
+ * reverse-video block in column 0 and one cell in reverse video.
  * A full-width bar would cost two whole rows per move, because a
  * terminal can only change a cell's attributes by writing the cell
  * again.  The block keeps the selection visible in monochrome when the
@@ -196,19 +218,8 @@ draw_row(const struct tui_list *l, int y, int row, const int *widths,
 		    text, style);
 		x += widths[c] + 2;
 	}
-	if (selected && row >= 0) {
-		int w = widths[0];
-
-		/*
-		 * A lone column is stretched to the edge, as in the menus:
-		 * mark its text only.
-		 */
-		if (l->ncols == 1)
-			w = tui_width(tui_list_cell(l, row, 0));
-		if (w < 1)
-			w = 1;
-		tui_mark_selected(y, 1, w, tui_list_cell(l, row, 0));
-	}
+	if (selected && row >= 0)
+		mark_row(l, y, row, widths);
 }
 
 static int
