@@ -71,7 +71,7 @@ tui_text(int y, int x, int width, const char *text, enum tui_style style)
 
 /*
  * Marks row y as the selected one, as lists do: a reverse-video block in
- * column 0, and text (the row's first cell, at x in width cells) in
+ * column 0, and text (one cell of the row, at x in width cells) in
  * reverse video.  The caller draws the row in its normal style first.
  * A move then rewrites a few cells instead of two whole rows.
  */
