@@ -4,6 +4,9 @@
 # (the sqlite3 shell, outside the queue).
 . "$TUI_DIR/lib.sh"
 
+command -v sqlite3 >/dev/null 2>&1 || fail "sqlite3 is needed"
+command -v flock >/dev/null 2>&1 || fail "flock (util-linux) is needed"
+
 mn_init
 DB=$TEST_TMP/mamnon.db
 HOLD_MS=2500
