@@ -240,33 +240,6 @@ int mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 int mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id,
     time_t at, const char *by, struct mn_error *err);
 
-/*
- * Records that a child must not eat a food.  mn_allergy_link_food
- * (allergy.h) does the same and also records the allergies text it was
- * made against, which the screens use.
- */
-int mn_kitchen_allergy_add(struct mn_ctx *ctx, int64_t child_id,
-    int food_code, const char *note, struct mn_error *err);
-
-/* A child whose allergy food is in a dish of the day's menu. */
-struct mn_allergy_flag {
-	int64_t child_id;
-	enum mn_age_group group;
-	enum mn_meal meal;
-	int food_code;
-	char food[MN_FOOD_NAME_MAX];
-	char dish[201];
-};
-
-/*
- * Lists the allergy flags of a day over both age groups, by child id,
- * from child_allergies only.  Free *out.
- * NOTE: group links (child_allergy_groups) are not read here.  The
- * day's check is mn_kitchen_allergy_children.
- */
-int mn_kitchen_allergy_flags(struct mn_ctx *ctx, const struct mn_date *day,
-    struct mn_allergy_flag **out, size_t *count, struct mn_error *err);
-
 /* Why a row of the day's allergy check names the child. */
 enum mn_allergy_reason {
 	MN_ALLERGY_LINKED,	/* a linked food or group has the food */

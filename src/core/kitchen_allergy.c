@@ -490,6 +490,19 @@ collect_flags(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 	return rc;
 }
 
+/* Drops the rows of children outside the teacher's classes. */
+static void
+keep_own_classes(struct mn_ctx *ctx, struct mn_allergy_child *rows,
+    size_t *count)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < *count; i++)
+		if (mn_teaches_child(ctx, rows[i].child_id))
+			rows[kept++] = rows[i];
+	*count = kept;
+}
+
 int
 mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, struct mn_allergy_child **out, size_t *count,
@@ -515,6 +528,8 @@ mn_kitchen_allergy_children(struct mn_ctx *ctx, const struct mn_date *day,
 		return rc;
 	rc = collect_flags(ctx, date, group, foods, nfoods, out, count, err);
 	free_foods(foods, nfoods);
+	if (rc == MN_OK && !mn_allowed_all(&ctx->actor, MN_ACT_ALLERGY_READ))
+		keep_own_classes(ctx, *out, count);
 	/* Names were read: one view row for the whole list. */
 	if (rc == MN_OK && *count > 0) {
 		snprintf(detail, sizeof detail, "allergy flags %s %s: %zu",

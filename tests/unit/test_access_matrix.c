@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "helpers.h"
+#include "core/allergy.h"
 #include "core/access.h"
 #include "core/account.h"
 #include "core/announce.h"
@@ -741,7 +742,7 @@ op_allergy_write(struct mn_ctx *c, struct mn_error *err)
 	int food = count_sql("SELECT code FROM foods ORDER BY code LIMIT 1 "
 	    "OFFSET ?", NULL, ++serial);
 
-	return mn_kitchen_allergy_add(c, w->c1, food, "Nổi mẩn", err);
+	return mn_allergy_link_food(c, w->c1, food, "Nổi mẩn", err);
 }
 
 static int

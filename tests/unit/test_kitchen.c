@@ -29,6 +29,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/allergy.h"
 #include "core/config.h"
 #include "core/kitchen.h"
 #include "helpers.h"
@@ -609,45 +610,6 @@ food_safety_logs(void **state)
 }
 
 static void
-allergy_flags_for_day(void **state)
-{
-	struct fixture *fx = *state;
-	struct mn_allergy_flag *flags;
-	struct mn_error err = { 0 };
-	size_t n;
-
-	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, 7, 90002, "nổi mẩn",
-	    &err), MN_ERR_DENIED);
-	act_as(&fx->ctx, MN_ROLE_NURSE, "yte");
-	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, 7, 90002, "nổi mẩn",
-	    &err), MN_OK);
-	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, 7, 90002, "",
-	    &err), MN_ERR_EXISTS);
-	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, 8, 90005, "", &err),
-	    MN_OK);
-	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, 9, 55555, "", &err),
-	    MN_ERR_NOTFOUND);
-	act_as(&fx->ctx, MN_ROLE_TEACHER, "giaovien");
-	assert_int_equal(mn_kitchen_allergy_flags(&fx->ctx, &monday, &flags,
-	    &n, &err), MN_OK);
-	assert_int_equal(n, 2);
-	assert_int_equal(flags[0].child_id, 7);
-	assert_int_equal(flags[0].food_code, 90002);
-	assert_string_equal(flags[0].dish, "Cơm thịt");
-	assert_int_equal(flags[0].meal, MN_MEAL_LUNCH);
-	assert_int_equal(flags[1].child_id, 8);
-	assert_string_equal(flags[1].dish, "Sữa");
-	free(flags);
-	assert_int_equal(mn_kitchen_allergy_flags(&fx->ctx, &tuesday, &flags,
-	    &n, &err), MN_OK);
-	assert_int_equal(n, 0);
-	free(flags);
-	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
-	assert_int_equal(mn_kitchen_allergy_flags(&fx->ctx, &monday, &flags,
-	    &n, &err), MN_ERR_DENIED);
-}
-
-static void
 allergy_text_matching(void **state)
 {
 	static const struct {
@@ -742,7 +704,7 @@ allergy_children_both_sources(void **state)
 	add_child(&fx->ctx, "C5", "Vũ Thu Em", la, "sữa", "2026-11-01");
 	add_child(&fx->ctx, "C6", "Hồ Bảo Giang", mam, "gạo, sữa", NULL);
 	act_as(&fx->ctx, MN_ROLE_NURSE, "yte");
-	assert_int_equal(mn_kitchen_allergy_add(&fx->ctx, pork_child, 90002,
+	assert_int_equal(mn_allergy_link_food(&fx->ctx, pork_child, 90002,
 	    "", &err), MN_OK);
 
 	act_as(&fx->ctx, MN_ROLE_ACCOUNTANT, "ketoan");
@@ -886,7 +848,6 @@ main(void)
 		T_(market_list_from_counts),
 		T_(fee_book_by_month),
 		T_(food_safety_logs),
-		T_(allergy_flags_for_day),
 		T_(allergy_text_matching),
 		T_(allergy_children_both_sources),
 		T_(import_checks_before_writing),
