@@ -218,14 +218,26 @@ version_form(struct tui_form *form)
 	return form->pages != NULL && form->npages > 0 ? form->pages : form;
 }
 
+/* True for a name made of ASCII lower-case letters, digits and '_'. */
+static bool
+is_identifier(const char *name)
+{
+	return name != NULL && name[0] != '\0' &&
+	    name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_")] ==
+	    '\0';
+}
+
 /*
- * The key of a row in a draft: its identifier, else its English label.
- * Never the field name, which some screens translate.
+ * The key of a row in a draft: its identifier; else its field name when
+ * that is an identifier ("complaint"), not a label some screens
+ * translate; else its English label.
  */
 static const char *
 row_key(const struct tui_form_row *row)
 {
-	return row->id != NULL ? row->id : row->en;
+	if (row->id != NULL)
+		return row->id;
+	return is_identifier(row->name) ? row->name : row->en;
 }
 
 /* Drafts saved before rows had identifiers used the field name. */

@@ -199,7 +199,8 @@ struct tui_form_row {
 	/*
 	 * Stable ASCII identifier, never translated ("full_name"): a draft
 	 * keeps the row's value under it, so a draft saved in one language
-	 * opens in the other.  NULL: the English label stands in.
+	 * opens in the other.  NULL: the field name stands in when it is
+	 * such an identifier, else the English label.
 	 */
 	const char *id;
 	const char *name;	/* field name as core errors give it */
