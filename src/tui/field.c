@@ -6,6 +6,10 @@
  * limit is dropped a letter at a time: a base character that does not
  * fit takes the marks typed after it along, so no accent lands on the
  * letter before it.  The core normalises to NFC when the text is stored.
+ *
+ * NOTE: the core's length check counts NFC code points, not letters, so
+ * a letter with a mark that has no precomposed form (such as "x̣") counts
+ * twice there.  Every Vietnamese letter has one, so they agree on it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +253,38 @@ delete_range(struct tui_field *f, size_t from, size_t to)
 }
 
 /*
+ * Composes the letter that ends at the cursor to NFC in place when that
+ * makes it shorter, so that "e" and two marks typed one by one take one
+ * slot of the buffer ("ệ"), as they take one in the stored text.
+ */
+static void
+compose_letter(struct tui_field *f)
+{
+	UChar u16[U16_CAP], nfc[NFC_CAP];
+	UChar32 out[TUI_FIELD_CAP];
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
+	size_t start = prev_letter(f, f->cur), old_len = f->cur - start;
+	int32_t units, n, len;
+
+	if (U_FAILURE(status) || old_len < 2 || next_letter(f, start) != f->cur)
+		return;
+	units = to_utf16(f->buf + start, old_len, u16, NULL);
+	n = unorm2_normalize(norm, u16, units, nfc, NFC_CAP, &status);
+	if (U_FAILURE(status))
+		return;
+	u_strToUTF32(out, TUI_FIELD_CAP, &len, nfc, n, &status);
+	if (U_FAILURE(status) || len <= 0 || (size_t)len >= old_len)
+		return;
+	for (int32_t i = 0; i < len; i++)
+		f->buf[start + (size_t)i] = (wchar_t)out[i];
+	memmove(f->buf + start + (size_t)len, f->buf + f->cur,
+	    (f->len - f->cur + 1) * sizeof f->buf[0]);
+	f->len -= old_len - (size_t)len;
+	f->cur = start + (size_t)len;
+}
+
+/*
  * Inserts wc at the cursor unless the text would then have more letters
  * than the limit.  A character that would join the letter before it (a
  * mark) follows the fate of that letter: it is dropped after a dropped
@@ -288,6 +324,8 @@ insert_char(struct tui_field *f, wchar_t wc)
 	f->buf[f->cur++] = wc;
 	f->len++;
 	f->changed = true;
+	if (joins)
+		compose_letter(f);
 	return true;
 }
 

@@ -2,8 +2,9 @@
 # and drops whole letters past it: a letter typed in NFD ("e" and two
 # marks) that does not fit takes its marks along instead of stacking
 # them on the letter before, and plain text past the limit is cut with
-# a message rather than silently.  The saved record then passes the
-# core's length check.
+# a message rather than silently.  Letters typed in NFD are composed as
+# they come, so a box holds its full limit of them.  The saved record
+# then passes the core's length check.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/children_lib.sh"
 
@@ -19,6 +20,7 @@ A248=$(printf 'a%.0s' $(seq 248))
 B300=$(printf 'b%.0s' $(seq 300))
 # "ệ" in NFD: e, U+0323 combining dot below, U+0302 combining circumflex.
 NFD_E='e\xcc\xa3\xcc\x82'
+NFD_250=$(printf "$NFD_E%.0s" $(seq 250))
 
 echo "== allergies (max 250): 248 letters, then five NFD letters"
 {
@@ -43,6 +45,12 @@ wait "đã cắt bớt: tối đa 250 ký tự"
 key Down
 type $B300
 wait "đã cắt bớt: tối đa 250 ký tự"
+key Up 2
+type "$NFD_250"
+settle 300
+expectnot "đã cắt bớt"
+type "$NFD_E"
+wait "đã cắt bớt: tối đa 250 ký tự"
 key F2
 wait "Đã lưu hồ sơ trẻ Trần Văn An"
 SCRIPT
@@ -56,6 +64,9 @@ want="${A248}ệệ"
 [ "$(sqlite3 "$DB" "SELECT length(allergies) FROM children
     WHERE school_code = 'T001'")" = 250 ] ||
     fail "allergies are not 250 characters long"
+[ "$(sqlite3 "$DB" "SELECT pickup_people FROM children
+    WHERE school_code = 'T001'")" = "$(printf 'ệ%.0s' $(seq 250))" ] ||
+    fail "pick-up people: 250 letters typed in NFD were not all kept"
 [ "$(sqlite3 "$DB" "SELECT chronic_conditions FROM children
     WHERE school_code = 'T001'")" = "$(printf 'b%.0s' $(seq 250))" ] ||
     fail "chronic conditions: the pasted text was not cut at 250"
