@@ -826,19 +826,22 @@ draw_view(struct mn_child *c, int page)
 int
 child_view(struct tui *ui, int64_t child_id)
 {
-	struct mn_child *c = malloc(sizeof *c);
+	struct mn_child *c = malloc(sizeof *c), *fresh = malloc(sizeof *c);
 	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct mn_error err;
 	int page = 0, key, action, rc = TUI_OK;
 
-	if (c == NULL) {
+	if (c == NULL || fresh == NULL) {
 		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
+		free(c);
+		free(fresh);
 		return TUI_CANCEL;
 	}
 	mn_error_clear(&err);
 	if (mn_child_get(ui->ctx, child_id, c, &err) != MN_OK) {
 		tui_error(ui, "%s", err.message);
 		free(c);
+		free(fresh);
 		return TUI_CANCEL;
 	}
 	tui_keys_copy(view_keys, keys, TUI_KEYS_MAX);
@@ -889,14 +892,20 @@ child_view(struct tui *ui, int64_t child_id)
 		}
 		if (rc == TUI_END)
 			break;
-		/* Show what was stored; a failed read keeps the old copy. */
+		/*
+		 * Show what was stored.  mn_child_get clears the record it
+		 * fails to read, so a failed read keeps the old copy.
+		 */
 		mn_error_clear(&err);
-		if (mn_child_get(ui->ctx, child_id, c, &err) != MN_OK)
+		if (mn_child_get(ui->ctx, child_id, fresh, &err) == MN_OK)
+			*c = *fresh;
+		else
 			tui_error(ui, "%s", err.message);
 	}
 out:
 	reg_leave(ui);
 	free(c);
+	free(fresh);
 	return rc;
 }
 
