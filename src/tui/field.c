@@ -414,9 +414,16 @@ tui_field_draw(struct tui_field *f, int y, int x, int width, bool focus)
 		width = 2;
 	if (f->cur < f->scroll)
 		f->scroll = f->cur;
-	while (f->scroll < f->cur && span_width(f, f->scroll, f->cur) >=
-	    width)
-		f->scroll = next_letter(f, f->scroll);
+	if (f->scroll < f->cur && span_width(f, f->scroll, f->cur) >= width) {
+		/* Scroll by whole letters; the bounds are found once. */
+		size_t bounds[TUI_FIELD_CAP + 1], nbounds = boundaries(f->buf,
+		    f->len, bounds);
+
+		for (size_t k = 0; k < nbounds && f->scroll < f->cur &&
+		    span_width(f, f->scroll, f->cur) >= width; k++)
+			if (bounds[k] > f->scroll)
+				f->scroll = bounds[k];
+	}
 	for (size_t i = f->scroll; i < f->len && f->secret != TUI_HIDDEN;
 	    i++) {
 		wchar_t wc = f->buf[i];
