@@ -839,6 +839,45 @@ mn_child_insert_checked(struct mn_ctx *ctx, struct mn_child *c,
 	return rc;
 }
 
+/* True when the actor teaches some class, so has a class to add to. */
+static bool
+teaches_any_class(struct mn_ctx *ctx)
+{
+	sqlite3_stmt *st;
+	bool found;
+
+	if (!(ctx->actor.roles & MN_ROLE_TEACHER) ||
+	    ctx->actor.account_id <= 0 ||
+	    sqlite3_prepare_v2(ctx->db, "SELECT 1 FROM class_teachers ct "
+	    "JOIN staff s ON s.id = ct.staff_id WHERE s.account_id = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, ctx->actor.account_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
+ * The same rule mn_child_update and mn_child_check_new apply, asked
+ * before a form opens, so it writes no audit row and no message.
+ */
+bool
+mn_child_may_write(struct mn_ctx *ctx, int64_t child_id, int64_t class_id)
+{
+	if (!mn_allowed(&ctx->actor, MN_ACT_CHILD_WRITE))
+		return false;
+	if (mn_allowed_all(&ctx->actor, MN_ACT_CHILD_WRITE))
+		return true;
+	if (!mn_allowed_as(&ctx->actor, MN_ACT_CHILD_WRITE, MN_ROLE_TEACHER))
+		return false;
+	if (child_id > 0)
+		return mn_teaches_child(ctx, child_id);
+	if (class_id != 0)
+		return mn_reg_teaches(ctx, class_id);
+	return teaches_any_class(ctx);
+}
+
 int
 mn_child_check_new(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
     struct mn_error *err)

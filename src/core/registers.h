@@ -271,6 +271,14 @@ int mn_child_add(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
 /* Updates the fields the actor may see if c->version matches. */
 int mn_child_update(struct mn_ctx *ctx, struct mn_child *c, unsigned flags,
     struct mn_error *err);
+/*
+ * True when the actor may write the record of child_id (> 0), or add a
+ * child to class_id (child_id 0), or, with both 0, add a child to some
+ * class.  Screens ask before offering a key or opening a form; it
+ * writes no audit row, and the write functions check again.
+ */
+bool mn_child_may_write(struct mn_ctx *ctx, int64_t child_id,
+    int64_t class_id);
 /* Reads one full record (fields the actor may see) and audits the view. */
 int mn_child_get(struct mn_ctx *ctx, int64_t id, struct mn_child *c,
     struct mn_error *err);

@@ -13,6 +13,7 @@
 #include <syslog.h>
 
 #include "core/drafts.h"
+#include "core/text.h"
 #include "tui/draft_kinds.h"
 
 /* Drafts offered at one login; older ones wait for the next login. */
@@ -31,9 +32,26 @@ struct draft_kind {
 
 static const struct draft_kind kinds[] = {
 #define DRAFT_KIND(kind, en, vi, reopen) { #kind, en, vi, reopen },
+#define DRAFT_DESCRIBE(kind, describe)
 #include "tui/draft_kinds.def"
 #undef DRAFT_KIND
+#undef DRAFT_DESCRIBE
 };
+
+/* Kinds that name their record for the title line (DRAFT_DESCRIBE). */
+static const struct {
+	const char *kind;
+	void (*describe)(struct tui *ui, const char *record,
+	    const struct tui_resume *draft, char *buf, size_t size);
+} describers[] = {
+#define DRAFT_KIND(kind, en, vi, reopen)
+#define DRAFT_DESCRIBE(kind, describe) { #kind, describe },
+#include "tui/draft_kinds.def"
+#undef DRAFT_KIND
+#undef DRAFT_DESCRIBE
+};
+
+#define DESCRIBER_COUNT ((int)(sizeof describers / sizeof describers[0]))
 
 #define KIND_COUNT ((int)(sizeof kinds / sizeof kinds[0]))
 
@@ -109,14 +127,26 @@ load_resume(struct tui *ui, const struct mn_draft *d)
 	return true;
 }
 
-/* Returns the value of the resumed draft's field name, or "". */
-static const char *
-resume_value(const struct tui_resume *r, const char *name)
+/*
+ * Writes the title line of a draft's offer: the form's name and, after
+ * ": ", its record as the kind's describe function names it (which may
+ * name a new record from the draft's values), else the record as the
+ * form key holds it.
+ */
+static void
+offer_title(struct tui *ui, const struct draft_kind *kind,
+    const char *record, char *title, size_t size)
 {
-	for (int i = 0; i < r->n; i++)
-		if (strcmp(r->names[i], name) == 0)
-			return r->values[i];
-	return "";
+	char name[200] = "";
+
+	for (int i = 0; i < DESCRIBER_COUNT; i++)
+		if (strcmp(describers[i].kind, kind->kind) == 0)
+			describers[i].describe(ui, record, ui->resume, name,
+			    sizeof name);
+	if (name[0] == '\0')
+		mn_text_safe(record, name, sizeof name);
+	snprintf(title, size, "%s%s%s", T(kind->en, kind->vi),
+	    name[0] != '\0' ? ": " : "", name);
 }
 
 /*
@@ -140,14 +170,13 @@ offer(struct tui *ui, const struct mn_draft *d)
 		    "it", d->form_key, ui->ctx->actor.login);
 	/* A draft that cannot be read is deleted, not offered forever. */
 	if (kind != NULL && load_resume(ui, d)) {
-		where = resume_value(ui->resume, MN_DRAFT_WHERE);
+		where = tui_resume_value(ui->resume, MN_DRAFT_WHERE);
 		snprintf(question, sizeof question, T("%s%sUnsaved draft from "
 		    "%s. Open it again?", "%s%sCó bản nháp chưa lưu từ %s. Mở "
 		    "lại?"), where, where[0] != '\0' ? "\n" : "",
 		    d->saved_local);
 		/* The title line names the form, since there may be several. */
-		snprintf(title, sizeof title, "%s%s%s", T(kind->en, kind->vi),
-		    record[0] != '\0' ? ": " : "", record);
+		offer_title(ui, kind, record, title, sizeof title);
 		ui->depth = 0;
 		tui_enter(ui, T("Unsaved draft", "Bản nháp chưa lưu"));
 		tui_enter(ui, title);

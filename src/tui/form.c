@@ -2,8 +2,9 @@
  * Forms: labelled rows, each a one-line field or a row of check boxes.
  * Tab, Shift-Tab, Up, Down and Enter move between rows, F2 or Ctrl-S
  * saves, and Esc cancels after a confirmation when something changed.
- * The caller checks and stores the values, and runs the form again with
- * an error on the message line when the core rejects them.
+ * The caller checks and stores the values.  When the core rejects them,
+ * for any reason, the caller reports it with tui_form_failed and runs the
+ * form again: a failed save never closes the form or loses its values.
  *
  * A form with a draft_key keeps its values as a draft when the session
  * ends inside it with unsaved changes, and takes a draft's values back
@@ -87,6 +88,21 @@ tui_form_changed(const struct tui_form *form)
 		    form->rows[i].checks.changed)
 			return true;
 	return false;
+}
+
+/*
+ * Reports a failed save: the message on the message line and the cursor
+ * on the row err names.  The values stay, and the caller runs the form
+ * again, so nothing typed is lost whatever the failure (refused,
+ * invalid, changed meanwhile, database busy or full).
+ */
+void
+tui_form_failed(struct tui *ui, struct tui_form *form,
+    const struct mn_error *err)
+{
+	tui_error(ui, "%s", err->message[0] != '\0' ? err->message :
+	    T("Not saved", "Chưa lưu được"));
+	tui_form_focus(form, err->field);
 }
 
 /* Clears every field, so typed passwords leave no copy behind. */
@@ -202,25 +218,49 @@ version_form(struct tui_form *form)
 	return form->pages != NULL && form->npages > 0 ? form->pages : form;
 }
 
+/* True for a name made of ASCII lower-case letters, digits and '_'. */
+static bool
+is_identifier(const char *name)
+{
+	return name != NULL && name[0] != '\0' &&
+	    name[strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_")] ==
+	    '\0';
+}
+
+/*
+ * The key of a row in a draft: its identifier; else its field name when
+ * that is an identifier ("complaint"), not a label some screens
+ * translate; else its English label.
+ */
 static const char *
 row_key(const struct tui_form_row *row)
+{
+	if (row->id != NULL)
+		return row->id;
+	return is_identifier(row->name) ? row->name : row->en;
+}
+
+/* Drafts saved before rows had identifiers used the field name. */
+static const char *
+old_row_key(const struct tui_form_row *row)
 {
 	return row->name != NULL ? row->name : row->en;
 }
 
 /*
- * Writes the name rows[i] has in a draft: its field name, else its
- * English label, with "#i" added when an earlier row has the same name.
+ * Writes the name rows[i] has in a draft, by key (row_key or
+ * old_row_key), with "#i" added when an earlier row has the same name.
  */
 static void
-draft_name(struct tui_form_row **rows, int i, char *buf, size_t size)
+draft_name(struct tui_form_row **rows, int i,
+    const char *(*key)(const struct tui_form_row *), char *buf, size_t size)
 {
 	for (int k = 0; k < i; k++)
-		if (strcmp(row_key(rows[k]), row_key(rows[i])) == 0) {
-			snprintf(buf, size, "%s#%d", row_key(rows[i]), i);
+		if (strcmp(key(rows[k]), key(rows[i])) == 0) {
+			snprintf(buf, size, "%s#%d", key(rows[i]), i);
 			return;
 		}
-	snprintf(buf, size, "%s", row_key(rows[i]));
+	snprintf(buf, size, "%s", key(rows[i]));
 }
 
 /* True when a row a draft keeps differs from what the form opened with. */
@@ -299,7 +339,7 @@ save_draft(struct tui *ui, struct tui_form *form)
 	if (!draft_worthy(rows, n))
 		return;
 	for (int i = 0; i < n; i++) {
-		draft_name(rows, i, names[i], sizeof names[i]);
+		draft_name(rows, i, row_key, names[i], sizeof names[i]);
 		values[i] = draft_value(rows[i]);
 	}
 	/* draft_rows leaves the last two slots for the place and version. */
@@ -336,15 +376,36 @@ set_row(struct tui_form_row *row, const char *value)
 	}
 }
 
+/* The value a draft keeps under name, or NULL when it keeps none. */
+static const char *
+resume_find(const struct tui_resume *r, const char *name)
+{
+	for (int k = 0; k < r->n; k++)
+		if (strcmp(r->names[k], name) == 0)
+			return r->values[k];
+	return NULL;
+}
+
+/* Returns the value a draft keeps under id, or "" when it keeps none. */
+const char *
+tui_resume_value(const struct tui_resume *r, const char *id)
+{
+	const char *value = r != NULL ? resume_find(r, id) : NULL;
+
+	return value != NULL ? value : "";
+}
+
 /*
  * Fills the form, every page of a multi-page one, from ui->resume when
- * it contains this form's draft.
+ * it contains this form's draft.  Rows are found by identifier, then,
+ * for drafts written before rows had one, by field name.
  */
 static void
 apply_resume(struct tui *ui, struct tui_form *form)
 {
 	struct tui_resume *r = ui->resume;
 	struct tui_form_row *rows[MN_DRAFT_FIELDS_MAX];
+	const char *value;
 	char name[64];
 	int n;
 
@@ -357,12 +418,13 @@ apply_resume(struct tui *ui, struct tui_form *form)
 			    NULL, 10);
 	n = draft_rows(form, rows);
 	for (int i = 0; i < n; i++) {
-		draft_name(rows, i, name, sizeof name);
-		for (int k = 0; k < r->n; k++)
-			if (strcmp(r->names[k], name) == 0) {
-				set_row(rows[i], r->values[k]);
-				break;
-			}
+		draft_name(rows, i, row_key, name, sizeof name);
+		if ((value = resume_find(r, name)) == NULL) {
+			draft_name(rows, i, old_row_key, name, sizeof name);
+			value = resume_find(r, name);
+		}
+		if (value != NULL)
+			set_row(rows[i], value);
 	}
 	tui_resume_free(ui);
 }
@@ -414,12 +476,13 @@ run_form(struct tui *ui, struct tui_form *form)
 				return TUI_END;
 			break;
 		default:
-			if (form->rows[form->focus].checks.n > 0)
+			if (form->rows[form->focus].checks.n > 0) {
 				tui_checks_key(&form->rows[form->focus].checks,
 				    key);
-			else
-				tui_field_key(&form->rows[form->focus].field,
-				    key);
+				break;
+			}
+			tui_field_key(&form->rows[form->focus].field, key);
+			tui_field_cut_notice(ui, &form->rows[form->focus].field);
 			break;
 		}
 	}

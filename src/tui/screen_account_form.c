@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/account.h"
+#include "tui/draft_kinds.h"
 #include "tui/screens.h"
 
 #define LOGIN_MAX	32
@@ -118,12 +119,16 @@ int
 account_add_form(struct tui *ui)
 {
 	struct tui_form_row rows[ADD_ROWS] = {
-		{ .name = "login", .en = "Login", .vi = "Tên đăng nhập" },
-		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
-		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
-		{ .name = "password", .en = "Password", .vi = "Mật khẩu" },
-		{ .name = "password", .en = "Password again",
-		    .vi = "Nhập lại mật khẩu" },
+		{ .id = "login", .name = "login", .en = "Login",
+		    .vi = "Tên đăng nhập" },
+		{ .id = "full_name", .name = "full_name",
+		    .en = "Full name", .vi = "Họ và tên" },
+		{ .id = "role", .name = "role", .en = "Roles",
+		    .vi = "Vai trò" },
+		{ .id = "password", .name = "password", .en = "Password",
+		    .vi = "Mật khẩu" },
+		{ .id = "password_again", .name = "password",
+		    .en = "Password again", .vi = "Nhập lại mật khẩu" },
 	};
 	struct tui_form form = {
 		.rows = rows,
@@ -149,6 +154,31 @@ account_add_form(struct tui *ui)
 
 enum { EDIT_LOGIN, EDIT_NAME, EDIT_ROLES, EDIT_ROWS };
 
+/*
+ * After someone else saved the account meanwhile: names the stored full
+ * name, keeps the user's values in the form, and checks the next save
+ * against the stored version, so F2 then replaces the stored values on
+ * purpose.
+ */
+static void
+conflict(struct tui *ui, struct tui_form *form, const char *login)
+{
+	struct mn_account stored;
+	struct mn_error err;
+
+	mn_error_clear(&err);
+	if (mn_account_get(ui->ctx, login, &stored, &err) != MN_OK) {
+		show_error(ui, form, &err);
+		return;
+	}
+	form->version = stored.version;
+	tui_error(ui, T("Account %s was changed by someone else meanwhile "
+	    "(full name now: %s); your values are kept: F2 saves them over "
+	    "the stored ones, Esc leaves them", "Tài khoản %s vừa được người "
+	    "khác sửa (họ tên đã lưu: %s); giá trị bạn nhập vẫn giữ: F2 lưu "
+	    "đè lên, Esc để bỏ"), login, stored.full_name);
+}
+
 /* Saves against form->version, which a reopened draft may have set. */
 static int
 try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
@@ -170,24 +200,26 @@ try_edit(struct tui *ui, struct tui_form *form, const struct mn_account *acct)
 		tui_message(ui, T("Account %s saved", "Đã lưu tài khoản %s"),
 		    acct->login);
 	else if (rc == MN_ERR_CONFLICT)
-		tui_error(ui, T("Account %s was changed by someone else "
-		    "meanwhile; the list shows the stored values now, so "
-		    "edit it again", "Tài khoản %s vừa được người khác sửa; "
-		    "danh sách đã tải lại, hãy sửa lại"), acct->login);
+		conflict(ui, form, acct->login);
 	else
 		show_error(ui, form, &err);
 	return rc;
 }
 
-/* Edits full name and roles; a version conflict goes back to the list. */
+/*
+ * Edits full name and roles.  Any failed save, a version conflict
+ * included, keeps the form open with the values typed.
+ */
 int
 account_edit_form(struct tui *ui, const struct mn_account *acct)
 {
 	struct tui_form_row rows[EDIT_ROWS] = {
-		{ .name = "login", .en = "Login",
+		{ .id = "login", .name = "login", .en = "Login",
 		    .vi = "Tên đăng nhập", .readonly = true },
-		{ .name = "full_name", .en = "Full name", .vi = "Họ và tên" },
-		{ .name = "role", .en = "Roles", .vi = "Vai trò" },
+		{ .id = "full_name", .name = "full_name",
+		    .en = "Full name", .vi = "Họ và tên" },
+		{ .id = "role", .name = "role", .en = "Roles",
+		    .vi = "Vai trò" },
 	};
 	struct tui_form form = {
 		.rows = rows,
@@ -209,7 +241,7 @@ account_edit_form(struct tui *ui, const struct mn_account *acct)
 	tui_enter(ui, T("Edit account", "Sửa tài khoản"));
 	while ((rc = tui_form_run(ui, &form)) == TUI_OK) {
 		stored = try_edit(ui, &form, acct);
-		if (stored == MN_OK || stored == MN_ERR_CONFLICT)
+		if (stored == MN_OK)
 			break;
 	}
 	tui_leave(ui);
@@ -237,6 +269,33 @@ account_form_reopen(struct tui *ui, const char *login)
 	return account_edit_form(ui, &acct);
 }
 
+/*
+ * Names an account form's draft on the offer's title line: the login
+ * and the stored full name, or for a new account the login and name in
+ * the draft.
+ */
+void
+account_form_describe(struct tui *ui, const char *login,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct mn_account acct;
+	struct mn_error err;
+	const char *new_login;
+
+	buf[0] = '\0';
+	if (login[0] == '\0') {
+		new_login = tui_resume_value(draft, "login");
+		if (new_login[0] != '\0')
+			snprintf(buf, size, T("%s (new, %s)",
+			    "%s (mới, %s)"), new_login,
+			    tui_resume_value(draft, "full_name"));
+		return;
+	}
+	mn_error_clear(&err);
+	if (mn_account_get(ui->ctx, login, &acct, &err) == MN_OK)
+		snprintf(buf, size, "%s (%s)", acct.login, acct.full_name);
+}
+
 enum { PW_LOGIN, PW_NEW, PW_AGAIN, PW_ROWS };
 
 /* Sets a password chosen by the administrator; a change is then forced. */
@@ -244,11 +303,12 @@ int
 account_password_form(struct tui *ui, const char *login)
 {
 	struct tui_form_row rows[PW_ROWS] = {
-		{ .name = "login", .en = "Login",
+		{ .id = "login", .name = "login", .en = "Login",
 		    .vi = "Tên đăng nhập", .readonly = true },
-		{ .name = "password", .en = "New password",
-		    .vi = "Mật khẩu mới" },
-		{ .name = "password", .en = "New password again",
+		{ .id = "password", .name = "password",
+		    .en = "New password", .vi = "Mật khẩu mới" },
+		{ .id = "password_again", .name = "password",
+		    .en = "New password again",
 		    .vi = "Nhập lại mật khẩu mới" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = PW_ROWS };

@@ -228,9 +228,10 @@ static int
 year_form(struct tui *ui, const struct mn_school_year *y)
 {
 	struct tui_form_row rows[3] = {
-		{ .en = "School year", .vi = "Năm học" },
-		{ .en = "First day", .vi = "Ngày khai giảng" },
-		{ .en = "Last day", .vi = "Ngày kết thúc" },
+		{ .id = "name", .en = "School year", .vi = "Năm học" },
+		{ .id = "first_day", .en = "First day",
+		    .vi = "Ngày khai giảng" },
+		{ .id = "last_day", .en = "Last day", .vi = "Ngày kết thúc" },
 	};
 	static const int max[3] = { 9, 10, 10 };
 	struct tui_form form = { .rows = rows, .nrows = 3,
@@ -259,9 +260,9 @@ static int
 holiday_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
 	struct tui_form_row rows[3] = {
-		{ .en = "Holiday", .vi = "Ngày nghỉ" },
-		{ .en = "From", .vi = "Từ ngày" },
-		{ .en = "To", .vi = "Đến ngày" },
+		{ .id = "name", .en = "Holiday", .vi = "Ngày nghỉ" },
+		{ .id = "first_day", .en = "From", .vi = "Từ ngày" },
+		{ .id = "last_day", .en = "To", .vi = "Đến ngày" },
 	};
 	static const int max[3] = { 100, 10, 10 };
 	struct tui_form form = { .rows = rows, .nrows = 3,
@@ -291,8 +292,8 @@ static int
 makeup_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
 	struct tui_form_row rows[2] = {
-		{ .en = "Make-up day", .vi = "Ngày học bù" },
-		{ .en = "Reason", .vi = "Lý do" },
+		{ .id = "day", .en = "Make-up day", .vi = "Ngày học bù" },
+		{ .id = "reason", .en = "Reason", .vi = "Lý do" },
 	};
 	static const int max[2] = { 10, 200 };
 	struct tui_form form = { .rows = rows, .nrows = 2,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "tui/draft_kinds.h"
 #include "tui/keys.h"
 #include "tui/screen_reg.h"
 
@@ -28,6 +29,7 @@ struct child_field {
 	unsigned group;		/* MN_CHILD_* */
 	int page;
 	enum field_kind kind;
+	const char *id;		/* draft key, never translated */
 	const char *en, *vi;	/* label and core field name */
 	int max_letters;
 	size_t offset, size;	/* K_TEXT: the char array in mn_child */
@@ -37,47 +39,50 @@ struct child_field {
     sizeof(((struct mn_child *)0)->member)
 
 static const struct child_field fields[] = {
-	{ MN_CHILD_BASIC, 0, K_TEXT, "Child code", "Mã trẻ", 20,
-	    AT(school_code) },
-	{ MN_CHILD_BASIC, 0, K_TEXT, "Full name", "Họ và tên", 80,
-	    AT(full_name) },
-	{ MN_CHILD_BASIC, 0, K_BIRTH, "Date of birth", "Ngày sinh", 10,
-	    0, 0 },
-	{ MN_CHILD_BASIC, 0, K_SEX, "Sex", "Giới tính", 3, 0, 0 },
-	{ MN_CHILD_PERSONAL, 0, K_TEXT, "Ethnicity", "Dân tộc", 2,
-	    AT(ethnicity) },
-	{ MN_CHILD_PERSONAL, 0, K_TEXT, "Personal ID", "Mã định danh", 16,
-	    AT(personal_id) },
-	{ MN_CHILD_PERSONAL, 0, K_TEXT, "ID mismatch reason",
-	    "Lý do sai khác mã định danh", 200, AT(id_mismatch_reason) },
-	{ MN_CHILD_PERSONAL, 0, K_TEXT, "Place of birth", "Nơi sinh", 200,
-	    AT(birth_place) },
-	{ MN_CHILD_PERSONAL, 0, K_TEXT, "Address", "Địa chỉ", 250,
+	{ MN_CHILD_BASIC, 0, K_TEXT, "school_code", "Child code", "Mã trẻ",
+	    20, AT(school_code) },
+	{ MN_CHILD_BASIC, 0, K_TEXT, "full_name", "Full name", "Họ và tên",
+	    80, AT(full_name) },
+	{ MN_CHILD_BASIC, 0, K_BIRTH, "birth_date", "Date of birth",
+	    "Ngày sinh", 10, 0, 0 },
+	{ MN_CHILD_BASIC, 0, K_SEX, "sex", "Sex", "Giới tính", 3, 0, 0 },
+	{ MN_CHILD_PERSONAL, 0, K_TEXT, "ethnicity", "Ethnicity", "Dân tộc",
+	    2, AT(ethnicity) },
+	{ MN_CHILD_PERSONAL, 0, K_TEXT, "personal_id", "Personal ID",
+	    "Mã định danh", 16, AT(personal_id) },
+	{ MN_CHILD_PERSONAL, 0, K_TEXT, "id_mismatch_reason",
+	    "ID mismatch reason", "Lý do sai khác mã định danh", 200,
+	    AT(id_mismatch_reason) },
+	{ MN_CHILD_PERSONAL, 0, K_TEXT, "birth_place", "Place of birth",
+	    "Nơi sinh", 200, AT(birth_place) },
+	{ MN_CHILD_PERSONAL, 0, K_TEXT, "address", "Address", "Địa chỉ", 250,
 	    AT(address) },
-	{ MN_CHILD_BASIC, 0, K_CLASS, "Class", "Lớp", MN_CLASS_CODE_MAX,
-	    0, 0 },
-	{ MN_CHILD_BASIC, 0, K_ENROL, "Enrolment date", "Ngày nhập học", 10,
-	    0, 0 },
-	{ MN_CHILD_POLICY, 0, K_TEXT, "Policy categories",
+	{ MN_CHILD_BASIC, 0, K_CLASS, "class", "Class", "Lớp",
+	    MN_CLASS_CODE_MAX, 0, 0 },
+	{ MN_CHILD_BASIC, 0, K_ENROL, "enrolment_date", "Enrolment date",
+	    "Ngày nhập học", 10, 0, 0 },
+	{ MN_CHILD_POLICY, 0, K_TEXT, "policies", "Policy categories",
 	    "Đối tượng chính sách", 60, AT(policies) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "Father's name", "Họ tên cha", 80,
-	    AT(father_name) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "Father's phone", "SĐT cha", 15,
-	    AT(father_phone) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "Mother's name", "Họ tên mẹ", 80,
-	    AT(mother_name) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "Mother's phone", "SĐT mẹ", 15,
-	    AT(mother_phone) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "Guardian", "Người giám hộ", 80,
-	    AT(guardian_name) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "Guardian's phone",
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "father_name", "Father's name",
+	    "Họ tên cha", 80, AT(father_name) },
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "father_phone", "Father's phone",
+	    "SĐT cha", 15, AT(father_phone) },
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "mother_name", "Mother's name",
+	    "Họ tên mẹ", 80, AT(mother_name) },
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "mother_phone", "Mother's phone",
+	    "SĐT mẹ", 15, AT(mother_phone) },
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "guardian_name", "Guardian",
+	    "Người giám hộ", 80, AT(guardian_name) },
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "guardian_phone", "Guardian's phone",
 	    "SĐT người giám hộ", 15, AT(guardian_phone) },
-	{ MN_CHILD_FAMILY, 1, K_TEXT, "People allowed to pick up",
-	    "Người được đón trẻ", 250, AT(pickup_people) },
-	{ MN_CHILD_ALLERGY, 1, K_TEXT, "Allergies", "Dị ứng", 250,
-	    AT(allergies) },
-	{ MN_CHILD_CHRONIC, 1, K_TEXT, "Chronic conditions",
-	    "Bệnh mãn tính", 250, AT(chronic_conditions) },
+	{ MN_CHILD_FAMILY, 1, K_TEXT, "pickup_people",
+	    "People allowed to pick up", "Người được đón trẻ", 250,
+	    AT(pickup_people) },
+	{ MN_CHILD_ALLERGY, 1, K_TEXT, "allergies", "Allergies", "Dị ứng",
+	    250, AT(allergies) },
+	{ MN_CHILD_CHRONIC, 1, K_TEXT, "chronic_conditions",
+	    "Chronic conditions", "Bệnh mãn tính", 250,
+	    AT(chronic_conditions) },
 };
 
 #define NFIELDS ((int)(sizeof fields / sizeof fields[0]))
@@ -140,6 +145,7 @@ build(struct child_form *cf, unsigned visible, const char *heading)
 			if (fields[i].page != page ||
 			    !(fields[i].group & visible))
 				continue;
+			cf->rows[n].id = fields[i].id;
 			cf->rows[n].name = T(fields[i].en, fields[i].vi);
 			cf->rows[n].en = fields[i].en;
 			cf->rows[n].vi = fields[i].vi;
@@ -312,7 +318,7 @@ is_twelve_digits(const char *id)
 static int
 ask_id_reason(struct tui *ui, const char *message, char *buf, size_t size)
 {
-	struct tui_form_row row = { .name = "reason",
+	struct tui_form_row row = { .id = "reason", .name = "reason",
 	    .en = "ID mismatch reason", .vi = "Lý do sai khác mã định danh" };
 	struct tui_form form = { .rows = &row, .nrows = 1,
 	    .enter_submits = true, .note = message };
@@ -532,7 +538,65 @@ set_draft(struct child_form *cf, int64_t child_id)
 	}
 }
 
-/* Runs the pages until a save succeeds or the user leaves. */
+/* Shows err on page p's message line with the cursor on its row. */
+static void
+show_failure(struct tui *ui, struct child_form *cf, int *page,
+    const struct mn_error *err)
+{
+	int p = page_of(cf, err->field);
+
+	if (p >= 0)
+		*page = p;
+	tui_form_failed(ui, &cf->pages[*page], err);
+}
+
+/*
+ * Checks the class typed on the first page before the user fills in the
+ * next: it must exist, and the actor must be allowed to put the child
+ * there (a teacher adds children to her own classes; only school-wide
+ * roles move a child).  Returns MN_OK or a status with err set.
+ */
+static int
+check_class(struct tui *ui, struct child_form *cf, bool add,
+    struct mn_error *err)
+{
+	struct mn_child c = cf->child;
+	const char *name = T("Class", "Lớp");
+	int rc;
+
+	mn_error_clear(err);
+	rc = collect(cf, &c, err);
+	if (rc != MN_OK)
+		return MN_OK;	/* the save names the bad field */
+	if (!add && strcmp(c.class_code, cf->class_code) == 0)
+		return MN_OK;
+	rc = resolve_class(ui, cf, &c, err);
+	if (rc != MN_OK)
+		return rc;
+	if (mn_allowed_all(&ui->ctx->actor, MN_ACT_CHILD_WRITE) ||
+	    (add && c.class_id != 0 &&
+	    mn_child_may_write(ui->ctx, 0, c.class_id)))
+		return MN_OK;
+	if (add && c.class_id == 0)
+		return mn_fail(err, MN_ERR_DENIED, name, T("Class: missing; "
+		    "write the code of one of your classes", "Lớp: bị thiếu; "
+		    "hãy ghi mã một lớp của bạn"));
+	if (add)
+		return mn_fail(err, MN_ERR_DENIED, name, T("Class: %s is not "
+		    "one of your classes; you add children to your own "
+		    "classes only", "Lớp: %s không phải lớp của bạn; bạn chỉ "
+		    "thêm trẻ vào lớp của mình"), c.class_code);
+	return mn_fail(err, MN_ERR_DENIED, name, T("Class: moving the child "
+	    "to %s is for the principal or the clerk; write %s again",
+	    "Lớp: chuyển trẻ sang %s do hiệu trưởng hoặc văn thư làm; hãy "
+	    "ghi lại %s"), c.class_code, cf->class_code);
+}
+
+/*
+ * Runs the pages until a save succeeds or the user leaves.  A failed
+ * save, whatever the reason, keeps the form and its values open on the
+ * page of the field the message names.
+ */
 static int
 run(struct tui *ui, struct child_form *cf, bool add)
 {
@@ -552,6 +616,11 @@ run(struct tui *ui, struct child_form *cf, bool add)
 			continue;
 		}
 		if (page + 1 < cf->npages) {
+			if (page == 0 && check_class(ui, cf, add, &err) !=
+			    MN_OK) {
+				show_failure(ui, cf, &page, &err);
+				continue;
+			}
 			page++;
 			continue;
 		}
@@ -568,7 +637,10 @@ run(struct tui *ui, struct child_form *cf, bool add)
 		if (rc == MN_OK)
 			rc = store(ui, cf, &c, add, &err);
 		if (rc == MN_OK && !add) {
+			/* Stored: the next save goes against this version. */
 			cf->child = c;
+			for (p = 0; p < cf->npages; p++)
+				cf->pages[p].version = c.version;
 			rc = move_class(ui, cf, &c, class_id, &err);
 		}
 		if (rc == -1)
@@ -589,23 +661,50 @@ run(struct tui *ui, struct child_form *cf, bool add)
 			page = 0;
 			continue;
 		}
-		tui_error(ui, "%s", err.message);
-		if (rc == MN_ERR_DENIED || rc == MN_ERR_NOTFOUND)
-			return TUI_CANCEL;
-		if ((p = page_of(cf, err.field)) >= 0) {
-			page = p;
-			tui_form_focus(&cf->pages[p], err.field);
-		}
+		show_failure(ui, cf, &page, &err);
 	}
 }
 
+/*
+ * Says why the actor may not add a child (child_id 0) or edit child_id,
+ * before any form is filled in; returns false then.  The role check
+ * and the scope check are the core's, with its audit row.
+ */
+static bool
+may_open(struct tui *ui, int64_t child_id)
+{
+	struct mn_error err;
+
+	mn_error_clear(&err);
+	if (mn_require(ui->ctx->db, &ui->ctx->actor, MN_ACT_CHILD_WRITE,
+	    &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return false;
+	}
+	if (child_id > 0 && mn_require_child(ui->ctx, MN_ACT_CHILD_WRITE,
+	    child_id, "child_edit", &err) != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return false;
+	}
+	if (child_id == 0 && !mn_child_may_write(ui->ctx, 0, 0)) {
+		tui_error(ui, "%s", T("New child: you teach no class yet, so "
+		    "there is no class to add a child to", "Thêm trẻ: bạn "
+		    "chưa phụ trách lớp nào, nên chưa thêm trẻ được"));
+		return false;
+	}
+	return true;
+}
+
+/* The add form; a teacher's must name one of her classes. */
 int
 child_add_form(struct tui *ui)
 {
-	struct child_form *cf = calloc(1, sizeof *cf);
+	struct child_form *cf;
 	int rc;
 
-	if (cf == NULL) {
+	if (!may_open(ui, 0))
+		return TUI_CANCEL;
+	if ((cf = calloc(1, sizeof *cf)) == NULL) {
 		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
 		return TUI_CANCEL;
 	}
@@ -619,15 +718,18 @@ child_add_form(struct tui *ui)
 	return rc;
 }
 
+/* The edit form, opened only when the actor may save it. */
 int
 child_edit_form(struct tui *ui, int64_t child_id)
 {
-	struct child_form *cf = calloc(1, sizeof *cf);
+	struct child_form *cf;
 	struct mn_error err;
 	char heading[300];
 	int rc;
 
-	if (cf == NULL) {
+	if (!may_open(ui, child_id))
+		return TUI_CANCEL;
+	if ((cf = calloc(1, sizeof *cf)) == NULL) {
 		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
 		return TUI_CANCEL;
 	}
@@ -724,24 +826,27 @@ draw_view(struct mn_child *c, int page)
 int
 child_view(struct tui *ui, int64_t child_id)
 {
-	struct mn_child *c = malloc(sizeof *c);
+	struct mn_child *c = malloc(sizeof *c), *fresh = malloc(sizeof *c);
 	struct tui_keydef keys[TUI_KEYS_MAX];
 	struct mn_error err;
 	int page = 0, key, action, rc = TUI_OK;
 
-	if (c == NULL) {
+	if (c == NULL || fresh == NULL) {
 		tui_error(ui, "%s", T("Out of memory", "Hết bộ nhớ"));
+		free(c);
+		free(fresh);
 		return TUI_CANCEL;
 	}
 	mn_error_clear(&err);
 	if (mn_child_get(ui->ctx, child_id, c, &err) != MN_OK) {
 		tui_error(ui, "%s", err.message);
 		free(c);
+		free(fresh);
 		return TUI_CANCEL;
 	}
 	tui_keys_copy(view_keys, keys, TUI_KEYS_MAX);
-	tui_keys_offer(keys, VIEW_EDIT, mn_allowed(&ui->ctx->actor,
-	    MN_ACT_CHILD_WRITE));
+	tui_keys_offer(keys, VIEW_EDIT, mn_child_may_write(ui->ctx, child_id,
+	    0));
 	tui_keys_offer(keys, VIEW_STATUS, mn_allowed_all(&ui->ctx->actor,
 	    MN_ACT_CHILD_WRITE));
 	reg_enter(ui, T("Child's record", "Hồ sơ trẻ"));
@@ -758,11 +863,11 @@ child_view(struct tui *ui, int64_t child_id)
 			continue;
 		ui->message[0] = '\0';
 		action = tui_key_action(keys, key);
-		/* A refused key says so before any form is filled in. */
+		/* A refused key says so before any form is filled in;
+		 * child_edit_form asks the core itself. */
 		mn_error_clear(&err);
-		if ((action == VIEW_EDIT || action == VIEW_STATUS) &&
-		    mn_require(ui->ctx->db, &ui->ctx->actor,
-		    MN_ACT_CHILD_WRITE, &err) != MN_OK) {
+		if (action == VIEW_STATUS && mn_require(ui->ctx->db,
+		    &ui->ctx->actor, MN_ACT_CHILD_WRITE, &err) != MN_OK) {
 			tui_error(ui, "%s", err.message);
 			continue;
 		}
@@ -787,14 +892,20 @@ child_view(struct tui *ui, int64_t child_id)
 		}
 		if (rc == TUI_END)
 			break;
-		/* Show what was stored; a failed read keeps the old copy. */
+		/*
+		 * Show what was stored.  mn_child_get clears the record it
+		 * fails to read, so a failed read keeps the old copy.
+		 */
 		mn_error_clear(&err);
-		if (mn_child_get(ui->ctx, child_id, c, &err) != MN_OK)
+		if (mn_child_get(ui->ctx, child_id, fresh, &err) == MN_OK)
+			*c = *fresh;
+		else
 			tui_error(ui, "%s", err.message);
 	}
 out:
 	reg_leave(ui);
 	free(c);
+	free(fresh);
 	return rc;
 }
 
@@ -815,4 +926,35 @@ child_form_reopen(struct tui *ui, const char *record)
 	if (*end != '\0' || id <= 0)
 		return TUI_CANCEL;
 	return child_edit_form(ui, id);
+}
+
+/*
+ * Names a child form's draft on the offer's title line: the child's
+ * name and code as stored, or for a new child the name in the draft.
+ */
+void
+child_form_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct mn_child *c;
+	struct mn_error err;
+	const char *name;
+	char *end;
+	long long id;
+
+	buf[0] = '\0';
+	if (record[0] == '\0') {
+		name = tui_resume_value(draft, "full_name");
+		if (name[0] != '\0')
+			snprintf(buf, size, T("%s (new)", "%s (trẻ mới)"),
+			    name);
+		return;
+	}
+	id = strtoll(record, &end, 10);
+	if (*end != '\0' || id <= 0 || (c = malloc(sizeof *c)) == NULL)
+		return;
+	mn_error_clear(&err);
+	if (mn_child_get(ui->ctx, id, c, &err) == MN_OK)
+		snprintf(buf, size, "%s (%s)", c->full_name, c->school_code);
+	free(c);
 }

@@ -155,14 +155,17 @@ reload(struct tui *ui, struct child_rows *rows)
 
 enum { ST_STATUS, ST_DATE, ST_REASON, ST_ROWS };
 
-/* Records a status change with its date and reason. */
+/*
+ * Records a status change with its date and reason.  A failed save keeps
+ * the form open; Esc leaves it.
+ */
 int
 child_status_form(struct tui *ui, int64_t child_id, const char *name)
 {
 	struct tui_form_row rows[ST_ROWS] = {
-		{ .en = "Status", .vi = "Trạng thái" },
-		{ .en = "Date", .vi = "Ngày" },
-		{ .en = "Reason", .vi = "Lý do" },
+		{ .id = "status", .en = "Status", .vi = "Trạng thái" },
+		{ .id = "date", .en = "Date", .vi = "Ngày" },
+		{ .id = "reason", .en = "Reason", .vi = "Lý do" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = ST_ROWS,
 	    .heading = name, .enter_submits = true };
@@ -212,11 +215,8 @@ child_status_form(struct tui *ui, int64_t child_id, const char *name)
 			    mn_child_status_label(code));
 			break;
 		}
-		reg_form_error(ui, &form, &err);
-		if (rc == MN_ERR_DENIED || rc == MN_ERR_NOTFOUND) {
-			rc = TUI_CANCEL;
-			break;
-		}
+		/* Refused or not: the form stays open with its values. */
+		tui_form_failed(ui, &form, &err);
 	}
 	reg_leave(ui);
 	return rc;
@@ -228,10 +228,12 @@ dispatch(struct tui *ui, struct child_rows *rows, int action)
 	struct mn_error err;
 	int row = tui_list_selected(&rows->list);
 
-	/* Ask before a form is filled in that could not be saved. */
+	/*
+	 * Ask before a form is filled in that could not be saved; the add
+	 * and edit forms ask the core themselves, scope included.
+	 */
 	mn_error_clear(&err);
-	if ((action == ACT_ADD || action == ACT_EDIT ||
-	    action == ACT_STATUS) && mn_require(ui->ctx->db, &ui->ctx->actor,
+	if (action == ACT_STATUS && mn_require(ui->ctx->db, &ui->ctx->actor,
 	    MN_ACT_CHILD_WRITE, &err) != MN_OK) {
 		tui_error(ui, "%s", err.message);
 		return TUI_OK;
@@ -392,8 +394,7 @@ screen_child_list(struct tui *ui)
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	/* Offer only what the core allows: teachers edit, not re-class. */
 	tui_keys_copy(child_keys, keys, TUI_KEYS_MAX);
-	tui_keys_offer(keys, ACT_ADD, mn_allowed(&ui->ctx->actor,
-	    MN_ACT_CHILD_WRITE));
+	tui_keys_offer(keys, ACT_ADD, mn_child_may_write(ui->ctx, 0, 0));
 	tui_keys_offer(keys, ACT_EDIT, mn_allowed(&ui->ctx->actor,
 	    MN_ACT_CHILD_WRITE));
 	tui_keys_offer(keys, ACT_STATUS, mn_allowed_all(&ui->ctx->actor,

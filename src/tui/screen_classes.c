@@ -178,11 +178,11 @@ class_form(struct tui *ui, const struct mn_school_year *year,
     const struct mn_class *old)
 {
 	struct tui_form_row rows[F_ROWS] = {
-		{ .en = "Class code", .vi = "Mã lớp" },
-		{ .en = "Class name", .vi = "Tên lớp" },
-		{ .en = "Age group", .vi = "Nhóm tuổi" },
-		{ .en = "Room", .vi = "Phòng" },
-		{ .en = "Capacity", .vi = "Sĩ số tối đa" },
+		{ .id = "code", .en = "Class code", .vi = "Mã lớp" },
+		{ .id = "name", .en = "Class name", .vi = "Tên lớp" },
+		{ .id = "age_group", .en = "Age group", .vi = "Nhóm tuổi" },
+		{ .id = "room", .en = "Room", .vi = "Phòng" },
+		{ .id = "capacity", .en = "Capacity", .vi = "Sĩ số tối đa" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = F_ROWS };
 	struct mn_class c;
@@ -192,7 +192,7 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 	char capacity[16], heading[64], draft_key[MN_DRAFT_KEY_SIZE], *end;
 	int rc;
 
-	/* The rows have no name: a draft names them by English label. */
+	/* A draft keeps the rows under their ids. */
 	tui_field_init(&rows[F_CODE].field, MN_CLASS_CODE_MAX, TUI_SHOW);
 	tui_field_init(&rows[F_NAME].field, 60, TUI_SHOW);
 	tui_field_init(&rows[F_GROUP].field, 30, TUI_SHOW);
@@ -274,7 +274,7 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 static int
 teachers_form(struct tui *ui, const struct mn_class *c)
 {
-	struct tui_form_row row = { .name = "teachers",
+	struct tui_form_row row = { .id = "teachers", .name = "teachers",
 	    .en = "Teachers (staff codes)", .vi = "Giáo viên (mã cán bộ)" };
 	struct tui_form form = { .rows = &row, .nrows = 1,
 	    .enter_submits = true };

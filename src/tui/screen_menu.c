@@ -154,16 +154,28 @@ set_menu_minimum(struct tui *ui)
 		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 }
 
-int
-screen_logout(struct tui *ui)
+/*
+ * Asks before logging out.  Yes has the focus when the user chose the
+ * menu entry, No when Esc at the main menu asked, so that Esc then
+ * Enter does not end the session by accident; 'c' answers yes either
+ * way.
+ */
+static int
+ask_logout(struct tui *ui, bool default_yes)
 {
-	int rc = tui_confirm(ui, T("Log out?", "Đăng xuất?"), true);
+	int rc = tui_confirm(ui, T("Log out?", "Đăng xuất?"), default_yes);
 
 	if (rc == TUI_OK) {
 		ui->end = TUI_END_LOGOUT;
 		return TUI_END;
 	}
 	return rc;
+}
+
+int
+screen_logout(struct tui *ui)
+{
+	return ask_logout(ui, true);
 }
 
 /* Fills the list with the entries under parent the actor may see. */
@@ -210,7 +222,7 @@ run_level(struct tui *ui, int parent, const char *title)
 		if (action == TUI_ACT_BACK) {
 			if (parent != 0)
 				break;
-			if ((rc = screen_logout(ui)) == TUI_END)
+			if ((rc = ask_logout(ui, false)) == TUI_END)
 				break;
 			continue;
 		}

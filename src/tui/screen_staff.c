@@ -95,18 +95,21 @@ enum {
 	F_TRAINING, F_PHONE, F_START, F_CONTRACT, F_ACCOUNT, F_ROWS
 };
 
-static const struct { const char *en, *vi; int max; } labels[F_ROWS] = {
-	{ "Staff code", "Mã cán bộ", 20 },
-	{ "Full name", "Họ và tên", 80 },
-	{ "Date of birth", "Ngày sinh", 10 },
-	{ "Sex", "Giới tính", 3 },
-	{ "Position", "Chức vụ", 60 },
-	{ "Qualification", "Trình độ chuyên môn", 60 },
-	{ "Training", "Bồi dưỡng", 250 },
-	{ "Phone", "Điện thoại", 15 },
-	{ "Start date", "Ngày vào trường", 10 },
-	{ "Contract type", "Loại hợp đồng", 60 },
-	{ "Account", "Tài khoản", 32 },
+static const struct {
+	const char *id, *en, *vi;
+	int max;
+} labels[F_ROWS] = {
+	{ "staff_code", "Staff code", "Mã cán bộ", 20 },
+	{ "full_name", "Full name", "Họ và tên", 80 },
+	{ "birth_date", "Date of birth", "Ngày sinh", 10 },
+	{ "sex", "Sex", "Giới tính", 3 },
+	{ "position", "Position", "Chức vụ", 60 },
+	{ "qualification", "Qualification", "Trình độ chuyên môn", 60 },
+	{ "training", "Training", "Bồi dưỡng", 250 },
+	{ "phone", "Phone", "Điện thoại", 15 },
+	{ "start_date", "Start date", "Ngày vào trường", 10 },
+	{ "contract_type", "Contract type", "Loại hợp đồng", 60 },
+	{ "account", "Account", "Tài khoản", 32 },
 };
 
 /* The label of row r in the interface language; errors name fields so. */
@@ -183,9 +186,9 @@ staff_form(struct tui *ui, int64_t id)
 	memset(rows, 0, sizeof rows);
 	memset(&s, 0, sizeof s);
 	for (int i = 0; i < F_ROWS; i++) {
+		rows[i].id = labels[i].id;
 		rows[i].en = labels[i].en;
 		rows[i].vi = labels[i].vi;
-		/* No name: a draft names rows by their English label. */
 		tui_field_init(&rows[i].field, labels[i].max, TUI_SHOW);
 	}
 	form.note = T("Sex: Nam or Nữ.  Dates: dd/mm/yyyy.  Account: the "

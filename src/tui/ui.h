@@ -158,12 +158,20 @@ void tui_leave(struct tui *ui);
 
 enum tui_secret { TUI_SHOW = 0, TUI_STARS, TUI_HIDDEN };
 
+/*
+ * A field holds at most max_letters letters: grapheme clusters of its
+ * text in NFC, so "ệ" counts once whether it came as one character or
+ * as "e" and two marks.  Input past the limit is dropped a whole letter
+ * at a time and sets cut, which the caller reports and clears.
+ */
 struct tui_field {
 	wchar_t buf[TUI_FIELD_CAP];	/* letters and their marks */
 	size_t len, cur, scroll;	/* in wchar_t */
 	int max_letters;
 	enum tui_secret secret;
 	bool changed;
+	bool cut;		/* input was dropped at the limit */
+	bool dropping;		/* marks that follow belong to a dropped letter */
 };
 
 void tui_field_init(struct tui_field *f, int max_letters,
@@ -175,6 +183,7 @@ bool tui_field_key(struct tui_field *f, int key);
 int tui_field_draw(struct tui_field *f, int y, int x, int width,
     bool focus);
 int tui_field_letters(const struct tui_field *f);
+void tui_field_cut_notice(struct tui *ui, struct tui_field *f);
 
 /* form.c */
 #define TUI_OPTIONS_MAX 16
@@ -189,6 +198,13 @@ struct tui_checks {
 };
 
 struct tui_form_row {
+	/*
+	 * Stable ASCII identifier, never translated ("full_name"): a draft
+	 * keeps the row's value under it, so a draft saved in one language
+	 * opens in the other.  NULL: the field name stands in when it is
+	 * such an identifier, else the English label.
+	 */
+	const char *id;
 	const char *name;	/* field name as core errors give it */
 	const char *en, *vi;	/* label */
 	struct tui_field field;
@@ -230,9 +246,12 @@ int tui_form_run(struct tui *ui, struct tui_form *form);
 void tui_form_focus(struct tui_form *form, const char *name);
 bool tui_form_changed(const struct tui_form *form);
 void tui_form_wipe(struct tui_form *form);
+void tui_form_failed(struct tui *ui, struct tui_form *form,
+    const struct mn_error *err);
 
 /* draft_offer.c */
 int tui_drafts_offer(struct tui *ui);
+const char *tui_resume_value(const struct tui_resume *r, const char *id);
 void tui_resume_free(struct tui *ui);
 
 /* checks.c */

@@ -210,11 +210,18 @@ expectline 2 "Biểu mẫu tài khoản: gv.mai"
 type c
 wait "Trần Thị Mai Anh"
 key F2
-wait "vừa được người khác sửa"
+wait "vừa được người khác sửa (họ tên đã lưu: Trần Mai)"
+expect "Sửa tài khoản"
+expect "Trần Thị Mai Anh"
+key Esc
+wait "Bỏ các thay đổi?"
+type c
+wait "Menu chính"
 EOF
 } | drive -
 [ "$(full_name)" = "Trần Mai" ] ||
     fail "the draft overwrote a newer save: $(full_name)"
+[ "$(drafts)" = 0 ] || fail "drafts left after the conflict: $(drafts)"
 
 echo "== a reopened edit draft saves when nobody else changed the row"
 { edit_mai "Trần Thị Mai Chi"; echo signal HUP; echo waitexit 5000; } |

@@ -1,4 +1,6 @@
 # Esc goes back one level; logout asks "Đăng xuất?" and 'c' confirms.
+# At the main menu Esc asks with "Không" focused, so Esc then Enter
+# keeps the session; the "Đăng xuất" entry asks with "Có" focused.
 . "$TUI_DIR/lib.sh"
 
 mn_init
@@ -30,14 +32,36 @@ waitnot "Quản lý tài khoản"
 EOF
 } | drive -
 
-echo "== Enter on Có confirms"
+echo "== Esc then Enter at the main menu keeps the session"
 {
 	login_steps admin "$admin"
 	cat <<EOF
 wait "Quản lý tài khoản" 10000
 key $LOGOUT_KEY
 wait "Đăng xuất?"
-# NOTE: assumes "Có" has the focus when the question opens.
+settle 300
+# "Không" has the focus, so Enter answers no.
+key Enter
+waitnot "Đăng xuất?"
+wait "Quản lý tài khoản"
+settle 300
+expect "Quản lý tài khoản"
+key $LOGOUT_KEY
+wait "Đăng xuất?"
+type c
+waitnot "Đăng xuất?"
+waitnot "Quản lý tài khoản"
+EOF
+} | drive -
+
+echo "== the menu entry asks with Có focused: Enter logs out"
+{
+	login_steps admin "$admin"
+	cat <<EOF
+wait "Quản lý tài khoản" 10000
+pick Đăng xuất
+key Enter
+wait "Đăng xuất?"
 key Enter
 waitnot "Đăng xuất?"
 waitnot "Quản lý tài khoản"

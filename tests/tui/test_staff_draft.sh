@@ -52,7 +52,7 @@ SCRIPT
 key=$(sqlite3 "$DB" "SELECT form_key FROM drafts")
 [ "$key" = "staff_form:" ] ||
     fail "draft key: expected 'staff_form:', got '$key'"
-sqlite3 "$DB" "SELECT json_extract(values_json, '\$.\"Full name\"')
+sqlite3 "$DB" "SELECT json_extract(values_json, '\$.full_name')
     FROM drafts" | grep -qx "Y Moan Ênuôl" || fail "draft lacks the name"
 sqlite3 "$DB" "SELECT count(*) FROM staff WHERE full_name = 'Y Moan Ênuôl'" |
     grep -qx 0 || fail "the unsaved staff member was stored"
