@@ -259,5 +259,13 @@ cli_ssh_entry(struct mn_ctx *ctx, const char *login_hint)
 	if (first != NULL && strcmp(first, "get") == 0 && second != NULL &&
 	    extra == NULL)
 		return run_get(ctx, second, login);
+	if (first != NULL && strcmp(first, "get") == 0) {
+		/* The one command a client may give: say how to give it. */
+		fprintf(stderr, "%s\n", T("mamnon get: usage: ssh HOST get "
+		    "CODE > FILE, with the code the export screen showed",
+		    "mamnon get: cách dùng: ssh MÁY_CHỦ get MÃ > TỆP, với mã "
+		    "màn hình xuất dữ liệu đã cho"));
+		return CLI_USAGE;
+	}
 	return reject(ctx, command);
 }
