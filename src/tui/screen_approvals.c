@@ -287,16 +287,16 @@ request(struct tui *ui, const char *record)
 		[REQ_PURPOSE] = { .name = "purpose", .en = "Purpose",
 		    .vi = "Mục đích" },
 		[REQ_CLASS] = { .name = "class",
-		    .en = "Class (empty: no class limit)",
-		    .vi = "Lớp (để trống: không giới hạn lớp)" },
+		    .en = "Class (empty: any)",
+		    .vi = "Lớp (trống: mọi lớp)" },
 		[REQ_CONSENT] = { .name = "consent",
-		    .en = "Only children whose parents consented to (optional)",
-		    .vi = "Chỉ trẻ có phụ huynh đồng ý (không bắt buộc)" },
+		    .en = "Consent needed (if any)",
+		    .vi = "Cần đồng ý (nếu có)" },
 		[REQ_UNTIL] = { .name = "until", .en = "Until (dd/mm/yyyy)",
 		    .vi = "Đến ngày (dd/mm/yyyy)" },
 		[REQ_FOR] = { .name = "for",
-		    .en = "For account (empty: yourself)",
-		    .vi = "Cho tài khoản (để trống: chính bạn)" },
+		    .en = "For account (empty: you)",
+		    .vi = "Cho tài khoản (trống: bạn)" },
 	};
 	bool for_other = mn_allowed(actor, MN_ACT_APPROVAL_DECIDE);
 	struct tui_form form = { .rows = rows,
@@ -343,11 +343,14 @@ request(struct tui *ui, const char *record)
 	snprintf(key, sizeof key, "approval_request%s%s", want[0] != '\0' ?
 	    ":" : "", record != NULL ? record : "");
 	form.draft_key = key;
-	form.note = T("Space ticks a box.  The principal decides; the "
-	    "status shows in this list, and an approved request is offered "
-	    "in \"Export data\".", "Phím cách để đánh dấu ô.  Hiệu trưởng "
-	    "sẽ duyệt; trạng thái hiện trong danh sách này, và phê duyệt đã "
-	    "duyệt sẽ có sẵn trong \"Xuất dữ liệu\".");
+	form.note = T("Space ticks a box.  Consent needed: the export then "
+	    "leaves out children without that consent.  The principal "
+	    "decides; the status shows in \"Data-use approvals\", and an "
+	    "approved request is offered in \"Export data\".",
+	    "Phím cách để đánh dấu ô.  Cần đồng ý: tệp xuất sẽ bỏ các trẻ "
+	    "chưa có sự đồng ý đó.  Hiệu trưởng sẽ duyệt; trạng thái hiện "
+	    "trong \"Phê duyệt dữ liệu\", và phê duyệt đã duyệt sẽ có sẵn "
+	    "trong \"Xuất dữ liệu\".");
 	tui_enter(ui, T("New approval request", "Đề nghị phê duyệt mới"));
 	for (;;) {
 		struct mn_approval_form req;
@@ -403,6 +406,18 @@ request(struct tui *ui, const char *record)
 	return rc;
 }
 
+/* True when the account exports some personal data at all. */
+static bool
+any_kind_useful(const struct mn_actor *actor)
+{
+	const char *const *all = mn_approval_kinds();
+
+	for (int i = 0; all[i] != NULL; i++)
+		if (mn_approval_kind_useful(actor, all[i]))
+			return true;
+	return false;
+}
+
 /* Reopens the approval request form of a draft. */
 int
 approval_request_reopen(struct tui *ui, const char *record)
@@ -424,7 +439,7 @@ screen_approvals(struct tui *ui)
 	tui_keys_offer(keys, ACT_APPROVE, may_decide);
 	tui_keys_offer(keys, ACT_REJECT, may_decide);
 	tui_keys_offer(keys, ACT_NEW, mn_allowed(&ui->ctx->actor,
-	    MN_ACT_APPROVAL_REQUEST));
+	    MN_ACT_APPROVAL_REQUEST) && any_kind_useful(&ui->ctx->actor));
 	tui_list_init(&rows.list, approval_columns, NCOLS);
 	rows.list.empty_en = may_decide ? "No approvals." :
 	    "No requests yet: n writes one for the principal.";

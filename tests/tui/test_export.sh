@@ -50,7 +50,7 @@ pick Phê duyệt dữ liệu
 key Enter
 wait "Đề nghị mới"
 key n
-wait "Cho tài khoản"
+wait "Cho tài khoản (trống: bạn)"
 key Space
 key Tab
 type Xuất thử
