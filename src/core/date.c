@@ -284,8 +284,10 @@ mn_time_local(const char *utc_iso, char *buf, size_t size)
 {
 	struct tm tm;
 
-	if (to_local(utc_iso, &tm, buf, size))
-		strftime(buf, size, "%H:%M %d/%m/%Y", &tm);
+	/* strftime leaves buf undefined when it does not fit. */
+	if (to_local(utc_iso, &tm, buf, size) &&
+	    strftime(buf, size, "%H:%M %d/%m/%Y", &tm) == 0)
+		buf[0] = '\0';
 }
 
 void
@@ -293,8 +295,10 @@ mn_time_local_short(const char *utc_iso, char *buf, size_t size)
 {
 	struct tm tm;
 
-	if (to_local(utc_iso, &tm, buf, size))
-		strftime(buf, size, "%H:%M %d/%m", &tm);
+	/* strftime leaves buf undefined when it does not fit. */
+	if (to_local(utc_iso, &tm, buf, size) &&
+	    strftime(buf, size, "%H:%M %d/%m", &tm) == 0)
+		buf[0] = '\0';
 }
 
 void
@@ -302,6 +306,8 @@ mn_time_local_day(const char *utc_iso, char *buf, size_t size)
 {
 	struct tm tm;
 
-	if (to_local(utc_iso, &tm, buf, size))
-		strftime(buf, size, "%d/%m/%Y", &tm);
+	/* strftime leaves buf undefined when it does not fit. */
+	if (to_local(utc_iso, &tm, buf, size) &&
+	    strftime(buf, size, "%d/%m/%Y", &tm) == 0)
+		buf[0] = '\0';
 }
