@@ -70,7 +70,7 @@ copy_file_to_stdout(const char *path)
 	return rc;
 }
 
-/* On the command line an approval is named with an option: say which. */
+/* Appends the option that names an approval on the command line. */
 static int
 hint_approval(const struct mn_export_request *req, int rc,
     struct mn_error *err)

@@ -260,7 +260,7 @@ cli_ssh_entry(struct mn_ctx *ctx, const char *login_hint)
 	    extra == NULL)
 		return run_get(ctx, second, login);
 	if (first != NULL && strcmp(first, "get") == 0) {
-		/* The one command a client may give: say how to give it. */
+		/* get is the one command a client may give: print its usage. */
 		fprintf(stderr, "%s\n", T("mamnon get: usage: ssh HOST get "
 		    "CODE > FILE, with the code the export screen showed",
 		    "mamnon get: cách dùng: ssh MÁY_CHỦ get MÃ > TỆP, với mã "

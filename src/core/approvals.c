@@ -184,7 +184,7 @@ parse_until(const char *text, char out[11], struct mn_error *err)
 	return MN_OK;
 }
 
-/* What insert_approval writes, checked and cleaned by its callers. */
+/* A new approval row, checked and cleaned by the caller. */
 struct new_approval {
 	const char *kind, *purpose, *consent, *until, *status, *decided_by;
 	const char *class_code;		/* NULL: no class limit */
@@ -370,7 +370,7 @@ mn_approval_request_form(struct mn_ctx *ctx,
 	n.owner_login = ctx->actor.login;
 	if (given(form->for_login) != NULL &&
 	    strcmp(form->for_login, ctx->actor.login) != 0) {
-		/* Naming the user is part of granting, so the decider's. */
+		/* Naming the user is part of granting, so only a decider may. */
 		if (!mn_allowed(&ctx->actor, MN_ACT_APPROVAL_DECIDE)) {
 			mn_access_denied(ctx, "data_approvals", 0,
 			    "approval request for another account");
@@ -642,7 +642,7 @@ mn_approval_decide_note(struct mn_ctx *ctx, const char *approval_id,
 	if (approval_id == NULL || !normalise_id(approval_id, id))
 		return mn_fail(err, MN_ERR_NOTFOUND, "approval",
 		    T("approval: unknown ID", "phê duyệt: mã không tồn tại"));
-	/* NULL: no note (mn_approval_decide); a rejection must say why. */
+	/* NULL means no note (mn_approval_decide); a rejection needs a reason. */
 	if (note != NULL && (rc = mn_priv_clean(note, T("reason", "lý do"),
 	    MN_APPROVAL_PURPOSE_MAX, !approve, &text, err)) != MN_OK)
 		return rc;
@@ -807,7 +807,7 @@ mn_approval_use_class(struct mn_ctx *ctx, const char *approval_id,
 		return rc;
 	mn_text_safe(approval_id ? approval_id : "", shown, sizeof shown);
 	if (approval_id == NULL || *approval_id == '\0') {
-		/* The command line adds how to name one (cli_export.c). */
+		/* The command line appends the option that names one (cli_export.c). */
 		rc = mn_fail(err, MN_ERR_DENIED, "approval",
 		    T("approval: missing; exporting %s data needs the "
 		    "principal's approval", "phê duyệt: bị thiếu; xuất dữ liệu "

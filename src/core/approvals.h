@@ -57,9 +57,9 @@ bool mn_approval_kind_useful(const struct mn_actor *actor, const char *kind);
  * A request as a form gives it.  data_kind and consent_purpose may be
  * labels (mn_approval_kind_parse, mn_consent_purpose_parse).  class_code
  * NULL or "" puts no limit on classes; otherwise every export under the
- * approval must be of that one class.  for_login NULL or "" asks for the
- * acting account; only an account that may decide approvals may name
- * another (staff) account, which then is the one that may use it.
+ * approval must be of that one class.  for_login NULL or "" requests it
+ * for the acting account.  Only an account that may decide approvals may
+ * name another (staff) account, which then is the one that may use it.
  */
 struct mn_approval_form {
 	const char *data_kind;
@@ -90,8 +90,9 @@ int mn_approval_decide(struct mn_ctx *ctx, const char *approval_id,
     bool approve, struct mn_error *err);
 
 /*
- * As mn_approval_decide, with the principal's note, which the requester
- * sees; a rejection needs one (the reason), an approval may have one.
+ * Decides as mn_approval_decide, and stores the principal's note for the
+ * requester to read.  A rejection needs one (the reason); an approval may
+ * have one.
  */
 int mn_approval_decide_note(struct mn_ctx *ctx, const char *approval_id,
     bool approve, const char *note, struct mn_error *err);

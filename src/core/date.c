@@ -251,7 +251,7 @@ mn_date_parse_iso(const char *text, const char *field, struct mn_date *d,
 
 /* ---- Stored UTC times shown in the school's time zone ---------------- */
 
-/* Converts a stored UTC time to local; false (buf holds it safe) if not. */
+/* Converts a stored UTC time to local time, or copies it safely to buf. */
 static bool
 to_local(const char *utc_iso, struct tm *tm, char *buf, size_t size)
 {

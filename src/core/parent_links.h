@@ -21,10 +21,10 @@ struct mn_parent_link {
 
 /*
  * Calls fn for each parent account and each child linked to it, by
- * login then child code; an account with no child comes once with
- * child_id 0.  Roles that list parents school-wide see every link; a
- * teacher sees the links of children in her classes only (and no
- * unlinked account).  fn returns non-zero to stop.
+ * login then child code.  An account with no child comes once, with
+ * child_id 0.  Roles that list parents school-wide get every link.  A
+ * teacher gets the links of children in her classes only, and no
+ * unlinked account.  fn returns non-zero to stop.
  */
 int mn_parent_links(struct mn_ctx *ctx,
     int (*fn)(const struct mn_parent_link *link, void *arg), void *arg,

@@ -1,9 +1,9 @@
 /*
- * "Phê duyệt dữ liệu": approvals of data use.  Staff see the requests
+ * "Phê duyệt dữ liệu": approvals of data use.  Staff list the requests
  * they made (or that were made for them) with their status and the
- * principal's note, and write new ones; the principal sees every
- * request and approves or rejects it, with a reason for a rejection,
- * and may write a request for another account.  The export screen
+ * principal's note, and write new ones.  The principal lists every
+ * request, approves or rejects it (a rejection with a reason), and may
+ * write a request for another account.  The export screen
  * offers the approvals its user may use, so nobody types an ID.  The
  * core checks access and audits each step.
  */
@@ -178,7 +178,7 @@ show(struct tui *ui, const struct mn_approval *a)
 	return action == TUI_ACT_END ? TUI_END : TUI_OK;
 }
 
-/* Asks the principal's note: the reason of a rejection, required. */
+/* Reads the principal's note, which a rejection requires as its reason. */
 static int
 ask_note(struct tui *ui, bool approve, char **note)
 {

@@ -140,7 +140,7 @@ add_usable(const struct mn_approval *a, void *arg)
 	return 0;
 }
 
-/* Opens the request form for the kind (and class), as the export asks. */
+/* Opens the request form with the export's kind (and class) filled in. */
 static int
 ask_for_approval(struct tui *ui, const char *kind, const char *class_code)
 {
