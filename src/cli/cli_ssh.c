@@ -265,7 +265,8 @@ cli_ssh_entry(struct mn_ctx *ctx, const char *login_hint)
 		    "CODE > FILE, with the code the export screen showed",
 		    "mamnon get: cách dùng: ssh MÁY_CHỦ get MÃ > TỆP, với mã "
 		    "màn hình xuất dữ liệu đã cho"));
-		return CLI_USAGE;
+		/* Exit 1 as for any command the forced command turns down. */
+		return CLI_FAIL;
 	}
 	return reject(ctx, command);
 }

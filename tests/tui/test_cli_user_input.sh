@@ -31,10 +31,10 @@ grep -q "pwn" err.txt || fail "ssh get: no code in $(cat err.txt)"
 
 echo "== ssh get without a code"
 for command in "get" "get  " "get A B"; do
-	if SSH_ORIGINAL_COMMAND="$command" "$MAMNON" -c "$CFG" --ssh \
-	    >out.bin 2>err.txt; then
-		fail "'ssh HOST $command' succeeded"
-	fi
+	rc=0
+	SSH_ORIGINAL_COMMAND="$command" "$MAMNON" -c "$CFG" --ssh \
+	    >out.bin 2>err.txt || rc=$?
+	[ "$rc" = 1 ] || fail "'ssh HOST $command': exit $rc, expected 1"
 	grep -q "cách dùng: ssh MÁY_CHỦ get MÃ > TỆP" err.txt ||
 	    fail "'ssh HOST $command' gave no usage line: $(cat err.txt)"
 	! grep -q "chỉ chạy mamnon" err.txt ||
