@@ -3,7 +3,9 @@
  * with a one-time code.  The forced SSH command allows no scp or sftp,
  * so the user fetches the file with `ssh HOST get CODE > FILE` (see
  * core/exports.h).  The list offers only the kinds the actor's roles may
- * export.  mn_export_write checks the approval and access again.
+ * export.  A personal kind first asks which of the account's approvals
+ * to use, or offers to request one.  mn_export_write checks the approval
+ * and access again.
  */
 #include <stdio.h>
 #include <stdlib.h>

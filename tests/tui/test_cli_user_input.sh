@@ -65,6 +65,15 @@ if "$MAMNON" -c "$CFG" export "$bad" >out.csv 2>err.txt; then
 fi
 ! has_control err.txt || fail "export repeated control characters"
 
+echo "== user commands"
+for sub in lock unlock; do
+	if "$MAMNON" -c "$CFG" user $sub "$bad" >out.txt 2>err.txt; then
+		fail "user $sub accepted a login with control characters"
+	fi
+	grep -q "pwn" err.txt || fail "user $sub: no login in $(cat err.txt)"
+	! has_control err.txt || fail "user $sub repeated control characters"
+done
+
 echo "== parent list"
 "$MAMNON" -c "$CFG" parent list >parents.txt 2>err.txt ||
     fail "parent list without --child failed: $(cat err.txt)"
