@@ -79,24 +79,35 @@ deps:
 
 # ---- Demo and run -------------------------------------------------------
 
+# The demo keeps its files as an installation does (see `mamnon check`):
+# the folder 0750, the database and its files 0640 or tighter, nothing
+# for other users, whatever the umask.  The folder of an older demo is
+# tightened too.
 var/mamnon.ini: etc/mamnon.ini
 	@mkdir -p var
+	@chmod 0750 var
 	sed -e 's|^path = .*|path = mamnon.db|' \
 	    -e 's|^dir = .*|dir = backups|' \
 	    -e 's|^name = .*|name = Trường Mầm non Hoa Sen|' \
 	    -e 's|^address =.*|address = 12 Nguyễn Du, Hà Nội|' \
-	    etc/mamnon.ini > $@
+	    etc/mamnon.ini > $@.tmp && chmod 0640 $@.tmp && mv -f $@.tmp $@
 
 demo-db: mamnon var/mamnon.ini
+	@chmod 0750 var
 	@if [ ! -f var/mamnon.db ]; then \
+		umask 007 && \
 		echo 'demo1234' | ./mamnon -c var/mamnon.ini init --admin admin \
 		    --password-stdin && \
 		echo 'demo1234' | ./mamnon -c var/mamnon.ini demo --password-stdin; \
 	fi
+	@for f in var/mamnon.db var/mamnon.db-wal var/mamnon.db-shm \
+	    var/backups var/exports; do \
+		[ ! -e "$$f" ] || chmod o-rwx "$$f"; \
+	done
 
 run: deps
 	$(MAKE) demo-db
-	./mamnon -c var/mamnon.ini
+	umask 007 && ./mamnon -c var/mamnon.ini
 
 # ---- Tests --------------------------------------------------------------
 

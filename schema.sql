@@ -1019,6 +1019,12 @@ CREATE TABLE data_approvals (
 	    ('requested', 'approved', 'rejected', 'expired')),
 	decided_by TEXT,
 	decided_at TEXT,
+	-- Scope: the one class the export may cover; NULL: no class limit.
+	class_code TEXT,
+	-- The principal's reason, required when she rejects.
+	decision_note TEXT,
+	-- Who wrote the request when it is for another account.
+	written_by TEXT,
 	use_count INTEGER NOT NULL DEFAULT 0,
 	last_used_at TEXT,
 	created_at TEXT NOT NULL,

@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "cli/cli_reg.h"
 #include "core/export_file.h"
+#include "core/text.h"
 
 struct export_opts {
 	const char *class_code;
@@ -69,6 +70,24 @@ copy_file_to_stdout(const char *path)
 	return rc;
 }
 
+/* Appends the option that names an approval on the command line. */
+static int
+hint_approval(const struct mn_export_request *req, int rc,
+    struct mn_error *err)
+{
+	size_t len;
+
+	if (rc != MN_ERR_DENIED || strcmp(err->field, "approval") != 0 ||
+	    (req->approval != NULL && req->approval[0] != '\0'))
+		return rc;
+	len = strlen(err->message);
+	snprintf(err->message + len, sizeof err->message - len, "%s",
+	    T("; name it with --approval ID (`mamnon approval list` shows "
+	    "yours)", "; ghi mã bằng --approval MÃ (`mamnon approval list` "
+	    "liệt kê các phê duyệt)"));
+	return rc;
+}
+
 int
 cli_export_file(struct mn_ctx *ctx, const struct mn_export_request *req,
     const char *output, struct mn_error *err)
@@ -78,7 +97,8 @@ cli_export_file(struct mn_ctx *ctx, const struct mn_export_request *req,
 	int fd, rc;
 
 	if (output != NULL)
-		return mn_export_write(ctx, req, output, err);
+		return hint_approval(req, mn_export_write(ctx, req, output,
+		    err), err);
 	/* mn_export_write (and libxlsxwriter) write to a named file. */
 	snprintf(tmp, sizeof tmp, "%s/mamnon-export-XXXXXX",
 	    dir != NULL && dir[0] != '\0' ? dir : "/tmp");
@@ -94,7 +114,7 @@ cli_export_file(struct mn_ctx *ctx, const struct mn_export_request *req,
 		    T("Writing to standard output failed",
 		    "Ghi ra đầu ra chuẩn thất bại"));
 	unlink(tmp);
-	return rc;
+	return hint_approval(req, rc, err);
 }
 
 /* Reads the options after the subject; returns the bad one or NULL. */
@@ -130,7 +150,7 @@ cli_export(struct mn_ctx *ctx, int argc, char **argv)
 	struct export_opts o = { 0 };
 	struct mn_export_request req = { 0 };
 	struct mn_error err = { 0 };
-	char problem[160];
+	char problem[160], shown[80];
 	const char *bad;
 	size_t s;
 	int rc;
@@ -141,13 +161,15 @@ cli_export(struct mn_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[1], subjects[s].name) == 0)
 			break;
 	if (s == NSUBJECTS) {
+		mn_text_safe(argv[1], shown, sizeof shown);
 		snprintf(problem, sizeof problem, T("unknown subject '%s'",
-		    "không có mục '%s'"), argv[1]);
+		    "không có mục '%s'"), shown);
 		return usage(problem);
 	}
 	if ((bad = parse_opts(argc, argv, &o)) != NULL) {
+		mn_text_safe(bad, shown, sizeof shown);
 		snprintf(problem, sizeof problem, T("invalid option or value "
-		    "'%s'", "tùy chọn hoặc giá trị không hợp lệ '%s'"), bad);
+		    "'%s'", "tùy chọn hoặc giá trị không hợp lệ '%s'"), shown);
 		return usage(problem);
 	}
 	req.kind = subjects[s].kind;

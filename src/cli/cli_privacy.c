@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "core/approvals.h"
 #include "core/auditlog.h"
+#include "core/parent_links.h"
 #include "core/parents.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -24,6 +25,7 @@ struct priv_opts {
 	const char *data, *purpose, *until, *principal, *consent;
 	const char *account, *child, *from, *to, *format, *action;
 	const char *approval, *name, *reason, *before, *limit;
+	const char *class_code, *for_login;
 	bool password_stdin, values;
 };
 
@@ -47,6 +49,8 @@ parse_opts(const char *command, int argc, char **argv, struct priv_opts *o)
 		{ "reason", required_argument, NULL, 'R' },
 		{ "before", required_argument, NULL, 'b' },
 		{ "limit", required_argument, NULL, 'l' },
+		{ "class", required_argument, NULL, 'k' },
+		{ "for", required_argument, NULL, 'o' },
 		{ "password-stdin", no_argument, NULL, 's' },
 		{ "values", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
@@ -74,6 +78,8 @@ parse_opts(const char *command, int argc, char **argv, struct priv_opts *o)
 		case 'R': slot = &o->reason; break;
 		case 'b': slot = &o->before; break;
 		case 'l': slot = &o->limit; break;
+		case 'k': slot = &o->class_code; break;
+		case 'o': slot = &o->for_login; break;
 		case 's':
 			o->password_stdin = true;
 			continue;
@@ -95,6 +101,7 @@ static int
 approval_add(struct mn_ctx *ctx, int argc, char **argv)
 {
 	struct priv_opts o;
+	struct mn_approval_form form;
 	struct mn_error err = { 0 };
 	char id[MN_APPROVAL_ID_LEN + 1], *password;
 	int rc;
@@ -106,15 +113,23 @@ approval_add(struct mn_ctx *ctx, int argc, char **argv)
 		return cli_usage("approval add", T("usage: mamnon approval "
 		    "add --data children|staff|health|attendance|growth|audit "
 		    "--purpose TEXT --until YYYY-MM-DD --principal LOGIN "
-		    "[--consent PURPOSE] --password-stdin",
+		    "[--consent PURPOSE] [--class CODE] [--for LOGIN] "
+		    "--password-stdin",
 		    "cách dùng: mamnon approval add --data children|staff|"
 		    "health|attendance|growth|audit --purpose MỤC_ĐÍCH --until "
 		    "YYYY-MM-DD --principal TÊN_ĐĂNG_NHẬP [--consent MỤC_ĐÍCH] "
-		    "--password-stdin"));
+		    "[--class MÃ_LỚP] [--for TÊN_ĐĂNG_NHẬP] --password-stdin"));
 	if ((password = cli_read_password()) == NULL)
 		return CLI_FAIL;
-	rc = mn_approval_add_signed(ctx, o.data, o.purpose, o.consent,
-	    o.until, o.principal, password, id, &err);
+	memset(&form, 0, sizeof form);
+	form.data_kind = o.data;
+	form.purpose = o.purpose;
+	form.consent_purpose = o.consent;
+	form.until = o.until;
+	form.class_code = o.class_code;
+	form.for_login = o.for_login;
+	rc = mn_approval_add_signed_form(ctx, &form, o.principal, password,
+	    id, &err);
 	free(password);
 	if (rc != MN_OK)
 		return cli_error(&err);
@@ -126,13 +141,19 @@ static int
 print_approval(const struct mn_approval *a, void *arg)
 {
 	char purpose[4 * MN_APPROVAL_PURPOSE_MAX + 1];
+	char note[4 * MN_APPROVAL_PURPOSE_MAX + 1];
 
 	(void)arg;
 	mn_text_safe(a->purpose, purpose, sizeof purpose);
-	printf("%-13s %-10s %-10s %-11s %5lld %-16s %-16s %s%s%s\n", a->id,
-	    a->status, a->data_kind, a->valid_until, (long long)a->use_count,
-	    a->requested_by, a->decided_by[0] ? a->decided_by : "-", purpose,
-	    a->consent_purpose[0] ? "  consent:" : "", a->consent_purpose);
+	mn_text_safe(a->decision_note, note, sizeof note);
+	printf("%-13s %-10s %-10s %-11s %5lld %-16s %-16s %s%s%s%s%s%s%s\n",
+	    a->id, a->status, a->data_kind, a->valid_until,
+	    (long long)a->use_count, a->requested_by,
+	    a->decided_by[0] ? a->decided_by : "-", purpose,
+	    a->class_code[0] ? T("  class:", "  lớp:") : "", a->class_code,
+	    a->consent_purpose[0] ? T("  consent:", "  đồng ý:") : "",
+	    a->consent_purpose, note[0] ? T("  note:", "  ghi chú:") : "",
+	    note);
 	return 0;
 }
 
@@ -387,6 +408,29 @@ print_parent(const struct mn_parent_account *p, void *arg)
 	return 0;
 }
 
+/* One line per link: the account, then the child and its class. */
+static int
+print_link(const struct mn_parent_link *l, void *arg)
+{
+	char name[300], child[300];
+
+	(void)arg;
+	mn_text_safe(l->full_name, name, sizeof name);
+	mn_text_safe(l->child_name, child, sizeof child);
+	print_cell(l->login, 16);
+	print_cell(name, 24);
+	if (l->child_id == 0)
+		printf("%s", T("(no child linked)", "(chưa liên kết trẻ nào)"));
+	else
+		printf("%s %s%s%s", l->school_code, child,
+		    l->class_code[0] ? T(", class ", ", lớp ") : "",
+		    l->class_code);
+	printf("%s%s\n", l->locked ? T(", locked", ", bị khóa") : "",
+	    l->must_change_password ? T(", must change password",
+	    ", phải đổi mật khẩu") : "");
+	return 0;
+}
+
 static int
 parent_list(struct mn_ctx *ctx, int argc, char **argv)
 {
@@ -397,10 +441,18 @@ parent_list(struct mn_ctx *ctx, int argc, char **argv)
 
 	if ((rc = parse_opts("parent list", argc, argv, &o)) != CLI_OK)
 		return rc;
-	if (optind != argc || o.child == NULL)
+	if (optind != argc)
 		return cli_usage("parent list", T("usage: mamnon parent list "
-		    "--child CODE", "cách dùng: mamnon parent list --child "
-		    "MÃ_TRẺ"));
+		    "[--child CODE]", "cách dùng: mamnon parent list [--child "
+		    "MÃ_TRẺ]"));
+	if (o.child == NULL) {
+		print_cell(T("LOGIN", "TÊN ĐĂNG NHẬP"), 16);
+		print_cell(T("NAME", "HỌ TÊN"), 24);
+		printf("%s\n", T("CHILD", "TRẺ"));
+		if (mn_parent_links(ctx, print_link, NULL, &err) != MN_OK)
+			return cli_error(&err);
+		return CLI_OK;
+	}
 	if (mn_parent_find_child(ctx, o.child, &child_id, &err) != MN_OK ||
 	    mn_parent_list(ctx, child_id, print_parent, NULL, &err) != MN_OK)
 		return cli_error(&err);

@@ -259,5 +259,14 @@ cli_ssh_entry(struct mn_ctx *ctx, const char *login_hint)
 	if (first != NULL && strcmp(first, "get") == 0 && second != NULL &&
 	    extra == NULL)
 		return run_get(ctx, second, login);
+	if (first != NULL && strcmp(first, "get") == 0) {
+		/* get is the one command a client may give: print its usage. */
+		fprintf(stderr, "%s\n", T("mamnon get: usage: ssh HOST get "
+		    "CODE > FILE, with the code the export screen showed",
+		    "mamnon get: cách dùng: ssh MÁY_CHỦ get MÃ > TỆP, với mã "
+		    "màn hình xuất dữ liệu đã cho"));
+		/* Exit 1 as for any command the forced command turns down. */
+		return CLI_FAIL;
+	}
 	return reject(ctx, command);
 }

@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/kitchen.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 /* Parses the options every password-taking command shares. */
 struct user_opts {
@@ -179,6 +180,9 @@ user_passwd(struct mn_ctx *ctx, int argc, char **argv)
 		return cli_usage("user passwd", T("usage: mamnon user passwd "
 		    "LOGIN --password-stdin", "cách dùng: mamnon user passwd "
 		    "TÊN_ĐĂNG_NHẬP --password-stdin"));
+	/* A typed login is checked first, so a message repeats it safely. */
+	if (mn_valid_login(argv[optind], &err) != MN_OK)
+		return cli_error(&err);
 	if ((password = cli_read_password()) == NULL)
 		return CLI_FAIL;
 	rc = mn_account_set_password(ctx, argv[optind], password, &err);
@@ -200,7 +204,8 @@ cli_user(struct mn_ctx *ctx, int argc, char **argv)
 		return user_passwd(ctx, argc - 1, argv + 1);
 	if ((strcmp(sub, "lock") == 0 || strcmp(sub, "unlock") == 0) &&
 	    argc == 3) {
-		if (mn_account_set_locked(ctx, argv[2], sub[0] == 'l',
+		if (mn_valid_login(argv[2], &err) != MN_OK ||
+		    mn_account_set_locked(ctx, argv[2], sub[0] == 'l',
 		    &err) != MN_OK)
 			return cli_error(&err);
 		return CLI_OK;

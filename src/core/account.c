@@ -21,6 +21,7 @@
 #include "core/account.h"
 #include "core/audit.h"
 #include "core/config.h"
+#include "core/date.h"
 #include "core/db.h"
 #include "core/text.h"
 
@@ -365,23 +366,6 @@ fail:
 	return 0;
 }
 
-/* Writes a stored UTC time as the school's local "HH:MM dd/mm/yyyy". */
-static void
-local_time(const char *utc, char *buf, size_t size)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL) {
-		snprintf(buf, size, "%s", utc);
-		return;
-	}
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%H:%M %d/%m/%Y", &tm);
-}
-
 static int
 locked_message(struct mn_error *err, const char *until)
 {
@@ -392,7 +376,7 @@ locked_message(struct mn_error *err, const char *until)
 		    T("This account is locked; ask the administrator to "
 		    "unlock it", "Tài khoản này bị khóa; hãy nhờ quản trị mở "
 		    "khóa"));
-	local_time(until, local, sizeof local);
+	mn_time_local(until, local, sizeof local);
 	return mn_fail(err, MN_ERR_LOCKED, "login",
 	    T("Too many failed logins: this account is locked from here "
 	    "until %s; the administrator can unlock it",

@@ -9,6 +9,7 @@
 #include <sys/random.h>
 #include <syslog.h>
 
+#include "core/access.h"
 #include "core/account.h"
 #include "core/approvals.h"
 #include "core/audit.h"
@@ -37,6 +38,72 @@ mn_approval_kind_valid(const char *kind)
 	for (size_t i = 0; kind != NULL && kinds[i] != NULL; i++)
 		if (strcmp(kinds[i], kind) == 0)
 			return true;
+	return false;
+}
+
+static const struct {
+	const char *kind, *en, *vi;
+	enum mn_action action;	/* what the data is used for (access.c) */
+} kind_info[] = {
+	{ "children", "Children's register", "Danh sách trẻ",
+	    MN_ACT_EXPORT_CHILDREN },
+	{ "staff", "Staff register", "Danh sách cán bộ",
+	    MN_ACT_EXPORT_STAFF },
+	{ "health", "Health records", "Hồ sơ sức khỏe", MN_ACT_HEALTH_READ },
+	{ "attendance", "Attendance", "Điểm danh", MN_ACT_EXPORT_ATTENDANCE },
+	{ "growth", "Weighing rounds", "Cân đo", MN_ACT_EXPORT_GROWTH },
+	{ "audit", "Audit trail values", "Giá trị nhật ký truy cập",
+	    MN_ACT_AUDIT_VALUES },
+};
+
+#define NKINDS (sizeof kind_info / sizeof kind_info[0])
+
+const char *
+mn_approval_kind_label(const char *kind)
+{
+	for (size_t i = 0; kind != NULL && i < NKINDS; i++)
+		if (strcmp(kind_info[i].kind, kind) == 0)
+			return T(kind_info[i].en, kind_info[i].vi);
+	return kind != NULL ? kind : "";
+}
+
+static bool
+same_folded(const char *folded, const char *label)
+{
+	char *f = mn_text_fold(label);
+	bool same = f != NULL && strcmp(f, folded) == 0;
+
+	free(f);
+	return same;
+}
+
+const char *
+mn_approval_kind_parse(const char *text)
+{
+	const char *found = NULL;
+	char *folded;
+
+	if (text == NULL || *text == '\0')
+		return NULL;
+	if (mn_approval_kind_valid(text))
+		return text;
+	if ((folded = mn_text_fold(text)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < NKINDS && found == NULL; i++)
+		if (same_folded(folded, kind_info[i].kind) ||
+		    same_folded(folded, kind_info[i].en) ||
+		    same_folded(folded, kind_info[i].vi))
+			found = kind_info[i].kind;
+	free(folded);
+	return found;
+}
+
+bool
+mn_approval_kind_useful(const struct mn_actor *actor, const char *kind)
+{
+	for (size_t i = 0; kind != NULL && i < NKINDS; i++)
+		if (strcmp(kind_info[i].kind, kind) == 0)
+			return mn_allowed(actor, kind_info[i].action);
 	return false;
 }
 
@@ -117,31 +184,73 @@ parse_until(const char *text, char out[11], struct mn_error *err)
 	return MN_OK;
 }
 
-/* Inserts an approval row and its audit row in one transaction. */
+/* A new approval row, checked and cleaned by the caller. */
+struct new_approval {
+	const char *kind, *purpose, *consent, *until, *status, *decided_by;
+	const char *class_code;		/* NULL: no class limit */
+	int64_t owner_id;		/* 0: a host administrator */
+	const char *owner_login, *written_by;
+};
+
+/* Checks that a class with this code exists (in any school year). */
 static int
-insert_approval(struct mn_ctx *ctx, const char *kind, const char *purpose,
-    const char *consent_purpose, const char *until, const char *status,
-    const char *decided_by, char id[MN_APPROVAL_ID_LEN + 1],
-    struct mn_error *err)
+check_class(sqlite3 *db, const char *code, struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
-	char *text = NULL, *json = NULL, day[11], now[32], detail[64];
+	char shown[80];
 	int rc;
 
-	if (!mn_approval_kind_valid(kind))
-		return bad_kind(err);
-	if (consent_purpose != NULL && *consent_purpose != '\0' &&
-	    !mn_consent_purpose_valid(consent_purpose))
-		return mn_fail(err, MN_ERR_INVALID, "consent",
-		    T("consent: expected photos_media, health_authority, "
-		    "other_organisations or class_group_contacts",
-		    "đồng ý: cần photos_media, health_authority, "
-		    "other_organisations hoặc class_group_contacts"));
-	if ((rc = parse_until(until, day, err)) != MN_OK)
+	if ((rc = mn_prepare(db, "SELECT 1 FROM classes WHERE code = ?1",
+	    &stmt, err)) != MN_OK)
 		return rc;
-	if ((rc = mn_priv_clean(purpose, T("purpose", "mục đích"),
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return MN_OK;
+	if (rc != SQLITE_DONE)
+		return mn_db_fail(db, err);
+	mn_text_safe(code, shown, sizeof shown);
+	return mn_fail(err, MN_ERR_INVALID, "class",
+	    T("class: no class with code '%s'; leave it empty for no class "
+	    "limit", "lớp: không có lớp mã '%s'; để trống nếu không giới "
+	    "hạn lớp"), shown);
+}
+
+static int
+bad_consent(struct mn_error *err)
+{
+	char choices[400];
+
+	mn_consent_purpose_choices(choices, sizeof choices);
+	return mn_fail(err, MN_ERR_INVALID, "consent",
+	    T("consent: expected %s, or nothing", "đồng ý: cần %s, hoặc để "
+	    "trống"), choices);
+}
+
+/* Inserts an approval row and its audit row in one transaction. */
+static int
+insert_approval(struct mn_ctx *ctx, const struct new_approval *n,
+    char id[MN_APPROVAL_ID_LEN + 1], struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	char *text = NULL, *json = NULL, day[11], now[32], detail[160];
+	const char *consent = NULL;
+	int rc;
+
+	if (!mn_approval_kind_valid(n->kind))
+		return bad_kind(err);
+	if (n->consent != NULL && *n->consent != '\0' &&
+	    (consent = mn_consent_purpose_parse(n->consent)) == NULL)
+		return bad_consent(err);
+	if ((rc = parse_until(n->until, day, err)) != MN_OK)
+		return rc;
+	if ((rc = mn_priv_clean(n->purpose, T("purpose", "mục đích"),
 	    MN_APPROVAL_PURPOSE_MAX, true, &text, err)) != MN_OK)
 		return rc;
+	if (n->class_code != NULL &&
+	    (rc = check_class(ctx->db, n->class_code, err)) != MN_OK)
+		goto out;
 	if ((rc = new_id(id, err)) != MN_OK)
 		goto out;
 	mn_now_utc(now, sizeof now);
@@ -150,34 +259,41 @@ insert_approval(struct mn_ctx *ctx, const char *kind, const char *purpose,
 	if ((rc = mn_prepare(ctx->db, "INSERT INTO data_approvals (id, "
 	    "requested_by_id, requested_by, data_kind, purpose, "
 	    "consent_purpose, valid_until, status, decided_by, decided_at, "
-	    "created_at, changed_by, changed_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?3, ?11)",
-	    &stmt, err)) != MN_OK)
+	    "created_at, changed_by, changed_at, class_code, written_by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, "
+	    "?13, ?14)", &stmt, err)) != MN_OK)
 		goto rollback;
 	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-	if (ctx->actor.account_id > 0)
-		sqlite3_bind_int64(stmt, 2, ctx->actor.account_id);
-	sqlite3_bind_text(stmt, 3, ctx->actor.login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, kind, -1, SQLITE_STATIC);
+	if (n->owner_id > 0)
+		sqlite3_bind_int64(stmt, 2, n->owner_id);
+	sqlite3_bind_text(stmt, 3, n->owner_login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, n->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 5, text, -1, SQLITE_STATIC);
-	if (consent_purpose != NULL && *consent_purpose != '\0')
-		sqlite3_bind_text(stmt, 6, consent_purpose, -1, SQLITE_STATIC);
+	if (consent != NULL)
+		sqlite3_bind_text(stmt, 6, consent, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 7, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 8, status, -1, SQLITE_STATIC);
-	if (decided_by != NULL) {
-		sqlite3_bind_text(stmt, 9, decided_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 8, n->status, -1, SQLITE_STATIC);
+	if (n->decided_by != NULL) {
+		sqlite3_bind_text(stmt, 9, n->decided_by, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 10, now, -1, SQLITE_STATIC);
 	}
 	sqlite3_bind_text(stmt, 11, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 12, ctx->actor.login, -1, SQLITE_STATIC);
+	if (n->class_code != NULL)
+		sqlite3_bind_text(stmt, 13, n->class_code, -1, SQLITE_STATIC);
+	if (n->written_by != NULL)
+		sqlite3_bind_text(stmt, 14, n->written_by, -1, SQLITE_STATIC);
 	rc = sqlite3_step(stmt) == SQLITE_DONE ? MN_OK :
 	    mn_db_fail(ctx->db, err);
 	sqlite3_finalize(stmt);
 	if (rc != MN_OK)
 		goto rollback;
-	json = mn_priv_json(ctx->db, "id", id, "data", kind, "purpose", text,
-	    "consent", consent_purpose, "until", day, "status", status,
-	    "approved_by", decided_by, NULL);
-	snprintf(detail, sizeof detail, "approval %s %s", id, status);
+	json = mn_priv_json(ctx->db, "id", id, "data", n->kind, "purpose",
+	    text, "consent", consent, "until", day, "status", n->status,
+	    "approved_by", n->decided_by, "class", n->class_code, "for",
+	    n->owner_login, NULL);
+	snprintf(detail, sizeof detail, "approval %s %s for %.60s", id,
+	    n->status, n->owner_login);
 	if ((rc = mn_audit(ctx->db, &ctx->actor, "insert", "data_approvals",
 	    0, NULL, json, detail, err)) != MN_OK ||
 	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
@@ -191,18 +307,98 @@ out:
 	return rc;
 }
 
-int
-mn_approval_request(struct mn_ctx *ctx, const char *data_kind,
-    const char *purpose, const char *consent_purpose, const char *until,
-    char id[MN_APPROVAL_ID_LEN + 1], struct mn_error *err)
+/* Finds an unlocked staff account by login for a request made for it. */
+static int
+find_staff(struct mn_ctx *ctx, const char *login, int64_t *id,
+    char *out, size_t size, struct mn_error *err)
 {
+	struct mn_actor who = { .roles = 0 };
+	sqlite3_stmt *stmt;
+	char shown[80];
+	int rc;
+
+	*id = 0;
+	if ((rc = mn_prepare(ctx->db, "SELECT a.id, a.login, (SELECT "
+	    "group_concat(r.role) FROM account_roles r WHERE r.account_id = "
+	    "a.id) FROM accounts a WHERE a.login = ?1 AND a.locked = 0",
+	    &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_text(stmt, 2) != NULL &&
+	    mn_roles_parse((const char *)sqlite3_column_text(stmt, 2),
+	    &who.roles, NULL) == MN_OK &&
+	    mn_allowed(&who, MN_ACT_APPROVAL_REQUEST)) {
+		*id = sqlite3_column_int64(stmt, 0);
+		snprintf(out, size, "%s", sqlite3_column_text(stmt, 1));
+	}
+	sqlite3_finalize(stmt);
+	if (*id > 0)
+		return MN_OK;
+	mn_text_safe(login, shown, sizeof shown);
+	return mn_fail(err, MN_ERR_INVALID, "for",
+	    T("for: '%s' is not an unlocked staff account",
+	    "cho tài khoản: '%s' không phải tài khoản nhân viên đang hoạt "
+	    "động"), shown);
+}
+
+static const char *
+given(const char *text)
+{
+	return text != NULL && *text != '\0' ? text : NULL;
+}
+
+int
+mn_approval_request_form(struct mn_ctx *ctx,
+    const struct mn_approval_form *form, char id[MN_APPROVAL_ID_LEN + 1],
+    struct mn_error *err)
+{
+	struct new_approval n = { .status = "requested" };
+	char owner[64];
 	int rc;
 
 	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_REQUEST,
 	    err)) != MN_OK)
 		return rc;
-	return insert_approval(ctx, data_kind, purpose, consent_purpose, until,
-	    "requested", NULL, id, err);
+	if ((n.kind = mn_approval_kind_parse(given(form->data_kind))) == NULL)
+		return bad_kind(err);
+	n.purpose = form->purpose;
+	n.consent = given(form->consent_purpose);
+	n.until = form->until;
+	n.class_code = given(form->class_code);
+	n.owner_id = ctx->actor.account_id;
+	n.owner_login = ctx->actor.login;
+	if (given(form->for_login) != NULL &&
+	    strcmp(form->for_login, ctx->actor.login) != 0) {
+		/* Naming the user is part of granting, so only a decider may. */
+		if (!mn_allowed(&ctx->actor, MN_ACT_APPROVAL_DECIDE)) {
+			mn_access_denied(ctx, "data_approvals", 0,
+			    "approval request for another account");
+			return mn_fail(err, MN_ERR_DENIED, "for",
+			    T("for: only the principal may ask for an "
+			    "approval for another account", "cho tài khoản: "
+			    "chỉ hiệu trưởng được đề nghị phê duyệt cho tài "
+			    "khoản khác"));
+		}
+		if ((rc = find_staff(ctx, form->for_login, &n.owner_id,
+		    owner, sizeof owner, err)) != MN_OK)
+			return rc;
+		n.owner_login = owner;
+		n.written_by = ctx->actor.login;
+	}
+	return insert_approval(ctx, &n, id, err);
+}
+
+int
+mn_approval_request(struct mn_ctx *ctx, const char *data_kind,
+    const char *purpose, const char *consent_purpose, const char *until,
+    char id[MN_APPROVAL_ID_LEN + 1], struct mn_error *err)
+{
+	struct mn_approval_form form = { .data_kind = data_kind,
+	    .purpose = purpose, .consent_purpose = consent_purpose,
+	    .until = until };
+
+	return mn_approval_request_form(ctx, &form, id, err);
 }
 
 /* A hash with real cost, checked when the login names no principal. */
@@ -254,7 +450,22 @@ mn_approval_add_signed(struct mn_ctx *ctx, const char *data_kind,
     const char *principal_login, const char *principal_password,
     char id[MN_APPROVAL_ID_LEN + 1], struct mn_error *err)
 {
-	char detail[128], shown[40];
+	struct mn_approval_form form = { .data_kind = data_kind,
+	    .purpose = purpose, .consent_purpose = consent_purpose,
+	    .until = until };
+
+	return mn_approval_add_signed_form(ctx, &form, principal_login,
+	    principal_password, id, err);
+}
+
+int
+mn_approval_add_signed_form(struct mn_ctx *ctx,
+    const struct mn_approval_form *form, const char *principal_login,
+    const char *principal_password, char id[MN_APPROVAL_ID_LEN + 1],
+    struct mn_error *err)
+{
+	struct new_approval n = { .status = "approved" };
+	char detail[128], shown[40], owner[64];
 	int rc;
 
 	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_REQUEST,
@@ -277,15 +488,32 @@ mn_approval_add_signed(struct mn_ctx *ctx, const char *data_kind,
 		    "hiệu trưởng: sai tên đăng nhập hoặc mật khẩu, hoặc tài "
 		    "khoản không phải hiệu trưởng đang hoạt động"));
 	}
-	return insert_approval(ctx, data_kind, purpose, consent_purpose, until,
-	    "approved", principal_login, id, err);
+	if ((n.kind = mn_approval_kind_parse(given(form->data_kind))) == NULL)
+		return bad_kind(err);
+	n.purpose = form->purpose;
+	n.consent = given(form->consent_purpose);
+	n.until = form->until;
+	n.class_code = given(form->class_code);
+	n.decided_by = principal_login;
+	n.owner_id = ctx->actor.account_id;
+	n.owner_login = ctx->actor.login;
+	/* The principal signed it, so she may name the account it is for. */
+	if (given(form->for_login) != NULL) {
+		if ((rc = find_staff(ctx, form->for_login, &n.owner_id, owner,
+		    sizeof owner, err)) != MN_OK)
+			return rc;
+		n.owner_login = owner;
+		n.written_by = ctx->actor.login;
+	}
+	return insert_approval(ctx, &n, id, err);
 }
 
 #define SELECT_APPROVAL "SELECT id, requested_by, data_kind, purpose, " \
 	"consent_purpose, valid_until, CASE WHEN status = 'approved' AND " \
 	"valid_until < ?1 THEN 'expired' ELSE status END, decided_by, " \
 	"decided_at, use_count, last_used_at, created_at, version, " \
-	"requested_by_id FROM data_approvals "
+	"requested_by_id, class_code, decision_note, written_by " \
+	"FROM data_approvals "
 
 static void
 read_row(sqlite3_stmt *stmt, struct mn_approval *a, int64_t *owner)
@@ -304,8 +532,12 @@ read_row(sqlite3_stmt *stmt, struct mn_approval *a, int64_t *owner)
 	mn_priv_col(a->last_used_at, sizeof a->last_used_at, stmt, 10);
 	mn_priv_col(a->created_at, sizeof a->created_at, stmt, 11);
 	a->version = sqlite3_column_int64(stmt, 12);
+	a->account_id = sqlite3_column_int64(stmt, 13);
+	mn_priv_col(a->class_code, sizeof a->class_code, stmt, 14);
+	mn_priv_col(a->decision_note, sizeof a->decision_note, stmt, 15);
+	mn_priv_col(a->written_by, sizeof a->written_by, stmt, 16);
 	if (owner != NULL)
-		*owner = sqlite3_column_int64(stmt, 13);
+		*owner = a->account_id;
 }
 
 int
@@ -390,8 +622,18 @@ int
 mn_approval_decide(struct mn_ctx *ctx, const char *approval_id, bool approve,
     struct mn_error *err)
 {
+	return mn_approval_decide_note(ctx, approval_id, approve, NULL, err);
+}
+
+int
+mn_approval_decide_note(struct mn_ctx *ctx, const char *approval_id,
+    bool approve, const char *note, struct mn_error *err)
+{
 	struct mn_approval a;
 	char id[MN_APPROVAL_ID_LEN + 1], detail[64], *old_json, *new_json;
+	char *text = NULL;
+	const char *status = approve ? "approved" : "rejected";
+	sqlite3_stmt *stmt_decide;
 	int rc;
 
 	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_DECIDE,
@@ -400,8 +642,12 @@ mn_approval_decide(struct mn_ctx *ctx, const char *approval_id, bool approve,
 	if (approval_id == NULL || !normalise_id(approval_id, id))
 		return mn_fail(err, MN_ERR_NOTFOUND, "approval",
 		    T("approval: unknown ID", "phê duyệt: mã không tồn tại"));
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+	/* NULL means no note (mn_approval_decide); a rejection needs a reason. */
+	if (note != NULL && (rc = mn_priv_clean(note, T("reason", "lý do"),
+	    MN_APPROVAL_PURPOSE_MAX, !approve, &text, err)) != MN_OK)
 		return rc;
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		goto out;
 	rc = load(ctx->db, id, &a, NULL, err);
 	if (rc == MN_ERR_NOTFOUND)
 		rc = mn_fail(err, MN_ERR_NOTFOUND, "approval",
@@ -413,35 +659,90 @@ mn_approval_decide(struct mn_ctx *ctx, const char *approval_id, bool approve,
 		    "thái %s"), id, a.status);
 	if (rc != MN_OK)
 		goto rollback;
-	if ((rc = update_approval(ctx->db, "UPDATE data_approvals SET "
+	if ((rc = mn_prepare(ctx->db, "UPDATE data_approvals SET "
 	    "status = ?3, decided_by = ?2, decided_at = strftime("
-	    "'%Y-%m-%dT%H:%M:%SZ', 'now'), version = version + 1, "
-	    "changed_by = ?2, changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
-	    "'now') WHERE id = ?1", id, ctx->actor.login,
-	    approve ? "approved" : "rejected", err)) != MN_OK)
+	    "'%Y-%m-%dT%H:%M:%SZ', 'now'), decision_note = ?4, "
+	    "version = version + 1, changed_by = ?2, changed_at = strftime("
+	    "'%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1 AND version = ?5 "
+	    "AND status = 'requested'", &stmt_decide, err)) != MN_OK)
+		goto rollback;
+	sqlite3_bind_text(stmt_decide, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt_decide, 2, ctx->actor.login, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt_decide, 3, status, -1, SQLITE_STATIC);
+	if (text != NULL && *text != '\0')
+		sqlite3_bind_text(stmt_decide, 4, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt_decide, 5, a.version);
+	rc = sqlite3_step(stmt_decide) == SQLITE_DONE ? MN_OK :
+	    mn_db_fail(ctx->db, err);
+	if (rc == MN_OK && sqlite3_changes(ctx->db) == 0)
+		rc = mn_fail(err, MN_ERR_CONFLICT, "approval",
+		    T("approval %s was changed meanwhile; reload the list",
+		    "phê duyệt %s vừa được thay đổi; hãy tải lại danh sách"),
+		    id);
+	sqlite3_finalize(stmt_decide);
+	if (rc != MN_OK)
 		goto rollback;
 	old_json = mn_priv_json(ctx->db, "status", a.status, NULL);
-	new_json = mn_priv_json(ctx->db, "status", approve ? "approved" :
-	    "rejected", NULL);
-	snprintf(detail, sizeof detail, "approval %s %s", id, approve ?
-	    "approved" : "rejected");
+	new_json = mn_priv_json(ctx->db, "status", status, "note", text,
+	    NULL);
+	snprintf(detail, sizeof detail, "approval %s %s", id, status);
 	rc = mn_audit(ctx->db, &ctx->actor, "update", "data_approvals", 0,
 	    old_json, new_json, detail, err);
 	free(old_json);
 	free(new_json);
 	if (rc != MN_OK || (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
 		goto rollback;
-	return MN_OK;
+	goto out;
 rollback:
 	mn_tx_rollback(ctx->db);
+out:
+	free(text);
+	return rc;
+}
+
+int
+mn_approval_list_usable(struct mn_ctx *ctx, const char *data_kind,
+    int (*fn)(const struct mn_approval *a, void *arg), void *arg,
+    struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	struct mn_approval a;
+	char today[11];
+	int rc;
+
+	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_APPROVAL_LIST,
+	    err)) != MN_OK)
+		return rc;
+	if (!mn_approval_kind_valid(data_kind))
+		return bad_kind(err);
+	mn_priv_today(today, sizeof today);
+	if ((rc = mn_prepare(ctx->db, SELECT_APPROVAL "WHERE status = "
+	    "'approved' AND valid_until >= ?1 AND data_kind = ?2 AND "
+	    "requested_by_id = ?3 ORDER BY created_at DESC, id", &stmt,
+	    err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, today, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, data_kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, ctx->actor.account_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		read_row(stmt, &a, NULL);
+		if (fn(&a, arg) != 0)
+			break;
+	}
+	rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? MN_OK :
+	    mn_db_fail(ctx->db, err);
+	sqlite3_finalize(stmt);
 	return rc;
 }
 
 /* Writes why an approval cannot be used now into buf; false when it can. */
 static bool
 refused(struct mn_ctx *ctx, const struct mn_approval *a, int64_t owner,
-    const char *kind, char *buf, size_t size)
+    const char *kind, const char *class_code, char *buf, size_t size)
 {
+	char shown[80];
+
 	if (strcmp(a->status, "rejected") == 0)
 		snprintf(buf, size, T("approval %s was rejected by the "
 		    "principal", "phê duyệt %s đã bị hiệu trưởng từ chối"),
@@ -463,7 +764,17 @@ refused(struct mn_ctx *ctx, const struct mn_approval *a, int64_t owner,
 		snprintf(buf, size, T("approval %s covers %s data, not %s",
 		    "phê duyệt %s dành cho dữ liệu %s, không phải %s"), a->id,
 		    a->data_kind, kind);
-	else
+	else if (a->class_code[0] != '\0' && class_code == NULL)
+		snprintf(buf, size, T("approval %s covers class %s only, not "
+		    "more than one class", "phê duyệt %s chỉ dành cho lớp %s, "
+		    "không cho nhiều lớp"), a->id, a->class_code);
+	else if (a->class_code[0] != '\0' &&
+	    strcmp(a->class_code, class_code) != 0) {
+		mn_text_safe(class_code, shown, sizeof shown);
+		snprintf(buf, size, T("approval %s covers class %s only, not "
+		    "%s", "phê duyệt %s chỉ dành cho lớp %s, không phải lớp %s"),
+		    a->id, a->class_code, shown);
+	} else
 		return false;
 	return true;
 }
@@ -471,6 +782,15 @@ refused(struct mn_ctx *ctx, const struct mn_approval *a, int64_t owner,
 int
 mn_approval_use(struct mn_ctx *ctx, const char *approval_id,
     const char *data_kind, struct mn_approval *out, struct mn_error *err)
+{
+	return mn_approval_use_class(ctx, approval_id, data_kind, NULL, out,
+	    err);
+}
+
+int
+mn_approval_use_class(struct mn_ctx *ctx, const char *approval_id,
+    const char *data_kind, const char *class_code, struct mn_approval *out,
+    struct mn_error *err)
 {
 	struct mn_approval a;
 	struct mn_error local = { 0 };
@@ -487,18 +807,19 @@ mn_approval_use(struct mn_ctx *ctx, const char *approval_id,
 		return rc;
 	mn_text_safe(approval_id ? approval_id : "", shown, sizeof shown);
 	if (approval_id == NULL || *approval_id == '\0') {
+		/* The command line appends the option that names one (cli_export.c). */
 		rc = mn_fail(err, MN_ERR_DENIED, "approval",
 		    T("approval: missing; exporting %s data needs the "
-		    "principal's approval, named with --approval ID",
-		    "phê duyệt: bị thiếu; xuất dữ liệu %s cần phê duyệt của "
-		    "hiệu trưởng, ghi bằng --approval MÃ"), data_kind);
+		    "principal's approval", "phê duyệt: bị thiếu; xuất dữ liệu "
+		    "%s cần phê duyệt của hiệu trưởng"), data_kind);
 	} else if (!normalise_id(approval_id, id) ||
 	    (rc = load(ctx->db, id, &a, &owner, err)) == MN_ERR_NOTFOUND) {
 		rc = mn_fail(err, MN_ERR_DENIED, "approval",
 		    T("approval: unknown ID '%s'",
 		    "phê duyệt: không có mã '%s'"), shown);
-	} else if (rc == MN_OK && refused(ctx, &a, owner, data_kind, buf,
-	    sizeof buf)) {
+	} else if (rc == MN_OK && refused(ctx, &a, owner, data_kind,
+	    class_code != NULL && *class_code != '\0' ? class_code : NULL,
+	    buf, sizeof buf)) {
 		rc = mn_fail(err, MN_ERR_DENIED, "approval", "%s", buf);
 		if (strcmp(a.status, "expired") == 0)
 			update_approval(ctx->db, "UPDATE data_approvals SET "

@@ -11,6 +11,7 @@
 #include "core/attendance.h"
 #include "core/audit.h"
 #include "core/config.h"
+#include "core/date.h"
 #include "core/db.h"
 #include "core/registers.h"
 #include "core/text.h"
@@ -814,23 +815,6 @@ unchanged(struct mn_ctx *ctx, const struct mn_attendance_day *att,
 	return MN_OK;
 }
 
-/* Writes a stored UTC time as the school's local "HH:MM dd/mm/yyyy". */
-static void
-local_time(const char *utc, char *buf, size_t size)
-{
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (strptime(utc, "%Y-%m-%dT%H:%M:%S", &tm) == NULL) {
-		snprintf(buf, size, "%s", utc);
-		return;
-	}
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%H:%M %d/%m/%Y", &tm);
-}
-
 static int
 conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
     struct mn_attendance_day *theirs, struct mn_error *err)
@@ -848,7 +832,7 @@ conflict(struct mn_ctx *ctx, struct mn_attendance_day *att,
 			*err = lerr;
 		return rc;
 	}
-	local_time(current.changed_at, when, sizeof when);
+	mn_time_local(current.changed_at, when, sizeof when);
 	mn_fail(err, MN_ERR_CONFLICT, "version",
 	    T("%s saved this class's attendance at %s after you opened it; "
 	    "compare their marks and keep yours, take theirs or merge",

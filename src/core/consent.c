@@ -51,14 +51,67 @@ mn_consent_purpose_label(const char *purpose)
 	return NULL;
 }
 
+/* True when typed text, folded, equals label folded. */
+static bool
+same_folded(const char *folded, const char *label)
+{
+	char *f = mn_text_fold(label);
+	bool same = f != NULL && folded != NULL && strcmp(f, folded) == 0;
+
+	free(f);
+	return same;
+}
+
+const char *
+mn_consent_purpose_parse(const char *text)
+{
+	const char *found = NULL;
+	char *folded;
+
+	if (text == NULL || *text == '\0')
+		return NULL;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i].purpose, text) == 0)
+			return labels[i].purpose;
+	/* Labels in either language, with or without diacritics. */
+	if ((folded = mn_text_fold(text)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels && !found; i++)
+		if (same_folded(folded, labels[i].en) ||
+		    same_folded(folded, labels[i].vi))
+			found = labels[i].purpose;
+	free(folded);
+	return found;
+}
+
+void
+mn_consent_purpose_choices(char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		int n = snprintf(buf + used, size - used, "%s%s",
+		    i == 0 ? "" : i + 1 == sizeof labels / sizeof *labels ?
+		    T(" or ", " hoặc ") : ", ",
+		    mn_pick(labels[i].en, labels[i].vi));
+
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+}
+
 static int
 bad_purpose(struct mn_error *err)
 {
+	char choices[400];
+
+	mn_consent_purpose_choices(choices, sizeof choices);
 	return mn_fail(err, MN_ERR_INVALID, "purpose",
-	    T("purpose: expected photos_media, health_authority, "
-	    "other_organisations or class_group_contacts",
-	    "mục đích: cần photos_media, health_authority, "
-	    "other_organisations hoặc class_group_contacts"));
+	    T("purpose: expected %s", "mục đích: cần %s"), choices);
 }
 
 #define SELECT_CONSENT "SELECT id, child_id, purpose, granted, source, " \

@@ -19,6 +19,13 @@ const char *const *mn_consent_purposes(void);
 bool mn_consent_purpose_valid(const char *purpose);
 /* Label of a purpose in the interface language, or NULL. */
 const char *mn_consent_purpose_label(const char *purpose);
+/*
+ * The stored purpose for typed text: a stored name or a label in either
+ * language, matched without case or diacritics; NULL when none.
+ */
+const char *mn_consent_purpose_parse(const char *text);
+/* Writes the labels as a list for messages: "a, b, c or d". */
+void mn_consent_purpose_choices(char *buf, size_t size);
 
 struct mn_consent {
 	int64_t id;			/* 0: no record, so not granted */

@@ -248,3 +248,66 @@ mn_date_parse_iso(const char *text, const char *field, struct mn_date *d,
 	*d = parsed;
 	return MN_OK;
 }
+
+/* ---- Stored UTC times shown in the school's time zone ---------------- */
+
+/* Converts a stored UTC time to local time, or copies it safely to buf. */
+static bool
+to_local(const char *utc_iso, struct tm *tm, char *buf, size_t size)
+{
+	time_t t;
+
+	if (size == 0)
+		return false;
+	buf[0] = '\0';
+	if (utc_iso == NULL || *utc_iso == '\0')
+		return false;
+	memset(tm, 0, sizeof *tm);
+	/* Seconds and the "Z" are optional: rows differ in their precision. */
+	if (strptime(utc_iso, "%Y-%m-%dT%H:%M", tm) == NULL) {
+		mn_text_safe(utc_iso, buf, size);
+		return false;
+	}
+	t = timegm(tm);
+	if (utc_iso[16] == ':' && utc_iso[17] >= '0' && utc_iso[17] <= '5' &&
+	    utc_iso[18] >= '0' && utc_iso[18] <= '9')
+		t += (utc_iso[17] - '0') * 10 + (utc_iso[18] - '0');
+	if (localtime_r(&t, tm) == NULL) {
+		mn_text_safe(utc_iso, buf, size);
+		return false;
+	}
+	return true;
+}
+
+void
+mn_time_local(const char *utc_iso, char *buf, size_t size)
+{
+	struct tm tm;
+
+	/* strftime leaves buf undefined when it does not fit. */
+	if (to_local(utc_iso, &tm, buf, size) &&
+	    strftime(buf, size, "%H:%M %d/%m/%Y", &tm) == 0)
+		buf[0] = '\0';
+}
+
+void
+mn_time_local_short(const char *utc_iso, char *buf, size_t size)
+{
+	struct tm tm;
+
+	/* strftime leaves buf undefined when it does not fit. */
+	if (to_local(utc_iso, &tm, buf, size) &&
+	    strftime(buf, size, "%H:%M %d/%m", &tm) == 0)
+		buf[0] = '\0';
+}
+
+void
+mn_time_local_day(const char *utc_iso, char *buf, size_t size)
+{
+	struct tm tm;
+
+	/* strftime leaves buf undefined when it does not fit. */
+	if (to_local(utc_iso, &tm, buf, size) &&
+	    strftime(buf, size, "%d/%m/%Y", &tm) == 0)
+		buf[0] = '\0';
+}

@@ -34,4 +34,16 @@ int mn_date_weekday(const struct mn_date *d);
 void mn_date_today(struct mn_date *d);
 int mn_date_cmp(const struct mn_date *a, const struct mn_date *b);
 
+/*
+ * Stored times are UTC, "YYYY-MM-DDTHH:MM[:SS]Z"; people see them in the
+ * school's time zone (the process's, set from [school] timezone).  A
+ * value that is not such a time is copied through mn_text_safe, and NULL
+ * or "" gives "".  This one writes local "HH:MM dd/mm/yyyy".
+ */
+void mn_time_local(const char *utc_iso, char *buf, size_t size);
+/* Local "HH:MM dd/mm". */
+void mn_time_local_short(const char *utc_iso, char *buf, size_t size);
+/* Local "dd/mm/yyyy": the school's day of the time. */
+void mn_time_local_day(const char *utc_iso, char *buf, size_t size);
+
 #endif

@@ -84,6 +84,14 @@ mn_export_kind_personal(enum mn_export_kind kind)
 	    kinds[kind].approval_kind != NULL;
 }
 
+const char *
+mn_export_kind_approval(enum mn_export_kind kind)
+{
+	if (kind < 0 || kind >= MN_EXPORT_KIND_COUNT)
+		return NULL;
+	return kinds[kind].approval_kind;
+}
+
 bool
 mn_export_kind_allowed(const struct mn_actor *actor,
     enum mn_export_kind kind)
@@ -284,6 +292,63 @@ write_kitchen(struct mn_ctx *ctx, const struct mn_export_request *req,
 	}
 }
 
+/* Checks the form of "YYYY-YYYY": two years that follow each other. */
+static int
+parse_year(const char *text, struct mn_error *err)
+{
+	int first, second;
+	char tail, shown[40];
+
+	if (text == NULL)
+		return MN_OK;
+	if (strlen(text) == 9 && text[4] == '-' &&
+	    sscanf(text, "%4d-%4d%c", &first, &second, &tail) == 2 &&
+	    first >= 2000 && second == first + 1)
+		return MN_OK;
+	mn_text_safe(text, shown, sizeof shown);
+	return mn_fail(err, MN_ERR_INVALID, "year", T("school year: invalid "
+	    "value '%s'; expected YYYY-YYYY, e.g. 2026-2027", "năm học: giá "
+	    "trị '%s' không hợp lệ; cần dạng YYYY-YYYY, ví dụ 2026-2027"),
+	    shown);
+}
+
+/*
+ * Checks the form of the parameters a personal kind reads, before its
+ * approval is used: a mistyped month is reported as such, and does not
+ * count as a use of the approval.
+ */
+static int
+check_params(const struct mn_export_request *req, struct mn_error *err)
+{
+	int year, month;
+
+	switch (req->kind) {
+	case MN_EXPORT_CHILDREN:
+	case MN_EXPORT_STAFF:
+		return parse_year(given(req->year), err);
+	case MN_EXPORT_ATTENDANCE:
+		if (given(req->class_code) == NULL)
+			return missing(err, "class", "class", "lớp",
+			    "a class code");
+		return parse_month(given(req->month), "month", &year, &month,
+		    err);
+	case MN_EXPORT_GROWTH:
+		return parse_month(given(req->round), "round", &year, &month,
+		    err);
+	default:
+		return MN_OK;
+	}
+}
+
+/* The one class an export covers, NULL for more than one. */
+static const char *
+export_class(const struct mn_export_request *req)
+{
+	if (req->kind == MN_EXPORT_STAFF)
+		return NULL;
+	return given(req->class_code);
+}
+
 int
 mn_export_write(struct mn_ctx *ctx, const struct mn_export_request *req,
     const char *path, struct mn_error *err)
@@ -302,8 +367,10 @@ mn_export_write(struct mn_ctx *ctx, const struct mn_export_request *req,
 		return rc;
 	/* Personal data leaves only under the principal's approval. */
 	if (mn_export_kind_personal(req->kind) &&
-	    (rc = mn_approval_check(ctx, req->approval,
-	    kinds[req->kind].approval_kind, err)) != MN_OK)
+	    ((rc = check_params(req, err)) != MN_OK ||
+	    (rc = mn_approval_use_class(ctx, req->approval,
+	    kinds[req->kind].approval_kind, export_class(req), NULL,
+	    err)) != MN_OK))
 		return rc;
 	switch (req->kind) {
 	case MN_EXPORT_CLASSES:

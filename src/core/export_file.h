@@ -60,6 +60,8 @@ const char *mn_export_kind_label(enum mn_export_kind kind);
 bool mn_export_kind_parse(const char *name, enum mn_export_kind *kind);
 /* True when the kind contains personal data and needs an approval. */
 bool mn_export_kind_personal(enum mn_export_kind kind);
+/* The approval kind (core/approvals.h) a personal kind needs, or NULL. */
+const char *mn_export_kind_approval(enum mn_export_kind kind);
 /*
  * True when one of the actor's roles may export the kind.  Writing
  * checks access again (mn_export_write for the registers, the readers

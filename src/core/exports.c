@@ -17,6 +17,7 @@
 #include "core/config.h"
 #include "core/db.h"
 #include "core/exports.h"
+#include "core/text.h"
 
 /* 32 symbols without 0, O, 1 and I, which read alike: 5 bits each. */
 static const char code_alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -392,17 +393,20 @@ mn_export_redeem(struct mn_ctx *ctx, const char *code,
 {
 	char raw[MN_EXPORT_CODE_LEN + 1], root[PATH_MAX];
 	char path[PATH_MAX + 32], taken[PATH_MAX + 64], data[PATH_MAX + 80];
-	char detail[512];
+	char detail[512], shown[64];
 	struct export_meta m;
 	struct mn_actor owner;
 
 	*bytes = 0;
 	name[0] = '\0';
-	if (!parse_code(code, raw))
+	if (!parse_code(code, raw)) {
+		/* The code is the client's text, so it is shown as safe text. */
+		mn_text_safe(code != NULL ? code : "", shown, sizeof shown);
 		return mn_fail(err, MN_ERR_INVALID, "code",
-		    T("invalid code '%.20s': expected 12 letters and digits "
-		    "like ABCD-EFGH-JKLM", "mã '%.20s' không hợp lệ: cần 12 "
-		    "chữ và số, ví dụ ABCD-EFGH-JKLM"), code);
+		    T("invalid code '%s': expected 12 letters and digits "
+		    "like ABCD-EFGH-JKLM", "mã '%s' không hợp lệ: cần 12 "
+		    "chữ và số, ví dụ ABCD-EFGH-JKLM"), shown);
+	}
 	mn_export_purge(ctx->cfg);
 	mn_export_root(ctx->cfg, root, sizeof root);
 	snprintf(path, sizeof path, "%s/%s", root, raw);

@@ -200,17 +200,7 @@ grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
 void
 grid_local_time(const char *utc, char *buf, size_t size)
 {
-	struct tm tm;
-	time_t t;
-
-	memset(&tm, 0, sizeof tm);
-	if (strptime(utc, "%Y-%m-%dT%H:%M:%S", &tm) == NULL) {
-		snprintf(buf, size, "%s", utc);
-		return;
-	}
-	t = timegm(&tm);
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%H:%M %d/%m", &tm);
+	mn_time_local_short(utc, buf, size);
 }
 
 /* ---- Drafts ---------------------------------------------------------- */

@@ -70,24 +70,18 @@ struct rows {
 	bool parent;
 };
 
+/* The school's day of a stored UTC time: a post at 01:00 local is today. */
 static void
 show_day(const char *utc, char *buf, size_t size)
 {
-	struct mn_date d;
-	char iso[11];
-
-	snprintf(iso, sizeof iso, "%.10s", utc);
-	if (mn_date_parse_iso(iso, "date", &d, NULL) == MN_OK)
-		mn_date_format(&d, buf, size);
-	else
-		snprintf(buf, size, "%s", utc);
+	mn_time_local_day(utc, buf, size);
 }
 
 static int
 add_item(const struct mn_announcement *a, void *arg)
 {
 	struct rows *rows = arg;
-	char day[16], to[64], readers[32], *text = NULL;
+	char day[16], when[24], to[64], readers[32], *text = NULL;
 	const char *cells[5];
 	size_t size;
 	FILE *f;
@@ -103,13 +97,14 @@ add_item(const struct mn_announcement *a, void *arg)
 		rows->cap = cap;
 	}
 	show_day(a->published_at, day, sizeof day);
+	mn_time_local(a->published_at, when, sizeof when);
 	if (a->class_id == 0)
 		snprintf(to, sizeof to, "%s", T("whole school", "toàn trường"));
 	else
 		snprintf(to, sizeof to, "%s %s", T("class", "lớp"),
 		    a->class_code);
 	if ((f = open_memstream(&text, &size)) != NULL) {
-		fprintf(f, "%s\n%s, %s\n\n%s\n", a->title, day, to,
+		fprintf(f, "%s\n%s, %s\n\n%s\n", a->title, when, to,
 		    a->body != NULL ? a->body : "");
 		fclose(f);
 	}
@@ -164,10 +159,10 @@ static int
 add_receipt(const struct mn_announce_receipt *r, void *arg)
 {
 	FILE *f = arg;
-	char day[16];
+	char day[24];
 
 	if (r->read_at[0] != '\0')
-		show_day(r->read_at, day, sizeof day);
+		mn_time_local(r->read_at, day, sizeof day);
 	fprintf(f, "%s %s: %s\n", r->login, r->full_name, r->read_at[0] !=
 	    '\0' ? day : T("not read", "chưa đọc"));
 	return 0;

@@ -11,6 +11,7 @@
 
 #include "core/access.h"
 #include "core/consent.h"
+#include "core/date.h"
 #include "core/parents.h"
 #include "tui/draft_kinds.h"
 #include "tui/screens.h"
@@ -68,10 +69,10 @@ write_history(const struct mn_consent *c, void *arg)
 {
 	FILE *f = arg;
 	const char *label = mn_consent_purpose_label(c->purpose);
+	char when[32];
 
-	fprintf(f, "%.10s %.5s UTC %s\n  %s", c->recorded_at,
-	    c->recorded_at + (strlen(c->recorded_at) > 11 ? 11 : 0),
-	    label != NULL ? label :
+	mn_time_local(c->recorded_at, when, sizeof when);
+	fprintf(f, "%s %s\n  %s", when, label != NULL ? label :
 	    c->purpose, c->granted ? T("granted", "đồng ý") :
 	    T("withdrawn", "rút lại"));
 	if (strcmp(c->source, "paper_form") == 0)

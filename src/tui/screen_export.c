@@ -3,7 +3,9 @@
  * with a one-time code.  The forced SSH command allows no scp or sftp,
  * so the user fetches the file with `ssh HOST get CODE > FILE` (see
  * core/exports.h).  The list offers only the kinds the actor's roles may
- * export.  mn_export_write checks the approval and access again.
+ * export.  A personal kind first asks which of the account's approvals
+ * to use, or offers to request one.  mn_export_write checks the approval
+ * and access again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <time.h>
 
 #include "core/access.h"
+#include "core/approvals.h"
 #include "core/date.h"
 #include "core/export_file.h"
 #include "core/exports.h"
@@ -30,7 +33,6 @@ enum {
 	ROW_WEEK,
 	ROW_DATE,
 	ROW_GROUP,
-	ROW_APPROVAL,
 	ROW_COUNT
 };
 
@@ -50,17 +52,15 @@ static const struct {
 	[ROW_DATE] = { "date", "Date (dd/mm/yyyy)", "Ngày (dd/mm/yyyy)" },
 	[ROW_GROUP] = { "group", "Age group (nha-tre or mau-giao)",
 	    "Nhóm tuổi (nha-tre hoặc mau-giao)" },
-	[ROW_APPROVAL] = { "approval", "Principal's approval ID",
-	    "Mã phê duyệt của hiệu trưởng" },
 };
 
 /* The rows each kind reads, after the format row, ended by -1. */
 static const int kind_rows[MN_EXPORT_KIND_COUNT][5] = {
 	[MN_EXPORT_CLASSES] = { ROW_YEAR, ROW_CLASS, -1 },
-	[MN_EXPORT_CHILDREN] = { ROW_YEAR, ROW_CLASS, ROW_APPROVAL, -1 },
-	[MN_EXPORT_STAFF] = { ROW_YEAR, ROW_APPROVAL, -1 },
-	[MN_EXPORT_ATTENDANCE] = { ROW_CLASS, ROW_MONTH, ROW_APPROVAL, -1 },
-	[MN_EXPORT_GROWTH] = { ROW_ROUND, ROW_CLASS, ROW_APPROVAL, -1 },
+	[MN_EXPORT_CHILDREN] = { ROW_YEAR, ROW_CLASS, -1 },
+	[MN_EXPORT_STAFF] = { ROW_YEAR, -1 },
+	[MN_EXPORT_ATTENDANCE] = { ROW_CLASS, ROW_MONTH, -1 },
+	[MN_EXPORT_GROWTH] = { ROW_ROUND, ROW_CLASS, -1 },
 	[MN_EXPORT_MENU] = { ROW_WEEK, ROW_GROUP, -1 },
 	[MN_EXPORT_NUTRITION] = { ROW_DATE, ROW_GROUP, -1 },
 	[MN_EXPORT_MARKET] = { ROW_DATE, -1 },
@@ -93,7 +93,132 @@ struct export_form {
 	struct tui_form_row rows[ROW_COUNT];
 	int slot[ROW_COUNT];	/* ROW_* -> index in rows, -1: not asked */
 	int nrows;
+	struct mn_approval approval;	/* id "" for a kind that needs none */
+	char note[1024];
 };
+
+static const struct tui_keydef pick_keys[] = {
+	{ { TK_ENTER }, "Enter", "Use", "Dùng", TUI_ACT_SELECT },
+	{ { 'n', TK(KEY_IC) }, "n", "New request", "Đề nghị mới",
+	    TUI_ACT_USER },
+	{ { TK_ESC }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+static const struct tui_column pick_columns[] = {
+	{ "ID", "Mã", 12 },
+	{ "Class", "Lớp", 6 },
+	{ "Until", "Đến ngày", 10 },
+	{ "Purpose", "Mục đích", 0 },
+};
+
+struct usable {
+	struct tui_list list;
+	struct mn_approval items[64];
+	int n;
+};
+
+static int
+add_usable(const struct mn_approval *a, void *arg)
+{
+	struct usable *u = arg;
+	struct mn_date d = { 0, 0, 0 };
+	const char *cells[4];
+	char until[16];
+
+	if (u->n == (int)(sizeof u->items / sizeof u->items[0]))
+		return 1;
+	mn_date_parse_iso(a->valid_until, "until", &d, NULL);
+	mn_date_format(&d, until, sizeof until);
+	cells[0] = a->id;
+	cells[1] = a->class_code[0] != '\0' ? a->class_code :
+	    T("any", "mọi lớp");
+	cells[2] = until;
+	cells[3] = a->purpose;
+	if (tui_list_add(&u->list, cells) != MN_OK)
+		return 1;
+	u->items[u->n++] = *a;
+	return 0;
+}
+
+/* Opens the request form with the export's kind (and class) filled in. */
+static int
+ask_for_approval(struct tui *ui, const char *kind, const char *class_code)
+{
+	char record[64];
+
+	snprintf(record, sizeof record, "%s%s%s", kind,
+	    class_code != NULL && *class_code != '\0' ? ":" : "",
+	    class_code != NULL ? class_code : "");
+	return approval_request_reopen(ui, record);
+}
+
+/*
+ * Chooses the approval a personal export is made under: one of the
+ * account's approved, unexpired approvals for the kind.  With none, it
+ * offers to send a request to the principal.  Returns TUI_OK with
+ * ef->approval set, TUI_CANCEL to leave the export, or TUI_END.
+ */
+static int
+pick_approval(struct tui *ui, struct export_form *ef, const char *class_code)
+{
+	const char *kind = mn_export_kind_approval(ef->kind);
+	struct usable *u;
+	struct mn_error err;
+	char question[512];
+	int rc = TUI_CANCEL, action, row;
+
+	if ((u = calloc(1, sizeof *u)) == NULL)
+		return TUI_CANCEL;
+	tui_list_init(&u->list, pick_columns, 4);
+	mn_error_clear(&err);
+	if (mn_approval_list_usable(ui->ctx, kind, add_usable, u, &err) !=
+	    MN_OK) {
+		tui_error(ui, "%s", err.message);
+		goto out;
+	}
+	if (u->n == 0) {
+		snprintf(question, sizeof question, T("You have no valid "
+		    "approval for %s data.  Send a request to the principal "
+		    "now?", "Bạn chưa có phê duyệt còn hiệu lực cho dữ liệu "
+		    "%s.  Gửi đề nghị cho hiệu trưởng ngay?"),
+		    mn_approval_kind_label(kind));
+		rc = tui_confirm(ui, question, true);
+		if (rc == TUI_OK)
+			rc = ask_for_approval(ui, kind, class_code);
+		rc = rc == TUI_END ? TUI_END : TUI_CANCEL;
+		goto out;
+	}
+	tui_enter(ui, T("Choose the approval", "Chọn phê duyệt"));
+	for (;;) {
+		action = tui_list_run(ui, &u->list, pick_keys);
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK) {
+			rc = TUI_CANCEL;
+			break;
+		}
+		if (action == TUI_ACT_USER) {
+			rc = ask_for_approval(ui, kind, class_code);
+			rc = rc == TUI_END ? TUI_END : TUI_CANCEL;
+			break;
+		}
+		if (action == TUI_ACT_SELECT &&
+		    (row = tui_list_selected(&u->list)) >= 0 && row < u->n) {
+			ef->approval = u->items[row];
+			rc = TUI_OK;
+			break;
+		}
+	}
+	tui_leave(ui);
+out:
+	tui_list_free(&u->list);
+	free(u);
+	return rc;
+}
 
 /* Writes row r's default: csv, this month, this ISO week or today. */
 static void
@@ -301,7 +426,7 @@ run_export(struct tui *ui, struct export_form *ef, struct tui_form *form)
 	req.week = values[ROW_WEEK];
 	req.date = values[ROW_DATE];
 	req.group = values[ROW_GROUP];
-	req.approval = values[ROW_APPROVAL];
+	req.approval = ef->approval.id[0] != '\0' ? ef->approval.id : NULL;
 	if (values[ROW_FORMAT] == NULL ||
 	    (strcmp(values[ROW_FORMAT], "csv") != 0 &&
 	    strcmp(values[ROW_FORMAT], "xlsx") != 0)) {
@@ -355,6 +480,26 @@ export_kind(struct tui *ui, enum mn_export_kind kind)
 	ef.kind = kind;
 	if ((rc = build_form(ui, &ef)) != TUI_OK)
 		return rc;
+	if (mn_export_kind_personal(kind)) {
+		char *class_code = row_value(&ef, ROW_CLASS);
+
+		rc = pick_approval(ui, &ef, class_code);
+		free(class_code);
+		if (rc != TUI_OK)
+			return rc == TUI_END ? TUI_END : TUI_OK;
+		/* An approval for one class: the export is of that class. */
+		if (ef.approval.class_code[0] != '\0' &&
+		    ef.slot[ROW_CLASS] >= 0)
+			tui_field_set(&ef.rows[ef.slot[ROW_CLASS]].field,
+			    ef.approval.class_code);
+		snprintf(ef.note, sizeof ef.note, T("Personal data, under "
+		    "approval %s (%s%s%s, until %s): %s", "Dữ liệu cá nhân, "
+		    "theo phê duyệt %s (%s%s%s, đến %s): %s"), ef.approval.id,
+		    mn_approval_kind_label(ef.approval.data_kind),
+		    ef.approval.class_code[0] != '\0' ? T(", class ",
+		    ", lớp ") : "", ef.approval.class_code,
+		    ef.approval.valid_until, ef.approval.purpose);
+	}
 	memset(&form, 0, sizeof form);
 	form.rows = ef.rows;
 	form.nrows = ef.nrows;
@@ -363,10 +508,7 @@ export_kind(struct tui *ui, enum mn_export_kind kind)
 	form.keys = form_keys;
 	snprintf(key, sizeof key, "export:%s", mn_export_kind_name(kind));
 	form.draft_key = key;
-	form.note = mn_export_kind_personal(kind) ? T("Personal data: the "
-	    "principal's approval for this kind of data is needed.",
-	    "Dữ liệu cá nhân: cần phê duyệt của hiệu trưởng cho loại dữ "
-	    "liệu này.") : NULL;
+	form.note = ef.note[0] != '\0' ? ef.note : NULL;
 	tui_enter(ui, mn_export_kind_label(kind));
 	for (;;) {
 		rc = tui_form_run(ui, &form);

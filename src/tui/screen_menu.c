@@ -66,8 +66,9 @@ static const struct menu_entry menu[] = {
 	    MN_ACT_FEEDBACK_HANDLE, screen_feedback_inbox },
 	{ 24, 0, "Parental consent", "Đồng ý của phụ huynh",
 	    MN_ACT_CONSENT_RECORD, screen_consents },
+	/* Staff see and write their own requests; the principal decides. */
 	{ 25, 0, "Data-use approvals", "Phê duyệt dữ liệu",
-	    MN_ACT_APPROVAL_DECIDE, screen_approvals },
+	    MN_ACT_APPROVAL_LIST, screen_approvals },
 	{ 26, 0, "Audit trail", "Nhật ký truy cập", MN_ACT_AUDIT_READ,
 	    screen_audit },
 	/*

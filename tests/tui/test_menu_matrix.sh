@@ -54,27 +54,31 @@ check() {
 P=$DEMO_PASSWORD
 
 check admin "$admin" "" "Trẻ em" "Lớp học" "Nhân sự" \
-    "Quản lý tài khoản" "Nhật ký truy cập" "Xuất dữ liệu" "Đăng xuất"
+    "Quản lý tài khoản" "Phê duyệt dữ liệu" "Nhật ký truy cập" "Xuất dữ liệu" "Đăng xuất"
 check principal "$P" "" "Trẻ em" "Lớp học" "Nhân sự" "Lịch năm học" \
     "Lên lớp năm học mới" "Sức khỏe" "Điểm danh" "Nhật ký lớp" "Sĩ số hôm nay" "Thông báo" \
     "Góp ý phụ huynh" "Đồng ý của phụ huynh" "Phê duyệt dữ liệu" \
     "Nhật ký truy cập" "Xuất dữ liệu" "Dinh dưỡng" "Đăng xuất"
 check teacher "$P" "" "Trẻ em" "Lớp học" "Sức khỏe" "Điểm danh" \
     "Nhật ký lớp" "Thông báo" "Góp ý phụ huynh" "Đồng ý của phụ huynh" \
-    "Xuất dữ liệu" "Dinh dưỡng" "Đăng xuất"
-check nurse "$P" "" "Trẻ em" "Lớp học" "Sức khỏe" "Xuất dữ liệu" \
+    "Phê duyệt dữ liệu" "Xuất dữ liệu" "Dinh dưỡng" "Đăng xuất"
+check nurse "$P" "" "Trẻ em" "Lớp học" "Sức khỏe" "Phê duyệt dữ liệu" \
+    "Xuất dữ liệu" \
     "Dinh dưỡng" "Đăng xuất"
-check kitchen "$P" "" "Trẻ em" "Lớp học" "Sĩ số hôm nay" "Xuất dữ liệu" \
+check kitchen "$P" "" "Trẻ em" "Lớp học" "Sĩ số hôm nay" \
+    "Phê duyệt dữ liệu" "Xuất dữ liệu" \
     "Dinh dưỡng" "Đăng xuất"
-check accountant "$P" "" "Lớp học" "Nhân sự" "Xuất dữ liệu" "Dinh dưỡng" \
+check accountant "$P" "" "Lớp học" "Nhân sự" "Phê duyệt dữ liệu" \
+    "Xuất dữ liệu" "Dinh dưỡng" \
     "Đăng xuất"
 check clerk "$P" "" "Trẻ em" "Lớp học" "Nhân sự" "Thông báo" \
-    "Góp ý phụ huynh" "Đồng ý của phụ huynh" "Xuất dữ liệu" "Đăng xuất"
+    "Góp ý phụ huynh" "Đồng ý của phụ huynh" "Phê duyệt dữ liệu" \
+    "Xuất dữ liệu" "Đăng xuất"
 check parent "$P" "" "Con của tôi" "Góp ý" "Thông báo" "Dinh dưỡng" \
     "Đăng xuất"
 check gv.yte "$multi" "" "Trẻ em" "Lớp học" "Sức khỏe" "Điểm danh" \
     "Nhật ký lớp" "Thông báo" "Góp ý phụ huynh" "Đồng ý của phụ huynh" \
-    "Xuất dữ liệu" "Dinh dưỡng" "Đăng xuất"
+    "Phê duyệt dữ liệu" "Xuất dữ liệu" "Dinh dưỡng" "Đăng xuất"
 
 check principal "$P" "Sức khỏe" "Sức khỏe của trẻ" "Báo cáo đợt cân đo"
 check teacher "$P" "Sức khỏe" "Cân đo theo lớp" "Sức khỏe của trẻ" \

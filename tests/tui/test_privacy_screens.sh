@@ -36,19 +36,22 @@ $down
 key Enter
 wait "Đề nghị mới"
 key n
-wait "Mục đích đồng ý"
-type children
+wait "Cho tài khoản (trống: bạn)"
+key Space
 key Tab
 type $PURPOSE
 key Tab
 key Tab
+key Tab
 type $until
 key F2
-wait "Đã ghi đề nghị"
+wait "Đã gửi đề nghị"
 wait "chờ duyệt"
 key a
 wait "Duyệt "
 key c
+wait "Ghi chú"
+key Enter
 wait "Đã duyệt"
 wait "đã duyệt"
 EOS

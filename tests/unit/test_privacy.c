@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/demo.h"
+#include "core/export_file.h"
 #include "core/feedback.h"
 #include "core/parents.h"
 #include "core/privacy.h"
@@ -633,7 +634,9 @@ approval_lifecycle(void **state)
 	/* Missing, unknown, wrong kind. */
 	assert_int_equal(mn_approval_check(&w->host, NULL, "children", &err),
 	    MN_ERR_DENIED);
-	assert_non_null(strstr(err.message, "--approval"));
+	/* The screens show this too: no command-line option in it. */
+	assert_non_null(strstr(err.message, "children"));
+	assert_null(strstr(err.message, "--approval"));
 	assert_int_equal(mn_approval_check(&w->host, "AAAAAAAAAAAA",
 	    "children", &err), MN_ERR_DENIED);
 	assert_int_equal(mn_approval_check(&w->host, "\x1b[2J", "children",
@@ -706,6 +709,224 @@ approval_lifecycle(void **state)
 	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = "
 	    "'denied' AND table_name = 'data_approvals' AND ?1 = ?1", 0),
 	    refusals + 8);
+}
+
+/* Collects the IDs fn is called with, space-separated. */
+static int
+collect_id(const struct mn_approval *a, void *arg)
+{
+	char *ids = arg;
+	size_t len = strlen(ids);
+
+	snprintf(ids + len, 256 - len, "%s%s", len > 0 ? " " : "", a->id);
+	return 0;
+}
+
+/* Reads one column of an approval as text into out. */
+static void
+approval_col(const char *col, const char *id, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT coalesce(%s, '') FROM "
+	    "data_approvals WHERE id = ?", col);
+	assert_int_equal(sqlite3_prepare_v2(w->host.db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/*
+ * A teacher asks for an approval of her class's attendance, the
+ * principal rejects one request with a reason and approves another, and
+ * the teacher uses it for her class only; nobody else can.
+ */
+static void
+approval_teacher_request(void **state)
+{
+	struct mn_ctx teacher = as("gv.a"), other = as("gv.b");
+	struct mn_ctx principal = as("hieutruong");
+	struct mn_error err = { 0 };
+	struct mn_approval_form f = { .data_kind = "attendance",
+	    .purpose = "Gửi phòng giáo dục", .class_code = "MG5A" };
+	struct mn_approval used;
+	char id[MN_APPROVAL_ID_LEN + 1], rejected[MN_APPROVAL_ID_LEN + 1];
+	char day[11], text[256], ids[256];
+	int before = count("SELECT count(*) FROM audit WHERE table_name = "
+	    "'data_approvals' AND ?1 = ?1", 0);
+
+	(void)state;
+	mn_priv_today(day, sizeof day);
+	f.until = day;
+	/* Bad class, bad kind: nothing written. */
+	f.class_code = "ZZ9";
+	assert_int_equal(mn_approval_request_form(&teacher, &f, id, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "class");
+	f.class_code = "MG5A";
+	f.data_kind = "bảng lương";
+	assert_int_equal(mn_approval_request_form(&teacher, &f, id, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "data");
+	/* A teacher may not name another account. */
+	f.data_kind = "Điểm danh";	/* the label is accepted */
+	f.for_login = "gv.b";
+	assert_int_equal(mn_approval_request_form(&teacher, &f, id, &err),
+	    MN_ERR_DENIED);
+	f.for_login = NULL;
+	assert_int_equal(count("SELECT count(*) FROM data_approvals WHERE "
+	    "?1 = ?1", 0), 0);
+
+	assert_int_equal(mn_approval_request_form(&teacher, &f, id, &err),
+	    MN_OK);
+	approval_col("status || ' ' || data_kind || ' ' || class_code || ' ' "
+	    "|| requested_by", id, text, sizeof text);
+	assert_string_equal(text, "requested attendance MG5A gv.a");
+	f.purpose = "Họp phụ huynh";
+	assert_int_equal(mn_approval_request_form(&teacher, &f, rejected,
+	    &err), MN_OK);
+
+	/* Not usable before the decision; the teacher cannot decide. */
+	assert_int_equal(mn_approval_use_class(&teacher, id, "attendance",
+	    "MG5A", NULL, &err), MN_ERR_DENIED);
+	assert_non_null(strstr(err.message, id));
+	assert_int_equal(mn_approval_decide_note(&teacher, id, true, "",
+	    &err), MN_ERR_DENIED);
+
+	/* A rejection needs its reason, which the teacher then sees. */
+	assert_int_equal(mn_approval_decide_note(&principal, rejected, false,
+	    "  ", &err), MN_ERR_INVALID);
+	assert_int_equal(mn_approval_decide_note(&principal, rejected, false,
+	    "Không cần danh sách tên", &err), MN_OK);
+	approval_col("status || '|' || decision_note", rejected, text,
+	    sizeof text);
+	assert_string_equal(text, "rejected|Không cần danh sách tên");
+	assert_int_equal(mn_approval_use_class(&teacher, rejected,
+	    "attendance", "MG5A", NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_approval_decide_note(&principal, id, true, "",
+	    &err), MN_OK);
+
+	/* Offered to her alone, for attendance alone. */
+	ids[0] = '\0';
+	assert_int_equal(mn_approval_list_usable(&teacher, "attendance",
+	    collect_id, ids, &err), MN_OK);
+	assert_string_equal(ids, id);
+	ids[0] = '\0';
+	assert_int_equal(mn_approval_list_usable(&teacher, "growth",
+	    collect_id, ids, &err), MN_OK);
+	assert_string_equal(ids, "");
+	ids[0] = '\0';
+	assert_int_equal(mn_approval_list_usable(&other, "attendance",
+	    collect_id, ids, &err), MN_OK);
+	assert_string_equal(ids, "");
+
+	/* Another account's approval, another class, a wider export. */
+	assert_int_equal(mn_approval_use_class(&other, id, "attendance",
+	    "MG5A", NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_approval_use_class(&teacher, id, "attendance",
+	    "MG5B", NULL, &err), MN_ERR_DENIED);
+	assert_non_null(strstr(err.message, "MG5A"));
+	assert_int_equal(mn_approval_use_class(&teacher, id, "attendance",
+	    NULL, NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_approval_use_class(&teacher, id, "attendance",
+	    "MG5A", &used, &err), MN_OK);
+	assert_string_equal(used.class_code, "MG5A");
+	approval_col("use_count", id, text, sizeof text);
+	assert_string_equal(text, "1");
+
+	/* Past its last day: refused and no longer offered. */
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE data_approvals SET valid_until = "
+	    "'2020-01-01' WHERE id = '%s'", id);
+	assert_int_equal(sqlite3_exec(w->host.db, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(mn_approval_use_class(&teacher, id, "attendance",
+	    "MG5A", NULL, &err), MN_ERR_DENIED);
+	assert_non_null(strstr(err.message, "2020-01-01"));
+	ids[0] = '\0';
+	assert_int_equal(mn_approval_list_usable(&teacher, "attendance",
+	    collect_id, ids, &err), MN_OK);
+	assert_string_equal(ids, "");
+
+	/* Each request, decision, use and refusal left an audit row. */
+	assert_true(count("SELECT count(*) FROM audit WHERE table_name = "
+	    "'data_approvals' AND ?1 = ?1", 0) >= before + 11);
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = "
+	    "'approval_use' AND detail LIKE '%' || (SELECT id FROM "
+	    "data_approvals WHERE purpose = 'Gửi phòng giáo dục') || '%' AND "
+	    "?1 = ?1", 0), 1);
+}
+
+/* The principal writes a request for a teacher, who alone may use it. */
+static void
+approval_for_another_account(void **state)
+{
+	struct mn_ctx teacher = as("gv.b"), principal = as("hieutruong");
+	struct mn_ctx nurse = as("yte");
+	struct mn_error err = { 0 };
+	struct mn_approval_form f = { .data_kind = "growth",
+	    .purpose = "Báo cáo cân đo", .for_login = "gv.b",
+	    .consent_purpose = "hinh anh va truyen thong" };
+	char id[MN_APPROVAL_ID_LEN + 1], day[11], text[256];
+
+	(void)state;
+	mn_priv_today(day, sizeof day);
+	f.until = day;
+	f.for_login = "ph.an";		/* a parent account */
+	assert_int_equal(mn_approval_request_form(&principal, &f, id, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "for");
+	f.for_login = "gv.b";
+	f.consent_purpose = "xyz";
+	assert_int_equal(mn_approval_request_form(&principal, &f, id, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "consent");
+	/* A label typed without diacritics names the stored purpose. */
+	f.consent_purpose = "hinh anh va truyen thong";
+	assert_int_equal(mn_approval_request_form(&principal, &f, id, &err),
+	    MN_OK);
+	approval_col("requested_by || ' ' || written_by || ' ' || "
+	    "consent_purpose", id, text, sizeof text);
+	assert_string_equal(text, "gv.b hieutruong photos_media");
+	assert_int_equal(mn_approval_decide_note(&principal, id, true, NULL,
+	    &err), MN_OK);
+	assert_int_equal(mn_approval_use_class(&principal, id, "growth", NULL,
+	    NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_approval_use_class(&nurse, id, "growth", NULL,
+	    NULL, &err), MN_ERR_DENIED);
+	assert_int_equal(mn_approval_use_class(&teacher, id, "growth", NULL,
+	    NULL, &err), MN_OK);
+}
+
+/* A bad month is reported before a missing approval, which stays unused. */
+static void
+export_checks_arguments_first(void **state)
+{
+	struct mn_ctx teacher = as("gv.a");
+	struct mn_error err = { 0 };
+	struct mn_export_request req = { .kind = MN_EXPORT_GROWTH,
+	    .round = "2026-13" };
+	char path[512];
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/growth.csv", test_tmpdir());
+	assert_int_equal(mn_export_write(&teacher, &req, path, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "round");
+	assert_non_null(strstr(err.message, "2026-13"));
+	req.kind = MN_EXPORT_ATTENDANCE;
+	req.class_code = "MG5A";
+	req.month = "2026-1";
+	assert_int_equal(mn_export_write(&teacher, &req, path, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "month");
+	req.month = "2026-11";
+	assert_int_equal(mn_export_write(&teacher, &req, path, &err),
+	    MN_ERR_DENIED);
+	assert_string_equal(err.field, "approval");
 }
 
 /* ---- Consent --------------------------------------------------------- */
@@ -1387,6 +1608,12 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(approval_lifecycle, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(approval_teacher_request,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(approval_for_another_account,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(export_checks_arguments_first,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(consent_grant_withdraw, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(feedback_answer_flow, setup,
