@@ -158,7 +158,10 @@ typed_change(const struct grid *g, const struct grid_row *r)
 	    hui_parse_decimal(h, &in.height_cm);
 	free(w);
 	free(h);
-	if (!ok)
+	/* A value out of range gets its own message at F2. */
+	if (!ok || in.weight_kg < MN_WEIGHT_MIN_KG ||
+	    in.weight_kg > MN_WEIGHT_MAX_KG || in.height_cm < MN_HEIGHT_MIN_CM ||
+	    in.height_cm > MN_HEIGHT_MAX_CM)
 		return 0;
 	snprintf(in.date, sizeof in.date, "%s", g->date);
 	in.position = r->position;
@@ -192,12 +195,11 @@ change_text(const struct grid_row *r, unsigned bits, char *buf,
 	mn_format_decimal(p->weight_kg, 1, w, sizeof w);
 	mn_format_decimal(p->height_cm, 1, h, sizeof h);
 	hui_date(p->date, day, sizeof day);
-	snprintf(buf, size, T("%s: %s%s%s since %s (%s kg, %s cm); measure "
-	    "again, then F3 if right", "%s: %s%s%s so với ngày %s (%s kg, %s "
-	    "cm); hãy đo lại, đúng thì nhấn F3"), r->sheet.full_name,
+	snprintf(buf, size, T("%s: %s%s%s; previous %s: %s kg, %s cm",
+	    "%s: %s%s%s; lần trước %s: %s kg, %s cm"), r->sheet.full_name,
 	    bits & MN_CHANGE_HEIGHT_DROP ? T("height went down",
 	    "chiều cao giảm") : "", bits == (MN_CHANGE_HEIGHT_DROP |
-	    MN_CHANGE_WEIGHT_RATE) ? T(", ", ", ") : "",
+	    MN_CHANGE_WEIGHT_RATE) ? ", " : "",
 	    bits & MN_CHANGE_WEIGHT_RATE ? T("weight changed too fast",
 	    "cân nặng thay đổi quá nhanh") : "", day, w, h);
 }
@@ -698,6 +700,13 @@ save_grid(struct tui *ui, struct grid *g)
 			continue;
 		if (!row_input(ui, g, i, &inputs[k]))
 			goto out;
+		/* Bad values are named before any question is asked. */
+		mn_error_clear(&err);
+		if (mn_measure_check(&inputs[k], r->sheet.birth_date,
+		    &err) != MN_OK) {
+			row_error(ui, g, i, &err);
+			goto out;
+		}
 		if (!r->saved)
 			map[k++] = i;
 	}
