@@ -13,9 +13,9 @@ struct mn_date {
 };
 
 /*
- * Parses "dd/mm/yyyy" (also d/m/yyyy) as typed by a person: spaces
- * around it are ignored (a tab or line end is not); rejects days that
- * do not exist.
+ * Parses "dd/mm/yyyy" (also d/m/yyyy) as typed by a person.  Spaces
+ * around it are ignored, but a tab or line end is not.  Rejects days
+ * that do not exist.
  */
 int mn_date_parse(const char *text, const char *field, struct mn_date *d,
     struct mn_error *err);

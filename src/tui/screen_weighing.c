@@ -14,8 +14,8 @@
  * weighing day.  A row whose values changed implausibly since the
  * child's last plausible measurement (mn_measure_change_check) is
  * marked "cần đo lại" as soon as it is typed, with the previous values
- * on the detail line.  F3 says the values were re-checked; F2 asks
- * before saving unchecked marked rows, which the core then stores
+ * on the detail line.  F3 marks the values as re-checked.  F2 asks
+ * before saving marked rows not re-checked, which the core then stores
  * flagged "measure again" so that the round report leaves them out of
  * its rates.  A child someone else measured on the same day since the
  * grid was opened is named with the saved values, which can be
