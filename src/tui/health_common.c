@@ -353,15 +353,14 @@ hui_decimal(double x, char *buf, size_t size)
 void
 hui_z(double z, char *buf, size_t size)
 {
-	char *comma;
+	char digits[32];
 
 	if (!isfinite(z)) {
 		snprintf(buf, size, "-");
 		return;
 	}
-	snprintf(buf, size, "%+.2f", z);
-	if (mn_language() == MN_LANG_VI && (comma = strchr(buf, '.')) != NULL)
-		*comma = ',';
+	mn_format_decimal(z, 2, digits, sizeof digits);
+	snprintf(buf, size, "%s%s", digits[0] != '-' ? "+" : "", digits);
 }
 
 void
