@@ -154,6 +154,14 @@ expect "1 trẻ cần đo lại"
 expectre "^ +1 .* $(comma "$LOW") "
 expectnot "$LOW "
 expectre "^ +2 .*đo lại"
+expect "cân nặng thay đổi quá nhanh"
+key F3
+wait "đã kiểm tra"
+key F2
+wait "sửa 1"
+settle
+expect "0 trẻ cần đo lại"
+expectnotre "^ +2 .*đo lại"
 key Esc
 wait "Chọn lớp"
 EOF
@@ -163,12 +171,21 @@ C2=$(field "$R2" 1)
 [ "$(count_day "AND child_id = $C1 AND measure_again = 0
     AND height_cm = $LOW")" -eq 1 ] ||
     fail "the re-checked row was not saved unflagged"
-[ "$(count_day "AND child_id = $C2 AND measure_again = 1")" -eq 1 ] ||
+[ "$(count_day "AND child_id = $C2 AND measure_again = 0
+    AND version = 2")" -eq 1 ] ||
+    fail "the flagged row confirmed with F3 was not saved again unflagged"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE table_name =
+    'measurements' AND action = 'insert'
+    AND detail = 'implausible change, measure again'")" -eq 1 ] ||
     fail "the unchecked row was not saved flagged"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE table_name =
     'measurements' AND action = 'insert'
     AND detail = 'implausible change checked'")" -eq 1 ] ||
     fail "the re-checked change is not in the audit log"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE table_name =
+    'measurements' AND action = 'update'
+    AND detail = 'implausible change checked'")" -eq 1 ] ||
+    fail "the change confirmed after saving is not in the audit log"
 
 # Someone else saves row 3's child once the grid has been read.
 C3=$(field "$R3" 1)
