@@ -1,9 +1,9 @@
-# The weighing grid as a nurse types it: Enter goes to the next child's
-# weight, an empty box is named as missing, a value that changed
+# The weighing grid as a nurse types it.  Enter goes to the next child's
+# weight, and an empty box is named as missing.  A value that changed
 # implausibly since the last measurement is marked "cần đo lại" and
-# needs a decision before it is saved, and a child measured by someone
-# else since the grid opened is named with the saved values, which can
-# be reloaded.
+# needs a decision before it is saved.  A child measured by someone else
+# since the grid opened is named with the saved values, which can be
+# reloaded.
 . "$TUI_DIR/lib.sh"
 
 mn_init
@@ -23,8 +23,8 @@ done
 DAY_TYPED=$(TZ=Asia/Ho_Chi_Minh date -d "$DAY" +%d/%m/%Y)
 ROUND=$(echo "$DAY" | cut -c1-7)
 
-# Row N of the grid: the child's id, name and last measurement before
-# DAY ("id|name|weight|height|dd/mm/yyyy").
+# Row N of the grid: the child's id, name and last weight and height
+# before DAY ("id|name|weight|height").
 row() {
 	sqlite3 "$DB" "SELECT c.id, c.full_name,
 	    (SELECT printf('%.1f', weight_kg) FROM measurements m
