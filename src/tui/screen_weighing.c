@@ -50,14 +50,16 @@ enum {
 	ACT_CHECKED,
 };
 
+/*
+ * The bottom line shows the entries in this order while they fit in 80
+ * columns; F1 lists them all.
+ */
 static const struct tui_keydef grid_keys[] = {
-	{ { TK(KEY_F(2)) }, "F2", "Save round", "Lưu cả lớp", TUI_ACT_SAVE },
+	{ { TK(KEY_F(2)) }, "F2", "Save", "Lưu", TUI_ACT_SAVE },
 	{ { TK_TAB }, "Tab", "Next cell", "Ô sau", ACT_CELL_NEXT },
 	{ { TK(KEY_BTAB) }, "", NULL, NULL, ACT_CELL_PREV },
-	{ { ' ' }, "Space", "Lying/standing", "Nằm/đứng", ACT_TOGGLE },
+	{ { ' ' }, "Space", "Lie/stand", "Nằm/đứng", ACT_TOGGLE },
 	{ { TK_ENTER }, "Enter", "Next child", "Trẻ sau", ACT_ROW_NEXT },
-	{ { TK(KEY_F(3)) }, "F3", "Values checked", "Số đo đúng",
-	    ACT_CHECKED },
 	{ { TK(KEY_LEFT) }, "", NULL, NULL, ACT_CELL_LEFT },
 	{ { TK(KEY_RIGHT) }, "", NULL, NULL, ACT_CELL_RIGHT },
 	{ { TK(KEY_UP) }, "", NULL, NULL, ACT_ROW_UP },
@@ -65,6 +67,7 @@ static const struct tui_keydef grid_keys[] = {
 	{ { TK(KEY_PPAGE) }, "", NULL, NULL, ACT_PAGE_UP },
 	{ { TK(KEY_NPAGE) }, "", NULL, NULL, ACT_PAGE_DOWN },
 	{ { TK_ESC }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(3)) }, "F3", "Checked", "Số đo đúng", ACT_CHECKED },
 	{ { TK(KEY_F(1)) }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };

@@ -92,6 +92,9 @@ echo "== Enter goes to the next child's weight; an empty box is missing"
 {
 	open_grid
 	cat <<EOF
+expectline -1 "Enter Trẻ sau"
+expectline -1 "Esc Quay lại"
+expectline -1 "F3 Số đo đúng"
 type $(comma "$(field "$R1" 3)")
 key Tab
 type $(comma "$(field "$R1" 4)")
