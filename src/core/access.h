@@ -47,8 +47,8 @@ enum mn_action {
 	MN_ACT_HEALTH_ALLERGY,	/* allergies, as the health module shows */
 	/* Kitchen. */
 	MN_ACT_MENU_READ,	/* menus, dishes, foods, requirements */
-	MN_ACT_KITCHEN_PLAN,
-	MN_ACT_DISH_WRITE,	/* dishes are the kitchen's recipes */	/* menus, dishes, prices, purchases */
+	MN_ACT_KITCHEN_PLAN,	/* menus, prices, purchases */
+	MN_ACT_DISH_WRITE,	/* dishes, the kitchen's recipes */
 	MN_ACT_MENU_APPROVE,
 	MN_ACT_MEAL_COUNT_WRITE, /* meal counts taken from attendance */
 	MN_ACT_MEAL_COUNT_READ,

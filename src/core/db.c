@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,149 @@ writer_queue_release(sqlite3 *db)
 
 	if (fd >= 0)
 		flock(fd, LOCK_UN);
+}
+
+/*
+ * The busy hook: a function a user interface registers, called when a
+ * write transaction has waited MN_BUSY_NOTICE_MS for another writer and
+ * again when the wait ends, so the interface can show a notice.  A write
+ * waits in two places.  One is the writer queue's flock.  The other is
+ * SQLite's busy handler, when a process outside the queue (the sqlite3
+ * shell, a backup) has the database's write lock.
+ */
+struct busy_hook {
+	sqlite3 *db;
+	void (*fn)(bool, void *);
+	void *arg;
+	bool in_begin;		/* inside mn_tx_begin */
+	bool notified;		/* fn was told the wait began */
+	struct timespec start;	/* of the busy handler's current wait */
+};
+
+static struct busy_hook busy_hooks[MAX_QUEUED_CONNECTIONS];
+
+static struct busy_hook *
+busy_hook_of(sqlite3 *db)
+{
+	for (size_t i = 0; i < MAX_QUEUED_CONNECTIONS; i++)
+		if (busy_hooks[i].db == db && busy_hooks[i].fn != NULL)
+			return &busy_hooks[i];
+	return NULL;
+}
+
+static long
+elapsed_ms(const struct timespec *from)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - from->tv_sec) * 1000L +
+	    (now.tv_nsec - from->tv_nsec) / 1000000L;
+}
+
+static void
+busy_begin_notice(struct busy_hook *h)
+{
+	if (h != NULL && h->in_begin && !h->notified) {
+		h->notified = true;
+		h->fn(true, h->arg);
+	}
+}
+
+/*
+ * SQLite's busy handler for a connection with a hook.  It sleeps in
+ * growing steps like sqlite3_busy_timeout, gives up after
+ * MN_BUSY_TIMEOUT_MS, and calls the hook once the start of a transaction
+ * has waited MN_BUSY_NOTICE_MS.
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	static const int steps[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50,
+	    50, 100 };
+	struct busy_hook *h = arg;
+	int n = (int)(sizeof steps / sizeof steps[0]);
+	long waited;
+
+	if (count == 0)
+		clock_gettime(CLOCK_MONOTONIC, &h->start);
+	waited = elapsed_ms(&h->start);
+	if (waited >= MN_BUSY_TIMEOUT_MS)
+		return 0;
+	if (waited >= MN_BUSY_NOTICE_MS)
+		busy_begin_notice(h);
+	sqlite3_sleep(count < n ? steps[count] : steps[n - 1]);
+	return 1;
+}
+
+void
+mn_db_busy_hook(sqlite3 *db, void (*fn)(bool waiting, void *arg),
+    void *arg)
+{
+	struct busy_hook *slot = NULL;
+
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < MAX_QUEUED_CONNECTIONS; i++)
+		if (busy_hooks[i].db == db) {
+			slot = &busy_hooks[i];
+			break;
+		}
+	for (size_t i = 0; slot == NULL && i < MAX_QUEUED_CONNECTIONS; i++)
+		if (busy_hooks[i].db == NULL)
+			slot = &busy_hooks[i];
+	if (slot == NULL)
+		return;
+	memset(slot, 0, sizeof *slot);
+	if (fn == NULL) {
+		sqlite3_busy_timeout(db, MN_BUSY_TIMEOUT_MS);
+		return;
+	}
+	slot->db = db;
+	slot->fn = fn;
+	slot->arg = arg;
+	sqlite3_busy_handler(db, busy_wait, slot);
+}
+
+static void
+busy_hook_forget(sqlite3 *db)
+{
+	for (size_t i = 0; i < MAX_QUEUED_CONNECTIONS; i++)
+		if (busy_hooks[i].db == db)
+			memset(&busy_hooks[i], 0, sizeof busy_hooks[i]);
+}
+
+/*
+ * Takes the writer queue's lock.  With a busy hook, the lock is tried
+ * without blocking every 10 ms for the first MN_BUSY_NOTICE_MS, so that
+ * the hook is called before the kernel puts the process to sleep.  The
+ * wait then goes on in the kernel's queue.  Without a hook (the command
+ * line, benchmarks) the process queues at once.  A wait cut short by a
+ * signal starts again, and any other failure of the lock lets the save
+ * go on without the queue.
+ */
+static void
+writer_queue_take(int fd, struct busy_hook *h)
+{
+	struct timespec start;
+
+	if (h != NULL) {
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		for (;;) {
+			struct timespec tick = { 0, 10 * 1000000L };
+
+			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+				return;
+			if (errno != EWOULDBLOCK && errno != EINTR)
+				return;
+			if (elapsed_ms(&start) >= MN_BUSY_NOTICE_MS)
+				break;
+			nanosleep(&tick, NULL);
+		}
+		busy_begin_notice(h);
+	}
+	while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
+		;
 }
 
 /*
@@ -384,10 +528,27 @@ fail:
 	return rc;
 }
 
+/*
+ * Returns memory that is allocated but unused to the system: the pages
+ * of this connection's SQLite cache that no statement uses, and free
+ * memory inside the heap.  Pages dropped from the cache are read again
+ * from the file, usually from the kernel's cache, when needed.
+ */
+void
+mn_db_release_memory(sqlite3 *db)
+{
+	if (db != NULL)
+		sqlite3_db_release_memory(db);
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 void
 mn_db_close(sqlite3 *db)
 {
 	if (db != NULL) {
+		busy_hook_forget(db);
 		writer_queue_close(db);
 		sqlite3_close_v2(db);
 	}
@@ -396,15 +557,23 @@ mn_db_close(sqlite3 *db)
 int
 mn_tx_begin(sqlite3 *db, struct mn_error *err)
 {
+	struct busy_hook *h = busy_hook_of(db);
 	int fd = writer_queue_fd(db);
 	int rc;
 
-	/* A wait cut short by a signal starts again; any other failure of
-	 * the lock lets the save go on without the queue. */
+	if (h != NULL) {
+		h->in_begin = true;
+		h->notified = false;
+	}
 	if (fd >= 0)
-		while (flock(fd, LOCK_EX) != 0 && errno == EINTR)
-			;
+		writer_queue_take(fd, h);
 	rc = exec(db, "BEGIN IMMEDIATE", err);
+	if (h != NULL) {
+		h->in_begin = false;
+		if (h->notified)
+			h->fn(false, h->arg);
+		h->notified = false;
+	}
 	if (rc != MN_OK)
 		writer_queue_release(db);
 	return rc;

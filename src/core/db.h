@@ -35,6 +35,25 @@ void mn_db_close(sqlite3 *db);
  * half-way because another session writes.
  */
 int mn_tx_begin(sqlite3 *db, struct mn_error *err);
+
+/* Milliseconds a transaction's start waits before the busy hook is called. */
+#define MN_BUSY_NOTICE_MS 300
+
+/*
+ * Registers fn for db: mn_tx_begin calls fn(true, arg) once its wait for
+ * another writer has lasted MN_BUSY_NOTICE_MS, and fn(false, arg) when
+ * the wait ends, whether the transaction began or not.  A user interface
+ * shows a notice with it; the core draws nothing.  fn NULL removes the
+ * hook.  fn must not use db.
+ */
+void mn_db_busy_hook(sqlite3 *db, void (*fn)(bool waiting, void *arg),
+    void *arg);
+
+/*
+ * Returns unused cache and free heap memory to the system; for a session
+ * that waits for a key.  Costs a few page reads later, nothing else.
+ */
+void mn_db_release_memory(sqlite3 *db);
 int mn_tx_commit(sqlite3 *db, struct mn_error *err);
 void mn_tx_rollback(sqlite3 *db);
 

@@ -69,6 +69,21 @@ tui_text(int y, int x, int width, const char *text, enum tui_style style)
 	return used;
 }
 
+/*
+ * Marks row y as the selected one, as lists do: a reverse-video block in
+ * column 0, and text (one cell of the row, at x in width cells) in
+ * reverse video.  The caller draws the row in its normal style first.
+ * A move then rewrites a few cells instead of two whole rows.
+ */
+void
+tui_mark_selected(int y, int x, int width, const char *text)
+{
+	tui_text(y, 0, 1, "", TUI_SELECT);
+	if (x > 0 && x < COLS)
+		tui_text(y, x, width < COLS - x ? width : COLS - x, text,
+		    TUI_SELECT);
+}
+
 int
 tui_width(const char *text)
 {

@@ -140,6 +140,19 @@ tui_list_cell(const struct tui_list *l, int row, int col)
 	    col] : "";
 }
 
+/* Display width of column c's header and widest cell, before stretching. */
+static int
+natural_width(const struct tui_list *l, int c)
+{
+	int w = l->cols[c].en ? tui_width(T(l->cols[c].en, l->cols[c].vi)) : 0;
+
+	if (l->widest[c] > w)
+		w = l->widest[c];
+	if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
+		w = l->cols[c].max_width;
+	return w;
+}
+
 /* Column widths from the display width of headers and cells. */
 static void
 column_widths(const struct tui_list *l, int *widths, int total)
@@ -147,15 +160,8 @@ column_widths(const struct tui_list *l, int *widths, int total)
 	int used = 0;
 
 	for (int c = 0; c < l->ncols; c++) {
-		int w = l->cols[c].en ? tui_width(T(l->cols[c].en,
-		    l->cols[c].vi)) : 0;
-
-		if (l->widest[c] > w)
-			w = l->widest[c];
-		if (l->cols[c].max_width > 0 && w > l->cols[c].max_width)
-			w = l->cols[c].max_width;
-		widths[c] = w;
-		used += w + 2;
+		widths[c] = natural_width(l, c);
+		used += widths[c] + 2;
 	}
 	/*
 	 * The last column, which needs no gap after it, takes what is left
@@ -166,10 +172,41 @@ column_widths(const struct tui_list *l, int *widths, int total)
 		widths[l->ncols - 1] = 1;
 }
 
+/*
+ * Marks the selected row: the block in column 0 and the first cell that
+ * is not empty, so a row whose first cell is blank still shows a marked
+ * text.  The last column is stretched to the edge, as in the menus, so
+ * only its text is marked.
+ */
+static void
+mark_row(const struct tui_list *l, int y, int row, const int *widths)
+{
+	int c = 0, x = 1, w;
+
+	while (c < l->ncols - 1 && tui_list_cell(l, row, c)[0] == '\0') {
+		x += widths[c] + 2;
+		c++;
+	}
+	w = c == l->ncols - 1 ? tui_width(tui_list_cell(l, row, c)) :
+	    widths[c];
+	if (w < 1)
+		w = 1;
+	tui_mark_selected(y, x, w, tui_list_cell(l, row, c));
+}
+
+/*
+ * Draws one row, or the header for row -1.  The selected row gets a
+ * reverse-video block in column 0 and one cell in reverse video.
+ * A full-width bar would cost two whole rows per move, because a
+ * terminal can only change a cell's attributes by writing the cell
+ * again.  The block keeps the selection visible in monochrome when the
+ * first cell is short or empty.
+ */
 static void
 draw_row(const struct tui_list *l, int y, int row, const int *widths,
-    enum tui_style style)
+    bool selected)
 {
+	enum tui_style style = row < 0 ? TUI_HEADER : TUI_NORMAL;
 	int x = 1;
 
 	tui_text(y, 0, COLS, "", style);
@@ -181,6 +218,8 @@ draw_row(const struct tui_list *l, int y, int row, const int *widths,
 		    text, style);
 		x += widths[c] + 2;
 	}
+	if (selected && row >= 0)
+		mark_row(l, y, row, widths);
 }
 
 static int
@@ -199,14 +238,14 @@ draw_list(struct tui *ui, struct tui_list *l)
 
 	column_widths(l, widths, COLS - 2);
 	if (l->cols[0].en != NULL)
-		draw_row(l, y++, -1, widths, TUI_HEADER);
+		draw_row(l, y++, -1, widths, false);
 	if (l->sel < l->top)
 		l->top = l->sel;
 	if (l->sel >= l->top + rows)
 		l->top = l->sel - rows + 1;
 	for (int i = 0; i < rows && l->top + i < l->nshown; i++)
 		draw_row(l, y + i, l->shown[l->top + i], widths,
-		    l->top + i == l->sel ? TUI_SELECT : TUI_NORMAL);
+		    l->top + i == l->sel);
 	if (l->nrows == 0 && l->empty_en != NULL)
 		tui_text(y + 1, 2, COLS - 4, T(l->empty_en, l->empty_vi),
 		    TUI_NORMAL);

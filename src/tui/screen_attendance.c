@@ -296,7 +296,7 @@ static void
 draw_entry(const struct sheet *s, const struct cols *c, int y, int i)
 {
 	const struct mn_attendance_entry *e = &s->att.entries[i];
-	enum tui_style style = i == s->sel ? TUI_SELECT : TUI_NORMAL;
+	enum tui_style style = TUI_NORMAL;
 	enum tui_style mark_style = style;
 	char no[16], mark[64];
 
@@ -314,6 +314,10 @@ draw_entry(const struct sheet *s, const struct cols *c, int y, int i)
 	tui_text(y, c->mark, c->note - c->mark - 1, mark, mark_style);
 	if (c->end > c->note)
 		tui_text(y, c->note, c->end - c->note, e->note, style);
+
+	/* As in lists: a move rewrites a few cells, not two whole rows. */
+	if (i == s->sel)
+		tui_mark_selected(y, c->no, 3, no);
 }
 
 /* The line under the list: the selected child's health warning. */

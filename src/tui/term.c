@@ -13,6 +13,7 @@
 
 #include "core/account.h"
 #include "core/config.h"
+#include "core/db.h"
 #include "tui/tui.h"
 #include "tui/ui.h"
 
@@ -24,6 +25,9 @@
 #define FAST_ERROR_MS	200
 /* Errors in a row without waiting mean the terminal is gone. */
 #define FAST_ERROR_MAX	5
+
+/* Widest row the busy notice saves and puts back. */
+#define BUSY_ROW_MAX	512
 
 static volatile sig_atomic_t got_hangup;
 static volatile sig_atomic_t got_term;
@@ -118,6 +122,40 @@ tui_attr(enum tui_style style)
 	return style < TUI_STYLE_COUNT ? styles[style] : A_NORMAL;
 }
 
+/* The row under the busy notice, put back when the wait ends. */
+static cchar_t busy_saved[BUSY_ROW_MAX + 1];
+static int busy_row = -1, busy_cols;
+
+/*
+ * The core's busy hook.  While a save waits for another writer, the row
+ * above the key-help line shows a notice, and the row is restored when
+ * the save goes on.  The screen's own loop redraws everything after that.
+ */
+static void
+busy_notice(bool waiting, void *arg)
+{
+	struct tui *ui = arg;
+	int y, x;
+
+	if (ui->screen == NULL)
+		return;
+	getyx(stdscr, y, x);
+	if (waiting && busy_row < 0 && LINES >= 3) {
+		busy_row = LINES - 2;
+		busy_cols = COLS < BUSY_ROW_MAX ? COLS : BUSY_ROW_MAX;
+		mvin_wchnstr(busy_row, 0, busy_saved, busy_cols);
+		tui_text(busy_row, 0, COLS, "", TUI_NORMAL);
+		tui_text(busy_row, 1, COLS - 2, T("Waiting for the database…",
+		    "Đang chờ cơ sở dữ liệu…"), TUI_TITLE);
+	} else if (!waiting && busy_row >= 0) {
+		mvadd_wchnstr(busy_row, 0, busy_saved, busy_cols);
+		busy_row = -1;
+	} else
+		return;
+	move(y, x);
+	refresh();
+}
+
 /*
  * Puts the terminal in raw mode, so Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S
  * arrive as keys.  Returns -1 when the terminal cannot be used.
@@ -146,6 +184,7 @@ tui_term_start(struct tui *ui)
 	setup_styles();
 	clock_gettime(CLOCK_MONOTONIC, &ui->last_key);
 	ui->cursor_y = -1;
+	mn_db_busy_hook(ui->ctx->db, busy_notice, ui);
 	return 0;
 }
 
@@ -155,6 +194,7 @@ tui_term_stop(struct tui *ui)
 {
 	if (ui->screen == NULL)
 		return;
+	mn_db_busy_hook(ui->ctx->db, NULL, NULL);
 	/* Terminals without an alternate screen would keep the last page. */
 	if (ui->end != TUI_END_HANGUP) {
 		erase();
@@ -166,16 +206,23 @@ tui_term_stop(struct tui *ui)
 	ui->screen = NULL;
 }
 
-/* Draws the message line, places the cursor and updates the terminal. */
+/*
+ * Draws the message line, places the cursor and updates the terminal.
+ * With the cursor hidden, leaveok spares the move that would put it back
+ * where drawing ended, a few bytes on every key.
+ */
 void
 tui_refresh(struct tui *ui)
 {
 	tui_draw_message(ui);
 	if (ui->cursor_y >= 0) {
+		leaveok(stdscr, FALSE);
 		curs_set(1);
 		move(ui->cursor_y, ui->cursor_x);
-	} else
+	} else {
+		leaveok(stdscr, TRUE);
 		curs_set(0);
+	}
 	refresh();
 }
 
@@ -280,13 +327,24 @@ tui_key(struct tui *ui)
 			if (elapsed_ms(&before, &after) < FAST_ERROR_MS) {
 				if (++ui->fast_errors >= FAST_ERROR_MAX)
 					ui->end = TUI_END_HANGUP;
-			} else
+			} else {
 				ui->fast_errors = 0;
+				/*
+				 * A tick without a key means the user reads
+				 * or has gone, so unused caches are returned
+				 * to the system, once per pause.
+				 */
+				if (!ui->memory_released) {
+					mn_db_release_memory(ui->ctx->db);
+					ui->memory_released = true;
+				}
+			}
 			if (ui->end == TUI_END_NONE && idle_expired(ui, &after))
 				ui->end = TUI_END_IDLE;
 			continue;
 		}
 		ui->fast_errors = 0;
+		ui->memory_released = false;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return TK_RESIZE;
 		ui->last_key = after;

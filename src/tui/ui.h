@@ -86,6 +86,7 @@ struct tui {
 	struct timespec last_key;	/* CLOCK_MONOTONIC */
 	struct timespec lock_checked;	/* last check for an admin lock */
 	int fast_errors;		/* get_wch errors in a row, no wait */
+	bool memory_released;		/* caches freed since the last key */
 	int cursor_y, cursor_x;		/* -1: hide the cursor */
 	struct tui_resume *resume;	/* NULL: no draft to fill in */
 };
@@ -134,6 +135,7 @@ void tui_refresh(struct tui *ui);
 int tui_text(int y, int x, int width, const char *text,
     enum tui_style style);
 void tui_text_center(int y, const char *text, enum tui_style style);
+void tui_mark_selected(int y, int x, int width, const char *text);
 int tui_width(const char *text);
 int tui_wrap(const char *text, int width, char lines[][256], int max);
 bool tui_frame(struct tui *ui, const struct tui_keydef *keys);

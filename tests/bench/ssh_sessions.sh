@@ -6,7 +6,8 @@
 #
 # Needs: MAMNON, VTDRIVE, BENCH_SAVES (tests/bench/saves.c built), and
 # what tests/ssh needs to start a private sshd (root, or a user whose
-# login shell is a shell).
+# login shell is a shell).  SSH_BENCH=memory measures the memory only;
+# MEMORY_DETAIL=N also lists the N mappings with the most private memory.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/mamnon-bench-ssh.XXXXXX")
@@ -25,6 +26,16 @@ trap cleanup EXIT INT TERM
 private_kb() {
 	awk '/^Private_(Clean|Dirty):/ { kb += $2 } END { print kb }' \
 	    "/proc/$1/smaps_rollup"
+}
+
+# private_detail PID N: the N mappings with the most private memory, in
+# KiB, by file (or [heap], [anon] ...) and permissions.
+private_detail() {
+	awk '/^[0-9a-f]+-[0-9a-f]+ / { name = ($6 == "" ? "[anon]" : $6)
+		key = name " " $2 }
+	    /^Private_(Clean|Dirty):/ { kb[key] += $2 }
+	    END { for (k in kb) if (kb[k] > 0) print kb[k], k }' \
+	    "/proc/$1/smaps" | sort -rn | head -n "$2" | sed 's/^/    /'
 }
 
 percentile() {
@@ -65,6 +76,12 @@ if [ -n "$app" ]; then
 	echo "mamnon session at the main menu: $(private_kb "$app") KiB private"
 	echo "its sshd session process ($(ps -o args= -p "$carrier")):" \
 	    "$(private_kb "$carrier") KiB private (target: mamnon smaller)"
+	if [ -n "${MEMORY_DETAIL:-}" ]; then
+		echo "mamnon's largest private mappings (KiB):"
+		private_detail "$app" "$MEMORY_DETAIL"
+		echo "sshd's largest private mappings (KiB):"
+		private_detail "$carrier" "$MEMORY_DETAIL"
+	fi
 else
 	echo "no mamnon session reached the main menu:"
 	cat "$TESTDIR/menu.1.out"
@@ -72,6 +89,7 @@ fi
 # A bare wait would also wait for sshd.
 # shellcheck disable=SC2086
 wait $menus || true
+[ "${SSH_BENCH:-}" != memory ] || exit 0
 
 # 50 writers, one save every 2 s each for 20 s: the save path of a form,
 # in 50 processes on the host (the SSH link adds nothing to a save).
