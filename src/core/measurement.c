@@ -132,9 +132,8 @@ mn_measure_check(const struct mn_measure_input *in, const char *birth_date,
     struct mn_error *err)
 {
 	struct mn_date birth, day, today;
-	int rc;
-
 	char day_text[16], birth_shown[16];
+	int rc;
 
 	rc = check_range(in->weight_kg, MN_WEIGHT_MIN_KG, MN_WEIGHT_MAX_KG,
 	    true, "weight", T("weight", "cân nặng"), "kg", err);
@@ -147,8 +146,7 @@ mn_measure_check(const struct mn_measure_input *in, const char *birth_date,
 		return rc;
 	if (in->head_cm != 0.0 && (rc = check_range(in->head_cm,
 	    MN_HEAD_MIN_CM, MN_HEAD_MAX_CM, false, "head",
-	    T("head circumference",
-	    "vòng đầu"), "cm", err)) != MN_OK)
+	    T("head circumference", "vòng đầu"), "cm", err)) != MN_OK)
 		return rc;
 	if (in->position != MN_POSITION_LYING &&
 	    in->position != MN_POSITION_STANDING)

@@ -155,8 +155,8 @@ typed_change(const struct grid *g, const struct grid_row *r)
 	if (!pending(r) || !r->sheet.has_reference)
 		return 0;
 	memset(&in, 0, sizeof in);
-	w = tui_field_get((struct tui_field *)&r->weight);
-	h = tui_field_get((struct tui_field *)&r->height);
+	w = tui_field_get(&r->weight);
+	h = tui_field_get(&r->height);
 	ok = w != NULL && h != NULL && hui_parse_decimal(w, &in.weight_kg) &&
 	    hui_parse_decimal(h, &in.height_cm);
 	free(w);
