@@ -315,8 +315,10 @@ mn_class_get(struct mn_ctx *ctx, int64_t school_year_id, const char *code,
 	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CLASS_READ, err);
 	if (rc != MN_OK)
 		return rc;
+	/* A code typed in another case finds the class (ASCII codes). */
 	rc = mn_prepare(ctx->db, CLASS_SELECT "WHERE c.school_year_id = ?1 "
-	    "AND c.code = ?2", &st, err);
+	    "AND c.code = trim(?2) COLLATE NOCASE "
+	    "ORDER BY c.code = trim(?2) DESC LIMIT 1", &st, err);
 	if (rc != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, school_year_id);

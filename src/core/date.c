@@ -206,22 +206,37 @@ date_missing_day(const char *text, const struct mn_date *d,
 	    mn_days_in_month(d->year, d->month));
 }
 
+/*
+ * Only the space is a blank: a box cannot hold a tab or a line end, and
+ * one in a file or an argument is more likely a fault than padding.
+ */
+static bool
+is_blank(char c)
+{
+	return c == ' ';
+}
+
+static const char *
+skip_blanks(const char *p)
+{
+	while (is_blank(*p))
+		p++;
+	return p;
+}
+
 /* Leading and trailing spaces are ignored; anything else must fit. */
 int
 mn_date_parse(const char *text, const char *field, struct mn_date *d,
     struct mn_error *err)
 {
-	const char *p = text != NULL ? text : "";
+	const char *p = skip_blanks(text != NULL ? text : "");
 	struct mn_date parsed;
 
-	while (*p == ' ')
-		p++;
 	if (!read_digits(&p, 1, 2, &parsed.day) || *p++ != '/' ||
 	    !read_digits(&p, 1, 2, &parsed.month) || *p++ != '/' ||
 	    !read_digits(&p, 4, 4, &parsed.year))
 		return date_invalid(text, field, "dd/mm/yyyy", err);
-	while (*p == ' ')
-		p++;
+	p = skip_blanks(p);
 	if (*p != '\0' || parsed.year < YEAR_MIN || parsed.year > YEAR_MAX ||
 	    parsed.month < 1 || parsed.month > 12 || parsed.day < 1)
 		return date_invalid(text, field, "dd/mm/yyyy", err);
@@ -231,7 +246,11 @@ mn_date_parse(const char *text, const char *field, struct mn_date *d,
 	return MN_OK;
 }
 
-/* Strict: exactly YYYY-MM-DD, no spaces, same year range as typed dates. */
+/*
+ * Strict: exactly YYYY-MM-DD, no blanks, same year range as typed dates.
+ * Callers store the text they checked, so a blank let through here
+ * would end up in the database.
+ */
 int
 mn_date_parse_iso(const char *text, const char *field, struct mn_date *d,
     struct mn_error *err)

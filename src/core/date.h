@@ -12,10 +12,14 @@ struct mn_date {
 	int year, month, day;
 };
 
-/* Parses "dd/mm/yyyy" (also d/m/yyyy); rejects days that do not exist. */
+/*
+ * Parses "dd/mm/yyyy" (also d/m/yyyy) as typed by a person.  Spaces
+ * around it are ignored, but a tab or line end is not.  Rejects days
+ * that do not exist.
+ */
 int mn_date_parse(const char *text, const char *field, struct mn_date *d,
     struct mn_error *err);
-/* Parses "YYYY-MM-DD". */
+/* Parses exactly "YYYY-MM-DD", the stored form (no spaces). */
 int mn_date_parse_iso(const char *text, const char *field, struct mn_date *d,
     struct mn_error *err);
 /* Writes "dd/mm/yyyy" into buf (at least 11 bytes). */

@@ -15,6 +15,7 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/health_int.h"
+#include "core/reg_util.h"
 
 bool
 mn_growth_category_concern(int category)
@@ -170,12 +171,19 @@ mn_round_report_build(struct mn_ctx *ctx, const char *round,
 	struct mn_report_group *groups[4];
 	struct mn_follow_up row;
 	sqlite3_stmt *st;
-	char age_group[32], detail[96];
+	char age_group[32], detail[96], code[sizeof rep->class_code];
 	int rc;
 
 	memset(rep, 0, sizeof *rep);
+	/*
+	 * The code as stored, so "mg5a" finds MG5A; an unknown code stays
+	 * as typed and gives an empty report (or a teacher's refusal).
+	 */
 	if (class_code == NULL)
 		class_code = "";
+	if (class_code[0] != '\0' && mn_class_code_stored(ctx, class_code,
+	    code, sizeof code) != MN_ERR_DB)
+		class_code = code;
 	if ((rc = check_report_args(ctx, round, class_code, err)) != MN_OK)
 		return rc;
 	snprintf(rep->round, sizeof rep->round, "%s", round);

@@ -45,6 +45,12 @@ struct mn_measure_input {
 	int position;		/* enum mn_position, required */
 	double head_cm;		/* optional */
 	const char *note;	/* optional, NULL for none */
+	/*
+	 * The user re-checked the values after being told that they
+	 * changed implausibly since the previous measurement
+	 * (mn_measure_change_check); see mn_measure_round.
+	 */
+	bool change_checked;
 };
 
 /* A stored measurement with its z-scores (NAN when not computed). */
@@ -76,6 +82,41 @@ struct mn_measurement {
  */
 int mn_measure_check(const struct mn_measure_input *in,
     const char *birth_date, struct mn_error *err);
+
+/*
+ * Plausible change since the previous measurement.  Growth is slow next
+ * to these bounds (a child of 2 to 6 years gains about 2 kg and 7 cm a
+ * year), so a change beyond them is almost always a typing or reading
+ * slip:
+ *   - height: a child does not shrink.  A drop of more than
+ *     MN_CHANGE_HEIGHT_DROP_CM, after allowing for the WHO's 0.7 cm
+ *     between lying length and standing height when the position
+ *     changed, is beyond the error of two careful readings (a few
+ *     millimetres each) and is implausible;
+ *   - weight: a change of more than MN_CHANGE_WEIGHT_PCT percent of
+ *     the previous weight for each started MN_CHANGE_WEIGHT_DAYS days
+ *     between the two measurements (10 % within 30 days, 20 % within
+ *     60 days...) is far beyond growth and beyond what clothes, a meal
+ *     or a full bladder change (2-3 %).
+ */
+#define MN_CHANGE_HEIGHT_DROP_CM 1.0
+#define MN_LYING_MINUS_STANDING_CM 0.7
+#define MN_CHANGE_WEIGHT_PCT 10.0
+#define MN_CHANGE_WEIGHT_DAYS 30
+
+/* Bits of mn_measure_change_check's result. */
+enum {
+	MN_CHANGE_HEIGHT_DROP = 1,	/* height went down */
+	MN_CHANGE_WEIGHT_RATE = 2,	/* weight changed too fast */
+};
+
+/*
+ * Compares in with prev, the child's last plausible measurement before
+ * in->date.  Returns 0 when the change is plausible (or either value is
+ * missing), else MN_CHANGE_* bits.
+ */
+unsigned mn_measure_change_check(const struct mn_measurement *prev,
+    const struct mn_measure_input *in);
 
 /* Adds one measurement; nurse, or a teacher of the child's class. */
 int mn_measure_add(struct mn_ctx *ctx, const struct mn_measure_input *in,
@@ -118,6 +159,15 @@ int mn_measure_previous(struct mn_ctx *ctx, int64_t child_id,
  * transaction, or none: on failure *bad_row (when not NULL) is the index
  * of the row at fault and err names its field.  ids (when not NULL,
  * count entries) receives the new ids.
+ *
+ * A row whose values changed implausibly since the child's last
+ * measurement not flagged "measure again" (mn_measure_change_check) is
+ * stored flagged "measure again", which keeps it out of the round
+ * report's rates and lists it to re-measure, unless change_checked says
+ * that the user re-checked the values.  mn_measure_add and
+ * mn_measure_update do the same.  A child who already has a
+ * measurement on the date gives MN_ERR_EXISTS with a message naming
+ * the child, the date, the values saved and who saved them.
  */
 int mn_measure_round(struct mn_ctx *ctx, const char *date, const char *round,
     const struct mn_measure_input *rows, size_t count, int64_t *ids,
@@ -133,6 +183,12 @@ struct mn_sheet_row {
 	int default_position;		/* lying below 24 months */
 	bool has_previous;
 	struct mn_measurement previous;	/* last one before the date */
+	/*
+	 * The last one before the date not flagged "measure again": what
+	 * mn_measure_change_check compares the new values with.
+	 */
+	bool has_reference;
+	struct mn_measurement reference;
 };
 
 /*

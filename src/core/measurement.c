@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/health_int.h"
+#include "core/validate.h"
 
 #define NOTE_MAX_CHARS 200
 
@@ -38,6 +39,7 @@ struct computed {
 	long age_days;
 	struct mn_zscore z[MN_INDICATOR_COUNT];
 	bool measure_again;
+	unsigned change;		/* MN_CHANGE_* bits, 0: plausible */
 };
 
 static double
@@ -46,16 +48,83 @@ round1(double x)
 	return round(x * 10.0) / 10.0;
 }
 
-static int
-check_range(double value, double min, double max, const char *field,
-    const char *label, const char *unit, struct mn_error *err)
+/* Writes a stored "YYYY-MM-DD" as dd/mm/yyyy (unchanged if not ISO). */
+static void
+show_date(const char *iso, char *buf, size_t size)
 {
+	struct mn_date d;
+
+	if (mn_date_parse_iso(iso, "date", &d, NULL) == MN_OK)
+		mn_date_format(&d, buf, size);
+	else
+		snprintf(buf, size, "%s", iso);
+}
+
+/*
+ * A required value is 0 when its box was left empty, which is named as
+ * missing rather than as a value out of range.
+ */
+static int
+check_range(double value, double min, double max, bool required,
+    const char *field, const char *label, const char *unit,
+    struct mn_error *err)
+{
+	char v[32], lo[32], hi[32];
+
 	if (isfinite(value) && value >= min && value <= max)
 		return MN_OK;
+	mn_format_decimal(min, 1, lo, sizeof lo);
+	mn_format_decimal(max, 1, hi, sizeof hi);
+	if (required && value == 0.0)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s missing; expected %s-%s %s",
+		    "chưa nhập %s; cần từ %s đến %s %s"), label, lo, hi, unit);
+	mn_format_value(isfinite(value) ? value : 0.0, v, sizeof v);
 	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s %.1f %s is outside the accepted range %.1f-%.1f %s",
-	    "%s %.1f %s nằm ngoài khoảng cho phép %.1f-%.1f %s"),
-	    label, isfinite(value) ? value : 0.0, unit, min, max, unit);
+	    T("%s %s %s is outside the accepted range %s-%s %s",
+	    "%s %s %s nằm ngoài khoảng cho phép %s-%s %s"),
+	    label, v, unit, lo, hi, unit);
+}
+
+unsigned
+mn_measure_change_check(const struct mn_measurement *prev,
+    const struct mn_measure_input *in)
+{
+	struct mn_date a, b;
+	unsigned bits = 0;
+	long days, periods;
+
+	if (prev == NULL || mn_date_parse_iso(prev->date, "date", &a,
+	    NULL) != MN_OK || mn_date_parse_iso(in->date, "date", &b,
+	    NULL) != MN_OK)
+		return 0;
+	days = mn_date_to_days(&b) - mn_date_to_days(&a);
+	if (days <= 0)
+		return 0;
+	if (prev->height_cm > 0 && in->height_cm > 0) {
+		double expected = prev->height_cm;
+
+		/* Lying length reads about 0.7 cm more than height. */
+		if (prev->position == MN_POSITION_LYING &&
+		    in->position == MN_POSITION_STANDING)
+			expected -= MN_LYING_MINUS_STANDING_CM;
+		else if (prev->position == MN_POSITION_STANDING &&
+		    in->position == MN_POSITION_LYING)
+			expected += MN_LYING_MINUS_STANDING_CM;
+		/* The stored values have one decimal: compare in tenths. */
+		if (round(in->height_cm * 10) < round((expected -
+		    MN_CHANGE_HEIGHT_DROP_CM) * 10))
+			bits |= MN_CHANGE_HEIGHT_DROP;
+	}
+	if (prev->weight_kg > 0 && in->weight_kg > 0) {
+		periods = (days + MN_CHANGE_WEIGHT_DAYS - 1) /
+		    MN_CHANGE_WEIGHT_DAYS;
+		if (fabs(round1(in->weight_kg) - prev->weight_kg) * 100.0 >
+		    MN_CHANGE_WEIGHT_PCT * (double)periods *
+		    prev->weight_kg + 1e-9)
+			bits |= MN_CHANGE_WEIGHT_RATE;
+	}
+	return bits;
 }
 
 int
@@ -63,19 +132,21 @@ mn_measure_check(const struct mn_measure_input *in, const char *birth_date,
     struct mn_error *err)
 {
 	struct mn_date birth, day, today;
+	char day_text[16], birth_shown[16];
 	int rc;
 
 	rc = check_range(in->weight_kg, MN_WEIGHT_MIN_KG, MN_WEIGHT_MAX_KG,
-	    "weight", T("weight", "cân nặng"), "kg", err);
+	    true, "weight", T("weight", "cân nặng"), "kg", err);
 	if (rc != MN_OK)
 		return rc;
 	rc = check_range(in->height_cm, MN_HEIGHT_MIN_CM, MN_HEIGHT_MAX_CM,
-	    "height", T("length/height", "chiều dài/chiều cao"), "cm", err);
+	    true, "height", T("length/height", "chiều dài/chiều cao"), "cm",
+	    err);
 	if (rc != MN_OK)
 		return rc;
 	if (in->head_cm != 0.0 && (rc = check_range(in->head_cm,
-	    MN_HEAD_MIN_CM, MN_HEAD_MAX_CM, "head", T("head circumference",
-	    "vòng đầu"), "cm", err)) != MN_OK)
+	    MN_HEAD_MIN_CM, MN_HEAD_MAX_CM, false, "head",
+	    T("head circumference", "vòng đầu"), "cm", err)) != MN_OK)
 		return rc;
 	if (in->position != MN_POSITION_LYING &&
 	    in->position != MN_POSITION_STANDING)
@@ -88,21 +159,27 @@ mn_measure_check(const struct mn_measure_input *in, const char *birth_date,
 	if ((rc = mn_date_parse_iso(birth_date, "birth_date", &birth,
 	    err)) != MN_OK)
 		return rc;
+	show_date(in->date, day_text, sizeof day_text);
+	show_date(birth_date, birth_shown, sizeof birth_shown);
 	if (mn_date_cmp(&day, &birth) < 0)
 		return mn_fail(err, MN_ERR_INVALID, "date",
 		    T("measurement date %s is before the birth date %s; "
 		    "expected a date from %s to today",
 		    "ngày đo %s trước ngày sinh %s; cần ngày từ %s đến hôm "
-		    "nay"), in->date, birth_date, birth_date);
+		    "nay"), day_text, birth_shown, birth_shown);
 	mn_date_today(&today);
 	if (mn_date_cmp(&day, &today) > 0)
 		return mn_fail(err, MN_ERR_INVALID, "date",
 		    T("measurement date %s is in the future; expected a date "
 		    "from %s to today",
 		    "ngày đo %s là ngày trong tương lai; cần ngày từ %s đến "
-		    "hôm nay"), in->date, birth_date);
+		    "hôm nay"), day_text, birth_shown);
 	return health_check_round(in->round, true, err);
 }
+
+static int find_previous(struct mn_ctx *ctx, int64_t child_id,
+    const char *date, bool skip_flagged, struct mn_measurement *out,
+    struct mn_error *err);
 
 /* Checks in against the child and computes what is stored with it. */
 static int
@@ -110,6 +187,7 @@ prepare_values(struct mn_ctx *ctx, int64_t child_id,
     const struct mn_measure_input *in, struct computed *out,
     struct mn_error *err)
 {
+	struct mn_measurement ref;
 	struct mn_date birth, day;
 	char birth_text[11];
 	int sex, rc;
@@ -131,7 +209,30 @@ prepare_values(struct mn_ctx *ctx, int64_t child_id,
 	for (int i = 0; i < MN_INDICATOR_COUNT; i++)
 		if (out->z[i].computed && out->z[i].flagged)
 			out->measure_again = true;
+	/*
+	 * A flagged row is no reference: after a slip the next values
+	 * are compared with the last plausible ones.
+	 */
+	out->change = 0;
+	if ((rc = find_previous(ctx, child_id, in->date, true, &ref,
+	    err)) == MN_OK)
+		out->change = mn_measure_change_check(&ref, in);
+	else if (rc != MN_ERR_NOTFOUND)
+		return rc;
+	mn_error_clear(err);
+	if (out->change != 0 && !in->change_checked)
+		out->measure_again = true;
 	return MN_OK;
+}
+
+/* The audit reason of a row written with c. */
+static const char *
+audit_reason(const struct computed *c, const struct mn_measure_input *in)
+{
+	if (c->change != 0)
+		return in->change_checked ? "implausible change checked" :
+		    "implausible change, measure again";
+	return c->measure_again ? "measure again" : NULL;
 }
 
 static const char *
@@ -181,6 +282,58 @@ bind_values(sqlite3_stmt *st, const struct mn_measure_input *in,
 	sqlite3_bind_text(st, p++, now, -1, SQLITE_TRANSIENT);
 }
 
+/*
+ * The refusal of a second measurement of a child on one day, for the
+ * person who did not know of the first: the child's name, the date, the
+ * values saved and who saved them, so that they can compare and reload
+ * rather than type again.
+ */
+static int
+exists_fail(struct mn_ctx *ctx, int64_t child_id, const char *date,
+    struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	char name[128] = "", by[160] = "", w[32] = "-", h[32] = "-";
+	char day[16];
+	const char *s;
+
+	show_date(date, day, sizeof day);
+	if (mn_prepare(ctx->db, "SELECT c.full_name, m.weight_kg, "
+	    "m.height_cm, m.changed_by, (SELECT s.full_name FROM accounts a "
+	    "JOIN staff s ON s.account_id = a.id WHERE a.login = "
+	    "m.changed_by) FROM measurements m JOIN children c "
+	    "ON c.id = m.child_id WHERE m.child_id = ?1 "
+	    "AND m.measured_on = ?2", &st, NULL) == MN_OK) {
+		sqlite3_bind_int64(st, 1, child_id);
+		sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			s = (const char *)sqlite3_column_text(st, 0);
+			mn_text_safe(s != NULL ? s : "", name, sizeof name);
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+				mn_format_decimal(sqlite3_column_double(st, 1),
+				    1, w, sizeof w);
+			if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+				mn_format_decimal(sqlite3_column_double(st, 2),
+				    1, h, sizeof h);
+			s = (const char *)sqlite3_column_text(st, 4);
+			if (s == NULL || s[0] == '\0')
+				s = (const char *)sqlite3_column_text(st, 3);
+			mn_text_safe(s != NULL ? s : "?", by, sizeof by);
+		}
+		sqlite3_finalize(st);
+	}
+	if (name[0] == '\0')
+		return mn_fail(err, MN_ERR_EXISTS, "date",
+		    T("this child already has a measurement on %s; reload "
+		    "it and edit it", "trẻ này đã có lần đo ngày %s; hãy tải "
+		    "lại lần đo đó để sửa"), day);
+	return mn_fail(err, MN_ERR_EXISTS, "date",
+	    T("%s was already measured by %s on %s: %s kg, %s cm; reload "
+	    "those values to compare or edit them",
+	    "%s đã được %s cân đo ngày %s: %s kg, %s cm; hãy tải lại số "
+	    "đo đã lưu để so sánh hoặc sửa"), name, by, day, w, h);
+}
+
 /* Inserts one row and its audit row inside the caller's transaction. */
 static int
 insert_row(struct mn_ctx *ctx, const struct mn_measure_input *in,
@@ -213,11 +366,7 @@ insert_row(struct mn_ctx *ctx, const struct mn_measure_input *in,
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		rc = mn_fail(err, MN_ERR_EXISTS, "date",
-		    T("child %lld already has a measurement on %s; edit that "
-		    "one instead",
-		    "trẻ %lld đã có lần đo ngày %s; hãy sửa lần đo đó"),
-		    (long long)in->child_id, in->date);
+		rc = exists_fail(ctx, in->child_id, in->date, err);
 		goto out;
 	}
 	if (rc != SQLITE_DONE) {
@@ -229,7 +378,7 @@ insert_row(struct mn_ctx *ctx, const struct mn_measure_input *in,
 	    err)) != MN_OK)
 		goto out;
 	rc = mn_audit(ctx->db, &ctx->actor, "insert", "measurements", new_id,
-	    NULL, json, c.measure_again ? "measure again" : NULL, err);
+	    NULL, json, audit_reason(&c, in), err);
 	if (rc == MN_OK && id != NULL)
 		*id = new_id;
 out:
@@ -427,9 +576,7 @@ mn_measure_update(struct mn_ctx *ctx, int64_t id, int64_t version,
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		rc = mn_fail(err, MN_ERR_EXISTS, "date",
-		    T("this child already has a measurement on %s",
-		    "trẻ này đã có lần đo ngày %s"), in->date);
+		rc = exists_fail(ctx, before.child_id, in->date, err);
 		goto fail;
 	}
 	if (rc != SQLITE_DONE) {
@@ -443,7 +590,7 @@ mn_measure_update(struct mn_ctx *ctx, int64_t id, int64_t version,
 	rc = health_row_json(ctx->db, MEASUREMENT_JSON, id, &new_json, err);
 	if (rc == MN_OK)
 		rc = mn_audit(ctx->db, &ctx->actor, "update", "measurements",
-		    id, old_json, new_json, NULL, err);
+		    id, old_json, new_json, audit_reason(&c, in), err);
 	if (rc == MN_OK) {
 		rc = mn_tx_commit(ctx->db, err);
 		goto out;
@@ -672,6 +819,19 @@ mn_measure_sheet(struct mn_ctx *ctx, int64_t class_id, const char *date,
 			return rc;
 		}
 		list[i].has_previous = true;
+		if (!list[i].previous.measure_again) {
+			list[i].reference = list[i].previous;
+			list[i].has_reference = true;
+			continue;
+		}
+		rc = find_previous(ctx, list[i].child_id, date, true,
+		    &list[i].reference, err);
+		if (rc == MN_OK)
+			list[i].has_reference = true;
+		else if (rc != MN_ERR_NOTFOUND) {
+			free(list);
+			return rc;
+		}
 	}
 	mn_error_clear(err);
 	*rows = list;

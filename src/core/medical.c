@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/health_int.h"
+#include "core/validate.h"
 
 #define SHORT_TEXT 120
 #define LONG_TEXT 1000
@@ -355,11 +356,17 @@ write_visit(struct mn_ctx *ctx, const struct mn_visit *in, bool update,
 	    err)) != MN_OK)
 		return rc;
 	if (in->temperature_c != 0.0 && !(in->temperature_c >= 34.0 &&
-	    in->temperature_c <= 43.0))
+	    in->temperature_c <= 43.0)) {
+		char v[32], lo[16], hi[16];
+
+		mn_format_value(isfinite(in->temperature_c) ?
+		    in->temperature_c : 0.0, v, sizeof v);
+		mn_format_decimal(34.0, 1, lo, sizeof lo);
+		mn_format_decimal(43.0, 1, hi, sizeof hi);
 		return mn_fail(err, MN_ERR_INVALID, "temperature",
-		    T("temperature %.1f °C is outside 34.0-43.0 °C",
-		    "nhiệt độ %.1f °C nằm ngoài khoảng 34,0-43,0 °C"),
-		    in->temperature_c);
+		    T("temperature %s °C is outside %s-%s °C",
+		    "nhiệt độ %s °C nằm ngoài khoảng %s-%s °C"), v, lo, hi);
+	}
 	if (mn_visit_action_name(in->action) == NULL)
 		return mn_fail(err, MN_ERR_INVALID, "action", "%s",
 		    T("action is missing; choose what was done",
@@ -932,7 +939,7 @@ mn_health_allergies(struct mn_ctx *ctx, const char *class_code,
 	    "LEFT JOIN classes cl ON cl.id = c.class_id "
 	    "WHERE c.allergies <> '' "
 	    "AND c.status IN ('enrolled', 'transferred_in') "
-	    "AND (?1 IS NULL OR cl.code = ?1) "
+	    "AND (?1 IS NULL OR cl.code = trim(?1) COLLATE NOCASE) "
 	    "AND (?2 = 0 OR c.class_id IN (SELECT ct.class_id "
 	    "FROM class_teachers ct JOIN staff s ON s.id = ct.staff_id "
 	    "WHERE s.account_id = ?3)) "

@@ -9,6 +9,7 @@
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/reg_util.h"
+#include "core/registers.h"
 #include "core/text.h"
 #include "core/validate.h"
 
@@ -174,5 +175,46 @@ mn_reg_finish(struct mn_ctx *ctx, int rc, struct mn_error *err)
 		rc = mn_tx_commit(ctx->db, err);
 	if (rc != MN_OK)
 		mn_tx_rollback(ctx->db);
+	return rc;
+}
+
+int
+mn_class_code_stored(struct mn_ctx *ctx, const char *typed, char *out,
+    size_t size)
+{
+	sqlite3_stmt *st;
+	char code[MN_CLASS_CODE_MAX + 8];
+	size_t len;
+	int rc = MN_ERR_NOTFOUND;
+
+	if (typed == NULL)
+		typed = "";
+	while (*typed == ' ' || *typed == '\t')
+		typed++;
+	len = strlen(typed);
+	while (len > 0 && (typed[len - 1] == ' ' || typed[len - 1] == '\t'))
+		len--;
+	if (len >= sizeof code)
+		len = sizeof code - 1;
+	memcpy(code, typed, len);
+	code[len] = '\0';
+	snprintf(out, size, "%s", code);
+	if (code[0] == '\0')
+		return MN_ERR_NOTFOUND;
+	/*
+	 * Codes are ASCII (check_class), so NOCASE folds them fully.  An
+	 * exact match wins, then the newest school year.
+	 */
+	if (sqlite3_prepare_v2(ctx->db, "SELECT code FROM classes "
+	    "WHERE code = ?1 COLLATE NOCASE "
+	    "ORDER BY code = ?1 DESC, school_year_id DESC LIMIT 1", -1, &st,
+	    NULL) != SQLITE_OK)
+		return MN_ERR_DB;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		mn_reg_column_text(st, 0, out, size);
+		rc = MN_OK;
+	}
+	sqlite3_finalize(st);
 	return rc;
 }

@@ -40,6 +40,16 @@ bool mn_reg_is_principal(const struct mn_actor *actor);
 bool mn_reg_class_scoped(const struct mn_actor *actor);
 /* True when the actor's account is a teacher of the class. */
 bool mn_reg_teaches(struct mn_ctx *ctx, int64_t class_id);
+/*
+ * Writes into out the class code as stored that matches typed without
+ * regard to case or surrounding blanks ("mg5a " gives "MG5A"),
+ * preferring an exact match, then the newest school year.  Returns
+ * MN_ERR_NOTFOUND, with the trimmed text in out, when no class has the
+ * code.  No access check: codes are not private, and the caller checks
+ * access to the class it then reads.
+ */
+int mn_class_code_stored(struct mn_ctx *ctx, const char *typed, char *out,
+    size_t size);
 /* Fills err with the "not allowed" message and audits the refusal. */
 int mn_reg_denied(struct mn_ctx *ctx, const char *what, struct mn_error *err);
 

@@ -292,28 +292,59 @@ mn_personal_id_check(const char *id, int sex, int birth_year,
 	    field, digits, problems);
 }
 
-/* Range bound printed with the decimal separator of the language. */
-static void
-format_number(double value, int decimals, char *buf, size_t size)
+void
+mn_format_decimal(double value, int decimals, char *buf, size_t size)
 {
 	char sep = mn_language() == MN_LANG_VI ? ',' : '.';
 
+	if (size == 0)
+		return;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	/* A value that rounds to zero would print "-0,0". */
+	if (isfinite(value) && fabs(value) < 0.5 * pow(10, -decimals))
+		value = 0.0;
 	snprintf(buf, size, "%.*f", decimals, value);
 	for (char *p = buf; *p != '\0'; p++)
-		if (*p == '.' || *p == ',')
+		if (*p == '.')
 			*p = sep;
 }
 
-/* Trims ASCII spaces: returns the first non-space and sets *len. */
+void
+mn_format_value(double value, char *buf, size_t size)
+{
+	int decimals = 1;
+
+	/* The fewest decimals (1 to 3) that keep the value as typed. */
+	while (decimals < 3 && isfinite(value) &&
+	    fabs(value * pow(10, decimals) -
+	    round(value * pow(10, decimals))) > 1e-6)
+		decimals++;
+	mn_format_decimal(value, decimals, buf, size);
+}
+
+/*
+ * Only the space is a blank: a box cannot hold a tab or a line end, and
+ * one in a file or an argument is more likely a fault than padding.
+ */
+static bool
+is_blank(char c)
+{
+	return c == ' ';
+}
+
+/* Trims spaces: returns the first non-space and sets *len. */
 static const char *
 trim_spaces(const char *text, size_t *len)
 {
 	size_t n;
 
-	while (*text == ' ')
+	while (is_blank(*text))
 		text++;
 	n = strlen(text);
-	while (n > 0 && text[n - 1] == ' ')
+	while (n > 0 && is_blank(text[n - 1]))
 		n--;
 	*len = n;
 	return text;
@@ -375,8 +406,8 @@ mn_parse_decimal(const char *text, const char *field, int decimals,
 		*out = value;
 		return MN_OK;
 	}
-	format_number(min, decimals, lo, sizeof lo);
-	format_number(max, decimals, hi, sizeof hi);
+	mn_format_decimal(min, decimals, lo, sizeof lo);
+	mn_format_decimal(max, decimals, hi, sizeof hi);
 	return mn_fail(err, MN_ERR_INVALID, field,
 	    T("%s: \"%s\" is invalid; expected a number from %s to %s with "
 	    "at most %d decimals (e.g. 12.5)",

@@ -58,6 +58,21 @@ int mn_personal_id_check(const char *id, int sex, int birth_year,
 bool mn_personal_id_province_known(int code);
 
 /*
+ * Formats a decimal for a message shown to a user: value with exactly
+ * `decimals` digits after the separator of the interface language, a
+ * comma in Vietnamese ("34,0") and a point in English ("34.0").  CSV
+ * files and command-line outputs keep their specified "." and do not
+ * use it.
+ */
+void mn_format_decimal(double value, int decimals, char *buf, size_t size);
+/*
+ * As mn_format_decimal with the fewest decimals, 1 to 3, that show
+ * value as typed: 3.75 gives "3,75", 16 gives "16,0".  For echoing a
+ * typed value in a message.
+ */
+void mn_format_value(double value, char *buf, size_t size);
+
+/*
  * Parses a decimal number written "12.5" or "12,5" with at most
  * `decimals` digits after the separator and a value in [min, max].
  * An optional leading '-' is accepted; exponents, thousands separators,

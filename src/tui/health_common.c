@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/reg_util.h"
+#include "core/validate.h"
 #include "tui/health_ui.h"
 
 /*
@@ -346,25 +347,20 @@ hui_parse_decimal(const char *text, double *out)
 void
 hui_decimal(double x, char *buf, size_t size)
 {
-	char *comma;
-
-	snprintf(buf, size, "%.1f", x);
-	if (mn_language() == MN_LANG_VI && (comma = strchr(buf, '.')) != NULL)
-		*comma = ',';
+	mn_format_decimal(x, 1, buf, size);
 }
 
 void
 hui_z(double z, char *buf, size_t size)
 {
-	char *comma;
+	char digits[32];
 
 	if (!isfinite(z)) {
 		snprintf(buf, size, "-");
 		return;
 	}
-	snprintf(buf, size, "%+.2f", z);
-	if (mn_language() == MN_LANG_VI && (comma = strchr(buf, '.')) != NULL)
-		*comma = ',';
+	mn_format_decimal(z, 2, digits, sizeof digits);
+	snprintf(buf, size, "%s%s", digits[0] != '-' ? "+" : "", digits);
 }
 
 void

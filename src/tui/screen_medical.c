@@ -19,7 +19,7 @@
 #include "tui/screens.h"
 
 #define TEXT_LETTERS 200
-#define TIME_LETTERS 16		/* dd/mm/yyyy HH:MM */
+#define TIME_LETTERS 20		/* dd/mm/yyyy HH:MM, room for spaces */
 
 /* Local time now as "dd/mm/yyyy HH:MM". */
 static void
@@ -84,11 +84,26 @@ draft_key(char *buf, size_t size, const char *kind, const struct mn_child *c)
 	snprintf(buf, size, "health_form:%s:%lld", kind, (long long)c->id);
 }
 
-/* Text of row i, malloc'd; "" when out of memory is turned into NULL. */
+/*
+ * Text of row i without spaces around it, malloc'd; NULL when out of
+ * memory.  Spaces typed or pasted around a date, a time or a number
+ * would otherwise make it unreadable; the core cleans text anyway.
+ */
 static char *
 get(struct tui_form *form, int i)
 {
-	return tui_field_get(&form->rows[i].field);
+	char *text = tui_field_get(&form->rows[i].field);
+	size_t start, len;
+
+	if (text == NULL)
+		return NULL;
+	start = strspn(text, " ");
+	len = strlen(text + start);
+	while (len > 0 && text[start + len - 1] == ' ')
+		len--;
+	memmove(text, text + start, len);
+	text[len] = '\0';
+	return text;
 }
 
 static void

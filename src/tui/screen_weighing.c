@@ -9,6 +9,17 @@
  * already saved on the sheet's date (also from an earlier session) show
  * their classification and are updated one by one when changed.  A
  * session that ends with unsaved cells keeps them as a draft (grid.h).
+ *
+ * Enter goes to the next child's weight, the first value read on a
+ * weighing day.  A row whose values changed implausibly since the
+ * child's last plausible measurement (mn_measure_change_check) is
+ * marked "cần đo lại" as soon as it is typed, with the previous values
+ * on the detail line.  F3 marks the values as re-checked.  F2 asks
+ * before saving marked rows not re-checked, which the core then stores
+ * flagged "measure again" so that the round report leaves them out of
+ * its rates.  A child someone else measured on the same day since the
+ * grid was opened is named with the saved values, which can be
+ * reloaded into the row.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +27,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/validate.h"
 #include "tui/grid.h"
 #include "tui/health_ui.h"
 #include "tui/screens.h"
@@ -35,13 +47,18 @@ enum {
 	ACT_PAGE_UP,
 	ACT_PAGE_DOWN,
 	ACT_TOGGLE,
+	ACT_CHECKED,
 };
 
+/*
+ * The bottom line shows the entries in this order while they fit in 80
+ * columns; F1 lists them all.
+ */
 static const struct tui_keydef grid_keys[] = {
-	{ { TK(KEY_F(2)) }, "F2", "Save round", "Lưu cả lớp", TUI_ACT_SAVE },
+	{ { TK(KEY_F(2)) }, "F2", "Save", "Lưu", TUI_ACT_SAVE },
 	{ { TK_TAB }, "Tab", "Next cell", "Ô sau", ACT_CELL_NEXT },
 	{ { TK(KEY_BTAB) }, "", NULL, NULL, ACT_CELL_PREV },
-	{ { ' ' }, "Space", "Lying/standing", "Nằm/đứng", ACT_TOGGLE },
+	{ { ' ' }, "Space", "Lie/stand", "Nằm/đứng", ACT_TOGGLE },
 	{ { TK_ENTER }, "Enter", "Next child", "Trẻ sau", ACT_ROW_NEXT },
 	{ { TK(KEY_LEFT) }, "", NULL, NULL, ACT_CELL_LEFT },
 	{ { TK(KEY_RIGHT) }, "", NULL, NULL, ACT_CELL_RIGHT },
@@ -50,6 +67,7 @@ static const struct tui_keydef grid_keys[] = {
 	{ { TK(KEY_PPAGE) }, "", NULL, NULL, ACT_PAGE_UP },
 	{ { TK(KEY_NPAGE) }, "", NULL, NULL, ACT_PAGE_DOWN },
 	{ { TK_ESC }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ { TK(KEY_F(3)) }, "F3", "Checked", "Số đo đúng", ACT_CHECKED },
 	{ { TK(KEY_F(1)) }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ .name = NULL }
 };
@@ -60,6 +78,7 @@ struct grid_row {
 	int position;			/* enum mn_position */
 	bool saved;			/* stored holds the saved row */
 	bool dirty;			/* changed since saved */
+	bool checked;			/* F3: implausible values re-checked */
 	struct mn_measurement stored;
 };
 
@@ -114,11 +133,91 @@ has_input(const struct grid_row *r)
 	return r->weight.len > 0 || r->height.len > 0 || r->head.len > 0;
 }
 
+/* True when the row's cells are to be written by the next F2. */
+static bool
+pending(const struct grid_row *r)
+{
+	return r->saved ? r->dirty : has_input(r);
+}
+
+/*
+ * MN_CHANGE_* bits of the values typed on a pending row against the
+ * child's last plausible measurement; 0 when plausible, not pending or
+ * not yet readable.
+ */
+static unsigned
+typed_change(const struct grid *g, const struct grid_row *r)
+{
+	struct mn_measure_input in;
+	char *w, *h;
+	bool ok;
+
+	if (!pending(r) || !r->sheet.has_reference)
+		return 0;
+	memset(&in, 0, sizeof in);
+	w = tui_field_get(&r->weight);
+	h = tui_field_get(&r->height);
+	ok = w != NULL && h != NULL && hui_parse_decimal(w, &in.weight_kg) &&
+	    hui_parse_decimal(h, &in.height_cm);
+	free(w);
+	free(h);
+	/* A value out of range gets its own message at F2. */
+	if (!ok || in.weight_kg < MN_WEIGHT_MIN_KG ||
+	    in.weight_kg > MN_WEIGHT_MAX_KG || in.height_cm < MN_HEIGHT_MIN_CM ||
+	    in.height_cm > MN_HEIGHT_MAX_CM)
+		return 0;
+	snprintf(in.date, sizeof in.date, "%s", g->date);
+	in.position = r->position;
+	return mn_measure_change_check(&r->sheet.reference, &in);
+}
+
+/* MN_CHANGE_* bits of a saved row's stored values. */
+static unsigned
+stored_change(const struct grid *g, const struct grid_row *r)
+{
+	struct mn_measure_input in;
+
+	if (!r->saved || !r->sheet.has_reference)
+		return 0;
+	memset(&in, 0, sizeof in);
+	snprintf(in.date, sizeof in.date, "%s", g->date);
+	in.weight_kg = r->stored.weight_kg;
+	in.height_cm = r->stored.height_cm;
+	in.position = r->stored.position;
+	return mn_measure_change_check(&r->sheet.reference, &in);
+}
+
+/* Why a row is marked, for the detail line and the question. */
+static void
+change_text(const struct grid_row *r, unsigned bits, char *buf,
+    size_t size)
+{
+	const struct mn_measurement *p = &r->sheet.reference;
+	char w[16], h[16], day[16];
+
+	mn_format_decimal(p->weight_kg, 1, w, sizeof w);
+	mn_format_decimal(p->height_cm, 1, h, sizeof h);
+	hui_date(p->date, day, sizeof day);
+	snprintf(buf, size, T("%s: %s%s%s; previous %s: %s kg, %s cm",
+	    "%s: %s%s%s; lần trước %s: %s kg, %s cm"), r->sheet.full_name,
+	    bits & MN_CHANGE_HEIGHT_DROP ? T("height went down",
+	    "chiều cao giảm") : "", bits == (MN_CHANGE_HEIGHT_DROP |
+	    MN_CHANGE_WEIGHT_RATE) ? ", " : "",
+	    bits & MN_CHANGE_WEIGHT_RATE ? T("weight changed too fast",
+	    "cân nặng thay đổi quá nhanh") : "", day, w, h);
+}
+
 /* The classification of a saved row, short enough for its cell. */
 static void
-result_text(const struct grid_row *r, char *buf, size_t size)
+result_text(const struct grid *g, const struct grid_row *r, char *buf,
+    size_t size)
 {
 	buf[0] = '\0';
+	if (typed_change(g, r) != 0) {
+		snprintf(buf, size, "%s", r->checked ? T("checked",
+		    "đã kiểm tra") : T("measure again", "cần đo lại"));
+		return;
+	}
 	if (!r->saved && r->dirty) {
 		snprintf(buf, size, "%s", T("draft", "bản nháp"));
 		return;
@@ -140,12 +239,19 @@ result_text(const struct grid_row *r, char *buf, size_t size)
 
 /* One line under the grid about the selected child. */
 static void
-detail_text(const struct grid_row *r, char *buf, size_t size)
+detail_text(const struct grid *g, const struct grid_row *r, char *buf,
+    size_t size)
 {
 	char w[16], h[16], z[16], day[16];
+	unsigned bits;
 	size_t used;
 	int n;
 
+	if ((bits = typed_change(g, r)) != 0 || (r->saved && !r->dirty &&
+	    r->stored.measure_again && (bits = stored_change(g, r)) != 0)) {
+		change_text(r, bits, buf, size);
+		return;
+	}
 	if (r->saved && !r->dirty) {
 		n = snprintf(buf, size, "%s:", r->sheet.full_name);
 		used = n > 0 ? (size_t)n : 0;
@@ -241,9 +347,10 @@ draw_row(struct tui *ui, struct grid *g, const struct layout *l, int y,
 		ui->cursor_y = y;
 		ui->cursor_x = cx;
 	}
-	result_text(r, result, sizeof result);
+	result_text(g, r, result, sizeof result);
 	tui_text(y, l->result, l->result_w, result,
-	    r->saved && r->stored.measure_again && !r->dirty ? TUI_ERROR :
+	    (r->saved && r->stored.measure_again && !r->dirty) ||
+	    (typed_change(g, r) != 0 && !r->checked) ? TUI_ERROR :
 	    TUI_NORMAL);
 }
 
@@ -285,7 +392,7 @@ draw_grid(struct tui *ui, struct grid *g)
 		    "Lớp chưa có trẻ nào đang học"), TUI_NORMAL);
 		return;
 	}
-	detail_text(&g->rows[g->sel], detail, sizeof detail);
+	detail_text(g, &g->rows[g->sel], detail, sizeof detail);
 	tui_text(LINES - 3, 1, COLS - 2, detail, TUI_NORMAL);
 }
 
@@ -412,6 +519,7 @@ row_input(struct tui *ui, struct grid *g, size_t i,
 	in->height_cm = values[1];
 	in->head_cm = values[2];
 	in->position = r->position;
+	in->change_checked = r->checked;
 	return true;
 }
 
@@ -422,6 +530,34 @@ row_error(struct tui *ui, struct grid *g, size_t i,
 	tui_error(ui, T("Row %zu (%s): %s", "Dòng %zu (%s): %s"), i + 1,
 	    g->rows[i].sheet.full_name, err->message);
 	focus_error(g, i, err->field);
+}
+
+/*
+ * Shows a saved row's values as stored, with the interface's decimal
+ * sign whatever was typed ("92.3" becomes "92,3" in Vietnamese).
+ */
+static void
+show_stored(struct grid_row *r)
+{
+	const struct mn_measurement *m = &r->stored;
+	char text[16];
+
+	text[0] = '\0';
+	if (m->weight_kg > 0)
+		hui_decimal(m->weight_kg, text, sizeof text);
+	tui_field_set(&r->weight, text);
+	text[0] = '\0';
+	if (m->height_cm > 0)
+		hui_decimal(m->height_cm, text, sizeof text);
+	tui_field_set(&r->height, text);
+	text[0] = '\0';
+	if (m->head_cm > 0)
+		hui_decimal(m->head_cm, text, sizeof text);
+	tui_field_set(&r->head, text);
+	r->position = m->position;
+	r->weight.changed = false;
+	r->height.changed = false;
+	r->head.changed = false;
 }
 
 /* Marks row i saved as measurement id, read back with its z-scores. */
@@ -435,9 +571,113 @@ mark_saved(struct tui *ui, struct grid_row *r, int64_t id)
 	r->stored = m;
 	r->saved = true;
 	r->dirty = false;
-	r->weight.changed = false;
-	r->height.changed = false;
-	r->head.changed = false;
+	r->checked = false;
+	show_stored(r);
+}
+
+/*
+ * Reads the measurement of row r saved on the grid's date by someone
+ * else; false when there is none.
+ */
+static bool
+load_saved(struct tui *ui, const struct grid *g, struct grid_row *r)
+{
+	struct mn_measurement m;
+	struct mn_date day;
+	char next[11];
+
+	if (mn_date_parse_iso(g->date, "date", &day, NULL) != MN_OK)
+		return false;
+	mn_date_from_days(mn_date_to_days(&day) + 1, &day);
+	mn_date_format_iso(&day, next, sizeof next);
+	if (mn_measure_previous(ui->ctx, r->sheet.child_id, next, &m,
+	    NULL) != MN_OK || strcmp(m.date, g->date) != 0)
+		return false;
+	r->stored = m;
+	r->saved = true;
+	r->dirty = false;
+	r->checked = false;
+	show_stored(r);
+	return true;
+}
+
+/*
+ * Row i's child was measured on the date by someone else since the grid
+ * was opened: shows the core's message (the values saved and who saved
+ * them) and offers to put the saved values on the row.
+ */
+static void
+offer_reload(struct tui *ui, struct grid *g, size_t i,
+    const struct mn_error *err)
+{
+	struct grid_row *r = &g->rows[i];
+	char question[600], typed_w[16], typed_h[16], *w, *h;
+	char saved_w[16], saved_h[16];
+	int rc;
+
+	g->sel = (int)i;
+	g->cell = CELL_WEIGHT;
+	snprintf(question, sizeof question, T("Row %zu: %s.  Nothing was "
+	    "saved.  Reload the saved values into this row?", "Dòng %zu: %s. "
+	    "Chưa lưu gì.  Tải lại số đo đã lưu vào dòng này?"), i + 1,
+	    err->message);
+	rc = tui_confirm(ui, question, true);
+	if (rc != TUI_OK) {
+		tui_error(ui, T("Row %zu (%s): %s", "Dòng %zu (%s): %s"), i + 1,
+		    r->sheet.full_name, err->message);
+		return;
+	}
+	w = tui_field_get(&r->weight);
+	h = tui_field_get(&r->height);
+	snprintf(typed_w, sizeof typed_w, "%s", w != NULL ? w : "");
+	snprintf(typed_h, sizeof typed_h, "%s", h != NULL ? h : "");
+	free(w);
+	free(h);
+	if (!load_saved(ui, g, r)) {
+		tui_error(ui, "%s", T("The saved values could not be read; "
+		    "leave the grid and open it again", "Không đọc được số đo "
+		    "đã lưu; hãy thoát bảng rồi mở lại"));
+		return;
+	}
+	hui_decimal(r->stored.weight_kg, saved_w, sizeof saved_w);
+	hui_decimal(r->stored.height_cm, saved_h, sizeof saved_h);
+	tui_message(ui, T("Row %zu (%s): saved values reloaded, %s kg, %s cm "
+	    "(typed: %s kg, %s cm); press F2 to save the other rows",
+	    "Dòng %zu (%s): đã tải lại số đo đã lưu, %s kg, %s cm (đã nhập: "
+	    "%s kg, %s cm); nhấn F2 để lưu các dòng khác"), i + 1,
+	    r->sheet.full_name, saved_w, saved_h, typed_w, typed_h);
+}
+
+/*
+ * Asks before saving rows marked "cần đo lại" that F3 did not confirm;
+ * true when the save may go on.  The rows are then stored flagged.
+ */
+static bool
+confirm_changes(struct tui *ui, struct grid *g)
+{
+	char question[512];
+	size_t n = 0, first = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->rows[i].checked || typed_change(g, &g->rows[i]) == 0)
+			continue;
+		if (n++ == 0)
+			first = i;
+	}
+	if (n == 0)
+		return true;
+	g->sel = (int)first;
+	g->cell = CELL_WEIGHT;
+	snprintf(question, sizeof question, T("%zu row(s) marked \"measure "
+	    "again\" changed implausibly since the last measurement, first "
+	    "row %zu (%s).  Save them flagged \"measure again\", left out of "
+	    "the round report's rates?  No: check them, press F3 on those "
+	    "that are right, then F2.", "%zu dòng đánh dấu \"cần đo lại\" "
+	    "thay đổi bất thường so với lần đo trước, đầu tiên là dòng %zu "
+	    "(%s).  Vẫn lưu và đánh dấu cần đo lại, không tính vào tỷ lệ của "
+	    "báo cáo đợt?  Không: hãy đo lại, dòng nào đúng thì nhấn F3, "
+	    "rồi F2."), n, first + 1, g->rows[first].sheet.full_name);
+	return tui_confirm(ui, question, false) == TUI_OK;
 }
 
 /* Saves the new rows in one round, then the changed saved rows. */
@@ -459,17 +699,29 @@ save_grid(struct tui *ui, struct grid *g)
 	for (size_t i = 0; i < g->n; i++) {
 		struct grid_row *r = &g->rows[i];
 
-		if ((r->saved && !r->dirty) || (!r->saved && !has_input(r)))
+		if (!pending(r))
 			continue;
 		if (!row_input(ui, g, i, &inputs[k]))
 			goto out;
+		/* Bad values are named before any question is asked. */
+		mn_error_clear(&err);
+		if (mn_measure_check(&inputs[k], r->sheet.birth_date,
+		    &err) != MN_OK) {
+			row_error(ui, g, i, &err);
+			goto out;
+		}
 		if (!r->saved)
 			map[k++] = i;
 	}
+	if (!confirm_changes(ui, g))
+		goto out;
 	mn_error_clear(&err);
 	if (k > 0 && mn_measure_round(ui->ctx, g->date, g->round, inputs, k,
 	    ids, &bad, &err) != MN_OK) {
-		row_error(ui, g, bad < k ? map[bad] : 0, &err);
+		if (err.status == MN_ERR_EXISTS && bad < k)
+			offer_reload(ui, g, map[bad], &err);
+		else
+			row_error(ui, g, bad < k ? map[bad] : 0, &err);
 		goto out;
 	}
 	for (size_t j = 0; j < k; j++)
@@ -565,6 +817,9 @@ edit_cell(struct grid *g, int key)
 		return false;
 	if (f->changed && r->saved)
 		r->dirty = true;
+	/* New values need checking again. */
+	if (f->changed && f != &r->head)
+		r->checked = false;
 	return true;
 }
 
@@ -599,9 +854,30 @@ run_grid(struct tui *ui, struct grid *g)
 			move_cell(g, -1);
 			break;
 		case ACT_ROW_NEXT:
+			/* The next child's weight, whatever cell was last. */
+			if (g->sel + 1 < (int)g->n) {
+				g->sel++;
+				g->cell = CELL_WEIGHT;
+			}
+			break;
 		case ACT_ROW_DOWN:
 			move_row(g, 1);
 			break;
+		case ACT_CHECKED: {
+			struct grid_row *r = &g->rows[g->sel];
+
+			/* Only values that changed implausibly. */
+			if (typed_change(g, r) == 0 && !(r->saved &&
+			    !r->dirty && r->stored.measure_again &&
+			    stored_change(g, r) != 0)) {
+				beep();
+				break;
+			}
+			r->checked = !r->checked;
+			if (r->saved)
+				r->dirty = true;
+			break;
+		}
 		case ACT_ROW_UP:
 			move_row(g, -1);
 			break;
@@ -667,7 +943,8 @@ ask_day(struct tui *ui, struct grid *g)
 	    "Đợt dùng để gộp các số đo của một lần cân cho báo cáo; thường "
 	    "là tháng của ngày cân.");
 	mn_date_today(&today);
-	tui_field_init(&rows[DAY_DATE].field, 10, TUI_SHOW);
+	/* Room for blanks around a pasted date; the parser drops them. */
+	tui_field_init(&rows[DAY_DATE].field, 16, TUI_SHOW);
 	tui_field_init(&rows[DAY_ROUND].field, 7, TUI_SHOW);
 	mn_date_format(&today, text, sizeof text);
 	tui_field_set(&rows[DAY_DATE].field, text);

@@ -356,6 +356,32 @@ decimals_in(const char *s)
 	return (int)strspn(sep + 1, "0123456789");
 }
 
+/*
+ * The value shown in a message, in either language, reads back as the
+ * same number with the same parser.
+ */
+static bool
+format_round_trip(double v, int decimals)
+{
+	static const enum mn_lang langs[] = { MN_LANG_VI, MN_LANG_EN };
+	enum mn_lang was = mn_language();
+	bool ok = true;
+
+	for (size_t k = 0; k < sizeof langs / sizeof langs[0] && ok; k++) {
+		char buf[64];
+		double back = NAN;
+
+		mn_set_language(langs[k]);
+		mn_format_decimal(v, decimals, buf, sizeof buf);
+		ok = strchr(buf, langs[k] == MN_LANG_VI ? '.' : ',') == NULL &&
+		    mn_parse_decimal(buf, "fuzz", decimals, -1e18, 1e18, &back,
+		    NULL) == MN_OK && fabs(back - v) <= 1e-9 * fmax(1.0,
+		    fabs(v));
+	}
+	mn_set_language(was);
+	return ok;
+}
+
 static void
 check_number(const char *in)
 {
@@ -387,6 +413,8 @@ check_number(const char *in)
 		    "decimal has too many decimals");
 		CHECK(strspn(in, "0123456789.,- ") == strlen(in), in,
 		    "decimal accepted other characters");
+		CHECK(format_round_trip(v, ranges[i].decimals), in,
+		    "formatted decimal does not parse back");
 	}
 	rc = mn_parse_int(in, "fuzz", -1000, 1000000, &l, &err);
 	if (rc == MN_OK) {

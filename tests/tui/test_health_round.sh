@@ -100,7 +100,10 @@ key Tab 3
 type 45
 key Tab
 type 108
+wait "cần đo lại"
 key F2
+wait "Vẫn lưu và đánh dấu cần đo lại"
+key c
 wait "Đã lưu 3 số đo mới"
 settle
 expect "1 trẻ cần đo lại"
@@ -176,7 +179,7 @@ key F2
 wait "Không có số đo mới để lưu"
 key Down 2
 key C-u
-type 20
+type 17,4
 wait "chưa lưu"
 key F2
 wait "sửa 1"
@@ -187,7 +190,7 @@ EOF
 } | drive -
 [ "$(count_round "")" -eq "$stored" ] ||
     fail "reopening the round added rows: $(count_round "") != $stored"
-[ "$(count_round "AND m.weight_kg = 20.0 AND m.measure_again = 0")" -eq 1 ] ||
-    fail "the 45 kg row was not updated to 20 kg"
+[ "$(count_round "AND m.weight_kg = 17.4 AND m.measure_again = 0")" -eq 1 ] ||
+    fail "the 45 kg row was not updated to 17,4 kg"
 [ "$(count_round "AND m.weight_kg = 45.0")" -eq 0 ] ||
     fail "the 45 kg row is still stored"

@@ -75,6 +75,22 @@ wait "Đợt $round, MG5A"
 settle
 expect "Lớp MG5A: đã đo $measured,"
 key Esc
+wait "Báo cáo đợt cân đo"
+pick Báo cáo đợt cân đo
+key Enter
+wait "Mã lớp"
+settle
+key Backspace 7
+type $round
+key Tab
+key C-u
+type " mg5a "
+key Enter
+wait "Đợt $round, MG5A"
+settle
+expect "Lớp MG5A: đã đo $measured,"
+expectnot "chỉ được xem"
+key Esc
 wait "Sức khỏe của trẻ"
 pick Sức khỏe của trẻ
 key Enter

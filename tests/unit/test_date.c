@@ -24,6 +24,10 @@ test_parse_valid(void **state)
 		{ "29/02/2024", 2024, 2, 29 },
 		{ "29/02/2000", 2000, 2, 29 },
 		{ " 1/6/2021 ", 2021, 6, 1 },
+		/* Pasted with blanks around, as in a wide box. */
+		{ " 04/12/2026 ", 2026, 12, 4 },
+		{ "   04/12/2026", 2026, 12, 4 },
+		{ "04/12/2026    ", 2026, 12, 4 },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -66,6 +70,24 @@ test_parse_rejects(void **state)
 		assert_non_null(strstr(err.message, "Ngày sinh"));
 		assert_non_null(strstr(err.message, "dd/mm/yyyy"));
 	}
+}
+
+/* The stored form takes no blanks: callers store the text checked. */
+static void
+test_parse_iso_rejects_blanks(void **state)
+{
+	static const char *const bad[] = {
+		" 2026-12-04", "2026-12-04 ", " 2026-12-04 ",
+	};
+	struct mn_date d;
+
+	(void)state;
+	assert_int_equal(mn_date_parse_iso("2026-12-04", "day", &d, NULL),
+	    MN_OK);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (mn_date_parse_iso(bad[i], "day", &d, NULL) !=
+		    MN_ERR_INVALID)
+			fail_msg("\"%s\" accepted", bad[i]);
 }
 
 static void
@@ -200,6 +222,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_rejects),
+		cmocka_unit_test(test_parse_iso_rejects_blanks),
 		cmocka_unit_test(test_parse_message_is_safe),
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_format),

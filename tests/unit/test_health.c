@@ -14,6 +14,8 @@
 #include "core/date.h"
 #include "core/db.h"
 #include "core/health.h"
+#include "core/reg_util.h"
+#include "core/registers.h"
 
 /*
  * The registers' tables, created only when the schema does not have them
@@ -385,6 +387,264 @@ static const double spread[KID_COUNT][2] = {
 	{ 9.0, 84.0 }, { 12.0, 90.0 },
 };
 
+/* A stored measurement for mn_measure_change_check. */
+static struct mn_measurement
+stored(const char *date, double kg, double cm, int position)
+{
+	struct mn_measurement m;
+
+	memset(&m, 0, sizeof m);
+	snprintf(m.date, sizeof m.date, "%s", date);
+	m.weight_kg = kg;
+	m.height_cm = cm;
+	m.position = position;
+	return m;
+}
+
+static void
+test_change_check_rule(void **state)
+{
+	struct mn_measurement prev = stored("2025-09-01", 16.0, 104.0,
+	    MN_POSITION_STANDING);
+	struct mn_measure_input in;
+
+	(void)state;
+	/* Height: up to 1.0 cm lower passes, more is a drop. */
+	in = input(1, "2025-09-06", 16.0, 103.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	in.height_cm = 102.9;
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_HEIGHT_DROP);
+	/* The report's case: 98,1 cm then 92,3 cm five days later. */
+	prev = stored("2026-11-30", 16.4, 98.1, MN_POSITION_STANDING);
+	in = input(1, "2026-12-05", 16.5, 92.3, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_HEIGHT_DROP);
+	/* Lying length to standing height allows 0.7 cm more. */
+	prev = stored("2025-09-01", 12.0, 88.0, MN_POSITION_LYING);
+	in = input(1, "2025-09-20", 12.0, 86.3, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	in.height_cm = 86.2;
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_HEIGHT_DROP);
+	/* Standing to lying: the length should read 0.7 cm more. */
+	prev = stored("2025-09-01", 12.0, 88.0, MN_POSITION_STANDING);
+	in = input(1, "2025-09-20", 12.0, 87.7, MN_POSITION_LYING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	in.height_cm = 87.6;
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_HEIGHT_DROP);
+	/* Weight: 10 % within 30 days passes, more does not. */
+	prev = stored("2025-09-01", 20.0, 110.0, MN_POSITION_STANDING);
+	in = input(1, "2025-10-01", 22.0, 110.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	in.weight_kg = 22.1;
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_WEIGHT_RATE);
+	in.weight_kg = 17.9;
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_WEIGHT_RATE);
+	/* 31 days start a second period: 20 % passes. */
+	in = input(1, "2025-10-02", 24.0, 110.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	in.weight_kg = 24.1;
+	in.height_cm = 108.0;
+	assert_int_equal(mn_measure_change_check(&prev, &in),
+	    MN_CHANGE_WEIGHT_RATE | MN_CHANGE_HEIGHT_DROP);
+	/* Nothing to compare: a missing value or no later date. */
+	in = input(1, "2025-09-15", 0.0, 0.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	in = input(1, "2025-09-01", 30.0, 90.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_change_check(&prev, &in), 0);
+	assert_int_equal(mn_measure_change_check(NULL, &in), 0);
+}
+
+static int
+measure_again_of(struct fixture *f, int64_t child, const char *date)
+{
+	char sql[200];
+
+	snprintf(sql, sizeof sql, "SELECT measure_again FROM measurements "
+	    "WHERE child_id = %lld AND measured_on = '%s'", (long long)child,
+	    date);
+	return count(f->ctx.db, sql);
+}
+
+static void
+test_implausible_change_flagged(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_measure_input in;
+	struct mn_round_report rep;
+	struct mn_error err = { 0 };
+
+	act_as(f, f->nurse, MN_ROLE_NURSE);
+	in = input(1, "2025-09-10", 16.0, 104.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	in = input(2, "2025-09-10", 15.0, 100.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	in = input(3, "2025-09-10", 17.0, 106.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	/* Child 1 shrinks 1,5 cm: stored, but flagged. */
+	in = input(1, "2025-09-20", 16.1, 102.5, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, &err), MN_OK);
+	assert_int_equal(measure_again_of(f, 1, "2025-09-20"), 1);
+	/* Child 2 gains 13 %: re-checked, so it counts. */
+	in = input(2, "2025-09-20", 17.0, 100.5, MN_POSITION_STANDING);
+	in.change_checked = true;
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	assert_int_equal(measure_again_of(f, 2, "2025-09-20"), 0);
+	assert_int_equal(count(f->ctx.db, "SELECT count(*) FROM audit "
+	    "WHERE table_name = 'measurements' AND action = 'insert' AND "
+	    "detail = 'implausible change checked'"), 1);
+	assert_int_equal(count(f->ctx.db, "SELECT count(*) FROM audit "
+	    "WHERE table_name = 'measurements' AND action = 'insert' AND "
+	    "detail = 'implausible change, measure again'"), 1);
+	/* A plausible change stays unflagged. */
+	in = input(3, "2025-09-20", 17.1, 106.2, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	assert_int_equal(measure_again_of(f, 3, "2025-09-20"), 0);
+
+	/* The report leaves child 1 out of the rates and lists it. */
+	assert_int_equal(mn_round_report_build(&f->ctx, "2025-09", NULL, &rep,
+	    NULL), MN_OK);
+	assert_int_equal(rep.groups[0].measured, 3);
+	assert_int_equal(rep.groups[0].flagged, 1);
+	assert_int_equal(rep.groups[0].included, 2);
+	for (int i = 0; i < MN_INDICATOR_COUNT; i++)
+		assert_true(rep.groups[0].computed[i] <= 2);
+	bool listed = false;
+	for (size_t i = 0; i < rep.follow_count; i++)
+		if (rep.follow[i].child_id == 1 && rep.follow[i].measure_again)
+			listed = true;
+	assert_true(listed);
+	mn_round_report_free(&rep);
+
+	/*
+	 * The next values are compared with the last plausible ones
+	 * (104,0 cm), not with the slip: 103,8 cm passes.
+	 */
+	in = input(1, "2025-09-25", 16.1, 103.8, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	assert_int_equal(measure_again_of(f, 1, "2025-09-25"), 0);
+	assert_int_equal(mn_round_report_build(&f->ctx, "2025-09", NULL, &rep,
+	    NULL), MN_OK);
+	assert_int_equal(rep.groups[0].flagged, 0);
+	assert_int_equal(rep.groups[0].included, 3);
+	mn_round_report_free(&rep);
+}
+
+static void
+test_second_measurement_named(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_measure_input in;
+	struct mn_measure_input rows[2];
+	struct mn_error err = { 0 };
+	size_t bad = 99;
+	char who[32];
+
+	mn_set_language(MN_LANG_VI);
+	act_as(f, f->nurse, MN_ROLE_NURSE);
+	in = input(1, "2025-09-10", 16.0, 104.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	/* A second nurse enters the round with the same child. */
+	act_as(f, f->principal, MN_ROLE_NURSE);
+	rows[0] = input(3, "", 17.0, 106.0, MN_POSITION_STANDING);
+	rows[1] = input(1, "", 16.2, 104.3, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_round(&f->ctx, "2025-09-10", "2025-09",
+	    rows, 2, NULL, &bad, &err), MN_ERR_EXISTS);
+	assert_int_equal(bad, 1);
+	assert_non_null(strstr(err.message, "Nguyễn Văn An"));
+	assert_non_null(strstr(err.message, "10/09/2025"));
+	assert_non_null(strstr(err.message, "16,0 kg"));
+	assert_non_null(strstr(err.message, "104,0 cm"));
+	/* Who saved the first one, not who is saving now. */
+	snprintf(who, sizeof who, "user%lld", (long long)f->nurse);
+	assert_non_null(strstr(err.message, who));
+	assert_null(strstr(err.message, f->ctx.actor.login));
+	assert_null(strstr(err.message, "2025-09-10"));
+	assert_null(strstr(err.message, "trẻ 1 "));
+	/* Nothing of the round was written, nothing overwritten. */
+	assert_int_equal(count(f->ctx.db, "SELECT count(*) FROM measurements"),
+	    1);
+	assert_int_equal(count(f->ctx.db, "SELECT count(*) FROM measurements "
+	    "WHERE weight_kg = 16.0 AND version = 1"), 1);
+}
+
+static void
+test_missing_value_named(void **state)
+{
+	struct mn_measure_input in;
+	struct mn_error err = { 0 };
+
+	(void)state;
+	mn_set_language(MN_LANG_VI);
+	in = input(1, "2025-09-10", 0.0, 104.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_check(&in, "2021-03-10", &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "weight");
+	assert_non_null(strstr(err.message, "chưa nhập cân nặng"));
+	assert_null(strstr(err.message, "cân nặng 0"));
+	in = input(1, "2025-09-10", 16.0, 0.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_check(&in, "2021-03-10", &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "height");
+	assert_non_null(strstr(err.message, "chưa nhập chiều dài"));
+	/* A value out of range is shown with the decimal comma. */
+	in = input(1, "2025-09-10", 156.0, 104.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_check(&in, "2021-03-10", &err),
+	    MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "156,0 kg"));
+	assert_non_null(strstr(err.message, "1,0-60,0 kg"));
+	assert_null(strstr(err.message, "."));
+	mn_set_language(MN_LANG_EN);
+	assert_int_equal(mn_measure_check(&in, "2021-03-10", &err),
+	    MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "156.0 kg"));
+	assert_non_null(strstr(err.message, "1.0-60.0 kg"));
+	mn_set_language(MN_LANG_VI);
+}
+
+static void
+test_class_code_any_case(void **state)
+{
+	struct fixture *f = *state;
+	struct mn_round_report rep;
+	struct mn_class c;
+	struct mn_error err = { 0 };
+	struct mn_measure_input in;
+	char code[32];
+
+	assert_int_equal(mn_class_code_stored(&f->ctx, " mg4a ", code,
+	    sizeof code), MN_OK);
+	assert_string_equal(code, "MG4A");
+	assert_int_equal(mn_class_code_stored(&f->ctx, "Nt2a", code,
+	    sizeof code), MN_OK);
+	assert_string_equal(code, "NT2A");
+	assert_int_equal(mn_class_code_stored(&f->ctx, "MG9Z", code,
+	    sizeof code), MN_ERR_NOTFOUND);
+	assert_string_equal(code, "MG9Z");
+	act_as(f, f->principal, MN_ROLE_PRINCIPAL);
+	assert_int_equal(mn_class_get(&f->ctx, 1, "mg4a", &c, &err), MN_OK);
+	assert_string_equal(c.code, "MG4A");
+	assert_int_equal(c.id, 1);
+
+	act_as(f, f->nurse, MN_ROLE_NURSE);
+	in = input(1, "2025-09-10", 16.0, 104.0, MN_POSITION_STANDING);
+	assert_int_equal(mn_measure_add(&f->ctx, &in, NULL, NULL), MN_OK);
+	/* The teacher of MG4A types her class in lower case. */
+	act_as(f, f->teacher, MN_ROLE_TEACHER);
+	assert_int_equal(mn_round_report_build(&f->ctx, "2025-09", "mg4a",
+	    &rep, &err), MN_OK);
+	assert_string_equal(rep.class_code, "MG4A");
+	assert_int_equal(rep.groups[0].measured, 1);
+	mn_round_report_free(&rep);
+	/* Another class is still refused, whatever its case. */
+	assert_int_equal(mn_round_report_build(&f->ctx, "2025-09", "nt2a",
+	    &rep, &err), MN_ERR_DENIED);
+}
+
 static void
 test_report_counts_match_rows(void **state)
 {
@@ -711,6 +971,14 @@ test_medical_room_records(void **state)
 	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err),
 	    MN_ERR_INVALID);
 	assert_string_equal(err.field, "temperature");
+	/* One decimal sign in the message: the typed value and the range. */
+	mn_set_language(MN_LANG_VI);
+	v.temperature_c = 3.75;
+	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err),
+	    MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "nhiệt độ 3,75 °C"));
+	assert_non_null(strstr(err.message, "34,0-43,0 °C"));
+	assert_null(strstr(err.message, "."));
 	v.temperature_c = 38.0;
 	v.complaint = "  ";
 	assert_int_equal(mn_visit_add(&f->ctx, &v, NULL, &err),
@@ -1031,6 +1299,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_measure_stores_zscores,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_implausible_flag_excluded,
+		    setup, teardown),
+		cmocka_unit_test(test_change_check_rule),
+		cmocka_unit_test_setup_teardown(test_implausible_change_flagged,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_measurement_named,
+		    setup, teardown),
+		cmocka_unit_test(test_missing_value_named),
+		cmocka_unit_test_setup_teardown(test_class_code_any_case,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_report_counts_match_rows,
 		    setup, teardown),

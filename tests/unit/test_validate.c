@@ -283,6 +283,75 @@ test_parse_decimal_negative_range(void **state)
 }
 
 static void
+test_format_decimal(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	mn_set_language(MN_LANG_VI);
+	mn_format_decimal(34.0, 1, buf, sizeof buf);
+	assert_string_equal(buf, "34,0");
+	mn_format_decimal(3.75, 2, buf, sizeof buf);
+	assert_string_equal(buf, "3,75");
+	mn_format_decimal(1560.0, 1, buf, sizeof buf);
+	assert_string_equal(buf, "1560,0");
+	mn_format_decimal(12.0, 0, buf, sizeof buf);
+	assert_string_equal(buf, "12");
+	/* Nothing rounds to "-0,0". */
+	mn_format_decimal(-0.04, 1, buf, sizeof buf);
+	assert_string_equal(buf, "0,0");
+	mn_format_decimal(-2.5, 1, buf, sizeof buf);
+	assert_string_equal(buf, "-2,5");
+	mn_format_value(3.75, buf, sizeof buf);
+	assert_string_equal(buf, "3,75");
+	mn_format_value(92.3, buf, sizeof buf);
+	assert_string_equal(buf, "92,3");
+	mn_format_value(16.0, buf, sizeof buf);
+	assert_string_equal(buf, "16,0");
+	mn_format_value(0.125, buf, sizeof buf);
+	assert_string_equal(buf, "0,125");
+	/* A buffer too small is cut, not overrun. */
+	mn_format_decimal(123456.5, 1, buf, 5);
+	assert_string_equal(buf, "1234");
+
+	mn_set_language(MN_LANG_EN);
+	mn_format_decimal(34.0, 1, buf, sizeof buf);
+	assert_string_equal(buf, "34.0");
+	mn_format_value(3.75, buf, sizeof buf);
+	assert_string_equal(buf, "3.75");
+	mn_set_language(MN_LANG_VI);
+}
+
+/* The range in a refusal uses the interface's decimal sign too. */
+static void
+test_parse_decimal_message_sign(void **state)
+{
+	struct mn_error err;
+	double v;
+
+	(void)state;
+	mn_set_language(MN_LANG_VI);
+	mn_error_clear(&err);
+	assert_int_equal(mn_parse_decimal("99", "Nhiệt độ", 1, 34.0, 43.0,
+	    &v, &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "34,0"));
+	assert_non_null(strstr(err.message, "43,0"));
+	assert_null(strstr(err.message, "34.0"));
+	/* Spaces around a number are dropped; inside they are not. */
+	assert_int_equal(mn_parse_decimal("  37,5  ", "Nhiệt độ", 1, 34.0,
+	    43.0, &v, NULL), MN_OK);
+	assert_true(v > 37.49 && v < 37.51);
+	assert_int_equal(mn_parse_decimal("37, 5", "Nhiệt độ", 1, 34.0,
+	    43.0, &v, NULL), MN_ERR_INVALID);
+	mn_set_language(MN_LANG_EN);
+	mn_error_clear(&err);
+	assert_int_equal(mn_parse_decimal("99", "Temperature", 1, 34.0, 43.0,
+	    &v, &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "34.0"));
+	mn_set_language(MN_LANG_VI);
+}
+
+static void
 test_parse_int(void **state)
 {
 	static const struct {
@@ -337,6 +406,8 @@ main(void)
 		cmocka_unit_test(test_personal_id_mismatch_message),
 		cmocka_unit_test(test_parse_decimal),
 		cmocka_unit_test(test_parse_decimal_negative_range),
+		cmocka_unit_test(test_format_decimal),
+		cmocka_unit_test(test_parse_decimal_message_sign),
 		cmocka_unit_test(test_parse_int),
 	};
 
