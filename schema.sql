@@ -259,10 +259,13 @@ CREATE TABLE staff (
 CREATE INDEX staff_name ON staff(name_key);
 
 -- code is unique within a school year (MG5A exists again next year).
+-- It compares without case, so "mg5a" typed anywhere finds MG5A and
+-- cannot be added beside it.
 CREATE TABLE classes (
 	id INTEGER PRIMARY KEY,
 	school_year_id INTEGER NOT NULL REFERENCES school_years(id),
-	code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 16),
+	code TEXT NOT NULL COLLATE NOCASE
+	    CHECK (length(code) BETWEEN 1 AND 16),
 	name TEXT NOT NULL,
 	age_group TEXT NOT NULL REFERENCES age_groups(code),
 	room TEXT NOT NULL DEFAULT '',

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/access.h"
 #include "core/audit.h"
@@ -323,7 +324,7 @@ mn_import_classes(struct mn_ctx *ctx, struct mn_csv_reader *r,
 		}
 		for (size_t i = 0; rc == MN_OK && i < nrows; i++)
 			if (rows[i].school_year_id == c.school_year_id &&
-			    strcmp(rows[i].code, c.code) == 0)
+			    strcasecmp(rows[i].code, c.code) == 0)
 				rc = mn_fail(&e, MN_ERR_EXISTS,
 				    mn_class_columns[0], T("%s: %s appears "
 				    "twice in the file", "%s: %s xuất hiện hai "
@@ -408,7 +409,7 @@ static struct year_class *
 find_class(struct class_set *cs, const char *code)
 {
 	for (size_t i = 0; i < cs->n; i++)
-		if (strcmp(cs->v[i].c.code, code) == 0)
+		if (strcasecmp(cs->v[i].c.code, code) == 0)
 			return &cs->v[i];
 	return NULL;
 }

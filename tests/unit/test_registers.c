@@ -194,6 +194,9 @@ class_capacity_legal_max(void **state)
 	snprintf(c.age_group, sizeof c.age_group, "mg-5-6");
 	c.capacity = 20;
 	assert_int_equal(mn_class_add(&f->ctx, &c, &err), MN_ERR_EXISTS);
+	/* Codes compare without case, so k0 is K0 again. */
+	snprintf(c.code, sizeof c.code, "k0");
+	assert_int_equal(mn_class_add(&f->ctx, &c, &err), MN_ERR_EXISTS);
 	snprintf(c.code, sizeof c.code, "K 9");
 	assert_int_equal(mn_class_add(&f->ctx, &c, &err), MN_ERR_INVALID);
 	snprintf(c.code, sizeof c.code, "K9");
