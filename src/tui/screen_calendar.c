@@ -294,32 +294,38 @@ open_form(struct tui *ui, const struct form_spec *spec, int64_t id,
 	    T(spec->new_en, spec->new_vi), spec->store, id);
 }
 
+/* Opens the form of spec on a row with a name and a range of days. */
+static int
+range_form(struct tui *ui, const struct form_spec *spec, int64_t id,
+    int64_t version, const char *name, const struct mn_date *first_day,
+    const struct mn_date *last_day)
+{
+	char first[16], last[16];
+
+	reg_date_text(first_day, first, sizeof first);
+	reg_date_text(last_day, last, sizeof last);
+	return open_form(ui, spec, id, version,
+	    (const char *const[]){ name, first, last });
+}
+
 /* Opens the school year form, empty for y NULL, else filled from y. */
 static int
 year_form(struct tui *ui, const struct mn_school_year *y)
 {
-	char first[16], last[16];
-
 	if (y == NULL)
 		return open_form(ui, &year_spec, 0, 0, NULL);
-	reg_date_text(&y->first_day, first, sizeof first);
-	reg_date_text(&y->last_day, last, sizeof last);
-	return open_form(ui, &year_spec, y->id, y->version,
-	    (const char *const[]){ y->name, first, last });
+	return range_form(ui, &year_spec, y->id, y->version, y->name,
+	    &y->first_day, &y->last_day);
 }
 
 /* Opens the holiday form, empty for e NULL, else filled from e. */
 static int
 holiday_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
-	char first[16], last[16];
-
 	if (e == NULL)
 		return open_form(ui, &holiday_spec, 0, 0, NULL);
-	reg_date_text(&e->first_day, first, sizeof first);
-	reg_date_text(&e->last_day, last, sizeof last);
-	return open_form(ui, &holiday_spec, e->id, e->version,
-	    (const char *const[]){ e->name, first, last });
+	return range_form(ui, &holiday_spec, e->id, e->version, e->name,
+	    &e->first_day, &e->last_day);
 }
 
 /* Opens the make-up day form, empty for e NULL, else filled from e. */
