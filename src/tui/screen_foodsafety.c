@@ -420,8 +420,10 @@ dispose(struct tui *ui, struct safety_view *v)
 }
 
 static int
-dispatch(struct tui *ui, struct safety_view *v, int action)
+dispatch(struct tui *ui, int action, void *arg)
 {
+	struct safety_view *v = arg;
+
 	switch (action) {
 	case ACT_PREV_DAY:
 		kui_add_days(&v->day, -1);
@@ -456,12 +458,6 @@ reload_view(struct tui *ui, void *arg)
 	return v->samples ? &v->samples_list : &v->checks_list;
 }
 
-static int
-act_on_view(struct tui *ui, int action, void *arg)
-{
-	return dispatch(ui, arg, action);
-}
-
 int
 screen_foodsafety(struct tui *ui)
 {
@@ -476,7 +472,7 @@ screen_foodsafety(struct tui *ui)
 	v.checks_list.empty_vi = "Ngày này chưa có kiểm thực";
 	v.samples_list.empty_en = "No food samples on this day";
 	v.samples_list.empty_vi = "Ngày này chưa có mẫu lưu";
-	rc = kui_list_loop(ui, v.title, safety_keys, reload_view, act_on_view,
+	rc = kui_list_loop(ui, v.title, safety_keys, reload_view, dispatch,
 	    &v);
 	tui_list_free(&v.checks_list);
 	tui_list_free(&v.samples_list);

@@ -417,8 +417,10 @@ meal_counts(struct tui *ui, struct market_view *v)
 }
 
 static int
-dispatch(struct tui *ui, struct market_view *v, int action)
+dispatch(struct tui *ui, int action, void *arg)
 {
+	struct market_view *v = arg;
+
 	switch (action) {
 	case ACT_PREV_DAY:
 		kui_add_days(&v->day, -1);
@@ -454,12 +456,6 @@ reload_view(struct tui *ui, void *arg)
 	return &v->list;
 }
 
-static int
-act_on_view(struct tui *ui, int action, void *arg)
-{
-	return dispatch(ui, arg, action);
-}
-
 int
 screen_market(struct tui *ui)
 {
@@ -472,7 +468,7 @@ screen_market(struct tui *ui)
 	memset(&v, 0, sizeof v);
 	mn_date_today(&v.day);
 	tui_list_init(&v.list, market_columns, 5);
-	rc = kui_list_loop(ui, v.title, keys, reload_view, act_on_view, &v);
+	rc = kui_list_loop(ui, v.title, keys, reload_view, dispatch, &v);
 	tui_list_free(&v.list);
 	mn_market_free(&v.market);
 	return rc;
