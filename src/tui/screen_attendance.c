@@ -801,13 +801,13 @@ static void
 init_screen(struct grid_screen *gs, struct sheet *s)
 {
 	memset(s, 0, sizeof *s);
-	memset(gs, 0, sizeof *gs);
-	gs->loader.load = load_day;
-	gs->loader.arg = s;
-	gs->run = run_sheet;
-	gs->apply_draft = apply_draft;
-	gs->keep_draft = keep_draft;
-	gs->free = free_sheet;
+	*gs = (struct grid_screen){
+		.loader = { load_day, s },
+		.run = run_sheet,
+		.apply_draft = apply_draft,
+		.keep_draft = keep_draft,
+		.free = free_sheet,
+	};
 }
 
 int

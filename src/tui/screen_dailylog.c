@@ -1005,14 +1005,14 @@ static void
 init_screen(struct grid_screen *gs, struct grid *g)
 {
 	memset(g, 0, sizeof *g);
-	memset(gs, 0, sizeof *gs);
-	gs->loader.load = load_day;
-	gs->loader.arg = g;
-	gs->run = run_grid;
-	gs->apply_draft = apply_draft;
-	gs->keep_draft = keep_draft;
-	gs->free = free_grid;
-	gs->open_part = open_part;
+	*gs = (struct grid_screen){
+		.loader = { load_day, g },
+		.run = run_grid,
+		.apply_draft = apply_draft,
+		.keep_draft = keep_draft,
+		.free = free_grid,
+		.open_part = open_part,
+	};
 }
 
 int
