@@ -120,7 +120,7 @@ static const struct word booleans[] = {
 	{ "yes", 1 }, { "no", 0 },
 };
 
-/* Finds value among the n words; false when it is none of them. */
+/* Stores the number of word value in *out; false if value is not listed. */
 static bool
 find_word(const struct word *words, size_t n, const char *value, int *out)
 {

@@ -89,10 +89,10 @@ int kitchen_fee_reopen(struct tui *ui, const char *record);
 
 /*
  * Runs a kitchen list screen titled title until Back (TUI_CANCEL) or the
- * end of the session (TUI_END).  Before each round reload fills the
- * screen's rows, sets the minimum size and returns the list to show;
- * act takes every other action and returns TUI_END to end the session.
- * title may be a buffer that reload rewrites.
+ * end of the session (TUI_END).  Before each round, reload fills the
+ * screen's rows, sets the minimum size and returns the list to show.
+ * act handles every other action and returns TUI_END to end the
+ * session.  title may be a buffer that reload rewrites.
  */
 int kui_list_loop(struct tui *ui, const char *title,
     const struct tui_keydef *keys,
