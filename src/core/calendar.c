@@ -67,19 +67,13 @@ insert_audited(struct mn_ctx *ctx, sqlite3_stmt *st, const char *table,
 	return mn_reg_finish(ctx, rc, err);
 }
 
-int
-mn_school_year_add(struct mn_ctx *ctx, const char *name,
-    const struct mn_date *first_day, const struct mn_date *last_day,
-    int64_t *id, struct mn_error *err)
+static int
+check_year_fields(const char *name, const struct mn_date *first_day,
+    const struct mn_date *last_day, struct mn_error *err)
 {
 	const char *field = T("School year", "Năm học");
-	sqlite3_stmt *st = NULL;
-	char now[32];
 	int y1, y2, n = 0, rc;
 
-	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CALENDAR_WRITE, err);
-	if (rc != MN_OK)
-		return rc;
 	if (name == NULL || sscanf(name, "%4d-%4d%n", &y1, &y2, &n) != 2 ||
 	    name[n] != '\0' || strlen(name) != 9 || y2 != y1 + 1)
 		return mn_fail(err, MN_ERR_INVALID, field,
@@ -87,13 +81,62 @@ mn_school_year_add(struct mn_ctx *ctx, const char *name,
 		    "such as 2026-2027",
 		    "%s: '%s' không hợp lệ; cần hai năm liên tiếp, ví dụ "
 		    "2026-2027"), field, name ? name : "");
-	rc = check_range(first_day, last_day, field, err);
-	if (rc != MN_OK)
+	if ((rc = check_range(first_day, last_day, field, err)) != MN_OK)
 		return rc;
 	if (first_day->year != y1 || last_day->year > y2)
 		return mn_fail(err, MN_ERR_INVALID, field,
 		    T("%s: dates must fall in %d-%d",
 		    "%s: các ngày phải nằm trong %d-%d"), field, y1, y2);
+	return MN_OK;
+}
+
+/* Checks a holiday's name and dates; clean gets the cleaned name. */
+static int
+check_holiday_fields(const char *name, const struct mn_date *first_day,
+    const struct mn_date *last_day, char *clean, size_t size,
+    struct mn_error *err)
+{
+	const char *field = T("Holiday", "Ngày nghỉ");
+	int rc;
+
+	rc = mn_reg_clean(name, field, 60, clean, size, err);
+	if (rc != MN_OK)
+		return rc;
+	if (clean[0] == '\0')
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: name missing; expected e.g. \"Tết Nguyên đán\"",
+		    "%s: thiếu tên; ví dụ \"Tết Nguyên đán\""), field);
+	return check_range(first_day, last_day, field, err);
+}
+
+/* Checks a make-up day's date and reason; clean gets the reason. */
+static int
+check_makeup_fields(const struct mn_date *day, const char *reason,
+    char *clean, size_t size, struct mn_error *err)
+{
+	const char *field = T("Make-up day", "Ngày học bù");
+	int rc;
+
+	if ((rc = check_range(day, day, field, err)) != MN_OK)
+		return rc;
+	return mn_reg_clean(reason, field, 120, clean, size, err);
+}
+
+int
+mn_school_year_add(struct mn_ctx *ctx, const char *name,
+    const struct mn_date *first_day, const struct mn_date *last_day,
+    int64_t *id, struct mn_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char now[32];
+	int rc;
+
+	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CALENDAR_WRITE, err);
+	if (rc != MN_OK)
+		return rc;
+	rc = check_year_fields(name, first_day, last_day, err);
+	if (rc != MN_OK)
+		return rc;
 	rc = mn_prepare(ctx->db,
 	    "INSERT INTO school_years (name, first_day, last_day, "
 	    "changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err);
@@ -180,7 +223,6 @@ mn_holiday_add(struct mn_ctx *ctx, const char *name,
     const struct mn_date *first_day, const struct mn_date *last_day,
     int64_t *id, struct mn_error *err)
 {
-	const char *field = T("Holiday", "Ngày nghỉ");
 	sqlite3_stmt *st = NULL;
 	char clean[256], now[32];
 	int rc;
@@ -188,14 +230,8 @@ mn_holiday_add(struct mn_ctx *ctx, const char *name,
 	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CALENDAR_WRITE, err);
 	if (rc != MN_OK)
 		return rc;
-	rc = mn_reg_clean(name, field, 60, clean, sizeof clean, err);
-	if (rc != MN_OK)
-		return rc;
-	if (clean[0] == '\0')
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: name missing; expected e.g. \"Tết Nguyên đán\"",
-		    "%s: thiếu tên; ví dụ \"Tết Nguyên đán\""), field);
-	rc = check_range(first_day, last_day, field, err);
+	rc = check_holiday_fields(name, first_day, last_day, clean,
+	    sizeof clean, err);
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_prepare(ctx->db, "INSERT INTO holidays (name, first_day, "
@@ -220,7 +256,6 @@ int
 mn_makeup_day_add(struct mn_ctx *ctx, const struct mn_date *day,
     const char *reason, int64_t *id, struct mn_error *err)
 {
-	const char *field = T("Make-up day", "Ngày học bù");
 	sqlite3_stmt *st = NULL;
 	char clean[512], now[32];
 	int rc;
@@ -228,10 +263,7 @@ mn_makeup_day_add(struct mn_ctx *ctx, const struct mn_date *day,
 	rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CALENDAR_WRITE, err);
 	if (rc != MN_OK)
 		return rc;
-	rc = check_range(day, day, field, err);
-	if (rc != MN_OK)
-		return rc;
-	rc = mn_reg_clean(reason, field, 120, clean, sizeof clean, err);
+	rc = check_makeup_fields(day, reason, clean, sizeof clean, err);
 	if (rc != MN_OK)
 		return rc;
 	rc = mn_prepare(ctx->db, "INSERT INTO makeup_days (day, reason, "
@@ -469,26 +501,61 @@ stored_range(struct mn_ctx *ctx, const char *sql, int64_t id,
 	return rc;
 }
 
-static int
-check_year_fields(const char *name, const struct mn_date *first_day,
-    const struct mn_date *last_day, struct mn_error *err)
-{
-	const char *field = T("School year", "Năm học");
-	int y1, y2, n = 0, rc;
+/* A calendar table that update and delete run on. */
+struct calendar_table {
+	const char *name;
+	const char *json_sql;		/* the row's audit JSON */
+	const char *range_sql;		/* the row's stored first and last day */
+	bool past_only;			/* see check_saved_days */
+	bool is_holiday;		/* the row itself covers no day */
+};
 
-	if (name == NULL || sscanf(name, "%4d-%4d%n", &y1, &y2, &n) != 2 ||
-	    name[n] != '\0' || strlen(name) != 9 || y2 != y1 + 1)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: '%s' is invalid; expected two consecutive years "
-		    "such as 2026-2027",
-		    "%s: '%s' không hợp lệ; cần hai năm liên tiếp, ví dụ "
-		    "2026-2027"), field, name ? name : "");
-	if ((rc = check_range(first_day, last_day, field, err)) != MN_OK)
+static const struct calendar_table year_table = {
+	"school_years", YEAR_JSON,
+	"SELECT first_day, last_day FROM school_years WHERE id = ?1",
+	false, false
+};
+static const struct calendar_table holiday_table = {
+	"holidays", HOLIDAY_JSON,
+	"SELECT first_day, last_day FROM holidays WHERE id = ?1",
+	true, true
+};
+static const struct calendar_table makeup_table = {
+	"makeup_days", MAKEUP_JSON,
+	"SELECT day, day FROM makeup_days WHERE id = ?1",
+	true, false
+};
+
+/*
+ * Opens the change of row id of t (begin_change), rejects it when it
+ * moves days with saved attendance (the stored range against new_first
+ * to new_last, new_first NULL for a delete), then prepares sql into
+ * *st.  On failure the transaction is over; on success the caller binds
+ * *st and ends with finish_change, which takes *old.
+ */
+static int
+prepare_change(struct mn_ctx *ctx, const struct calendar_table *t,
+    const char *field, int64_t id, const struct mn_date *new_first,
+    const struct mn_date *new_last, const char *sql, sqlite3_stmt **st,
+    char **old, struct mn_error *err)
+{
+	struct mn_date old_first, old_last;
+	int rc;
+
+	if ((rc = begin_change(ctx, t->json_sql, id, old, err)) != MN_OK)
 		return rc;
-	if (first_day->year != y1 || last_day->year > y2)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: dates must fall in %d-%d",
-		    "%s: các ngày phải nằm trong %d-%d"), field, y1, y2);
+	rc = stored_range(ctx, t->range_sql, id, &old_first, &old_last, err);
+	if (rc == MN_OK)
+		rc = check_saved_days(ctx, field, t->is_holiday ? id : 0,
+		    &old_first, &old_last, new_first, new_last, t->past_only,
+		    err);
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, sql, st, err);
+	if (rc != MN_OK) {
+		free(*old);
+		*old = NULL;
+		return mn_reg_finish(ctx, rc, err);
+	}
 	return MN_OK;
 }
 
@@ -497,8 +564,6 @@ mn_school_year_update(struct mn_ctx *ctx, int64_t id, int64_t version,
     const char *name, const struct mn_date *first_day,
     const struct mn_date *last_day, struct mn_error *err)
 {
-	const char *field = T("School year", "Năm học");
-	struct mn_date old_first, old_last;
 	sqlite3_stmt *st = NULL;
 	char now[32], *old;
 	int rc;
@@ -508,23 +573,14 @@ mn_school_year_update(struct mn_ctx *ctx, int64_t id, int64_t version,
 		return rc;
 	if ((rc = check_year_fields(name, first_day, last_day, err)) != MN_OK)
 		return rc;
-	if ((rc = begin_change(ctx, YEAR_JSON, id, &old, err)) != MN_OK)
-		return rc;
-	rc = stored_range(ctx, "SELECT first_day, last_day FROM school_years "
-	    "WHERE id = ?1", id, &old_first, &old_last, err);
 	/* Saved days left outside the year would drop out of every sheet. */
-	if (rc == MN_OK)
-		rc = check_saved_days(ctx, field, 0, &old_first, &old_last,
-		    first_day, last_day, false, err);
-	if (rc == MN_OK)
-		rc = mn_prepare(ctx->db, "UPDATE school_years SET name = ?1, "
-		    "first_day = ?2, last_day = ?3, version = version + 1, "
-		    "changed_by = ?4, changed_at = ?5 "
-		    "WHERE id = ?6 AND version = ?7", &st, err);
-	if (rc != MN_OK) {
-		free(old);
-		return mn_reg_finish(ctx, rc, err);
-	}
+	rc = prepare_change(ctx, &year_table, T("School year", "Năm học"), id,
+	    first_day, last_day, "UPDATE school_years SET name = ?1, "
+	    "first_day = ?2, last_day = ?3, version = version + 1, "
+	    "changed_by = ?4, changed_at = ?5 "
+	    "WHERE id = ?6 AND version = ?7", &st, &old, err);
+	if (rc != MN_OK)
+		return rc;
 	mn_now_utc(now, sizeof now);
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
 	mn_reg_bind_date(st, 2, first_day);
@@ -533,7 +589,7 @@ mn_school_year_update(struct mn_ctx *ctx, int64_t id, int64_t version,
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int64(st, 7, version);
-	rc = finish_change(ctx, st, "update", "school_years", YEAR_JSON, id,
+	rc = finish_change(ctx, st, "update", year_table.name, YEAR_JSON, id,
 	    old, err);
 	sqlite3_finalize(st);
 	return rc;
@@ -587,8 +643,6 @@ change_holiday(struct mn_ctx *ctx, int64_t id, int64_t version,
     const char *name, const struct mn_date *first_day,
     const struct mn_date *last_day, struct mn_error *err)
 {
-	const char *field = T("Holiday", "Ngày nghỉ");
-	struct mn_date old_first, old_last;
 	sqlite3_stmt *st = NULL;
 	char clean[256], now[32], *old;
 	int rc;
@@ -596,38 +650,17 @@ change_holiday(struct mn_ctx *ctx, int64_t id, int64_t version,
 	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CALENDAR_WRITE,
 	    err)) != MN_OK)
 		return rc;
-	if (first_day != NULL) {
-		rc = mn_reg_clean(name, field, 60, clean, sizeof clean, err);
-		if (rc != MN_OK)
-			return rc;
-		if (clean[0] == '\0')
-			return mn_fail(err, MN_ERR_INVALID, field,
-			    T("%s: name missing; expected e.g. \"Tết Nguyên "
-			    "đán\"", "%s: thiếu tên; ví dụ \"Tết Nguyên "
-			    "đán\""), field);
-		rc = check_range(first_day, last_day, field, err);
-		if (rc != MN_OK)
-			return rc;
-	}
-	if ((rc = begin_change(ctx, HOLIDAY_JSON, id, &old, err)) != MN_OK)
+	if (first_day != NULL && (rc = check_holiday_fields(name, first_day,
+	    last_day, clean, sizeof clean, err)) != MN_OK)
 		return rc;
-	rc = stored_range(ctx, "SELECT first_day, last_day FROM holidays "
-	    "WHERE id = ?1", id, &old_first, &old_last, err);
-	if (rc == MN_OK)
-		rc = check_saved_days(ctx, field, id, &old_first, &old_last,
-		    first_day, last_day, true, err);
-	if (rc == MN_OK && first_day == NULL)
-		rc = mn_prepare(ctx->db, "DELETE FROM holidays "
-		    "WHERE id = ?6 AND version = ?7", &st, err);
-	else if (rc == MN_OK)
-		rc = mn_prepare(ctx->db, "UPDATE holidays SET name = ?1, "
-		    "first_day = ?2, last_day = ?3, version = version + 1, "
-		    "changed_by = ?4, changed_at = ?5 "
-		    "WHERE id = ?6 AND version = ?7", &st, err);
-	if (rc != MN_OK) {
-		free(old);
-		return mn_reg_finish(ctx, rc, err);
-	}
+	rc = prepare_change(ctx, &holiday_table, T("Holiday", "Ngày nghỉ"),
+	    id, first_day, last_day, first_day == NULL ? "DELETE FROM "
+	    "holidays WHERE id = ?6 AND version = ?7" : "UPDATE holidays SET "
+	    "name = ?1, first_day = ?2, last_day = ?3, version = version + 1, "
+	    "changed_by = ?4, changed_at = ?5 "
+	    "WHERE id = ?6 AND version = ?7", &st, &old, err);
+	if (rc != MN_OK)
+		return rc;
 	if (first_day != NULL) {
 		mn_now_utc(now, sizeof now);
 		sqlite3_bind_text(st, 1, clean, -1, SQLITE_TRANSIENT);
@@ -640,7 +673,7 @@ change_holiday(struct mn_ctx *ctx, int64_t id, int64_t version,
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int64(st, 7, version);
 	rc = finish_change(ctx, st, first_day != NULL ? "update" : "delete",
-	    "holidays", HOLIDAY_JSON, id, old, err);
+	    holiday_table.name, HOLIDAY_JSON, id, old, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -666,8 +699,6 @@ static int
 change_makeup(struct mn_ctx *ctx, int64_t id, int64_t version,
     const struct mn_date *day, const char *reason, struct mn_error *err)
 {
-	const char *field = T("Make-up day", "Ngày học bù");
-	struct mn_date old_day, unused;
 	sqlite3_stmt *st = NULL;
 	char clean[512], now[32], *old;
 	int rc;
@@ -675,32 +706,17 @@ change_makeup(struct mn_ctx *ctx, int64_t id, int64_t version,
 	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_CALENDAR_WRITE,
 	    err)) != MN_OK)
 		return rc;
-	if (day != NULL) {
-		if ((rc = check_range(day, day, field, err)) != MN_OK)
-			return rc;
-		rc = mn_reg_clean(reason, field, 120, clean, sizeof clean,
-		    err);
-		if (rc != MN_OK)
-			return rc;
-	}
-	if ((rc = begin_change(ctx, MAKEUP_JSON, id, &old, err)) != MN_OK)
+	if (day != NULL && (rc = check_makeup_fields(day, reason, clean,
+	    sizeof clean, err)) != MN_OK)
 		return rc;
-	rc = stored_range(ctx, "SELECT day, day FROM makeup_days "
-	    "WHERE id = ?1", id, &old_day, &unused, err);
-	if (rc == MN_OK)
-		rc = check_saved_days(ctx, field, 0, &old_day, &old_day, day,
-		    day, true, err);
-	if (rc == MN_OK && day == NULL)
-		rc = mn_prepare(ctx->db, "DELETE FROM makeup_days "
-		    "WHERE id = ?5 AND version = ?6", &st, err);
-	else if (rc == MN_OK)
-		rc = mn_prepare(ctx->db, "UPDATE makeup_days SET day = ?1, "
-		    "reason = ?2, version = version + 1, changed_by = ?3, "
-		    "changed_at = ?4 WHERE id = ?5 AND version = ?6", &st, err);
-	if (rc != MN_OK) {
-		free(old);
-		return mn_reg_finish(ctx, rc, err);
-	}
+	rc = prepare_change(ctx, &makeup_table, T("Make-up day",
+	    "Ngày học bù"), id, day, day, day == NULL ? "DELETE FROM "
+	    "makeup_days WHERE id = ?5 AND version = ?6" : "UPDATE "
+	    "makeup_days SET day = ?1, reason = ?2, version = version + 1, "
+	    "changed_by = ?3, changed_at = ?4 WHERE id = ?5 AND version = ?6",
+	    &st, &old, err);
+	if (rc != MN_OK)
+		return rc;
 	if (day != NULL) {
 		mn_now_utc(now, sizeof now);
 		mn_reg_bind_date(st, 1, day);
@@ -712,7 +728,7 @@ change_makeup(struct mn_ctx *ctx, int64_t id, int64_t version,
 	sqlite3_bind_int64(st, 5, id);
 	sqlite3_bind_int64(st, 6, version);
 	rc = finish_change(ctx, st, day != NULL ? "update" : "delete",
-	    "makeup_days", MAKEUP_JSON, id, old, err);
+	    makeup_table.name, MAKEUP_JSON, id, old, err);
 	sqlite3_finalize(st);
 	return rc;
 }

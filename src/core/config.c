@@ -98,10 +98,14 @@ static const struct key keys[] = {
 };
 #define KEY_COUNT (sizeof keys / sizeof keys[0])
 
-static const struct {
+/* A word a key takes, with the value stored for it. */
+struct word {
 	const char *name;
-	int facility;
-} facilities[] = {
+	int value;
+};
+
+/* The words of KEY_FACILITY, KEY_LANGUAGE and KEY_BOOLEAN. */
+static const struct word facilities[] = {
 	{ "user", LOG_USER }, { "daemon", LOG_DAEMON }, { "auth", LOG_AUTH },
 	{ "authpriv", LOG_AUTHPRIV }, { "local0", LOG_LOCAL0 },
 	{ "local1", LOG_LOCAL1 }, { "local2", LOG_LOCAL2 },
@@ -109,6 +113,24 @@ static const struct {
 	{ "local5", LOG_LOCAL5 }, { "local6", LOG_LOCAL6 },
 	{ "local7", LOG_LOCAL7 },
 };
+static const struct word languages[] = {
+	{ "vi", MN_LANG_VI }, { "en", MN_LANG_EN },
+};
+static const struct word booleans[] = {
+	{ "yes", 1 }, { "no", 0 },
+};
+
+/* Stores the number of word value in *out; false if value is not listed. */
+static bool
+find_word(const struct word *words, size_t n, const char *value, int *out)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, words[i].name) == 0) {
+			*out = words[i].value;
+			return true;
+		}
+	return false;
+}
 
 /* Origin of the values being applied, for error messages. */
 struct source {
@@ -332,7 +354,7 @@ set_value(struct mn_config *cfg, const struct source *src,
 	char *field = (char *)cfg + k->offset;
 	unsigned long long number;
 	unsigned seconds;
-	size_t i;
+	int word;
 
 	switch (k->type) {
 	case KEY_NAME:
@@ -354,12 +376,10 @@ set_value(struct mn_config *cfg, const struct source *src,
 		memcpy(field, value, strlen(value) + 1);
 		return MN_OK;
 	case KEY_LANGUAGE:
-		if (strcmp(value, "vi") == 0)
-			*(enum mn_lang *)(void *)field = MN_LANG_VI;
-		else if (strcmp(value, "en") == 0)
-			*(enum mn_lang *)(void *)field = MN_LANG_EN;
-		else
+		if (!find_word(languages, sizeof languages / sizeof languages[0],
+		    value, &word))
 			return fail_value(src, k, value, err);
+		*(enum mn_lang *)(void *)field = (enum mn_lang)word;
 		return MN_OK;
 	case KEY_DURATION:
 		if (mn_parse_duration(value, &seconds) != 0 ||
@@ -374,20 +394,17 @@ set_value(struct mn_config *cfg, const struct source *src,
 		*(unsigned *)(void *)field = (unsigned)number;
 		return MN_OK;
 	case KEY_BOOLEAN:
-		if (strcmp(value, "yes") == 0)
-			*(int *)(void *)field = 1;
-		else if (strcmp(value, "no") == 0)
-			*(int *)(void *)field = 0;
-		else
+		if (!find_word(booleans, sizeof booleans / sizeof booleans[0],
+		    value, &word))
 			return fail_value(src, k, value, err);
+		*(int *)(void *)field = word;
 		return MN_OK;
 	case KEY_FACILITY:
-		for (i = 0; i < sizeof facilities / sizeof facilities[0]; i++)
-			if (strcmp(value, facilities[i].name) == 0) {
-				*(int *)(void *)field = facilities[i].facility;
-				return MN_OK;
-			}
-		return fail_value(src, k, value, err);
+		if (!find_word(facilities, sizeof facilities /
+		    sizeof facilities[0], value, &word))
+			return fail_value(src, k, value, err);
+		*(int *)(void *)field = word;
+		return MN_OK;
 	}
 	return fail_value(src, k, value, err);
 }

@@ -121,10 +121,20 @@ read_row(sqlite3_stmt *stmt, struct mn_feedback *f)
 	f->version = sqlite3_column_int64(stmt, 24);
 }
 
+/* A new thread's row, its text already cleaned. */
+struct thread {
+	int64_t child_id;
+	const char *recipient, *kind, *subject, *body;
+};
+
+/* The correction_requests row that goes with a correction thread. */
+struct correction_row {
+	const char *field, *current, *value;
+};
+
 /* Inserts the thread row; the caller owns the transaction. */
 static int
-insert_thread(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
-    const char *kind, const char *subject, const char *body, int64_t *id,
+insert_thread(struct mn_ctx *ctx, const struct thread *t, int64_t *id,
     struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
@@ -139,11 +149,11 @@ insert_thread(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
 		return rc;
 	sqlite3_bind_int64(stmt, 1, ctx->actor.account_id);
 	sqlite3_bind_text(stmt, 2, ctx->actor.login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 3, child_id);
-	sqlite3_bind_text(stmt, 4, recipient, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 5, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 6, subject, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 7, body, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 3, t->child_id);
+	sqlite3_bind_text(stmt, 4, t->recipient, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, t->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, t->subject, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, t->body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 8, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 9, ctx->actor.login, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 10, now, -1, SQLITE_STATIC);
@@ -155,13 +165,61 @@ insert_thread(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
 	return rc;
 }
 
+static int
+insert_correction(struct mn_ctx *ctx, int64_t feedback_id,
+    const struct correction_row *row, struct mn_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = mn_prepare(ctx->db, "INSERT INTO correction_requests "
+	    "(feedback_id, field, current_value, requested_value) "
+	    "VALUES (?, ?, ?, ?)", &stmt, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, feedback_id);
+	sqlite3_bind_text(stmt, 2, row->field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, row->current, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, row->value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt) == SQLITE_DONE ? MN_OK :
+	    mn_db_fail(ctx->db, err);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/*
+ * Inserts thread t, with row when not NULL, and the audit row (json,
+ * detail) in one transaction.  Sets *id (when not NULL) on success.
+ */
+static int
+send_thread(struct mn_ctx *ctx, const struct thread *t,
+    const struct correction_row *row, const char *json, const char *detail,
+    int64_t *id, struct mn_error *err)
+{
+	int64_t new_id = 0;
+	int rc;
+
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		return rc;
+	if ((rc = insert_thread(ctx, t, &new_id, err)) != MN_OK ||
+	    (row != NULL && (rc = insert_correction(ctx, new_id, row,
+	    err)) != MN_OK) ||
+	    (rc = mn_audit(ctx->db, &ctx->actor, "insert", "feedback", new_id,
+	    NULL, json, detail, err)) != MN_OK ||
+	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK) {
+		mn_tx_rollback(ctx->db);
+		return rc;
+	}
+	if (id != NULL)
+		*id = new_id;
+	return MN_OK;
+}
+
 int
 mn_feedback_send(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
     const char *kind, const char *subject, const char *body, int64_t *id,
     struct mn_error *err)
 {
 	char *s = NULL, *b = NULL, *json = NULL;
-	int64_t new_id = 0;
 	int rc;
 
 	if ((rc = mn_require_child(ctx, MN_ACT_FEEDBACK_SEND, child_id,
@@ -184,22 +242,10 @@ mn_feedback_send(struct mn_ctx *ctx, int64_t child_id, const char *recipient,
 	    (rc = mn_priv_clean(body, T("message", "nội dung"),
 	    MN_FEEDBACK_BODY_MAX, true, &b, err)) != MN_OK)
 		goto out;
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		goto out;
-	if ((rc = insert_thread(ctx, child_id, recipient, kind, s, b, &new_id,
-	    err)) != MN_OK)
-		goto rollback;
 	json = mn_priv_json(ctx->db, "recipient", recipient, "kind", kind,
 	    "subject", s, "body", b, NULL);
-	if ((rc = mn_audit(ctx->db, &ctx->actor, "insert", "feedback", new_id,
-	    NULL, json, "feedback sent", err)) != MN_OK ||
-	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
-		goto rollback;
-	if (id != NULL)
-		*id = new_id;
-	goto out;
-rollback:
-	mn_tx_rollback(ctx->db);
+	rc = send_thread(ctx, &(struct thread){ child_id, recipient, kind, s,
+	    b }, NULL, json, "feedback sent", id, err);
 out:
 	free(s);
 	free(b);
@@ -212,11 +258,9 @@ mn_correction_request(struct mn_ctx *ctx, int64_t child_id,
     const char *field, const char *requested_value, const char *note,
     int64_t *id, struct mn_error *err)
 {
-	sqlite3_stmt *stmt;
 	char *value = NULL, *text = NULL, *json = NULL, subject[160];
 	char current[4 * MN_CORRECTION_VALUE_MAX + 1];
 	const char *label;
-	int64_t new_id = 0;
 	int rc;
 
 	if ((rc = mn_require_child(ctx, MN_ACT_FEEDBACK_SEND, child_id,
@@ -241,36 +285,11 @@ mn_correction_request(struct mn_ctx *ctx, int64_t child_id,
 	mn_correction_current(ctx, child_id, field, current, sizeof current);
 	snprintf(subject, sizeof subject, "%s: %s",
 	    T("Correction", "Đề nghị sửa"), label);
-
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		goto out;
-	if ((rc = insert_thread(ctx, child_id, "teacher", "correction",
-	    subject, text, &new_id, err)) != MN_OK)
-		goto rollback;
-	if ((rc = mn_prepare(ctx->db, "INSERT INTO correction_requests "
-	    "(feedback_id, field, current_value, requested_value) "
-	    "VALUES (?, ?, ?, ?)", &stmt, err)) != MN_OK)
-		goto rollback;
-	sqlite3_bind_int64(stmt, 1, new_id);
-	sqlite3_bind_text(stmt, 2, field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, current, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 4, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(stmt) == SQLITE_DONE ? MN_OK :
-	    mn_db_fail(ctx->db, err);
-	sqlite3_finalize(stmt);
-	if (rc != MN_OK)
-		goto rollback;
 	json = mn_priv_json(ctx->db, "field", field, "current", current,
 	    "requested", value, "note", text, NULL);
-	if ((rc = mn_audit(ctx->db, &ctx->actor, "insert", "feedback", new_id,
-	    NULL, json, "correction requested", err)) != MN_OK ||
-	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
-		goto rollback;
-	if (id != NULL)
-		*id = new_id;
-	goto out;
-rollback:
-	mn_tx_rollback(ctx->db);
+	rc = send_thread(ctx, &(struct thread){ child_id, "teacher",
+	    "correction", subject, text }, &(struct correction_row){ field,
+	    current, value }, json, "correction requested", id, err);
 out:
 	free(value);
 	free(text);
@@ -463,11 +482,57 @@ staff_account(sqlite3 *db, const char *login, int64_t *id,
 	    "giáo viên hay văn thư đang hoạt động"), shown);
 }
 
+/*
+ * Loads thread id and applies ch to it in one transaction.  old_json
+ * builds ch's old JSON from the thread as stored.  A thread out of scope
+ * keeps its "denied" audit row; with open_only a closed thread is
+ * rejected.  The caller frees ch's JSON.
+ */
+static int
+change_thread(struct mn_ctx *ctx, int64_t id, int64_t version,
+    const char *what, bool open_only, struct change *ch,
+    char *(*old_json)(sqlite3 *db, const struct mn_feedback *f),
+    struct mn_error *err)
+{
+	struct mn_feedback *f;
+	int rc;
+
+	if ((f = malloc(sizeof *f)) == NULL)
+		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
+		goto out;
+	if ((rc = load(ctx, id, what, f, err)) != MN_OK) {
+		if (mn_tx_commit(ctx->db, NULL) != MN_OK)
+			mn_tx_rollback(ctx->db);
+		goto out;
+	}
+	if (open_only && strcmp(f->status, "closed") == 0) {
+		rc = mn_fail(err, MN_ERR_INVALID, "status",
+		    T("feedback %lld is closed", "góp ý số %lld đã đóng"),
+		    (long long)id);
+		mn_tx_rollback(ctx->db);
+		goto out;
+	}
+	ch->old_json = old_json(ctx->db, f);
+	if ((rc = apply_change(ctx, id, version, ch, err)) != MN_OK ||
+	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
+		mn_tx_rollback(ctx->db);
+out:
+	free(f);
+	return rc;
+}
+
+static char *
+assign_old_json(sqlite3 *db, const struct mn_feedback *f)
+{
+	return mn_priv_json(db, "assignee", f->assignee_login, "status",
+	    f->status, NULL);
+}
+
 int
 mn_feedback_assign(struct mn_ctx *ctx, int64_t id, const char *assignee_login,
     int64_t version, struct mn_error *err)
 {
-	struct mn_feedback *f;
 	struct change ch = {
 		.sql = "UPDATE feedback SET assignee_id = ?4, status = CASE "
 		    "WHEN status = 'new' THEN 'in_progress' ELSE status END, "
@@ -495,43 +560,26 @@ mn_feedback_assign(struct mn_ctx *ctx, int64_t id, const char *assignee_login,
 		    "herself", "người xử lý: giáo viên chỉ có thể nhận góp ý "
 		    "cho chính mình"));
 	}
-	if ((f = malloc(sizeof *f)) == NULL)
-		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		goto out;
-	if ((rc = load(ctx, id, "feedback_assign", f, err)) != MN_OK)
-		goto commit_denial;
-	if (strcmp(f->status, "closed") == 0) {
-		rc = mn_fail(err, MN_ERR_INVALID, "status",
-		    T("feedback %lld is closed", "góp ý số %lld đã đóng"),
-		    (long long)id);
-		goto rollback;
-	}
 	ch.number = assignee;
-	ch.old_json = mn_priv_json(ctx->db, "assignee", f->assignee_login,
-	    "status", f->status, NULL);
 	ch.new_json = mn_priv_json(ctx->db, "assignee", assignee_login, NULL);
-	if ((rc = apply_change(ctx, id, version, &ch, err)) != MN_OK ||
-	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
-		goto rollback;
-	goto out;
-commit_denial:
-	if (mn_tx_commit(ctx->db, NULL) == MN_OK)
-		goto out;
-rollback:
-	mn_tx_rollback(ctx->db);
-out:
+	rc = change_thread(ctx, id, version, "feedback_assign", true, &ch,
+	    assign_old_json, err);
 	free(ch.old_json);
 	free(ch.new_json);
-	free(f);
 	return rc;
+}
+
+static char *
+answer_old_json(sqlite3 *db, const struct mn_feedback *f)
+{
+	return mn_priv_json(db, "answer", f->answer, "status", f->status,
+	    NULL);
 }
 
 int
 mn_feedback_answer(struct mn_ctx *ctx, int64_t id, const char *answer,
     int64_t version, struct mn_error *err)
 {
-	struct mn_feedback *f;
 	struct change ch = {
 		.sql = "UPDATE feedback SET answer = ?5, status = 'answered', "
 		    "answered_by = ?3, answered_at = strftime("
@@ -548,47 +596,27 @@ mn_feedback_answer(struct mn_ctx *ctx, int64_t id, const char *answer,
 	if ((rc = mn_priv_clean(answer, T("answer", "trả lời"),
 	    MN_FEEDBACK_BODY_MAX, true, &text, err)) != MN_OK)
 		return rc;
-	if ((f = malloc(sizeof *f)) == NULL) {
-		free(text);
-		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
-	}
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		goto out;
-	if ((rc = load(ctx, id, "feedback_answer", f, err)) != MN_OK) {
-		if (mn_tx_commit(ctx->db, NULL) != MN_OK)
-			mn_tx_rollback(ctx->db);
-		goto out;
-	}
-	if (strcmp(f->status, "closed") == 0) {
-		rc = mn_fail(err, MN_ERR_INVALID, "status",
-		    T("feedback %lld is closed", "góp ý số %lld đã đóng"),
-		    (long long)id);
-		goto rollback;
-	}
 	ch.text = text;
-	ch.old_json = mn_priv_json(ctx->db, "answer", f->answer, "status",
-	    f->status, NULL);
 	ch.new_json = mn_priv_json(ctx->db, "answer", text, "status",
 	    "answered", NULL);
-	if ((rc = apply_change(ctx, id, version, &ch, err)) != MN_OK ||
-	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
-		goto rollback;
-	goto out;
-rollback:
-	mn_tx_rollback(ctx->db);
-out:
+	rc = change_thread(ctx, id, version, "feedback_answer", true, &ch,
+	    answer_old_json, err);
 	free(ch.old_json);
 	free(ch.new_json);
 	free(text);
-	free(f);
 	return rc;
+}
+
+static char *
+close_old_json(sqlite3 *db, const struct mn_feedback *f)
+{
+	return mn_priv_json(db, "status", f->status, NULL);
 }
 
 int
 mn_feedback_close(struct mn_ctx *ctx, int64_t id, int64_t version,
     struct mn_error *err)
 {
-	struct mn_feedback *f;
 	struct change ch = {
 		.sql = "UPDATE feedback SET status = 'closed', closed_at = "
 		    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), " STAMP
@@ -601,24 +629,11 @@ mn_feedback_close(struct mn_ctx *ctx, int64_t id, int64_t version,
 	    (rc = mn_require(ctx->db, &ctx->actor, MN_ACT_FEEDBACK_HANDLE,
 	    err)) != MN_OK)
 		return rc;
-	if ((f = malloc(sizeof *f)) == NULL)
-		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
-	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK)
-		goto out;
-	if ((rc = load(ctx, id, "feedback_close", f, err)) != MN_OK) {
-		if (mn_tx_commit(ctx->db, NULL) != MN_OK)
-			mn_tx_rollback(ctx->db);
-		goto out;
-	}
-	ch.old_json = mn_priv_json(ctx->db, "status", f->status, NULL);
 	ch.new_json = mn_priv_json(ctx->db, "status", "closed", NULL);
-	if ((rc = apply_change(ctx, id, version, &ch, err)) != MN_OK ||
-	    (rc = mn_tx_commit(ctx->db, err)) != MN_OK)
-		mn_tx_rollback(ctx->db);
-out:
+	rc = change_thread(ctx, id, version, "feedback_close", false, &ch,
+	    close_old_json, err);
 	free(ch.old_json);
 	free(ch.new_json);
-	free(f);
 	return rc;
 }
 

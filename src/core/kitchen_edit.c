@@ -45,6 +45,40 @@ reserve(void **rows, size_t *cap, size_t count, size_t elem)
 	return true;
 }
 
+/*
+ * Steps st to its end, reading each row with read into a new zeroed
+ * element of size elem, then finalizes st.  On success *out (for the
+ * caller to free) and *count hold the rows; on failure nothing is kept.
+ */
+static int
+read_rows(struct mn_ctx *ctx, sqlite3_stmt *st, size_t elem,
+    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
+    struct mn_error *err)
+{
+	void *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *row;
+
+		if (!reserve(&rows, &cap, n, elem))
+			break;
+		row = (char *)rows + n++ * elem;
+		memset(row, 0, elem);
+		read(st, row);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return rc == SQLITE_ROW ? out_of_memory(err) :
+		    mn_db_fail(ctx->db, err);
+	}
+	*out = rows;
+	*count = n;
+	return MN_OK;
+}
+
 /* ---- Foods and prices ------------------------------------------------- */
 
 /* Columns: version, price, price date, then kitchen_food_columns. */
@@ -79,12 +113,17 @@ food_row(sqlite3_stmt *st, struct mn_food_row *r)
 	kitchen_food_from_row(st, 3, &r->food);
 }
 
+static void
+read_food(sqlite3_stmt *st, void *row)
+{
+	food_row(st, row);
+}
+
 int
 mn_kitchen_food_list(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_food_row **out, size_t *count, struct mn_error *err)
 {
-	struct mn_food_row *rows = NULL;
-	size_t n = 0, cap = 0;
+	void *rows = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -95,20 +134,9 @@ mn_kitchen_food_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
 	    (rc = food_select(ctx, "", day, &st, err)) != MN_OK)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (!reserve((void **)&rows, &cap, n, sizeof *rows))
-			break;
-		food_row(st, &rows[n++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? out_of_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
+	rc = read_rows(ctx, st, sizeof **out, read_food, &rows, count, err);
 	*out = rows;
-	*count = n;
-	return MN_OK;
+	return rc;
 }
 
 int
@@ -139,12 +167,22 @@ mn_kitchen_food_get(struct mn_ctx *ctx, int code, const struct mn_date *day,
 	    "cần một mã trong bảng"), code);
 }
 
+static void
+read_price(sqlite3_stmt *st, void *row)
+{
+	struct mn_price_row *r = row;
+
+	copy_column(st, 0, r->effective_from, sizeof r->effective_from);
+	r->unit_price = sqlite3_column_int64(st, 1);
+	copy_column(st, 2, r->changed_by, sizeof r->changed_by);
+	copy_column(st, 3, r->changed_at, sizeof r->changed_at);
+}
+
 int
 mn_kitchen_price_history(struct mn_ctx *ctx, int code,
     struct mn_price_row **out, size_t *count, struct mn_error *err)
 {
-	struct mn_price_row *rows = NULL;
-	size_t n = 0, cap = 0;
+	void *rows = NULL;
 	sqlite3_stmt *st;
 	int64_t fid;
 	int rc;
@@ -159,27 +197,9 @@ mn_kitchen_price_history(struct mn_ctx *ctx, int code,
 	    "ORDER BY effective_from DESC", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, fid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_price_row *r;
-
-		if (!reserve((void **)&rows, &cap, n, sizeof *rows))
-			break;
-		r = &rows[n++];
-		copy_column(st, 0, r->effective_from,
-		    sizeof r->effective_from);
-		r->unit_price = sqlite3_column_int64(st, 1);
-		copy_column(st, 2, r->changed_by, sizeof r->changed_by);
-		copy_column(st, 3, r->changed_at, sizeof r->changed_at);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? out_of_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
+	rc = read_rows(ctx, st, sizeof **out, read_price, &rows, count, err);
 	*out = rows;
-	*count = n;
-	return MN_OK;
+	return rc;
 }
 
 int
@@ -198,12 +218,23 @@ mn_kitchen_price_on(struct mn_ctx *ctx, int code, const struct mn_date *day,
 
 /* ---- Dishes ----------------------------------------------------------- */
 
+static void
+read_dish_summary(sqlite3_stmt *st, void *row)
+{
+	struct mn_dish_summary *r = row;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->version = sqlite3_column_int64(st, 1);
+	copy_column(st, 2, r->name, sizeof r->name);
+	r->items[MN_GROUP_NHA_TRE] = sqlite3_column_int(st, 3);
+	r->items[MN_GROUP_MAU_GIAO] = sqlite3_column_int(st, 4);
+}
+
 int
 mn_kitchen_dishes(struct mn_ctx *ctx, struct mn_dish_summary **out,
     size_t *count, struct mn_error *err)
 {
-	struct mn_dish_summary *rows = NULL;
-	size_t n = 0, cap = 0;
+	void *rows = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -217,28 +248,10 @@ mn_kitchen_dishes(struct mn_ctx *ctx, struct mn_dish_summary **out,
 	    "WHERE i.dish_id = d.id AND i.age_group = 'mau-giao') "
 	    "FROM dishes d ORDER BY d.name", &st, err)) != MN_OK)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_dish_summary *r;
-
-		if (!reserve((void **)&rows, &cap, n, sizeof *rows))
-			break;
-		r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->version = sqlite3_column_int64(st, 1);
-		copy_column(st, 2, r->name, sizeof r->name);
-		r->items[MN_GROUP_NHA_TRE] = sqlite3_column_int(st, 3);
-		r->items[MN_GROUP_MAU_GIAO] = sqlite3_column_int(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? out_of_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
+	rc = read_rows(ctx, st, sizeof **out, read_dish_summary, &rows, count,
+	    err);
 	*out = rows;
-	*count = n;
-	return MN_OK;
+	return rc;
 }
 
 void
@@ -412,12 +425,22 @@ requirement_from_row(sqlite3_stmt *st, int col, struct mn_requirement *r)
 		r->meal_pct[m] = range_at(st, col + 23 + 2 * m);
 }
 
+static void
+read_requirement(sqlite3_stmt *st, void *row)
+{
+	struct mn_requirement_row *r = row;
+
+	copy_column(st, 0, r->effective_from, sizeof r->effective_from);
+	r->version = sqlite3_column_int64(st, 1);
+	copy_column(st, 2, r->changed_by, sizeof r->changed_by);
+	requirement_from_row(st, 3, &r->r);
+}
+
 int
 mn_kitchen_requirement_list(struct mn_ctx *ctx, enum mn_age_group group,
     struct mn_requirement_row **out, size_t *count, struct mn_error *err)
 {
-	struct mn_requirement_row *rows = NULL;
-	size_t n = 0, cap = 0;
+	void *rows = NULL;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -440,26 +463,8 @@ mn_kitchen_requirement_list(struct mn_ctx *ctx, enum mn_age_group group,
 	    "ORDER BY effective_from DESC", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_requirement_row *r;
-
-		if (!reserve((void **)&rows, &cap, n, sizeof *rows))
-			break;
-		r = &rows[n++];
-		memset(r, 0, sizeof *r);
-		copy_column(st, 0, r->effective_from,
-		    sizeof r->effective_from);
-		r->version = sqlite3_column_int64(st, 1);
-		copy_column(st, 2, r->changed_by, sizeof r->changed_by);
-		requirement_from_row(st, 3, &r->r);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? out_of_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
+	rc = read_rows(ctx, st, sizeof **out, read_requirement, &rows, count,
+	    err);
 	*out = rows;
-	*count = n;
-	return MN_OK;
+	return rc;
 }

@@ -59,31 +59,24 @@ no_memory(struct mn_error *err)
 	    T("out of memory", "hết bộ nhớ"));
 }
 
-int
-mn_kitchen_dish_list(struct mn_ctx *ctx, enum mn_age_group group,
-    struct mn_dish_info **out, size_t *count, struct mn_error *err)
+/*
+ * Steps st to its end, reading each row with read into a new zeroed
+ * element of size elem, then finalizes st.  On success *out (for the
+ * caller to free) and *count hold the rows; on failure nothing is kept.
+ */
+static int
+read_rows(struct mn_ctx *ctx, sqlite3_stmt *st, size_t elem,
+    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
+    struct mn_error *err)
 {
-	struct mn_dish_info *rows = NULL, *r;
+	void *rows = NULL, *r;
 	size_t n = 0, cap = 0;
-	sqlite3_stmt *st;
 	int rc;
 
-	*out = NULL;
-	*count = 0;
-	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_list",
-	    err)) != MN_OK ||
-	    (rc = mn_prepare(ctx->db, "SELECT d.id, d.name, count(*) FROM "
-	    "dishes d JOIN dish_items i ON i.dish_id = d.id WHERE "
-	    "i.age_group = ? GROUP BY d.id ORDER BY d.name", &st, err)) !=
-	    MN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&rows, &cap, n, sizeof *r)) == NULL)
+		if ((r = grow(&rows, &cap, n, elem)) == NULL)
 			break;
-		r->id = sqlite3_column_int64(st, 0);
-		copy_text(st, 1, r->name, sizeof r->name);
-		r->items = sqlite3_column_int(st, 2);
+		read(st, r);
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -97,6 +90,57 @@ mn_kitchen_dish_list(struct mn_ctx *ctx, enum mn_age_group group,
 	return MN_OK;
 }
 
+/*
+ * Checks access (mask, what) and day, and writes day as the ISO date
+ * that the day queries bind.
+ */
+static int
+day_query(struct mn_ctx *ctx, unsigned mask, const char *what,
+    const struct mn_date *day, char date[11], struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = kitchen_require(ctx, mask, what, err)) != MN_OK ||
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+		return rc;
+	kitchen_iso(day, date);
+	return MN_OK;
+}
+
+static void
+read_dish_info(sqlite3_stmt *st, void *row)
+{
+	struct mn_dish_info *r = row;
+
+	r->id = sqlite3_column_int64(st, 0);
+	copy_text(st, 1, r->name, sizeof r->name);
+	r->items = sqlite3_column_int(st, 2);
+}
+
+int
+mn_kitchen_dish_list(struct mn_ctx *ctx, enum mn_age_group group,
+    struct mn_dish_info **out, size_t *count, struct mn_error *err)
+{
+	void *rows = NULL;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_list",
+	    err)) != MN_OK ||
+	    (rc = mn_prepare(ctx->db, "SELECT d.id, d.name, count(*) FROM "
+	    "dishes d JOIN dish_items i ON i.dish_id = d.id WHERE "
+	    "i.age_group = ? GROUP BY d.id ORDER BY d.name", &st, err)) !=
+	    MN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
+	rc = read_rows(ctx, st, sizeof **out, read_dish_info, &rows, count,
+	    err);
+	*out = rows;
+	return rc;
+}
+
 int
 mn_kitchen_meal_count_get(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_age_group group, struct mn_meal_count_info *out,
@@ -108,11 +152,9 @@ mn_kitchen_meal_count_get(struct mn_ctx *ctx, const struct mn_date *day,
 
 	memset(out, 0, sizeof *out);
 	out->planned = out->from_attendance = out->manual = -1;
-	if ((rc = kitchen_require(ctx, MAY_READ_COUNTS,
-	    "meal_count_read", err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	if ((rc = day_query(ctx, MAY_READ_COUNTS, "meal_count_read", day, date,
+	    err)) != MN_OK)
 		return rc;
-	kitchen_iso(day, date);
 	if ((rc = mn_prepare(ctx->db, "SELECT planned, from_attendance, "
 	    "manual, coalesce(manual_by, ''), coalesce(manual_reason, ''), "
 	    "changed_at FROM meal_counts WHERE day = ? AND age_group = ?",
@@ -151,11 +193,9 @@ mn_kitchen_meal_fee(struct mn_ctx *ctx, enum mn_age_group group,
 	int rc;
 
 	*fee = 0;
-	if ((rc = kitchen_require(ctx, MAY_READ_COST,
-	    "meal_fee_read", err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	if ((rc = day_query(ctx, MAY_READ_COST, "meal_fee_read", day, date,
+	    err)) != MN_OK)
 		return rc;
-	kitchen_iso(day, date);
 	if ((rc = mn_prepare(ctx->db, "SELECT fee_per_day FROM meal_fees "
 	    "WHERE age_group = ? AND effective_from <= ? ORDER BY "
 	    "effective_from DESC LIMIT 1", &st, err)) != MN_OK)
@@ -180,11 +220,9 @@ mn_kitchen_purchases_total(struct mn_ctx *ctx, const struct mn_date *day,
 
 	*amount = 0;
 	*rows = 0;
-	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET, "purchase_read",
-	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	if ((rc = day_query(ctx, MAY_SEE_MARKET, "purchase_read", day, date,
+	    err)) != MN_OK)
 		return rc;
-	kitchen_iso(day, date);
 	if ((rc = mn_prepare(ctx->db, "SELECT coalesce(sum(amount), 0), "
 	    "count(*) FROM purchases WHERE day = ?", &st, err)) != MN_OK)
 		return rc;
@@ -198,75 +236,81 @@ mn_kitchen_purchases_total(struct mn_ctx *ctx, const struct mn_date *day,
 	return rc == SQLITE_ROW ? MN_OK : mn_db_fail(ctx->db, err);
 }
 
+static void
+read_food_check(sqlite3_stmt *st, void *row)
+{
+	struct mn_food_check_row *r = row;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->step = sqlite3_column_int(st, 1);
+	copy_text(st, 2, r->checked_at, sizeof r->checked_at);
+	r->meal = meal_of(st, 3);
+	copy_text(st, 4, r->item, sizeof r->item);
+	copy_text(st, 5, r->supplier, sizeof r->supplier);
+	r->quantity = sqlite3_column_double(st, 6);
+	copy_text(st, 7, r->unit, sizeof r->unit);
+	copy_text(st, 8, r->checks, sizeof r->checks);
+	r->accepted = strcmp((const char *)sqlite3_column_text(st, 9),
+	    "accepted") == 0;
+	copy_text(st, 10, r->action, sizeof r->action);
+	copy_text(st, 11, r->checked_by, sizeof r->checked_by);
+}
+
 int
 mn_kitchen_food_check_list(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_food_check_row **out, size_t *count, struct mn_error *err)
 {
-	struct mn_food_check_row *rows = NULL, *r;
-	size_t n = 0, cap = 0;
+	void *rows = NULL;
 	sqlite3_stmt *st;
 	char date[11];
 	int rc;
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_check_read",
-	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	if ((rc = day_query(ctx, MAY_SAFETY, "food_check_read", day, date,
+	    err)) != MN_OK)
 		return rc;
-	kitchen_iso(day, date);
 	if ((rc = mn_prepare(ctx->db, "SELECT id, step, checked_at, meal, "
 	    "item, supplier, coalesce(quantity, 0), unit, checks, result, "
 	    "action, checked_by FROM food_checks WHERE day = ? ORDER BY "
 	    "step, checked_at, id", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&rows, &cap, n, sizeof *r)) == NULL)
-			break;
-		r->id = sqlite3_column_int64(st, 0);
-		r->step = sqlite3_column_int(st, 1);
-		copy_text(st, 2, r->checked_at, sizeof r->checked_at);
-		r->meal = meal_of(st, 3);
-		copy_text(st, 4, r->item, sizeof r->item);
-		copy_text(st, 5, r->supplier, sizeof r->supplier);
-		r->quantity = sqlite3_column_double(st, 6);
-		copy_text(st, 7, r->unit, sizeof r->unit);
-		copy_text(st, 8, r->checks, sizeof r->checks);
-		r->accepted = strcmp((const char *)sqlite3_column_text(st, 9),
-		    "accepted") == 0;
-		copy_text(st, 10, r->action, sizeof r->action);
-		copy_text(st, 11, r->checked_by, sizeof r->checked_by);
-		n++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? no_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
+	rc = read_rows(ctx, st, sizeof **out, read_food_check, &rows, count,
+	    err);
 	*out = rows;
-	*count = n;
-	return MN_OK;
+	return rc;
+}
+
+static void
+read_sample(sqlite3_stmt *st, void *row)
+{
+	struct mn_sample_row *r = row;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->meal = meal_of(st, 1);
+	copy_text(st, 2, r->dish, sizeof r->dish);
+	r->quantity_g = sqlite3_column_double(st, 3);
+	copy_text(st, 4, r->taken_at, sizeof r->taken_at);
+	copy_text(st, 5, r->taken_by, sizeof r->taken_by);
+	copy_text(st, 6, r->disposed_at, sizeof r->disposed_at);
+	copy_text(st, 7, r->disposed_by, sizeof r->disposed_by);
 }
 
 int
 mn_kitchen_sample_list(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_sample_row **out, size_t *count, struct mn_error *err)
 {
-	struct mn_sample_row *rows = NULL, *r;
-	size_t n = 0, cap = 0;
+	void *rows = NULL;
 	sqlite3_stmt *st;
 	char date[11];
 	int rc;
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = kitchen_require(ctx, MAY_SAFETY, "food_sample_read",
-	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	if ((rc = day_query(ctx, MAY_SAFETY, "food_sample_read", day, date,
+	    err)) != MN_OK)
 		return rc;
-	kitchen_iso(day, date);
 	if ((rc = mn_prepare(ctx->db, "SELECT s.id, s.meal, d.name, "
 	    "s.quantity_g, s.taken_at, s.taken_by, coalesce(s.disposed_at, "
 	    "''), coalesce(s.disposed_by, '') FROM food_samples s JOIN "
@@ -274,28 +318,10 @@ mn_kitchen_sample_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    "s.taken_at, d.name", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow((void **)&rows, &cap, n, sizeof *r)) == NULL)
-			break;
-		r->id = sqlite3_column_int64(st, 0);
-		r->meal = meal_of(st, 1);
-		copy_text(st, 2, r->dish, sizeof r->dish);
-		r->quantity_g = sqlite3_column_double(st, 3);
-		copy_text(st, 4, r->taken_at, sizeof r->taken_at);
-		copy_text(st, 5, r->taken_by, sizeof r->taken_by);
-		copy_text(st, 6, r->disposed_at, sizeof r->disposed_at);
-		copy_text(st, 7, r->disposed_by, sizeof r->disposed_by);
-		n++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? no_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
+	rc = read_rows(ctx, st, sizeof **out, read_sample, &rows, count,
+	    err);
 	*out = rows;
-	*count = n;
-	return MN_OK;
+	return rc;
 }
 
 void

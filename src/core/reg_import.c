@@ -43,6 +43,19 @@ issue_from(struct mn_import_report *rep, size_t line,
 	return add_issue(rep, line, e->field, e->message);
 }
 
+/*
+ * Records a row's error e as an issue of its line.  Running out of
+ * memory there is the import's own error, in err.
+ */
+static int
+row_issue(struct mn_import_report *rep, size_t line,
+    const struct mn_error *e, struct mn_error *err)
+{
+	if (issue_from(rep, line, e) != MN_OK)
+		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	return MN_OK;
+}
+
 void
 mn_import_report_free(struct mn_import_report *rep)
 {
@@ -331,11 +344,8 @@ mn_import_classes(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    "lần trong tệp"), mn_class_columns[0],
 				    c.code);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK) {
-				rc = mn_fail(err, MN_ERR_NOMEM, "",
-				    "out of memory");
+			if ((rc = row_issue(rep, row.line, &e, err)) != MN_OK)
 				break;
-			}
 			continue;
 		}
 		grown = realloc(rows, (nrows + 1) * sizeof *rows);
@@ -375,6 +385,38 @@ mn_import_classes(struct mn_ctx *ctx, struct mn_csv_reader *r,
 	}
 	free(rows);
 	free(years);
+	return rc;
+}
+
+/*
+ * Ends an import whose row reader stopped with rc: an error other than
+ * the end of the file becomes an issue.  Unless the file had issues or
+ * this is a dry run, writes the n rows with write in one transaction and
+ * counts them in rep->written once it commits.
+ */
+static int
+write_rows(struct mn_ctx *ctx, int rc, size_t n,
+    int (*write)(struct mn_ctx *ctx, size_t i, void *arg,
+    struct mn_error *err), void *arg, const struct mn_import_opts *opts,
+    struct mn_import_report *rep, struct mn_error *err)
+{
+	if (rc != MN_ERR_NOTFOUND) {
+		add_issue(rep, 0, err->field, err->message);
+		return rc;
+	}
+	rc = outcome(rep, err);
+	if (rc != MN_OK || opts->dry_run)
+		return rc;
+	rc = mn_tx_begin(ctx->db, err);
+	for (size_t i = 0; rc == MN_OK && i < n; i++)
+		rc = write(ctx, i, arg, err);
+	if (rc != MN_OK) {
+		mn_tx_rollback(ctx->db);
+		return rc;
+	}
+	rc = mn_reg_finish(ctx, rc, err);
+	if (rc == MN_OK)
+		rep->written = n;
 	return rc;
 }
 
@@ -510,6 +552,14 @@ same_child(const struct mn_child *a, const struct mn_child *b,
 	    mn_date_cmp(&a->birth_date, &b->birth_date) == 0;
 }
 
+static int
+write_child(struct mn_ctx *ctx, size_t i, void *arg, struct mn_error *err)
+{
+	struct mn_child *rows = arg;
+
+	return mn_child_insert_checked(ctx, &rows[i], err);
+}
+
 int
 mn_import_children(struct mn_ctx *ctx, struct mn_csv_reader *r,
     const struct mn_import_opts *opts, struct mn_import_report *rep,
@@ -582,11 +632,8 @@ mn_import_children(struct mn_ctx *ctx, struct mn_csv_reader *r,
 		}
 		if (rc != MN_OK) {
 			free(fold);
-			if (issue_from(rep, row.line, &e) != MN_OK) {
-				rc = mn_fail(err, MN_ERR_NOMEM, "",
-				    "out of memory");
+			if ((rc = row_issue(rep, row.line, &e, err)) != MN_OK)
 				goto out;
-			}
 			continue;
 		}
 		struct mn_child *g = realloc(rows, (nrows + 1) * sizeof *g);
@@ -604,23 +651,7 @@ mn_import_children(struct mn_ctx *ctx, struct mn_csv_reader *r,
 		rows[nrows] = c;
 		folds[nrows++] = fold;
 	}
-	if (rc != MN_ERR_NOTFOUND) {
-		add_issue(rep, 0, err->field, err->message);
-		goto out;
-	}
-	rc = outcome(rep, err);
-	if (rc != MN_OK || opts->dry_run)
-		goto out;
-	rc = mn_tx_begin(ctx->db, err);
-	for (size_t i = 0; rc == MN_OK && i < nrows; i++)
-		rc = mn_child_insert_checked(ctx, &rows[i], err);
-	if (rc == MN_OK) {
-		rc = mn_reg_finish(ctx, rc, err);
-		if (rc == MN_OK)
-			rep->written = nrows;
-	} else {
-		mn_tx_rollback(ctx->db);
-	}
+	rc = write_rows(ctx, rc, nrows, write_child, rows, opts, rep, err);
 out:
 	for (size_t i = 0; i < nrows; i++)
 		free(folds[i]);
@@ -762,6 +793,17 @@ staff_exists(struct mn_ctx *ctx, const struct mn_staff *s, const char *fold)
 	return found;
 }
 
+static int
+write_staff(struct mn_ctx *ctx, size_t i, void *arg, struct mn_error *err)
+{
+	struct staff_row *rows = arg;
+	int rc;
+
+	if ((rc = mn_staff_insert_checked(ctx, &rows[i].s, err)) != MN_OK)
+		return rc;
+	return link_classes(ctx, &rows[i], err);
+}
+
 int
 mn_import_staff(struct mn_ctx *ctx, struct mn_csv_reader *r,
     const struct mn_import_opts *opts, struct mn_import_report *rep,
@@ -818,11 +860,8 @@ mn_import_staff(struct mn_ctx *ctx, struct mn_csv_reader *r,
 				    sr.s.staff_code);
 		free(fold);
 		if (rc != MN_OK) {
-			if (issue_from(rep, row.line, &e) != MN_OK) {
-				rc = mn_fail(err, MN_ERR_NOMEM, "",
-				    "out of memory");
+			if ((rc = row_issue(rep, row.line, &e, err)) != MN_OK)
 				break;
-			}
 			continue;
 		}
 		struct staff_row *g = realloc(rows, (nrows + 1) * sizeof *g);
@@ -834,26 +873,7 @@ mn_import_staff(struct mn_ctx *ctx, struct mn_csv_reader *r,
 		rows = g;
 		rows[nrows++] = sr;
 	}
-	if (rc != MN_ERR_NOTFOUND) {
-		add_issue(rep, 0, err->field, err->message);
-		goto out;
-	}
-	rc = outcome(rep, err);
-	if (rc != MN_OK || opts->dry_run)
-		goto out;
-	rc = mn_tx_begin(ctx->db, err);
-	for (size_t i = 0; rc == MN_OK && i < nrows; i++) {
-		rc = mn_staff_insert_checked(ctx, &rows[i].s, err);
-		if (rc == MN_OK)
-			rc = link_classes(ctx, &rows[i], err);
-	}
-	if (rc == MN_OK) {
-		rc = mn_reg_finish(ctx, rc, err);
-		if (rc == MN_OK)
-			rep->written = nrows;
-	} else {
-		mn_tx_rollback(ctx->db);
-	}
+	rc = write_rows(ctx, rc, nrows, write_staff, rows, opts, rep, err);
 out:
 	free(rows);
 	free(cs.v);

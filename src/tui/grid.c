@@ -418,3 +418,75 @@ grid_resume_child(const struct tui *ui, const char *key, int64_t child_id,
 	snprintf(buf, size, "%s", value);
 	return split(buf, parts, GRID_PARTS_MAX);
 }
+
+/* ---- Pieces of the attendance sheet and the daily log ---------------- */
+
+int
+grid_screen_start(struct tui *ui, const struct grid_screen *gs)
+{
+	struct class_day cd;
+	int rc;
+
+	memset(&cd, 0, sizeof cd);
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
+		return rc;
+	return grid_run_day(ui, gs, &cd, false, "");
+}
+
+bool
+grid_read_key(struct tui *ui, const struct tui_keydef *keys,
+    void (*draw)(struct tui *, void *), void *arg, int *key)
+{
+	if (tui_frame(ui, keys))
+		draw(ui, arg);
+	tui_refresh(ui);
+	*key = tui_key(ui);
+	if (*key == TK_END)
+		return true;
+	return *key != TK_RESIZE && tui_fits(ui);
+}
+
+void
+grid_draft_start(struct grid_draft *d, const struct tui *ui,
+    const struct class_day *cd)
+{
+	char day[16], detail[96];
+
+	mn_date_format(&cd->day, day, sizeof day);
+	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
+	    cd->code, day);
+	grid_draft_init(d, ui, detail);
+}
+
+const char *
+grid_intake_text(enum mn_intake intake, const char *none)
+{
+	switch (intake) {
+	case MN_INTAKE_ALL:
+		return T("all", "hết");
+	case MN_INTAKE_PART:
+		return T("part", "phần");
+	case MN_INTAKE_REFUSED:
+		return T("none", "không");
+	default:
+		return none;
+	}
+}
+
+void
+grid_meals_text(const struct mn_daily_log *log, const char *none,
+    char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int m = 0; m < MN_MEAL_COUNT && used < size; m++) {
+		int n = snprintf(buf + used, size - used, "%s%s",
+		    m > 0 ? "/" : "", grid_intake_text(log->meals[m], none));
+
+		if (n < 0)
+			return;
+		used += (size_t)n;
+	}
+}

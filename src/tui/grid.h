@@ -10,6 +10,7 @@
 #ifndef MN_TUI_GRID_H
 #define MN_TUI_GRID_H
 
+#include "core/dailylog.h"
 #include "core/drafts.h"
 #include "tui/draft_kinds.h"
 #include "tui/screens.h"
@@ -171,5 +172,28 @@ int grid_resume_child(const struct tui *ui, const char *key,
 /* The resumed draft's field name of key, or NULL. */
 const char *grid_resume_get(const struct tui *ui, const char *key,
     const char *name);
+
+/* ---- Pieces of the attendance sheet and the daily log ---------------- */
+
+/*
+ * Asks the class, then runs gs (set up by the caller) on today's day of
+ * it.  Returns what grid_run_day or the class question returns.
+ */
+int grid_screen_start(struct tui *ui, const struct grid_screen *gs);
+/*
+ * Draws the frame when needed (draw with arg) and reads a key into *key.
+ * False when the loop should only go round again: the screen was
+ * resized or is too small.  *key is TK_END when the session ends.
+ */
+bool grid_read_key(struct tui *ui, const struct tui_keydef *keys,
+    void (*draw)(struct tui *, void *), void *arg, int *key);
+/* Starts a class-day draft whose offer names cd's class and day. */
+void grid_draft_start(struct grid_draft *d, const struct tui *ui,
+    const struct class_day *cd);
+/* A meal's short word ("hết", "phần", "không"), or none when unrecorded. */
+const char *grid_intake_text(enum mn_intake intake, const char *none);
+/* Writes log's meals in enum mn_meal order, joined by '/': "hết/phần/-/-". */
+void grid_meals_text(const struct mn_daily_log *log, const char *none,
+    char *buf, size_t size);
 
 #endif

@@ -394,6 +394,33 @@ kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
 }
 
 int
+kui_list_loop(struct tui *ui, const char *title,
+    const struct tui_keydef *keys,
+    struct tui_list *(*reload)(struct tui *ui, void *arg),
+    int (*act)(struct tui *ui, int action, void *arg), void *arg)
+{
+	int rc = TUI_CANCEL;
+
+	tui_enter(ui, title);
+	for (;;) {
+		int action = tui_list_run(ui, reload(ui, arg), keys);
+
+		if (action == TUI_ACT_END) {
+			rc = TUI_END;
+			break;
+		}
+		if (action == TUI_ACT_BACK)
+			break;
+		if (act(ui, action, arg) == TUI_END) {
+			rc = TUI_END;
+			break;
+		}
+	}
+	tui_leave(ui);
+	return rc;
+}
+
+int
 kitchen_form_reopen(struct tui *ui, const char *record)
 {
 	static const struct {

@@ -87,6 +87,18 @@ int kitchen_market_reopen(struct tui *ui, const char *record);
 int kitchen_safety_reopen(struct tui *ui, const char *record);
 int kitchen_fee_reopen(struct tui *ui, const char *record);
 
+/*
+ * Runs a kitchen list screen titled title until Back (TUI_CANCEL) or the
+ * end of the session (TUI_END).  Before each round, reload fills the
+ * screen's rows, sets the minimum size and returns the list to show.
+ * act handles every other action and returns TUI_END to end the
+ * session.  title may be a buffer that reload rewrites.
+ */
+int kui_list_loop(struct tui *ui, const char *title,
+    const struct tui_keydef *keys,
+    struct tui_list *(*reload)(struct tui *ui, void *arg),
+    int (*act)(struct tui *ui, int action, void *arg), void *arg);
+
 /* Minimum size: parents read on phones, staff need 80x24. */
 void kui_set_minimum(struct tui *ui);
 

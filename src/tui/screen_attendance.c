@@ -652,14 +652,11 @@ keep_draft(struct tui *ui, void *arg)
 {
 	const struct sheet *s = arg;
 	struct grid_draft d;
-	char key[MN_DRAFT_KEY_SIZE], version[24], day[16], detail[96];
+	char key[MN_DRAFT_KEY_SIZE], version[24];
 
 	if (!grid_draft_wanted(ui) || !sheet_changed(s))
 		return;
-	mn_date_format(&s->cd.day, day, sizeof day);
-	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
-	    s->cd.code, day);
-	grid_draft_init(&d, ui, detail);
+	grid_draft_start(&d, ui, &s->cd);
 	snprintf(version, sizeof version, "%lld", (long long)s->att.version);
 	grid_draft_add(&d, "version", version);
 	for (size_t i = 0; i < s->att.count; i++) {
@@ -732,14 +729,10 @@ run_sheet(struct tui *ui, void *arg, struct class_day *cd)
 	for (;;) {
 		int key, act, rc;
 
-		if (tui_frame(ui, sheet_keys))
-			draw_sheet(ui, s);
-		tui_refresh(ui);
-		key = tui_key(ui);
+		if (!grid_read_key(ui, sheet_keys, draw_behind, s, &key))
+			continue;
 		if (key == TK_END)
 			return TUI_END;
-		if (key == TK_RESIZE || !tui_fits(ui))
-			continue;
 		if (grid_move(&s->sel, (int)s->att.count, key))
 			continue;
 		act = tui_key_action(sheet_keys, key);
@@ -808,29 +801,23 @@ static void
 init_screen(struct grid_screen *gs, struct sheet *s)
 {
 	memset(s, 0, sizeof *s);
-	memset(gs, 0, sizeof *gs);
-	gs->loader.load = load_day;
-	gs->loader.arg = s;
-	gs->run = run_sheet;
-	gs->apply_draft = apply_draft;
-	gs->keep_draft = keep_draft;
-	gs->free = free_sheet;
+	*gs = (struct grid_screen){
+		.loader = { load_day, s },
+		.run = run_sheet,
+		.apply_draft = apply_draft,
+		.keep_draft = keep_draft,
+		.free = free_sheet,
+	};
 }
 
 int
 screen_attendance(struct tui *ui)
 {
 	struct grid_screen gs;
-	struct class_day cd;
 	struct sheet s;
-	int rc;
 
-	memset(&cd, 0, sizeof cd);
-	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
-		return rc;
 	init_screen(&gs, &s);
-	return grid_run_day(ui, &gs, &cd, false, "");
+	return grid_screen_start(ui, &gs);
 }
 
 /* Opens the sheet of a draft "attendance:CLASS_ID:YYYY-MM-DD". */
@@ -878,38 +865,6 @@ short_day(const struct mn_date *d, char *buf, size_t size)
 		wd = 0;
 	snprintf(buf, size, "%s %02d/%02d", T(en[wd], vi[wd]), d->day,
 	    d->month);
-}
-
-static const char *
-intake_short(enum mn_intake i)
-{
-	switch (i) {
-	case MN_INTAKE_ALL:
-		return T("all", "hết");
-	case MN_INTAKE_PART:
-		return T("part", "phần");
-	case MN_INTAKE_REFUSED:
-		return T("none", "không");
-	default:
-		return "-";
-	}
-}
-
-/* "hết/phần/-/-": the meals in enum mn_meal order. */
-static void
-meals_short(const struct mn_daily_log *log, char *buf, size_t size)
-{
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (int m = 0; m < MN_MEAL_COUNT && used < size; m++) {
-		int n = snprintf(buf + used, size - used, "%s%s",
-		    m > 0 ? "/" : "", intake_short(log->meals[m]));
-
-		if (n < 0)
-			return;
-		used += (size_t)n;
-	}
 }
 
 /* Joins the log's notes: symptoms, medicine, behaviour, learning. */
@@ -986,7 +941,7 @@ load_month(struct tui *ui, struct month *m, int64_t child_id, int year,
 		else
 			mark_text(&(struct mn_attendance_entry){
 			    .mark = cday->mark }, mark, sizeof mark);
-		meals_short(log, meals, sizeof meals);
+		grid_meals_text(log, "-", meals, sizeof meals);
 		if (log->nap_minutes >= 0)
 			snprintf(nap, sizeof nap, T("%d min", "%d ph"),
 			    log->nap_minutes);

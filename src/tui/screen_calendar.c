@@ -203,15 +203,6 @@ init_rows(struct tui_form_row *rows, int n, const int *max)
 	}
 }
 
-static void
-set_date(struct tui_form_row *row, const struct mn_date *d)
-{
-	char text[16];
-
-	reg_date_text(d, text, sizeof text);
-	tui_field_set(&row->field, text);
-}
-
 /* Writes the draft key: "calendar_form:KIND", with ":ID" for an edit. */
 static void
 draft_key(char *buf, size_t size, const char *kind, int64_t id)
@@ -223,97 +214,136 @@ draft_key(char *buf, size_t size, const char *kind, int64_t id)
 		    (long long)id);
 }
 
+/* One of the calendar's forms: its rows, note, titles and store step. */
+struct form_spec {
+	const char *kind;		/* in the draft key */
+	int nrows;
+	const char *id[3];		/* row ids, the draft's field names */
+	const char *en[3], *vi[3];	/* row labels */
+	int max[3];			/* row field sizes */
+	const char *note_en, *note_vi;
+	const char *new_en, *new_vi;	/* title of an empty form */
+	const char *edit_en, *edit_vi;	/* title of an edit */
+	int (*store)(struct tui *, struct tui_form *, int64_t,
+	    struct mn_error *);
+};
+
+static const struct form_spec year_spec = {
+	"year", 3,
+	{ "name", "first_day", "last_day" },
+	{ "School year", "First day", "Last day" },
+	{ "Năm học", "Ngày khai giảng", "Ngày kết thúc" },
+	{ 9, 10, 10 },
+	"School year: two consecutive years, such as 2026-2027.  Dates: "
+	"dd/mm/yyyy.",
+	"Năm học: hai năm liền nhau, ví dụ 2026-2027.  Ngày: dd/mm/yyyy.",
+	"New school year", "Thêm năm học", "Edit school year", "Sửa năm học",
+	store_year
+};
+
+static const struct form_spec holiday_spec = {
+	"holiday", 3,
+	{ "name", "first_day", "last_day" },
+	{ "Holiday", "From", "To" },
+	{ "Ngày nghỉ", "Từ ngày", "Đến ngày" },
+	{ 100, 10, 10 },
+	"Holiday: its name, such as Tết Nguyên đán.  Dates: dd/mm/yyyy, "
+	"both included; an empty \"To\" means one day.",
+	"Ngày nghỉ: tên, ví dụ Tết Nguyên đán.  Ngày: dd/mm/yyyy, tính cả "
+	"hai đầu; để trống \"Đến ngày\" là nghỉ một ngày.",
+	"New holiday", "Thêm ngày nghỉ", "Edit holiday", "Sửa ngày nghỉ",
+	store_holiday
+};
+
+static const struct form_spec makeup_spec = {
+	"makeup", 2,
+	{ "day", "reason" },
+	{ "Make-up day", "Reason" },
+	{ "Ngày học bù", "Lý do" },
+	{ 10, 200 },
+	"Make-up day: a Saturday or Sunday taught, as dd/mm/yyyy.",
+	"Ngày học bù: thứ bảy hoặc chủ nhật có dạy, dạng dd/mm/yyyy.",
+	"New make-up day", "Thêm ngày học bù", "Edit make-up day",
+	"Sửa ngày học bù", store_makeup
+};
+
+/*
+ * Opens the form of spec: empty for id 0, else the edit of row id at
+ * version with values (one per row) in its fields.
+ */
+static int
+open_form(struct tui *ui, const struct form_spec *spec, int64_t id,
+    int64_t version, const char *const *values)
+{
+	struct tui_form_row rows[3];
+	struct tui_form form = { .rows = rows, .nrows = spec->nrows,
+	    .enter_submits = true };
+	char key[MN_DRAFT_KEY_SIZE];
+
+	memset(rows, 0, sizeof rows);
+	for (int i = 0; i < spec->nrows; i++) {
+		rows[i].id = spec->id[i];
+		rows[i].en = spec->en[i];
+		rows[i].vi = spec->vi[i];
+	}
+	init_rows(rows, spec->nrows, spec->max);
+	if (id != 0) {
+		for (int i = 0; i < spec->nrows; i++)
+			tui_field_set(&rows[i].field, values[i]);
+		form.version = version;
+	}
+	draft_key(key, sizeof key, spec->kind, id);
+	form.draft_key = key;
+	form.note = T(spec->note_en, spec->note_vi);
+	return run_form(ui, &form, id != 0 ? T(spec->edit_en, spec->edit_vi) :
+	    T(spec->new_en, spec->new_vi), spec->store, id);
+}
+
+/* Opens the form of spec on a row with a name and a range of days. */
+static int
+range_form(struct tui *ui, const struct form_spec *spec, int64_t id,
+    int64_t version, const char *name, const struct mn_date *first_day,
+    const struct mn_date *last_day)
+{
+	char first[16], last[16];
+
+	reg_date_text(first_day, first, sizeof first);
+	reg_date_text(last_day, last, sizeof last);
+	return open_form(ui, spec, id, version,
+	    (const char *const[]){ name, first, last });
+}
+
 /* Opens the school year form, empty for y NULL, else filled from y. */
 static int
 year_form(struct tui *ui, const struct mn_school_year *y)
 {
-	struct tui_form_row rows[3] = {
-		{ .id = "name", .en = "School year", .vi = "Năm học" },
-		{ .id = "first_day", .en = "First day",
-		    .vi = "Ngày khai giảng" },
-		{ .id = "last_day", .en = "Last day", .vi = "Ngày kết thúc" },
-	};
-	static const int max[3] = { 9, 10, 10 };
-	struct tui_form form = { .rows = rows, .nrows = 3,
-	    .enter_submits = true };
-	char key[MN_DRAFT_KEY_SIZE];
-
-	init_rows(rows, 3, max);
-	if (y != NULL) {
-		tui_field_set(&rows[0].field, y->name);
-		set_date(&rows[1], &y->first_day);
-		set_date(&rows[2], &y->last_day);
-		form.version = y->version;
-	}
-	draft_key(key, sizeof key, "year", y != NULL ? y->id : 0);
-	form.draft_key = key;
-	form.note = T("School year: two consecutive years, such as "
-	    "2026-2027.  Dates: dd/mm/yyyy.", "Năm học: hai năm liền nhau, "
-	    "ví dụ 2026-2027.  Ngày: dd/mm/yyyy.");
-	return run_form(ui, &form, y != NULL ? T("Edit school year",
-	    "Sửa năm học") : T("New school year", "Thêm năm học"),
-	    store_year, y != NULL ? y->id : 0);
+	if (y == NULL)
+		return open_form(ui, &year_spec, 0, 0, NULL);
+	return range_form(ui, &year_spec, y->id, y->version, y->name,
+	    &y->first_day, &y->last_day);
 }
 
 /* Opens the holiday form, empty for e NULL, else filled from e. */
 static int
 holiday_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
-	struct tui_form_row rows[3] = {
-		{ .id = "name", .en = "Holiday", .vi = "Ngày nghỉ" },
-		{ .id = "first_day", .en = "From", .vi = "Từ ngày" },
-		{ .id = "last_day", .en = "To", .vi = "Đến ngày" },
-	};
-	static const int max[3] = { 100, 10, 10 };
-	struct tui_form form = { .rows = rows, .nrows = 3,
-	    .enter_submits = true };
-	char key[MN_DRAFT_KEY_SIZE];
-
-	init_rows(rows, 3, max);
-	if (e != NULL) {
-		tui_field_set(&rows[0].field, e->name);
-		set_date(&rows[1], &e->first_day);
-		set_date(&rows[2], &e->last_day);
-		form.version = e->version;
-	}
-	draft_key(key, sizeof key, "holiday", e != NULL ? e->id : 0);
-	form.draft_key = key;
-	form.note = T("Holiday: its name, such as Tết Nguyên đán.  Dates: "
-	    "dd/mm/yyyy, both included; an empty \"To\" means one day.",
-	    "Ngày nghỉ: tên, ví dụ Tết Nguyên đán.  Ngày: dd/mm/yyyy, tính "
-	    "cả hai đầu; để trống \"Đến ngày\" là nghỉ một ngày.");
-	return run_form(ui, &form, e != NULL ? T("Edit holiday",
-	    "Sửa ngày nghỉ") : T("New holiday", "Thêm ngày nghỉ"),
-	    store_holiday, e != NULL ? e->id : 0);
+	if (e == NULL)
+		return open_form(ui, &holiday_spec, 0, 0, NULL);
+	return range_form(ui, &holiday_spec, e->id, e->version, e->name,
+	    &e->first_day, &e->last_day);
 }
 
 /* Opens the make-up day form, empty for e NULL, else filled from e. */
 static int
 makeup_form(struct tui *ui, const struct mn_calendar_entry *e)
 {
-	struct tui_form_row rows[2] = {
-		{ .id = "day", .en = "Make-up day", .vi = "Ngày học bù" },
-		{ .id = "reason", .en = "Reason", .vi = "Lý do" },
-	};
-	static const int max[2] = { 10, 200 };
-	struct tui_form form = { .rows = rows, .nrows = 2,
-	    .enter_submits = true };
-	char key[MN_DRAFT_KEY_SIZE];
+	char day[16];
 
-	init_rows(rows, 2, max);
-	if (e != NULL) {
-		set_date(&rows[0], &e->first_day);
-		tui_field_set(&rows[1].field, e->name);
-		form.version = e->version;
-	}
-	draft_key(key, sizeof key, "makeup", e != NULL ? e->id : 0);
-	form.draft_key = key;
-	form.note = T("Make-up day: a Saturday or Sunday taught, as "
-	    "dd/mm/yyyy.", "Ngày học bù: thứ bảy hoặc chủ nhật có dạy, dạng "
-	    "dd/mm/yyyy.");
-	return run_form(ui, &form, e != NULL ? T("Edit make-up day",
-	    "Sửa ngày học bù") : T("New make-up day", "Thêm ngày học bù"),
-	    store_makeup, e != NULL ? e->id : 0);
+	if (e == NULL)
+		return open_form(ui, &makeup_spec, 0, 0, NULL);
+	reg_date_text(&e->first_day, day, sizeof day);
+	return open_form(ui, &makeup_spec, e->id, e->version,
+	    (const char *const[]){ day, e->name });
 }
 
 /* ---- The list of a school year's entries ----------------------------- */

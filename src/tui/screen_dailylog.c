@@ -198,21 +198,6 @@ grid_load(struct tui *ui, struct grid *g, const struct class_day *cd,
 
 /* ---- Cells ----------------------------------------------------------- */
 
-static const char *
-intake_text(enum mn_intake i)
-{
-	switch (i) {
-	case MN_INTAKE_ALL:
-		return T("all", "hết");
-	case MN_INTAKE_PART:
-		return T("part", "phần");
-	case MN_INTAKE_REFUSED:
-		return T("none", "không");
-	default:
-		return "·";
-	}
-}
-
 static bool
 is_meal(int col)
 {
@@ -249,7 +234,8 @@ cell_text(struct mn_daily_log *log, int col, char *buf, size_t size)
 	char *note;
 
 	if (is_meal(col))
-		snprintf(buf, size, "%s", intake_text(log->meals[col]));
+		snprintf(buf, size, "%s", grid_intake_text(log->meals[col],
+		    "·"));
 	else if (col == COL_NAP)
 		snprintf(buf, size, log->nap_minutes >= 0 ? "%d" : "",
 		    log->nap_minutes);
@@ -524,18 +510,11 @@ fill_column(struct tui *ui, struct grid *g)
 static void
 meals_text(const struct mn_daily_log *log, char *buf, size_t size)
 {
-	size_t used = 0;
+	size_t used;
 
-	buf[0] = '\0';
-	for (int m = 0; m < MN_MEAL_COUNT && used < size; m++) {
-		int n = snprintf(buf + used, size - used, "%s%s",
-		    m > 0 ? "/" : "", intake_text(log->meals[m]));
-
-		if (n < 0)
-			return;
-		used += (size_t)n;
-	}
-	if (used < size && log->symptoms[0] != '\0')
+	grid_meals_text(log, "·", buf, size);
+	used = strlen(buf);
+	if (used + 1 < size && log->symptoms[0] != '\0')
 		snprintf(buf + used, size - used, " %.120s", log->symptoms);
 }
 
@@ -822,14 +801,11 @@ keep_draft(struct tui *ui, void *arg)
 {
 	const struct grid *g = arg;
 	struct grid_draft d;
-	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24], day[16], detail[96];
+	char key[MN_DRAFT_KEY_SIZE], num[P_COUNT][24];
 
 	if (!grid_draft_wanted(ui) || !grid_changed(g))
 		return;
-	mn_date_format(&g->cd.day, day, sizeof day);
-	snprintf(detail, sizeof detail, T("Class %s, %s", "Lớp %s, ngày %s"),
-	    g->cd.code, day);
-	grid_draft_init(&d, ui, detail);
+	grid_draft_start(&d, ui, &g->cd);
 	for (size_t i = 0; i < g->count; i++) {
 		struct mn_daily_log *log = &g->logs[i];
 		const char *parts[P_COUNT];
@@ -931,14 +907,10 @@ run_grid(struct tui *ui, void *arg, struct class_day *cd)
 	for (;;) {
 		int key, act, rc = TUI_OK;
 
-		if (tui_frame(ui, grid_keys))
-			draw_grid(ui, g);
-		tui_refresh(ui);
-		key = tui_key(ui);
+		if (!grid_read_key(ui, grid_keys, draw_behind, g, &key))
+			continue;
 		if (key == TK_END)
 			return TUI_END;
-		if (key == TK_RESIZE || !tui_fits(ui))
-			continue;
 		if (navigate(g, key))
 			continue;
 		act = tui_key_action(grid_keys, key);
@@ -1033,30 +1005,24 @@ static void
 init_screen(struct grid_screen *gs, struct grid *g)
 {
 	memset(g, 0, sizeof *g);
-	memset(gs, 0, sizeof *gs);
-	gs->loader.load = load_day;
-	gs->loader.arg = g;
-	gs->run = run_grid;
-	gs->apply_draft = apply_draft;
-	gs->keep_draft = keep_draft;
-	gs->free = free_grid;
-	gs->open_part = open_part;
+	*gs = (struct grid_screen){
+		.loader = { load_day, g },
+		.run = run_grid,
+		.apply_draft = apply_draft,
+		.keep_draft = keep_draft,
+		.free = free_grid,
+		.open_part = open_part,
+	};
 }
 
 int
 screen_dailylog(struct tui *ui)
 {
 	struct grid_screen gs;
-	struct class_day cd;
 	struct grid g;
-	int rc;
 
-	memset(&cd, 0, sizeof cd);
-	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-	if ((rc = class_day_pick_class(ui, &cd)) != TUI_OK)
-		return rc;
 	init_screen(&gs, &g);
-	return grid_run_day(ui, &gs, &cd, false, "");
+	return grid_screen_start(ui, &gs);
 }
 
 /* Opens the grid of a draft "dailylog:CLASS_ID:YYYY-MM-DD". */

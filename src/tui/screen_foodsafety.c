@@ -420,8 +420,10 @@ dispose(struct tui *ui, struct safety_view *v)
 }
 
 static int
-dispatch(struct tui *ui, struct safety_view *v, int action)
+dispatch(struct tui *ui, int action, void *arg)
 {
+	struct safety_view *v = arg;
+
 	switch (action) {
 	case ACT_PREV_DAY:
 		kui_add_days(&v->day, -1);
@@ -445,11 +447,22 @@ dispatch(struct tui *ui, struct safety_view *v, int action)
 	}
 }
 
+/* Reloads the day and returns the list shown: the checks or the samples. */
+static struct tui_list *
+reload_view(struct tui *ui, void *arg)
+{
+	struct safety_view *v = arg;
+
+	reload(ui, v);
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return v->samples ? &v->samples_list : &v->checks_list;
+}
+
 int
 screen_foodsafety(struct tui *ui)
 {
 	struct safety_view v;
-	int rc = TUI_CANCEL;
+	int rc;
 
 	memset(&v, 0, sizeof v);
 	mn_date_today(&v.day);
@@ -459,26 +472,8 @@ screen_foodsafety(struct tui *ui)
 	v.checks_list.empty_vi = "Ngày này chưa có kiểm thực";
 	v.samples_list.empty_en = "No food samples on this day";
 	v.samples_list.empty_vi = "Ngày này chưa có mẫu lưu";
-	tui_enter(ui, v.title);
-	for (;;) {
-		int action;
-
-		reload(ui, &v);
-		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, v.samples ? &v.samples_list :
-		    &v.checks_list, safety_keys);
-		if (action == TUI_ACT_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (action == TUI_ACT_BACK)
-			break;
-		if (dispatch(ui, &v, action) == TUI_END) {
-			rc = TUI_END;
-			break;
-		}
-	}
-	tui_leave(ui);
+	rc = kui_list_loop(ui, v.title, safety_keys, reload_view, dispatch,
+	    &v);
 	tui_list_free(&v.checks_list);
 	tui_list_free(&v.samples_list);
 	free(v.sample_rows);

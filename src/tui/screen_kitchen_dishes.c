@@ -491,43 +491,50 @@ dispatch(struct tui *ui, const struct mn_dish_summary *sel, int action)
 	return TUI_OK;
 }
 
+/* The dish list screen's rows, for kui_list_loop. */
+struct dish_screen {
+	struct tui_list list;
+	struct mn_dish_summary *rows;
+	size_t n;
+};
+
+static struct tui_list *
+reload_dishes(struct tui *ui, void *arg)
+{
+	struct dish_screen *ds = arg;
+	int sel = ds->list.sel;
+
+	fill_dishes(ui, &ds->list, &ds->rows, &ds->n);
+	ds->list.sel = sel < ds->list.nshown ? sel : 0;
+	kui_set_minimum(ui);
+	return &ds->list;
+}
+
+static int
+act_on_dish(struct tui *ui, int action, void *arg)
+{
+	struct dish_screen *ds = arg;
+	int row = tui_list_selected(&ds->list);
+
+	return dispatch(ui, row >= 0 && (size_t)row < ds->n ? &ds->rows[row] :
+	    NULL, action);
+}
+
 int
 screen_kitchen_dishes(struct tui *ui)
 {
 	struct tui_keydef keys[KEYS_MAX];
-	struct mn_dish_summary *rows = NULL;
-	struct tui_list list;
-	size_t n = 0;
-	int rc = TUI_CANCEL;
+	struct dish_screen ds = { .rows = NULL, .n = 0 };
+	int rc;
 
 	kui_filter_keys(ui, list_keys, plan_keys, NPLAN, keys, KEYS_MAX);
-	tui_list_init(&list, dish_columns, 3);
-	list.empty_en = "No dishes yet";
-	list.empty_vi = "Chưa có món ăn";
-	tui_enter(ui, T("Dishes", "Món ăn"));
-	for (;;) {
-		int action, sel = list.sel, row;
-
-		fill_dishes(ui, &list, &rows, &n);
-		list.sel = sel < list.nshown ? sel : 0;
-		kui_set_minimum(ui);
-		action = tui_list_run(ui, &list, keys);
-		if (action == TUI_ACT_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (action == TUI_ACT_BACK)
-			break;
-		row = tui_list_selected(&list);
-		if (dispatch(ui, row >= 0 && (size_t)row < n ? &rows[row] :
-		    NULL, action) == TUI_END) {
-			rc = TUI_END;
-			break;
-		}
-	}
-	tui_leave(ui);
-	tui_list_free(&list);
-	free(rows);
+	tui_list_init(&ds.list, dish_columns, 3);
+	ds.list.empty_en = "No dishes yet";
+	ds.list.empty_vi = "Chưa có món ăn";
+	rc = kui_list_loop(ui, T("Dishes", "Món ăn"), keys, reload_dishes,
+	    act_on_dish, &ds);
+	tui_list_free(&ds.list);
+	free(ds.rows);
 	return rc;
 }
 

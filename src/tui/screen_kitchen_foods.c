@@ -445,51 +445,60 @@ fill_foods(struct tui *ui, struct tui_list *l, struct mn_food_row **rows,
 	}
 }
 
+/* The food list screen's rows, for kui_list_loop. */
+struct food_screen {
+	struct tui_list list;
+	struct mn_food_row *rows;
+	size_t n;
+};
+
+static struct tui_list *
+reload_foods(struct tui *ui, void *arg)
+{
+	struct food_screen *fs = arg;
+	int sel = fs->list.sel;
+
+	fill_foods(ui, &fs->list, &fs->rows, &fs->n);
+	fs->list.sel = sel < fs->list.nshown ? sel : 0;
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return &fs->list;
+}
+
+static int
+act_on_food(struct tui *ui, int action, void *arg)
+{
+	struct food_screen *fs = arg;
+	int row = tui_list_selected(&fs->list);
+
+	if (action == ACT_NEW)
+		return food_form(ui, NULL);
+	if (row < 0 || (size_t)row >= fs->n) {
+		tui_error(ui, "%s", T("No food selected",
+		    "Chưa chọn thực phẩm nào"));
+		return TUI_OK;
+	}
+	if (action == ACT_EDIT)
+		return food_form(ui, &fs->rows[row]);
+	if (action == ACT_PRICES)
+		return price_view(ui, &fs->rows[row].food);
+	return TUI_OK;
+}
+
 int
 screen_kitchen_foods(struct tui *ui)
 {
 	struct tui_keydef keys[KEYS_MAX];
-	struct mn_food_row *rows = NULL;
-	struct tui_list list;
-	size_t n = 0;
-	int rc = TUI_CANCEL;
+	struct food_screen fs = { .rows = NULL, .n = 0 };
+	int rc;
 
 	kui_filter_keys(ui, food_keys, plan_keys, NPLAN, keys, KEYS_MAX);
-	tui_list_init(&list, food_columns, NFOOD_COLS);
-	list.empty_en = "The food table is empty";
-	list.empty_vi = "Bảng thực phẩm trống";
-	tui_enter(ui, T("Food table", "Bảng thực phẩm"));
-	for (;;) {
-		int action, sel = list.sel, row, st = TUI_OK;
-
-		fill_foods(ui, &list, &rows, &n);
-		list.sel = sel < list.nshown ? sel : 0;
-		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &list, keys);
-		if (action == TUI_ACT_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (action == TUI_ACT_BACK)
-			break;
-		row = tui_list_selected(&list);
-		if (action == ACT_NEW)
-			st = food_form(ui, NULL);
-		else if (row < 0 || (size_t)row >= n)
-			tui_error(ui, "%s", T("No food selected",
-			    "Chưa chọn thực phẩm nào"));
-		else if (action == ACT_EDIT)
-			st = food_form(ui, &rows[row]);
-		else if (action == ACT_PRICES)
-			st = price_view(ui, &rows[row].food);
-		if (st == TUI_END) {
-			rc = TUI_END;
-			break;
-		}
-	}
-	tui_leave(ui);
-	tui_list_free(&list);
-	free(rows);
+	tui_list_init(&fs.list, food_columns, NFOOD_COLS);
+	fs.list.empty_en = "The food table is empty";
+	fs.list.empty_vi = "Bảng thực phẩm trống";
+	rc = kui_list_loop(ui, T("Food table", "Bảng thực phẩm"), keys,
+	    reload_foods, act_on_food, &fs);
+	tui_list_free(&fs.list);
+	free(fs.rows);
 	return rc;
 }
 

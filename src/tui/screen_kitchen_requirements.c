@@ -224,63 +224,70 @@ fill_list(struct tui *ui, struct tui_list *l, enum mn_age_group group,
 	}
 }
 
+/* The requirement list screen's state, for kui_list_loop. */
+struct requirement_screen {
+	struct tui_list list;
+	struct mn_requirement_row *rows;
+	size_t n;
+	enum mn_age_group group;
+	char title[160];
+};
+
+static struct tui_list *
+reload_requirements(struct tui *ui, void *arg)
+{
+	struct requirement_screen *rs = arg;
+
+	fill_list(ui, &rs->list, rs->group, &rs->rows, &rs->n);
+	snprintf(rs->title, sizeof rs->title, "%s",
+	    mn_menu_group_label(rs->group));
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return &rs->list;
+}
+
+static int
+act_on_requirement(struct tui *ui, int action, void *arg)
+{
+	struct requirement_screen *rs = arg;
+	int row = tui_list_selected(&rs->list);
+	struct mn_date d;
+
+	if (action == ACT_GROUP) {
+		rs->group = (rs->group + 1) % MN_GROUP_COUNT;
+		rs->list.sel = 0;
+	} else if (action == ACT_NEW) {
+		struct mn_requirement r;
+
+		mn_date_today(&d);
+		if (row >= 0 && (size_t)row < rs->n)
+			r = rs->rows[row].r;
+		else
+			mn_requirement_default(rs->group, &r);
+		return requirement_form(ui, rs->group, &d, &r);
+	} else if (action == ACT_VIEW && row >= 0 && (size_t)row < rs->n &&
+	    mn_date_parse_iso(rs->rows[row].effective_from, "date", &d,
+	    NULL) == MN_OK)
+		return requirement_form(ui, rs->group, &d, &rs->rows[row].r);
+	return TUI_OK;
+}
+
 int
 screen_kitchen_requirements(struct tui *ui)
 {
 	struct tui_keydef keys[KEYS_MAX];
-	struct mn_requirement_row *rows = NULL;
-	enum mn_age_group group = MN_GROUP_MAU_GIAO;
-	struct tui_list list;
-	char title[160];
-	size_t n = 0;
-	int rc = TUI_CANCEL;
+	struct requirement_screen rs = { .rows = NULL, .n = 0,
+	    .group = MN_GROUP_MAU_GIAO };
+	int rc;
 
 	kui_filter_keys(ui, req_keys, approve_keys, 1, keys, KEYS_MAX);
-	tui_list_init(&list, req_columns, 7);
-	list.empty_en = "No requirement set";
-	list.empty_vi = "Chưa có nhu cầu dinh dưỡng";
-	title[0] = '\0';
-	tui_enter(ui, title);
-	for (;;) {
-		int action, row, st = TUI_OK;
-		struct mn_date d;
-
-		fill_list(ui, &list, group, &rows, &n);
-		snprintf(title, sizeof title, "%s",
-		    mn_menu_group_label(group));
-		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &list, keys);
-		if (action == TUI_ACT_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (action == TUI_ACT_BACK)
-			break;
-		row = tui_list_selected(&list);
-		if (action == ACT_GROUP) {
-			group = (group + 1) % MN_GROUP_COUNT;
-			list.sel = 0;
-		} else if (action == ACT_NEW) {
-			struct mn_requirement r;
-
-			mn_date_today(&d);
-			if (row >= 0 && (size_t)row < n)
-				r = rows[row].r;
-			else
-				mn_requirement_default(group, &r);
-			st = requirement_form(ui, group, &d, &r);
-		} else if (action == ACT_VIEW && row >= 0 && (size_t)row < n &&
-		    mn_date_parse_iso(rows[row].effective_from, "date", &d,
-		    NULL) == MN_OK)
-			st = requirement_form(ui, group, &d, &rows[row].r);
-		if (st == TUI_END) {
-			rc = TUI_END;
-			break;
-		}
-	}
-	tui_leave(ui);
-	tui_list_free(&list);
-	free(rows);
+	tui_list_init(&rs.list, req_columns, 7);
+	rs.list.empty_en = "No requirement set";
+	rs.list.empty_vi = "Chưa có nhu cầu dinh dưỡng";
+	rs.title[0] = '\0';
+	rc = kui_list_loop(ui, rs.title, keys, reload_requirements,
+	    act_on_requirement, &rs);
+	tui_list_free(&rs.list);
+	free(rs.rows);
 	return rc;
 }
 

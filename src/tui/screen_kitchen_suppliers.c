@@ -209,46 +209,53 @@ fill(struct tui *ui, struct tui_list *l, struct mn_supplier **rows,
 	}
 }
 
+/* The supplier list screen's rows, for kui_list_loop. */
+struct supplier_screen {
+	struct tui_list list;
+	struct mn_supplier *rows;
+	size_t n;
+};
+
+static struct tui_list *
+reload_suppliers(struct tui *ui, void *arg)
+{
+	struct supplier_screen *ss = arg;
+	int sel = ss->list.sel;
+
+	fill(ui, &ss->list, &ss->rows, &ss->n);
+	ss->list.sel = sel < ss->list.nshown ? sel : 0;
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return &ss->list;
+}
+
+static int
+act_on_supplier(struct tui *ui, int action, void *arg)
+{
+	struct supplier_screen *ss = arg;
+	int row = tui_list_selected(&ss->list);
+
+	if (action == ACT_NEW)
+		return supplier_form(ui, NULL);
+	if (action == ACT_EDIT && row >= 0 && (size_t)row < ss->n)
+		return supplier_form(ui, &ss->rows[row]);
+	return TUI_OK;
+}
+
 int
 screen_kitchen_suppliers(struct tui *ui)
 {
 	struct tui_keydef keys[KEYS_MAX];
-	struct mn_supplier *rows = NULL;
-	struct tui_list list;
-	size_t n = 0;
-	int rc = TUI_CANCEL;
+	struct supplier_screen ss = { .rows = NULL, .n = 0 };
+	int rc;
 
 	kui_filter_keys(ui, supplier_keys, plan_keys, NPLAN, keys, KEYS_MAX);
-	tui_list_init(&list, supplier_columns, 5);
-	list.empty_en = "No suppliers in the register";
-	list.empty_vi = "Chưa có nơi cung cấp";
-	tui_enter(ui, T("Suppliers", "Nơi cung cấp thực phẩm"));
-	for (;;) {
-		int action, sel = list.sel, row, st = TUI_OK;
-
-		fill(ui, &list, &rows, &n);
-		list.sel = sel < list.nshown ? sel : 0;
-		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &list, keys);
-		if (action == TUI_ACT_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (action == TUI_ACT_BACK)
-			break;
-		row = tui_list_selected(&list);
-		if (action == ACT_NEW)
-			st = supplier_form(ui, NULL);
-		else if (action == ACT_EDIT && row >= 0 && (size_t)row < n)
-			st = supplier_form(ui, &rows[row]);
-		if (st == TUI_END) {
-			rc = TUI_END;
-			break;
-		}
-	}
-	tui_leave(ui);
-	tui_list_free(&list);
-	free(rows);
+	tui_list_init(&ss.list, supplier_columns, 5);
+	ss.list.empty_en = "No suppliers in the register";
+	ss.list.empty_vi = "Chưa có nơi cung cấp";
+	rc = kui_list_loop(ui, T("Suppliers", "Nơi cung cấp thực phẩm"), keys,
+	    reload_suppliers, act_on_supplier, &ss);
+	tui_list_free(&ss.list);
+	free(ss.rows);
 	return rc;
 }
 

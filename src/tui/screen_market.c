@@ -417,8 +417,10 @@ meal_counts(struct tui *ui, struct market_view *v)
 }
 
 static int
-dispatch(struct tui *ui, struct market_view *v, int action)
+dispatch(struct tui *ui, int action, void *arg)
 {
+	struct market_view *v = arg;
+
 	switch (action) {
 	case ACT_PREV_DAY:
 		kui_add_days(&v->day, -1);
@@ -444,37 +446,29 @@ dispatch(struct tui *ui, struct market_view *v, int action)
 	}
 }
 
+static struct tui_list *
+reload_view(struct tui *ui, void *arg)
+{
+	struct market_view *v = arg;
+
+	reload(ui, v);
+	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
+	return &v->list;
+}
+
 int
 screen_market(struct tui *ui)
 {
 	struct tui_keydef keys[KEYS_MAX];
 	struct market_view v;
-	int rc = TUI_CANCEL;
+	int rc;
 
 	kui_filter_keys(ui, market_keys, market_rights,
 	    sizeof market_rights / sizeof market_rights[0], keys, KEYS_MAX);
 	memset(&v, 0, sizeof v);
 	mn_date_today(&v.day);
 	tui_list_init(&v.list, market_columns, 5);
-	tui_enter(ui, v.title);
-	for (;;) {
-		int action;
-
-		reload(ui, &v);
-		tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
-		action = tui_list_run(ui, &v.list, keys);
-		if (action == TUI_ACT_END) {
-			rc = TUI_END;
-			break;
-		}
-		if (action == TUI_ACT_BACK)
-			break;
-		if (dispatch(ui, &v, action) == TUI_END) {
-			rc = TUI_END;
-			break;
-		}
-	}
-	tui_leave(ui);
+	rc = kui_list_loop(ui, v.title, keys, reload_view, dispatch, &v);
 	tui_list_free(&v.list);
 	mn_market_free(&v.market);
 	return rc;
