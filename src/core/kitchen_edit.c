@@ -45,40 +45,6 @@ reserve(void **rows, size_t *cap, size_t count, size_t elem)
 	return true;
 }
 
-/*
- * Steps st to its end, reading each row with read into a new zeroed
- * element of size elem, then finalizes st.  On success *out (for the
- * caller to free) and *count hold the rows; on failure nothing is kept.
- */
-static int
-read_rows(struct mn_ctx *ctx, sqlite3_stmt *st, size_t elem,
-    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
-    struct mn_error *err)
-{
-	void *rows = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *row;
-
-		if (!reserve(&rows, &cap, n, elem))
-			break;
-		row = (char *)rows + n++ * elem;
-		memset(row, 0, elem);
-		read(st, row);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? out_of_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
-	*out = rows;
-	*count = n;
-	return MN_OK;
-}
-
 /* ---- Foods and prices ------------------------------------------------- */
 
 /* Columns: version, price, price date, then kitchen_food_columns. */
@@ -134,7 +100,7 @@ mn_kitchen_food_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
 	    (rc = food_select(ctx, "", day, &st, err)) != MN_OK)
 		return rc;
-	rc = read_rows(ctx, st, sizeof **out, read_food, &rows, count, err);
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_food, &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -197,7 +163,7 @@ mn_kitchen_price_history(struct mn_ctx *ctx, int code,
 	    "ORDER BY effective_from DESC", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, fid);
-	rc = read_rows(ctx, st, sizeof **out, read_price, &rows, count, err);
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_price, &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -248,7 +214,7 @@ mn_kitchen_dishes(struct mn_ctx *ctx, struct mn_dish_summary **out,
 	    "WHERE i.dish_id = d.id AND i.age_group = 'mau-giao') "
 	    "FROM dishes d ORDER BY d.name", &st, err)) != MN_OK)
 		return rc;
-	rc = read_rows(ctx, st, sizeof **out, read_dish_summary, &rows, count,
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_dish_summary, &rows, count,
 	    err);
 	*out = rows;
 	return rc;
@@ -463,7 +429,7 @@ mn_kitchen_requirement_list(struct mn_ctx *ctx, enum mn_age_group group,
 	    "ORDER BY effective_from DESC", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
-	rc = read_rows(ctx, st, sizeof **out, read_requirement, &rows, count,
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_requirement, &rows, count,
 	    err);
 	*out = rows;
 	return rc;

@@ -30,67 +30,6 @@ meal_of(sqlite3_stmt *st, int col)
 }
 
 /*
- * Grows *rows (of size elem) to hold one more and returns the new slot
- * zeroed, or NULL when out of memory.
- */
-static void *
-grow(void **rows, size_t *cap, size_t count, size_t elem)
-{
-	char *slot;
-
-	if (count == *cap) {
-		size_t n = *cap ? *cap * 2 : 32;
-		void *p = realloc(*rows, n * elem);
-
-		if (p == NULL)
-			return NULL;
-		*rows = p;
-		*cap = n;
-	}
-	slot = (char *)*rows + count * elem;
-	memset(slot, 0, elem);
-	return slot;
-}
-
-static int
-no_memory(struct mn_error *err)
-{
-	return mn_fail(err, MN_ERR_NOMEM, "", "%s",
-	    T("out of memory", "hết bộ nhớ"));
-}
-
-/*
- * Steps st to its end, reading each row with read into a new zeroed
- * element of size elem, then finalizes st.  On success *out (for the
- * caller to free) and *count hold the rows; on failure nothing is kept.
- */
-static int
-read_rows(struct mn_ctx *ctx, sqlite3_stmt *st, size_t elem,
-    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
-    struct mn_error *err)
-{
-	void *rows = NULL, *r;
-	size_t n = 0, cap = 0;
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((r = grow(&rows, &cap, n, elem)) == NULL)
-			break;
-		read(st, r);
-		n++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return rc == SQLITE_ROW ? no_memory(err) :
-		    mn_db_fail(ctx->db, err);
-	}
-	*out = rows;
-	*count = n;
-	return MN_OK;
-}
-
-/*
  * Checks access (mask, what) and day, and writes day as the ISO date
  * that the day queries bind.
  */
@@ -135,7 +74,7 @@ mn_kitchen_dish_list(struct mn_ctx *ctx, enum mn_age_group group,
 	    MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
-	rc = read_rows(ctx, st, sizeof **out, read_dish_info, &rows, count,
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_dish_info, &rows, count,
 	    err);
 	*out = rows;
 	return rc;
@@ -276,7 +215,7 @@ mn_kitchen_food_check_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    "step, checked_at, id", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	rc = read_rows(ctx, st, sizeof **out, read_food_check, &rows, count,
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_food_check, &rows, count,
 	    err);
 	*out = rows;
 	return rc;
@@ -318,7 +257,7 @@ mn_kitchen_sample_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    "s.taken_at, d.name", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	rc = read_rows(ctx, st, sizeof **out, read_sample, &rows, count,
+	rc = kitchen_read_rows(ctx, st, sizeof **out, read_sample, &rows, count,
 	    err);
 	*out = rows;
 	return rc;
