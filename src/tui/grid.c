@@ -100,6 +100,7 @@ grid_edit_line(struct tui *ui, const struct grid_line *l,
 			return TUI_OK;
 		}
 		tui_field_key(f, key);
+		tui_field_cut_notice(ui, f);
 	}
 }
 

@@ -102,11 +102,9 @@ run_form(struct tui *ui, struct tui_form *form, const char *title,
 		rc = store(ui, form, id, &err);
 		if (rc == MN_OK)
 			break;
+		/* The values stay in the form, even after a refusal, so
+		 * nothing typed is lost; Esc leaves. */
 		reg_form_error(ui, form, &err);
-		if (rc == MN_ERR_DENIED) {
-			rc = TUI_CANCEL;
-			break;
-		}
 	}
 	reg_leave(ui);
 	return rc;
