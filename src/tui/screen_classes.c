@@ -167,20 +167,30 @@ reload(struct tui *ui, struct class_rows *rows, struct mn_school_year *year)
 enum { F_CODE, F_NAME, F_GROUP, F_ROOM, F_CAPACITY, F_ROWS };
 
 /*
- * After someone else saved the class meanwhile: names the stored values,
- * keeps the user's values in the form and checks the next save against
- * the stored version, so F2 then replaces the stored values on purpose.
+ * Reports a conflict on saving the class, err as the core gave it.
+ * When someone else saved the class meanwhile, names the stored values
+ * and checks the next save against the stored version, so F2 then
+ * replaces the stored values on purpose.  An unchanged version means
+ * the class has more children than the capacity typed.  The form keeps
+ * the user's values either way.
  */
 static void
 class_conflict(struct tui *ui, struct tui_form *form,
-    const struct mn_school_year *year, const char *code)
+    const struct mn_school_year *year, const char *code,
+    const struct mn_error *err)
 {
 	struct mn_class stored;
-	struct mn_error err;
+	struct mn_error get_err;
 
-	mn_error_clear(&err);
-	if (mn_class_get(ui->ctx, year->id, code, &stored, &err) != MN_OK) {
-		tui_form_failed(ui, form, &err);
+	mn_error_clear(&get_err);
+	if (mn_class_get(ui->ctx, year->id, code, &stored, &get_err) !=
+	    MN_OK) {
+		tui_form_failed(ui, form, &get_err);
+		return;
+	}
+	if (stored.version == form->version) {
+		tui_form_failed(ui, form, err);
+		tui_form_focus(form, "capacity");
 		return;
 	}
 	form->version = stored.version;
@@ -282,7 +292,7 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 			break;
 		}
 		if (rc == MN_ERR_CONFLICT)
-			class_conflict(ui, &form, year, c.code);
+			class_conflict(ui, &form, year, c.code, &err);
 		else
 			tui_form_failed(ui, &form, &err);
 	}

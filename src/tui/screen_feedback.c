@@ -281,11 +281,11 @@ thread_conflict(struct tui *ui, struct tui_form *form, int64_t id,
 		return;
 	}
 	form->version = stored.version;
-	mn_fail(err, MN_ERR_CONFLICT, "", T("Someone else changed this "
-	    "thread meanwhile (status now: %s); your text is kept: F2 saves "
-	    "it, Esc leaves it", "Người khác vừa thay đổi góp ý này (trạng "
-	    "thái: %s); nội dung bạn nhập vẫn giữ: F2 để lưu, Esc để bỏ"),
-	    status_label(stored.status));
+	mn_fail(err, MN_ERR_CONFLICT, "", T("Feedback %lld was changed by "
+	    "someone else meanwhile (status now: %s); your text is kept: F2 "
+	    "saves it, Esc leaves it", "Góp ý số %lld vừa được người khác sửa "
+	    "(trạng thái: %s); nội dung bạn nhập vẫn giữ: F2 để lưu, Esc để "
+	    "bỏ"), (long long)id, status_label(stored.status));
 }
 
 /*
