@@ -73,9 +73,9 @@ cli_export_growth(struct mn_ctx *ctx, int argc, char **argv)
 		    "--format xlsx cần -o TỆP"));
 
 	/*
-	 * The follow-up list names children, so mn_export_write checks the
-	 * round and the class before it uses the approval, which a class
-	 * limit ties to --class.
+	 * The follow-up list names children, so the export needs an
+	 * approval.  mn_export_write reports a bad round before it uses
+	 * the approval, and an approval limited to a class needs --class.
 	 */
 	struct mn_export_request req = {
 		.kind = MN_EXPORT_GROWTH,
