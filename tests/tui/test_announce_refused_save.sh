@@ -45,6 +45,7 @@ expect "Tiêu đề"
 key Esc
 wait "Bỏ các thay đổi?"
 key c
+waitnot "Bỏ các thay đổi?"
 waitnot "Nội dung"
 EOS
 } | drive - || fail "the refused announcement did not keep its form"

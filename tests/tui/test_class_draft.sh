@@ -90,7 +90,9 @@ expect "Phòng 14"
 key Esc
 wait "Bỏ các thay đổi?"
 key c
-waitnot "Phòng 14"
+waitnot "Bỏ các thay đổi?"
+wait "Đăng xuất"
+expectnot "Phòng 14"
 SCRIPT
 } | drive - || fail "the conflicting class draft was not reported"
 [ "$(room)" = "Phòng 20" ] ||

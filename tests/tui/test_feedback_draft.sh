@@ -119,7 +119,9 @@ expect "$ANSWER"
 key Esc
 wait "Bỏ các thay đổi?"
 key c
-waitnot "$ANSWER"
+waitnot "Bỏ các thay đổi?"
+wait "Đăng xuất"
+expectnot "$ANSWER"
 EOS
 } | drive - || fail "the conflicting answer was not reported"
 [ -z "$(answer)" ] || fail "the stale answer was stored: $(answer)"

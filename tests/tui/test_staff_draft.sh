@@ -122,7 +122,9 @@ expect 0911111111
 key Esc
 wait "Bỏ các thay đổi?"
 key c
-waitnot 0911111111
+waitnot "Bỏ các thay đổi?"
+wait "Đăng xuất"
+expectnot 0911111111
 SCRIPT
 } | drive - || fail "the conflicting draft was not reported"
 [ "$(phone)" = 0922222222 ] ||
