@@ -13,6 +13,7 @@
 #include "core/attendance.h"
 #include "core/date.h"
 #include "core/export_file.h"
+#include "core/text.h"
 
 /* Parses "YYYY-MM" into year and month. */
 static bool
@@ -41,6 +42,7 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 	const char *output = NULL, *approval = NULL;
 	struct mn_export_request req = { 0 };
 	struct mn_error err = { 0 };
+	char shown[128];
 	int year = 0, month = 0, c, rc;
 
 	optind = 0;
@@ -72,16 +74,20 @@ cli_export_attendance(struct mn_ctx *ctx, int argc, char **argv)
 		    "--format csv|xlsx [-o FILE]", "cách dùng: mamnon export "
 		    "attendance --class MÃ_LỚP --month YYYY-MM --approval MÃ "
 		    "--format csv|xlsx [-o TỆP]"));
-	if (!parse_month(month_text, &year, &month))
+	if (!parse_month(month_text, &year, &month)) {
+		mn_text_safe(month_text, shown, sizeof shown);
 		return cli_usage("export attendance",
 		    T("--month: invalid value "
 		    "'%s'; expected YYYY-MM, e.g. 2026-11", "--month: giá trị "
 		    "'%s' không hợp lệ; cần dạng YYYY-MM, ví dụ 2026-11"),
-		    month_text);
-	if (strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0)
+		    shown);
+	}
+	if (strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0) {
+		mn_text_safe(format, shown, sizeof shown);
 		return cli_usage("export attendance", T("--format: invalid "
 		    "value '%s'; expected csv or xlsx", "--format: giá trị "
-		    "'%s' không hợp lệ; cần csv hoặc xlsx"), format);
+		    "'%s' không hợp lệ; cần csv hoặc xlsx"), shown);
+	}
 	if (strcmp(format, "xlsx") == 0 && output == NULL)
 		return cli_usage("export attendance", T("--format xlsx needs "
 		    "-o FILE", "--format xlsx cần -o TỆP"));

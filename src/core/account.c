@@ -243,6 +243,7 @@ find_account(sqlite3 *db, const char *login, struct mn_account *a,
     char **hash, struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
+	char shown[80];
 	int rc;
 
 	if ((rc = mn_prepare(db, "SELECT " ACCOUNT_COLUMNS " FROM accounts "
@@ -258,9 +259,10 @@ find_account(sqlite3 *db, const char *login, struct mn_account *a,
 		}
 		rc = MN_OK;
 	} else if (rc == SQLITE_DONE) {
+		mn_text_safe(login, shown, sizeof shown);
 		rc = mn_fail(err, MN_ERR_NOTFOUND, "login",
 		    T("account '%s' not found", "không có tài khoản '%s'"),
-		    login);
+		    shown);
 	} else {
 		rc = mn_db_fail(db, err);
 	}

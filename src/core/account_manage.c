@@ -170,6 +170,7 @@ mn_account_get(struct mn_ctx *ctx, const char *login,
     struct mn_account *acct, struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
+	char shown[80];
 	int rc;
 
 	if ((rc = mn_require(ctx->db, &ctx->actor, MN_ACT_ACCOUNT_LIST, err)))
@@ -184,9 +185,10 @@ mn_account_get(struct mn_ctx *ctx, const char *login,
 		mn_account_read_row(ctx->db, stmt, acct);
 		rc = MN_OK;
 	} else if (rc == SQLITE_DONE) {
+		mn_text_safe(login, shown, sizeof shown);
 		rc = mn_fail(err, MN_ERR_NOTFOUND, "login",
 		    T("account '%s' not found", "không có tài khoản '%s'"),
-		    login);
+		    shown);
 	} else {
 		rc = mn_db_fail(ctx->db, err);
 	}

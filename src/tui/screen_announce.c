@@ -294,10 +294,7 @@ post_form(struct tui *ui, int64_t class_id, const char *code)
 			    "Đã đăng thông báo"));
 			return TUI_OK;
 		}
-		tui_error(ui, "%s", err.message);
-		if (rc != MN_ERR_INVALID)
-			return TUI_OK;
-		tui_form_focus(&form, err.field);
+		tui_form_failed(ui, &form, &err);
 	}
 }
 

@@ -178,15 +178,20 @@ show(struct tui *ui, const struct mn_approval *a)
 	return action == TUI_ACT_END ? TUI_END : TUI_OK;
 }
 
-/* Reads the principal's note, which a rejection requires as its reason. */
+/*
+ * Reads the principal's note, which a rejection requires as its reason,
+ * and records the decision.  A failed save keeps the form and the note.
+ */
 static int
-ask_note(struct tui *ui, bool approve, char **note)
+decide_form(struct tui *ui, const struct mn_approval *a, bool approve)
 {
 	struct tui_form_row rows[] = {
 		{ .name = "reason", .en = "Reason", .vi = "Lý do" },
 	};
 	struct tui_form form = { .rows = rows, .nrows = 1,
 	    .enter_submits = true, .quiet_cancel = true };
+	struct mn_error err;
+	char *note;
 	int rc;
 
 	if (approve)
@@ -199,22 +204,33 @@ ask_note(struct tui *ui, bool approve, char **note)
 	for (;;) {
 		if ((rc = tui_form_run(ui, &form)) != TUI_OK)
 			return rc;
-		*note = tui_field_get(&rows[0].field);
-		if (approve || (*note != NULL && strspn(*note, " ") !=
-		    strlen(*note)))
+		note = tui_field_get(&rows[0].field);
+		if (!approve && (note == NULL || strspn(note, " ") ==
+		    strlen(note))) {
+			free(note);
+			tui_error(ui, "%s", T("reason: missing; say why the "
+			    "request is rejected", "lý do: bị thiếu; hãy ghi "
+			    "vì sao từ chối"));
+			continue;
+		}
+		mn_error_clear(&err);
+		rc = mn_approval_decide_note(ui->ctx, a->id, approve,
+		    note != NULL ? note : "", &err);
+		free(note);
+		if (rc == MN_OK) {
+			tui_message(ui, approve ? T("Approval %s approved",
+			    "Đã duyệt %s") : T("Approval %s rejected",
+			    "Đã từ chối %s"), a->id);
 			return TUI_OK;
-		free(*note);
-		*note = NULL;
-		tui_error(ui, "%s", T("reason: missing; say why the request "
-		    "is rejected", "lý do: bị thiếu; hãy ghi vì sao từ chối"));
+		}
+		tui_form_failed(ui, &form, &err);
 	}
 }
 
 static int
 decide(struct tui *ui, const struct mn_approval *a, bool approve)
 {
-	struct mn_error err;
-	char question[1024], *note = NULL;
+	char question[1024];
 	int rc;
 
 	if (strcmp(a->status, "requested") != 0) {
@@ -233,18 +249,8 @@ decide(struct tui *ui, const struct mn_approval *a, bool approve)
 	    a->class_code, a->valid_until, a->purpose);
 	if ((rc = tui_confirm(ui, question, false)) != TUI_OK)
 		return rc == TUI_END ? TUI_END : TUI_OK;
-	if ((rc = ask_note(ui, approve, &note)) != TUI_OK)
-		return rc == TUI_END ? TUI_END : TUI_OK;
-	mn_error_clear(&err);
-	if (mn_approval_decide_note(ui->ctx, a->id, approve, note != NULL ?
-	    note : "", &err) != MN_OK)
-		tui_error(ui, "%s", err.message);
-	else
-		tui_message(ui, approve ? T("Approval %s approved",
-		    "Đã duyệt %s") : T("Approval %s rejected",
-		    "Đã từ chối %s"), a->id);
-	free(note);
-	return TUI_OK;
+	rc = decide_form(ui, a, approve);
+	return rc == TUI_END ? TUI_END : TUI_OK;
 }
 
 /* Rows of the request form. */
@@ -394,13 +400,9 @@ request(struct tui *ui, const char *record)
 			rc = TUI_OK;
 			break;
 		}
-		tui_error(ui, "%s", err.message);
-		if (rc != MN_ERR_INVALID) {
-			rc = TUI_OK;
-			break;
-		}
-		tui_form_focus(&form, err.field[0] == 'm' ? "purpose" :
-		    err.field);
+		tui_form_failed(ui, &form, &err);
+		if (err.field[0] == 'm')
+			tui_form_focus(&form, "purpose");
 	}
 	tui_leave(ui);
 	return rc;

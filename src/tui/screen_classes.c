@@ -167,6 +167,42 @@ reload(struct tui *ui, struct class_rows *rows, struct mn_school_year *year)
 enum { F_CODE, F_NAME, F_GROUP, F_ROOM, F_CAPACITY, F_ROWS };
 
 /*
+ * Reports a conflict on saving the class, err as the core gave it.
+ * When someone else saved the class meanwhile, names the stored values
+ * and checks the next save against the stored version, so F2 then
+ * replaces the stored values on purpose.  An unchanged version means
+ * the class has more children than the capacity typed.  The form keeps
+ * the user's values either way.
+ */
+static void
+class_conflict(struct tui *ui, struct tui_form *form,
+    const struct mn_school_year *year, const char *code,
+    const struct mn_error *err)
+{
+	struct mn_class stored;
+	struct mn_error get_err;
+
+	mn_error_clear(&get_err);
+	if (mn_class_get(ui->ctx, year->id, code, &stored, &get_err) !=
+	    MN_OK) {
+		tui_form_failed(ui, form, &get_err);
+		return;
+	}
+	if (stored.version == form->version) {
+		tui_form_failed(ui, form, err);
+		tui_form_focus(form, "capacity");
+		return;
+	}
+	form->version = stored.version;
+	tui_error(ui, T("Class %s was changed by someone else meanwhile "
+	    "(stored: %s, room %s, capacity %d); your values are kept: F2 "
+	    "saves them over the stored ones, Esc leaves them", "Lớp %s vừa "
+	    "được người khác sửa (đã lưu: %s, phòng %s, sĩ số %d); giá trị "
+	    "bạn nhập vẫn giữ: F2 lưu đè lên, Esc để bỏ"), code, stored.name,
+	    stored.room, stored.capacity);
+}
+
+/*
  * Adds a class (old NULL) or edits one; the code is fixed once added.
  * The form keeps a draft under "class_form:YEAR" or
  * "class_form:YEAR/CODE" (YEAR is the school year's name), and an edit
@@ -243,7 +279,7 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 			    T("%s: '%s' is invalid; expected a number of "
 			    "children such as 30", "%s: '%s' không hợp lệ; cần "
 			    "số trẻ, ví dụ 30"), capacity_label, capacity);
-			reg_form_error(ui, &form, &err);
+			tui_form_failed(ui, &form, &err);
 			continue;
 		}
 		c.capacity = (int)n;
@@ -255,11 +291,10 @@ class_form(struct tui *ui, const struct mn_school_year *year,
 			    c.code);
 			break;
 		}
-		reg_form_error(ui, &form, &err);
-		if (rc == MN_ERR_CONFLICT || rc == MN_ERR_DENIED) {
-			rc = TUI_CANCEL;
-			break;
-		}
+		if (rc == MN_ERR_CONFLICT)
+			class_conflict(ui, &form, year, c.code, &err);
+		else
+			tui_form_failed(ui, &form, &err);
 	}
 	reg_leave(ui);
 	return rc;
@@ -320,11 +355,7 @@ teachers_form(struct tui *ui, const struct mn_class *c)
 			    "Đã lưu giáo viên của lớp %s"), c->code);
 			break;
 		}
-		tui_error(ui, "%s", err.message);
-		if (rc == MN_ERR_DENIED) {
-			rc = TUI_CANCEL;
-			break;
-		}
+		tui_form_failed(ui, &form, &err);
 	}
 	reg_leave(ui);
 	return rc;

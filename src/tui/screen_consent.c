@@ -170,10 +170,7 @@ record(struct tui *ui, int64_t child_id, const char *purpose, bool grant)
 			    "Đã ghi việc rút lại"));
 			return TUI_OK;
 		}
-		tui_error(ui, "%s", err.message);
-		if (rc != MN_ERR_INVALID)
-			return TUI_OK;
-		tui_form_focus(&form, err.field);
+		tui_form_failed(ui, &form, &err);
 	}
 }
 

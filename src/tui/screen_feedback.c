@@ -118,20 +118,6 @@ recipient_label(const char *recipient)
 	    "nhà trường") : T("the class teacher", "giáo viên lớp");
 }
 
-/* "2026-12-04T08:30:00Z" as the local "dd/mm/yyyy". */
-static void
-show_day(const char *utc, char *buf, size_t size)
-{
-	struct mn_date d;
-	char iso[11];
-
-	snprintf(iso, sizeof iso, "%.10s", utc);
-	if (mn_date_parse_iso(iso, "date", &d, NULL) == MN_OK)
-		mn_date_format(&d, buf, size);
-	else
-		snprintf(buf, size, "%s", utc);
-}
-
 /* ---- The list of threads, shared by both screens -------------------- */
 
 struct thread_rows {
@@ -158,7 +144,7 @@ add_thread(const struct mn_feedback *fb, void *arg)
 		rows->cap = cap;
 	}
 	if (rows->staff) {
-		show_day(fb->created_at, day, sizeof day);
+		mn_time_local_day(fb->created_at, day, sizeof day);
 		snprintf(child, sizeof child, "%s", fb->child_code);
 		cells[0] = day;
 		cells[1] = status_label(fb->status);
@@ -208,7 +194,7 @@ thread_text(const struct mn_feedback *fb, bool staff)
 
 	if ((f = open_memstream(&text, &size)) == NULL)
 		return NULL;
-	show_day(fb->created_at, day, sizeof day);
+	mn_time_local_day(fb->created_at, day, sizeof day);
 	fprintf(f, "%s\n", fb->subject);
 	fprintf(f, "%s: %s, %s %s\n", T("Sent", "Gửi"), day,
 	    T("to", "tới"), recipient_label(fb->recipient));
@@ -239,7 +225,7 @@ thread_text(const struct mn_feedback *fb, bool staff)
 	}
 	fprintf(f, "\n%s\n", fb->body);
 	if (fb->answer[0] != '\0') {
-		show_day(fb->answered_at, day, sizeof day);
+		mn_time_local_day(fb->answered_at, day, sizeof day);
 		fprintf(f, "\n%s (%s, %s):\n%s\n", T("Answer", "Trả lời"),
 		    fb->answered_by, day, fb->answer);
 	} else
@@ -265,17 +251,41 @@ text_form(struct tui_form *form, const char *heading,
 }
 
 /*
- * Runs the form, showing the core's last error (if any) and focusing
- * the field it names.
+ * Runs the form, reporting the core's last error (if any) with
+ * tui_form_failed, so a failed save keeps the values typed.
  */
 static int
 ask_text(struct tui *ui, struct tui_form *form, const struct mn_error *last)
 {
-	if (last != NULL && last->message[0] != '\0') {
-		tui_error(ui, "%s", last->message);
-		tui_form_focus(form, last->field);
-	}
+	if (last != NULL && last->status != MN_OK)
+		tui_form_failed(ui, form, last);
 	return tui_form_run(ui, form);
+}
+
+/*
+ * After someone else changed the thread meanwhile: fills err with a
+ * message naming the stored status (or with the reason the thread
+ * cannot be read again) and checks the next save against the stored
+ * version.  The form keeps the user's values.
+ */
+static void
+thread_conflict(struct tui *ui, struct tui_form *form, int64_t id,
+    struct mn_error *err)
+{
+	struct mn_feedback stored;
+	struct mn_error get_err;
+
+	mn_error_clear(&get_err);
+	if (mn_feedback_get(ui->ctx, id, &stored, &get_err) != MN_OK) {
+		*err = get_err;
+		return;
+	}
+	form->version = stored.version;
+	mn_fail(err, MN_ERR_CONFLICT, "", T("Feedback %lld was changed by "
+	    "someone else meanwhile (status now: %s); your text is kept: F2 "
+	    "saves it, Esc leaves it", "Góp ý số %lld vừa được người khác sửa "
+	    "(trạng thái: %s); nội dung bạn nhập vẫn giữ: F2 để lưu, Esc để "
+	    "bỏ"), (long long)id, status_label(stored.status));
 }
 
 /*
@@ -314,10 +324,8 @@ answer_thread(struct tui *ui, const struct mn_feedback *fb)
 			    "Đã gửi trả lời"));
 			return TUI_OK;
 		}
-		if (rc != MN_ERR_INVALID) {
-			tui_error(ui, "%s", err.message);
-			return TUI_OK;
-		}
+		if (rc == MN_ERR_CONFLICT)
+			thread_conflict(ui, &form, fb->id, &err);
 	}
 }
 
@@ -339,17 +347,22 @@ assign_thread(struct tui *ui, const struct mn_feedback *fb)
 	tui_field_init(&row[0].field, 32, TUI_SHOW);
 	tui_field_set(&row[0].field, ui->ctx->actor.login);
 	mn_error_clear(&err);
-	if ((rc = ask_text(ui, &form, NULL)) != TUI_OK)
-		return rc;
-	login = tui_field_get(&row[0].field);
-	if (mn_feedback_assign(ui->ctx, fb->id, login != NULL ? login : "",
-	    form.version, &err) != MN_OK)
-		tui_error(ui, "%s", err.message);
-	else
-		tui_message(ui, T("Assigned to %s", "Đã giao cho %s"),
-		    login != NULL ? login : "");
-	free(login);
-	return TUI_OK;
+	for (;;) {
+		if ((rc = ask_text(ui, &form, &err)) != TUI_OK)
+			return rc;
+		login = tui_field_get(&row[0].field);
+		mn_error_clear(&err);
+		rc = mn_feedback_assign(ui->ctx, fb->id, login != NULL ? login :
+		    "", form.version, &err);
+		if (rc == MN_OK)
+			tui_message(ui, T("Assigned to %s", "Đã giao cho %s"),
+			    login != NULL ? login : "");
+		free(login);
+		if (rc == MN_OK)
+			return TUI_OK;
+		if (rc == MN_ERR_CONFLICT)
+			thread_conflict(ui, &form, fb->id, &err);
+	}
 }
 
 static int
@@ -395,19 +408,24 @@ decide_form(struct tui *ui, const struct mn_feedback *fb, bool accept)
 	text_form(&form, decision_label(accept), row, 1, key);
 	form.version = fb->version;
 	tui_field_init(&row[0].field, 500, TUI_SHOW);
-	if ((rc = ask_text(ui, &form, NULL)) != TUI_OK)
-		return rc;
-	reason = tui_field_get(&row[0].field);
 	mn_error_clear(&err);
-	if (mn_correction_decide(ui->ctx, fb->id, accept,
-	    reason != NULL ? reason : "", form.version, &err) != MN_OK)
-		tui_error(ui, "%s", err.message);
-	else
-		tui_message(ui, "%s", accept ? T("Record corrected",
-		    "Đã sửa hồ sơ") : T("Request rejected",
-		    "Đã từ chối đề nghị"));
-	free(reason);
-	return TUI_OK;
+	for (;;) {
+		if ((rc = ask_text(ui, &form, &err)) != TUI_OK)
+			return rc;
+		reason = tui_field_get(&row[0].field);
+		mn_error_clear(&err);
+		rc = mn_correction_decide(ui->ctx, fb->id, accept,
+		    reason != NULL ? reason : "", form.version, &err);
+		free(reason);
+		if (rc == MN_OK) {
+			tui_message(ui, "%s", accept ? T("Record corrected",
+			    "Đã sửa hồ sơ") : T("Request rejected",
+			    "Đã từ chối đề nghị"));
+			return TUI_OK;
+		}
+		if (rc == MN_ERR_CONFLICT)
+			thread_conflict(ui, &form, fb->id, &err);
+	}
 }
 
 static int
@@ -585,10 +603,6 @@ compose_feedback(struct tui *ui, int64_t child_id, int to, int kind)
 			tui_message(ui, "%s", T("Sent", "Đã gửi"));
 			return TUI_OK;
 		}
-		if (rc != MN_ERR_INVALID) {
-			tui_error(ui, "%s", err.message);
-			return TUI_OK;
-		}
 	}
 }
 
@@ -661,10 +675,6 @@ compose_correction(struct tui *ui, int64_t child_id, const char *field)
 		if (rc == MN_OK) {
 			tui_message(ui, "%s", T("Request sent",
 			    "Đã gửi đề nghị"));
-			return TUI_OK;
-		}
-		if (rc != MN_ERR_INVALID) {
-			tui_error(ui, "%s", err.message);
 			return TUI_OK;
 		}
 	}

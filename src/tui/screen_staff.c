@@ -168,6 +168,31 @@ collect(struct tui *ui, struct tui_form_row *rows, struct mn_staff *s,
 }
 
 /*
+ * After someone else saved the record meanwhile: names the stored full
+ * name and phone, keeps the user's values in the form and checks the
+ * next save against the stored version, so F2 then replaces the stored
+ * values on purpose.
+ */
+static void
+staff_conflict(struct tui *ui, struct tui_form *form, int64_t id)
+{
+	struct mn_staff stored;
+	struct mn_error err;
+
+	mn_error_clear(&err);
+	if (mn_staff_get(ui->ctx, id, &stored, &err) != MN_OK) {
+		tui_form_failed(ui, form, &err);
+		return;
+	}
+	form->version = stored.version;
+	tui_error(ui, T("Someone else changed this record meanwhile "
+	    "(stored: %s, phone %s); your values are kept: F2 saves them "
+	    "over the stored ones, Esc leaves them", "Người khác vừa sửa hồ "
+	    "sơ này (đã lưu: %s, điện thoại %s); giá trị bạn nhập vẫn giữ: "
+	    "F2 lưu đè lên, Esc để bỏ"), stored.full_name, stored.phone);
+}
+
+/*
  * Adds (id 0) or edits a staff member.  The form keeps a draft under
  * "staff_form:" or "staff_form:ID", and an edit saves against
  * form.version, which a reopened draft sets to the version it was read
@@ -237,16 +262,10 @@ staff_form(struct tui *ui, int64_t id)
 			    s.staff_code);
 			break;
 		}
-		reg_form_error(ui, &form, &err);
-		if (rc == MN_ERR_CONFLICT) {
-			tui_error(ui, "%s", T("Someone else changed this "
-			    "record meanwhile; the list shows the stored "
-			    "values now, so edit it again", "Người khác vừa "
-			    "sửa hồ sơ này; danh sách đã tải lại, hãy sửa "
-			    "lại"));
-			rc = TUI_CANCEL;
-			break;
-		}
+		if (rc == MN_ERR_CONFLICT)
+			staff_conflict(ui, &form, id);
+		else
+			tui_form_failed(ui, &form, &err);
 	}
 	reg_leave(ui);
 	return rc;

@@ -84,7 +84,15 @@ wait "Có bản nháp chưa lưu từ" 10000
 type c
 wait "Phòng 14"
 key F2
-wait "Lớp vừa được người khác sửa"
+wait "Lớp MG4B vừa được người khác sửa"
+expect "phòng Phòng 20"
+expect "Phòng 14"
+key Esc
+wait "Bỏ các thay đổi?"
+key c
+waitnot "Bỏ các thay đổi?"
+wait "Đăng xuất"
+expectnot "Phòng 14"
 SCRIPT
 } | drive - || fail "the conflicting class draft was not reported"
 [ "$(room)" = "Phòng 20" ] ||

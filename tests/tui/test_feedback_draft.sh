@@ -1,7 +1,7 @@
 # Feedback a parent is writing, and a staff answer, stay as drafts when
 # the connection drops and come back at the next login.  A staff answer
-# reopened after someone else changed the thread reports the conflict
-# and stores nothing.
+# reopened after someone else changed the thread reports the conflict,
+# keeps the form and stores nothing until the next F2.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/parent_lib.sh"
 
@@ -115,6 +115,13 @@ type c
 wait "$ANSWER"
 key F2
 wait "vừa được người khác sửa"
+expect "$ANSWER"
+key Esc
+wait "Bỏ các thay đổi?"
+key c
+waitnot "Bỏ các thay đổi?"
+wait "Đăng xuất"
+expectnot "$ANSWER"
 EOS
 } | drive - || fail "the conflicting answer was not reported"
 [ -z "$(answer)" ] || fail "the stale answer was stored: $(answer)"

@@ -118,6 +118,13 @@ wait "Sửa hồ sơ cán bộ"
 wait 0911111111
 key F2
 wait "Người khác vừa sửa hồ sơ này"
+expect 0911111111
+key Esc
+wait "Bỏ các thay đổi?"
+key c
+waitnot "Bỏ các thay đổi?"
+wait "Đăng xuất"
+expectnot 0911111111
 SCRIPT
 } | drive - || fail "the conflicting draft was not reported"
 [ "$(phone)" = 0922222222 ] ||
