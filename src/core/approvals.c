@@ -22,6 +22,21 @@
 /* Maximum validity of an approval, in days from today. */
 #define MAX_VALID_DAYS 366
 
+/* Status words as the screens and messages show them. */
+const char *
+mn_approval_status_label(const char *status)
+{
+	if (strcmp(status, "requested") == 0)
+		return T("requested", "chờ duyệt");
+	if (strcmp(status, "approved") == 0)
+		return T("approved", "đã duyệt");
+	if (strcmp(status, "rejected") == 0)
+		return T("rejected", "từ chối");
+	if (strcmp(status, "expired") == 0)
+		return T("expired", "hết hạn");
+	return status;
+}
+
 static const char *const kinds[] = {
 	"children", "staff", "health", "attendance", "growth", "audit", NULL,
 };
@@ -656,7 +671,7 @@ mn_approval_decide_note(struct mn_ctx *ctx, const char *approval_id,
 	else if (rc == MN_OK && strcmp(a.status, "requested") != 0)
 		rc = mn_fail(err, MN_ERR_INVALID, "approval",
 		    T("approval %s is already %s", "phê duyệt %s đã ở trạng "
-		    "thái %s"), id, a.status);
+		    "thái %s"), id, mn_approval_status_label(a.status));
 	if (rc != MN_OK)
 		goto rollback;
 	if ((rc = mn_prepare(ctx->db, "UPDATE data_approvals SET "

@@ -163,4 +163,7 @@ int mn_approval_use_class(struct mn_ctx *ctx, const char *approval_id,
 int mn_approval_check(struct mn_ctx *ctx, const char *approval_id,
     const char *data_kind, struct mn_error *err);
 
+/* Returns the interface's word for a stored status ("requested"...). */
+const char *mn_approval_status_label(const char *status);
+
 #endif

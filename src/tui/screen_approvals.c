@@ -61,20 +61,6 @@ struct rows {
 	int n, cap;
 };
 
-static const char *
-status_label(const char *status)
-{
-	if (strcmp(status, "requested") == 0)
-		return T("requested", "chờ duyệt");
-	if (strcmp(status, "approved") == 0)
-		return T("approved", "đã duyệt");
-	if (strcmp(status, "rejected") == 0)
-		return T("rejected", "từ chối");
-	if (strcmp(status, "expired") == 0)
-		return T("expired", "hết hạn");
-	return status;
-}
-
 static int
 add_row(const struct mn_approval *a, void *arg)
 {
@@ -99,7 +85,7 @@ add_row(const struct mn_approval *a, void *arg)
 	cells[1] = mn_approval_kind_label(a->data_kind);
 	cells[2] = a->class_code;
 	cells[3] = until;
-	cells[4] = status_label(a->status);
+	cells[4] = mn_approval_status_label(a->status);
 	cells[5] = a->requested_by;
 	cells[6] = a->purpose;
 	if (tui_list_add(&rows->list, cells) != MN_OK)
@@ -147,7 +133,7 @@ show(struct tui *ui, const struct mn_approval *a)
 	mn_date_format(&d, when, sizeof when);
 	fprintf(f, "%s: %s\n", T("Valid until", "Hiệu lực đến"), when);
 	fprintf(f, "%s: %s\n", T("Status", "Trạng thái"),
-	    status_label(a->status));
+	    mn_approval_status_label(a->status));
 	fprintf(f, "%s: %s\n", T("For", "Cho tài khoản"), a->requested_by);
 	mn_time_local(a->created_at, when, sizeof when);
 	fprintf(f, "%s: %s, %s\n", T("Requested", "Đề nghị"),
@@ -236,7 +222,7 @@ decide(struct tui *ui, const struct mn_approval *a, bool approve)
 	if (strcmp(a->status, "requested") != 0) {
 		tui_error(ui, T("Approval %s is already %s",
 		    "Phê duyệt %s đã ở trạng thái %s"), a->id,
-		    status_label(a->status));
+		    mn_approval_status_label(a->status));
 		return TUI_OK;
 	}
 	snprintf(question, sizeof question, approve ?
