@@ -129,9 +129,17 @@ $(VTDRIVE): tests/tui/vtdrive.c
 check-unit: $(UNIT_BIN)
 	@sh tests/run-unit.sh $(UNIT_BIN)
 
-check-tui: $(BUILD)/mamnon $(VTDRIVE)
+# A small program that draws the check boxes with the real TUI objects,
+# built with this build's flags (the sanitizers under check-asan).
+CHECKS_APP := $(BUILD)/tests/checks_app
+$(CHECKS_APP): tests/tui/checks_app.c $(APP_OBJ) $(BUILD)/libmamnon.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(filter-out %/main.o,$(APP_OBJ)) \
+	    $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
+
+check-tui: $(BUILD)/mamnon $(VTDRIVE) $(CHECKS_APP)
 	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
-	    sh tests/tui/run.sh
+	    CHECKS_APP=$(CURDIR)/$(CHECKS_APP) sh tests/tui/run.sh
 
 $(BUILD)/tests/writer: tests/load/writer.c $(BUILD)/libmamnon.a
 	@mkdir -p $(dir $@)
