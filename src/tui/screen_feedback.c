@@ -748,6 +748,39 @@ feedback_new_reopen(struct tui *ui, const char *record)
 	return compose_feedback(ui, child_id, t, k);
 }
 
+/* Names a draft "CHILD:RECIPIENT:KIND" by its kind, recipient, child. */
+void
+feedback_new_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct kid_choice *k;
+	struct mn_error err;
+	char to[16], kind[16];
+	const char *rest;
+	int64_t child_id;
+	int t, kd;
+
+	buf[0] = '\0';
+	if (!record_id(record, &child_id, &rest) ||
+	    sscanf(rest, "%15[a-z]:%15[a-z]", to, kind) != 2 ||
+	    (t = name_index(recipients, 2, to)) < 0 ||
+	    (kd = name_index(feedback_kinds, 2, kind)) < 0 ||
+	    (k = calloc(1, sizeof *k)) == NULL)
+		return;
+	mn_error_clear(&err);
+	if (mn_parent_children(ui->ctx, add_kid, k, &err) == MN_OK)
+		for (int i = 0; i < k->n; i++)
+			if (k->kids[i].child_id == child_id)
+				snprintf(buf, size, T("%s to %s about %s",
+				    "%s gửi %s về %s"), kd == 0 ?
+				    T("feedback", "góp ý") :
+				    T("complaint", "khiếu nại"), t == 0 ?
+				    T("the teacher", "giáo viên") :
+				    T("the school", "nhà trường"),
+				    k->kids[i].full_name);
+	free(k);
+}
+
 /* Reopens a parent's correction request "CHILD:FIELD". */
 int
 correction_reopen(struct tui *ui, const char *record)

@@ -60,7 +60,7 @@ echo "== the next login reopens the message; F2 sends it"
 	login_steps parent "$DEMO_PASSWORD"
 	cat <<EOS
 wait "Có bản nháp chưa lưu từ" 10000
-expect "Góp ý, khiếu nại"
+expect "Góp ý, khiếu nại: góp ý gửi nhà"
 expect "Góp ý › Gửi nhà"
 type c
 wait "$SUBJECT"
