@@ -66,6 +66,9 @@ type c
 wait "$SUBJECT"
 expect "Gửi nhà trường"
 key F2
+wait "Xem lại trước khi gửi"
+wait "Chiều thứ Sáu cháu được đón"
+key Enter
 wait "Đã gửi"
 EOS
 } | DRIVE_SIZE=40x15 drive - || fail "reopening the feedback draft failed"
