@@ -631,6 +631,7 @@ class_form_describe(struct tui *ui, const char *record,
 		snprintf(buf, size, T("class %s, year %.*s",
 		    "lớp %s, năm học %.*s"), slash + 1, year_len, record);
 	else
-		snprintf(buf, size, T("new class %s, year %.*s",
-		    "lớp mới %s, năm học %.*s"), code, year_len, record);
+		snprintf(buf, size, T("new class%s%s, year %.*s",
+		    "lớp mới%s%s, năm học %.*s"), code[0] != '\0' ? " " : "",
+		    code, year_len, record);
 }

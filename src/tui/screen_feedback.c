@@ -795,13 +795,13 @@ feedback_new_describe(struct tui *ui, const char *record,
 	char to[16], kind[16];
 	const char *rest;
 	int64_t child_id;
-	int t, kd;
+	int to_index, kind_index;
 
 	buf[0] = '\0';
 	if (!record_id(record, &child_id, &rest) ||
 	    sscanf(rest, "%15[a-z]:%15[a-z]", to, kind) != 2 ||
-	    (t = name_index(recipients, 2, to)) < 0 ||
-	    (kd = name_index(feedback_kinds, 2, kind)) < 0 ||
+	    (to_index = name_index(recipients, 2, to)) < 0 ||
+	    (kind_index = name_index(feedback_kinds, 2, kind)) < 0 ||
 	    (k = calloc(1, sizeof *k)) == NULL)
 		return;
 	mn_error_clear(&err);
@@ -809,9 +809,9 @@ feedback_new_describe(struct tui *ui, const char *record,
 		for (int i = 0; i < k->n; i++)
 			if (k->kids[i].child_id == child_id)
 				snprintf(buf, size, T("%s to %s about %s",
-				    "%s gửi %s về %s"), kd == 0 ?
+				    "%s gửi %s về %s"), kind_index == 0 ?
 				    T("feedback", "góp ý") :
-				    T("complaint", "khiếu nại"), t == 0 ?
+				    T("complaint", "khiếu nại"), to_index == 0 ?
 				    T("the teacher", "giáo viên") :
 				    T("the school", "nhà trường"),
 				    k->kids[i].full_name);

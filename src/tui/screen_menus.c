@@ -55,8 +55,8 @@ static const struct tui_keydef week_keys[] = {
  */
 static const struct tui_keydef narrow_week_keys[] = {
 	{ { TK_ENTER }, "Enter", "View", "Xem", ACT_DETAIL },
-	{ { '[' }, "[", "Back", "Trước", ACT_PREV_WEEK },
-	{ { ']' }, "]", "Next", "Sau", ACT_NEXT_WEEK },
+	{ { '[' }, "[", "Earlier", "Trước", ACT_PREV_WEEK },
+	{ { ']' }, "]", "Later", "Sau", ACT_NEXT_WEEK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
 	{ { 'g', TK_TAB }, "g", "Group", "Nhóm", ACT_GROUP },
 	{ { 't' }, "t", "Week average", "TB tuần", ACT_WEEK_AVERAGE },

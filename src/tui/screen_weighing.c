@@ -1152,10 +1152,10 @@ weighing_describe(struct tui *ui, const char *record,
 	struct mn_class cls;
 	struct mn_date day;
 	int64_t class_id;
-	char round[32], when[16];
+	char part[32], when[16];
 
 	buf[0] = '\0';
-	if (!grid_day_record(record, &class_id, &day, round, sizeof round) ||
+	if (!grid_day_record(record, &class_id, &day, part, sizeof part) ||
 	    !hui_find_class(ui, class_id, &cls))
 		return;
 	mn_date_format(&day, when, sizeof when);
