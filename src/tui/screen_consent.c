@@ -39,7 +39,7 @@ static const struct tui_column consent_columns[] = {
 	{ "Purpose", "Mục đích", 0 },
 };
 
-/* Rows of the list: a purpose cut on a phone goes on over more rows. */
+/* Maximum rows of the consent list, where a long purpose takes several. */
 #define MAX_ROWS 64
 
 /*
