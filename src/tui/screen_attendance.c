@@ -1071,21 +1071,3 @@ screen_child_month(struct tui *ui, int64_t child_id, const char *name,
 	free(m.logs);
 	return rc;
 }
-
-/* Names a draft "CLASS_ID:YYYY-MM-DD" by its class code and day. */
-void
-attendance_describe(struct tui *ui, const char *record,
-    const struct tui_resume *draft, char *buf, size_t size)
-{
-	struct class_day cd;
-	struct mn_date day;
-	int64_t class_id;
-	char part[32], when[16];
-
-	buf[0] = '\0';
-	if (!grid_day_record(record, &class_id, &day, part, sizeof part) ||
-	    !class_day_find(ui, class_id, &cd))
-		return;
-	mn_date_format(&day, when, sizeof when);
-	snprintf(buf, size, T("class %s, %s", "lớp %s, %s"), cd.code, when);
-}
