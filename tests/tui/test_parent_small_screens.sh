@@ -35,6 +35,7 @@ wait "F1 Trợ giúp"
 expectnot "quá nhỏ"
 key Enter
 wait "Protein (chất đạm): "
+settle
 dump page1.txt
 key PgDn
 settle
