@@ -39,6 +39,7 @@ type p
 key F2
 wait "Đã lưu điểm danh lớp $class ngày $dmy"
 wait "đã lưu: teacher"
+settle
 dump $TEST_TMP/saved.screen
 EOF
 } | drive - || fail "taking attendance failed"

@@ -97,6 +97,7 @@ EOF
 	cat <<EOF
 wait "$dmy"
 waitre "^ $class +.* $children +$((children - 1)) +1 +0 *$"
+settle
 dump $TEST_TMP/today.screen
 EOF
 } | drive - || fail "the kitchen's view of the day is wrong"

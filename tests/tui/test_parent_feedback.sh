@@ -132,6 +132,7 @@ waitnot "Xem lại trước khi gửi"
 wait "Nội dung"
 key F2
 wait "Enter Gửi"
+settle
 dump preview.txt
 key Enter
 wait "Đã gửi"

@@ -76,6 +76,7 @@ pick Đồng ý của phụ huynh
 key Enter
 wait "h Lịch sử"
 wait "hình ảnh và truyền thông"
+settle
 dump consent.txt
 EOS
 } | DRIVE_SIZE=40x15 drive -
