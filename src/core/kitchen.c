@@ -443,9 +443,9 @@ kitchen_check_price(int64_t price, const char *field, struct mn_error *err)
 	if (price >= 0 && price <= MAX_UNIT_PRICE)
 		return MN_OK;
 	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s: invalid value %lld; expected whole đồng from 0 to %d",
-	    "%s: giá trị %lld không hợp lệ; cần số đồng nguyên từ 0 đến %d"),
-	    field, (long long)price, MAX_UNIT_PRICE);
+	    T("unit price: invalid value %lld; expected whole đồng from 0 "
+	    "to %d", "đơn giá: giá trị %lld không hợp lệ; cần số đồng "
+	    "nguyên từ 0 đến %d"), (long long)price, MAX_UNIT_PRICE);
 }
 
 int
