@@ -578,6 +578,18 @@ fail_form(const char *field, const char *label, const char *text,
 	    "thập phân)"), label, echo(text, shown, sizeof shown));
 }
 
+/*
+ * Formats a bound of a range for a message: a whole bound with at most
+ * one decimal ("0,0", "34,0"), any other with `decimals`.
+ */
+static void
+format_bound(double value, int decimals, char *buf, size_t size)
+{
+	if (value == floor(value) && decimals > 1)
+		decimals = 1;
+	mn_format_decimal(value, decimals, buf, size);
+}
+
 /* Fails for a value outside [min, max], naming a negative one. */
 static int
 fail_range(const char *field, const char *label, const char *text,
@@ -587,22 +599,20 @@ fail_range(const char *field, const char *label, const char *text,
 	char shown[80], lo[48], hi[48];
 
 	echo(text, shown, sizeof shown);
-	mn_format_decimal(min, decimals, lo, sizeof lo);
-	mn_format_decimal(max, decimals, hi, sizeof hi);
+	format_bound(min, decimals, lo, sizeof lo);
+	format_bound(max, decimals, hi, sizeof hi);
 	if (value < 0 && min >= 0)
 		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: \"%s\" is negative; expected a number from %s "
-		    "to %s", "%s: \"%s\" là số âm; cần một số từ %s đến %s"),
-		    label, shown, lo, hi);
+		    T("%s: \"%s\" is negative; expected at least %s",
+		    "%s: \"%s\" là số âm; cần ít nhất %s"), label, shown, lo);
 	if (value < min)
 		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: \"%s\" is too small; expected at least %s "
-		    "(at most %s)", "%s: \"%s\" quá nhỏ; cần ít nhất %s "
-		    "(tối đa %s)"), label, shown, lo, hi);
+		    T("%s: \"%s\" is too small; expected from %s to %s",
+		    "%s: \"%s\" quá nhỏ; cần từ %s đến %s"), label, shown, lo,
+		    hi);
 	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s: \"%s\" is too large; expected at most %s (at least %s)",
-	    "%s: \"%s\" quá lớn; cần không quá %s (ít nhất %s)"), label,
-	    shown, hi, lo);
+	    T("%s: \"%s\" is too large; expected from %s to %s",
+	    "%s: \"%s\" quá lớn; cần từ %s đến %s"), label, shown, lo, hi);
 }
 
 int

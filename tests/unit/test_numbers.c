@@ -126,13 +126,14 @@ test_number_messages(void **state)
 	    1000, &v, &err), MN_ERR_INVALID);
 	assert_non_null(strstr(err.message, "Số lượng"));
 	assert_non_null(strstr(err.message, "số âm"));
+	assert_non_null(strstr(err.message, "ít nhất 0,0"));
 	assert_null(strstr(err.message, "quantity"));
 	assert_null(strstr(err.message, "không phải là số"));
 
 	mn_error_clear(&err);
 	assert_int_equal(mn_parse_number("5", "q", "Chiều cao", 1, 45, 130, &v,
 	    &err), MN_ERR_INVALID);
-	assert_non_null(strstr(err.message, "ít nhất 45,0"));
+	assert_non_null(strstr(err.message, "từ 45,0 đến 130,0"));
 
 	mn_error_clear(&err);
 	assert_int_equal(mn_parse_number("1e6", "q", "Đơn giá", 0, 0, 1e9, &v,
