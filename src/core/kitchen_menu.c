@@ -13,6 +13,7 @@
 #include "core/kitchen.h"
 #include "core/kitchen_priv.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 /*
  * The calendar module decides which days have school.  Declared weak so
@@ -674,18 +675,20 @@ static int
 check_bound(size_t i, const char *side, double v, double max,
     struct mn_error *err)
 {
-	char field[64], label[96];
+	char field[64], label[96], value[48], limit[48];
 
 	if (isnan(v) || (v >= 0 && v <= max))
 		return MN_OK;
 	snprintf(field, sizeof field, "%s_%s", requirement_columns[i], side);
 	requirement_label(i, label, sizeof label);
+	mn_format_value(v, value, sizeof value);
+	mn_format_value(max, limit, sizeof limit);
 	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s: invalid %s %g; expected 0 to %g, or empty for no "
-	    "bound", "%s: %s %g không hợp lệ; cần từ 0 đến %g, hoặc "
+	    T("%s: invalid %s %s; expected 0 to %s, or empty for no "
+	    "bound", "%s: %s %s không hợp lệ; cần từ 0 đến %s, hoặc "
 	    "để trống nếu không giới hạn"), label, strcmp(side, "min") == 0 ?
-	    T("minimum", "mức tối thiểu") : T("maximum", "mức tối đa"), v,
-	    max);
+	    T("minimum", "mức tối thiểu") : T("maximum", "mức tối đa"), value,
+	    limit);
 }
 
 int
@@ -714,12 +717,17 @@ mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
 		    err)) != MN_OK)
 			return rc;
 		requirement_label(i, label, sizeof label);
-		if (ranges[i]->min > ranges[i]->max)
+		if (ranges[i]->min > ranges[i]->max) {
+			char lo[48], hi[48];
+
+			mn_format_value(ranges[i]->min, lo, sizeof lo);
+			mn_format_value(ranges[i]->max, hi, sizeof hi);
 			return mn_fail(err, MN_ERR_INVALID,
 			    requirement_columns[i],
-			    T("%s: minimum %g is above maximum %g",
-			    "%s: mức tối thiểu %g lớn hơn mức tối đa %g"),
-			    label, ranges[i]->min, ranges[i]->max);
+			    T("%s: minimum %s is above maximum %s",
+			    "%s: mức tối thiểu %s lớn hơn mức tối đa %s"),
+			    label, lo, hi);
+		}
 	}
 	if (!(r->daily_kcal > 0 && r->daily_kcal <= 5000))
 		return mn_fail(err, MN_ERR_INVALID, "daily_kcal",
