@@ -380,9 +380,9 @@ trim_spaces(const char *text, size_t *len)
  * digits and the first group to have one to three digits without a
  * leading zero.  Rejected: exponents ("1e6"), hex, "inf"/"nan", digits
  * other than 0-9, a leading '+', a bare ".5" or "5,", more than one ','
- * and mixed or misplaced separators ("1.00.0", "1 000.5", "1,000.5",
- * which an English reader means as 1000.5 and a Vietnamese one cannot
- * read at all).
+ * and mixed or misplaced separators ("1.00.0", "1 000.5").  "1,000.5"
+ * is rejected too, because an English reader means 1000.5 while a
+ * Vietnamese one cannot read it at all.
  */
 
 /* Significant digits are limited so the value stays exact in a double. */
