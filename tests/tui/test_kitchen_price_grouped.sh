@@ -2,7 +2,8 @@
 # is stored as whole đồng: "150.000" is 150000, on the price list, the
 # market list and in the database.  A price with a decimal part
 # ("150,5") is rejected and names the price field.  The command line
-# reads "150.000" and "150000" alike.
+# reads "150.000" and "150000" alike, and the accountant's meal fee
+# "24.000" is 24000 đồng a day.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
@@ -96,3 +97,32 @@ for bad in 150,5 1e6 1,000.5 -5; do
 	grep -q "đơn giá" bad.err || fail "no field named in: $(cat bad.err)"
 done
 [ "$(price_on "$next")" = 160000 ] || fail "a rejected price was stored"
+
+echo "== the meal fee 24.000 is 24000 đồng, 24.000,5 is rejected"
+fee_day=$(date -d "$day +2 days" +%F)
+fee_day_vn=$(date -d "$fee_day" +%d/%m/%Y)
+{
+	login_steps accountant "$DEMO_PASSWORD"
+	open_nutrition
+	open_item "Sổ tính tiền ăn"
+	cat <<EOF
+wait "Tồn đầu tháng"
+type f
+wait "Tiền ăn mỗi trẻ mỗi ngày"
+key Tab
+key C-u
+type $fee_day_vn
+key Tab
+key C-u
+type "24.000,5"
+key F2
+wait "Tiền ăn phải là số đồng nguyên"
+key C-u
+type "24.000"
+key F2
+wait "Đã lưu tiền ăn"
+EOF
+} | drive - || fail "setting the meal fee 24.000 failed"
+[ "$(q "SELECT fee_per_day FROM meal_fees WHERE age_group = 'mau-giao'
+    AND effective_from = '$fee_day'")" = 24000 ] ||
+    fail "the meal fee 24.000 was not stored as 24000"
