@@ -729,12 +729,15 @@ mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
 			    label, lo, hi);
 		}
 	}
-	if (!(r->daily_kcal > 0 && r->daily_kcal <= 5000))
+	if (!(r->daily_kcal > 0 && r->daily_kcal <= 5000)) {
+		char kcal[48];
+
+		mn_format_value(r->daily_kcal, kcal, sizeof kcal);
 		return mn_fail(err, MN_ERR_INVALID, "daily_kcal",
-		    T("daily need: invalid value %g kcal; expected above 0 "
-		    "and at most 5000", "nhu cầu cả ngày: giá trị %g kcal "
-		    "không hợp lệ; cần lớn hơn 0 và không quá 5000"),
-		    r->daily_kcal);
+		    T("daily need: invalid value %s kcal; expected above 0 "
+		    "and at most 5000", "nhu cầu cả ngày: giá trị %s kcal "
+		    "không hợp lệ; cần lớn hơn 0 và không quá 5000"), kcal);
+	}
 
 	/* Parameters: ?1 group, ?2 date, ?3 .. ?32 the bounds in
 	   requirement_columns order, then daily_kcal, login and time. */
