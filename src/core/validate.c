@@ -656,6 +656,9 @@ mn_parse_number(const char *text, const char *field, const char *label,
 		    decimals);
 	}
 	value = scanned_value(&s);
+	/* A field without negatives rejects the sign itself, even on "-0". */
+	if (s.negative && min >= 0)
+		value = -INFINITY;
 	if (!(value >= min && value <= max))
 		return fail_range(field, label, text, decimals, value, min,
 		    max, err);

@@ -78,8 +78,8 @@ void mn_format_value(double value, char *buf, size_t size);
  * '.', a space or an NBSP between thousands and ',' before the decimals
  * ("150.000", "24 000", "1.000,5", "12,5").  A '.' is a decimal point
  * only when the text is not a grouped whole number ("92.3", "1.5",
- * "0.250"), so "1.000" is one thousand.  A leading '-' is read, and
- * the range decides whether a negative value is allowed.  Leading and
+ * "0.250"), so "1.000" is one thousand.  A leading '-' is accepted only
+ * when min is negative, so "-0" is rejected where min >= 0.  Leading and
  * trailing spaces are ignored; exponents, hex, inf/nan, other digits,
  * "1,000.5" and other mixed separators are rejected.  At most
  * `decimals` digits after the separator count (trailing zeros do not).

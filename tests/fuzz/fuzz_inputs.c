@@ -419,6 +419,7 @@ check_number(const char *in)
 		{ 1, 0, 150 }, { 2, -50, 60 }, { 0, 0, 1e9 }, { 3, 0.5, 0.75 },
 	};
 	struct mn_error err;
+	int64_t money;
 	long l;
 	int rc;
 
@@ -445,6 +446,15 @@ check_number(const char *in)
 		    "decimal accepted an exponent or hex");
 		CHECK(format_round_trip(v, ranges[i].decimals), in,
 		    "formatted decimal does not parse back");
+	}
+	rc = mn_parse_money(in, "fuzz", "fuzz", 1000000000, &money, &err);
+	if (rc == MN_OK) {
+		CHECK(money >= 0 && money <= 1000000000, in,
+		    "money outside its range");
+		CHECK(strpbrk(in, "eExX-") == NULL, in,
+		    "money accepted a sign, an exponent or hex");
+	} else {
+		CHECK(rc == MN_ERR_INVALID, in, "money failed oddly");
 	}
 	rc = mn_parse_int(in, "fuzz", -1000, 1000000, &l, &err);
 	if (rc == MN_OK) {
