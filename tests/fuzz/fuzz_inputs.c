@@ -449,8 +449,8 @@ check_number(const char *in)
 	}
 	rc = mn_parse_money(in, "fuzz", "fuzz", 1000000000, &money, &err);
 	if (rc == MN_OK) {
-		CHECK(money >= 0 && money <= 1000000000, in,
-		    "money outside its range");
+		CHECK(money >= 0, in, "money below 0");
+		CHECK(money <= 1000000000, in, "money above its maximum");
 		CHECK(strpbrk(in, "eExX-") == NULL, in,
 		    "money accepted a sign, an exponent or hex");
 	} else {
