@@ -3,7 +3,8 @@
 # market list and in the database.  A price with a decimal part
 # ("150,5") is rejected and names the price field.  The command line
 # reads "150.000" and "150000" alike, and the accountant's meal fee
-# "24.000" is 24000 đồng a day.
+# "24.000" is 24000 đồng a day.  A new food's grams per unit "5.000"
+# is 5000 g and comes back into the form as "5000".
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
@@ -126,3 +127,47 @@ EOF
 [ "$(q "SELECT fee_per_day FROM meal_fees WHERE age_group = 'mau-giao'
     AND effective_from = '$fee_day'")" = 24000 ] ||
     fail "the meal fee 24.000 was not stored as 24000"
+
+echo "== grams per unit 5.000 is 5000 g"
+{
+	login_steps kitchen "$DEMO_PASSWORD"
+	open_nutrition
+	open_item "Bảng thực phẩm, giá"
+	cat <<EOF
+wait "Bảng thực phẩm"
+type n
+wait "Thêm thực phẩm"
+type 99002
+key Tab
+type "Gạo bao thử"
+key Tab
+type 1
+key Tab 3
+type "344,0"
+key Tab
+type "7,9"
+key Tab
+type 1
+key Tab
+type "75,9"
+key Tab 8
+key C-u
+type bao
+key Tab
+key C-u
+type "5.000"
+key F2
+wait "Đã lưu thực phẩm"
+type /
+type 99002
+key Enter
+key Enter
+wait "Thực phẩm 99002"
+expect "5000"
+expectnot "5.000"
+EOF
+} | drive - || fail "a food with 5.000 grams per unit failed"
+[ "$(q "SELECT purchase_unit || '|' || unit_grams FROM foods
+    WHERE code = 99002")" = "bao|5000.0" ] ||
+    fail "the food is '$(q "SELECT purchase_unit || '|' || unit_grams
+    FROM foods WHERE code = 99002")'"
