@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/date.h"
 #include "core/db.h"
 #include "core/kitchen.h"
 #include "core/kitchen_priv.h"
@@ -214,6 +215,7 @@ mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
     const char *by, struct mn_error *err)
 {
 	char when[32], now[32], taken[32] = "", disposed[32] = "";
+	char l_when[40], l_taken[40], l_disp[40];
 	double hours = 0;
 	sqlite3_stmt *stmt;
 	char *who = NULL;
@@ -253,18 +255,23 @@ mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
 			    (long long)sample_id);
 		else if (rc != SQLITE_ROW)
 			rc = mn_db_fail(ctx->db, err);
-		else if (disposed[0] != '\0')
+		else if (disposed[0] != '\0') {
+			/* Messages show the school's time, not UTC. */
+			mn_time_local(disposed, l_disp, sizeof l_disp);
 			rc = mn_fail(err, MN_ERR_CONFLICT, "disposed_at",
 			    T("food sample %lld was already disposed of at %s",
 			    "mẫu thức ăn %lld đã hủy lúc %s"),
-			    (long long)sample_id, disposed);
-		else if (hours < 24)
+			    (long long)sample_id, l_disp);
+		} else if (hours < 24) {
+			mn_time_local(when, l_when, sizeof l_when);
+			mn_time_local(taken, l_taken, sizeof l_taken);
 			rc = mn_fail(err, MN_ERR_INVALID, "disposed_at",
 			    T("disposal time %s: only %.1f hours after the "
 			    "sample was taken at %s; a sample is kept at least "
 			    "24 hours", "giờ hủy %s: mới %.1f giờ sau khi lấy "
-			    "mẫu lúc %s; mẫu phải lưu ít nhất 24 giờ"), when,
-			    hours, taken);
+			    "mẫu lúc %s; mẫu phải lưu ít nhất 24 giờ"), l_when,
+			    hours, l_taken);
+		}
 		else
 			rc = MN_OK;
 	}

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "tui/grid.h"
+#include "tui/draft_kinds.h"
 
 /* ---- Class-day grids ------------------------------------------------- */
 
@@ -490,4 +491,22 @@ grid_meals_text(const struct mn_daily_log *log, const char *none,
 			return;
 		used += (size_t)n;
 	}
+}
+
+/* Names a draft "CLASS_ID:YYYY-MM-DD" by its class code and day. */
+void
+grid_day_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct class_day cd;
+	struct mn_date day;
+	int64_t class_id;
+	char part[32], when[16];
+
+	buf[0] = '\0';
+	if (!grid_day_record(record, &class_id, &day, part, sizeof part) ||
+	    !class_day_find(ui, class_id, &cd))
+		return;
+	mn_date_format(&day, when, sizeof when);
+	snprintf(buf, size, T("class %s, %s", "lớp %s, %s"), cd.code, when);
 }

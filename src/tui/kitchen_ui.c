@@ -447,3 +447,49 @@ kitchen_form_reopen(struct tui *ui, const char *record)
 			return forms[i].reopen(ui, record);
 	return TUI_CANCEL;
 }
+
+/*
+ * Names a kitchen draft on the offer's title line: the form, the day
+ * of a dated record as dd/mm/yyyy, and the name typed into the draft.
+ */
+void
+kitchen_form_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	static const struct {
+		const char *prefix, *en, *vi;
+	} forms[] = {
+		{ "dish_new", "New dish", "Món ăn mới" },
+		{ "dish_item:", "Food of a dish", "Thực phẩm của món" },
+		{ "food_new", "New food", "Thực phẩm mới" },
+		{ "food:", "Food", "Thực phẩm" },
+		{ "price:", "Food price", "Giá thực phẩm" },
+		{ "supplier_new", "New supplier", "Nơi cung cấp mới" },
+		{ "supplier:", "Supplier", "Nơi cung cấp" },
+		{ "requirement:", "Nutrition needs", "Nhu cầu dinh dưỡng" },
+		{ "count:", "Meal count", "Số suất ăn" },
+		{ "check:", "Three-step check", "Kiểm thực ba bước" },
+		{ "sample:", "Food sample", "Lưu mẫu thức ăn" },
+		{ "fee", "Meal fee", "Tiền ăn" },
+	};
+	struct mn_date day;
+	char when[16] = "";
+	const char *name = tui_resume_value(draft, "name");
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		const char *rest = record + strlen(forms[i].prefix);
+		char iso[11];
+
+		if (strncmp(record, forms[i].prefix,
+		    strlen(forms[i].prefix)) != 0)
+			continue;
+		snprintf(iso, sizeof iso, "%s", rest);
+		if (mn_date_parse_iso(iso, "date", &day, NULL) == MN_OK)
+			mn_date_format(&day, when, sizeof when);
+		snprintf(buf, size, "%s%s%s%s%s", T(forms[i].en, forms[i].vi),
+		    when[0] != '\0' ? ", " : "", when,
+		    name[0] != '\0' ? ": " : "", name);
+		return;
+	}
+}

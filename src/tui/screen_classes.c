@@ -616,3 +616,22 @@ class_teachers_reopen(struct tui *ui, const char *record)
 		return TUI_CANCEL;
 	return teachers_form(ui, &c);
 }
+
+/* Names a draft "YEAR[/CODE]": the class code, or the code typed. */
+void
+class_form_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	const char *slash = strchr(record, '/');
+	const char *code = tui_resume_value(draft, "code");
+	int year_len = slash != NULL ? (int)(slash - record) :
+	    (int)strlen(record);
+
+	if (slash != NULL)
+		snprintf(buf, size, T("class %s, year %.*s",
+		    "lớp %s, năm học %.*s"), slash + 1, year_len, record);
+	else
+		snprintf(buf, size, T("new class%s%s, year %.*s",
+		    "lớp mới%s%s, năm học %.*s"), code[0] != '\0' ? " " : "",
+		    code, year_len, record);
+}

@@ -39,17 +39,33 @@ static const struct tui_column consent_columns[] = {
 	{ "Purpose", "Mục đích", 0 },
 };
 
+/* Maximum rows of the consent list, where a long purpose takes several. */
+#define MAX_ROWS 64
+
+/*
+ * Lists each purpose with its consent; of[row] is the purpose's index.
+ * A purpose wider than its column is wrapped onto rows of its own with
+ * an empty first cell, which read as one entry on a 40-column phone.
+ */
 static void
 fill(struct tui *ui, struct tui_list *list, int64_t child_id,
-    bool *granted)
+    bool *granted, int *of)
 {
 	const char *const *purposes = mn_consent_purposes();
 	struct mn_error err;
+	/* The list pads the first column to its widest cell, then 2 cells. */
+	int first = tui_width(T(consent_columns[0].en, consent_columns[0].vi));
+	int width;
 
+	if (tui_width(T("no", "không")) > first)
+		first = tui_width(T("no", "không"));
+	width = COLS - 2 - first - 2;
 	tui_list_clear(list);
 	for (int i = 0; purposes[i] != NULL; i++) {
 		struct mn_consent c;
 		const char *cells[2];
+		char lines[4][256];
+		int n;
 
 		mn_error_clear(&err);
 		if (mn_consent_get(ui->ctx, child_id, purposes[i], &c, &err) !=
@@ -59,8 +75,14 @@ fill(struct tui *ui, struct tui_list *list, int64_t child_id,
 		}
 		granted[i] = c.id != 0 && c.granted;
 		cells[0] = granted[i] ? T("yes", "có") : T("no", "không");
-		cells[1] = mn_consent_purpose_label(purposes[i]);
-		tui_list_add(list, cells);
+		n = tui_wrap(mn_consent_purpose_label(purposes[i]),
+		    width > 10 ? width : 10, lines, 4);
+		for (int k = 0; k < n && list->nrows < MAX_ROWS; k++) {
+			cells[1] = lines[k];
+			of[list->nrows] = i;
+			tui_list_add(list, cells);
+			cells[0] = "";
+		}
 	}
 }
 
@@ -181,10 +203,10 @@ consent_child_view(struct tui *ui, int64_t child_id)
 	const char *const *purposes = mn_consent_purposes();
 	struct tui_list list;
 	bool granted[16] = { false };
-	int rc = TUI_OK;
+	int of[MAX_ROWS], rc = TUI_OK;
 
 	tui_list_init(&list, consent_columns, 2);
-	fill(ui, &list, child_id, granted);
+	fill(ui, &list, child_id, granted, of);
 	for (;;) {
 		int action, row;
 
@@ -199,13 +221,14 @@ consent_child_view(struct tui *ui, int64_t child_id)
 		row = tui_list_selected(&list);
 		if (action == ACT_HISTORY)
 			rc = show_history(ui, child_id);
-		else if (row >= 0 && row < 16 && purposes[row] != NULL)
-			rc = record(ui, child_id, purposes[row], !granted[row]);
+		else if (row >= 0 && row < list.nrows)
+			rc = record(ui, child_id, purposes[of[row]],
+			    !granted[of[row]]);
 		if (rc == TUI_END)
 			break;
 		rc = TUI_OK;
-		fill(ui, &list, child_id, granted);
-		list.sel = row >= 0 ? row : 0;
+		fill(ui, &list, child_id, granted, of);
+		list.sel = row >= 0 && row < list.nshown ? row : 0;
 	}
 	tui_list_free(&list);
 	return rc;

@@ -562,9 +562,41 @@ send_to_label(int to)
 	    T("To the school", "Gửi nhà trường");
 }
 
+static const struct tui_keydef preview_keys[] = {
+	{ { TK_ENTER, TK(KEY_F(2)) }, "Enter", "Send", "Gửi", TUI_ACT_SAVE },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Edit", "Sửa tiếp", TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
+};
+
+/*
+ * Shows the message wrapped, as the form's one-line field cannot, so a
+ * parent on a phone reads it whole before sending.  Returns TUI_OK to
+ * send, TUI_CANCEL to edit again, TUI_END when the session ends.
+ */
+static int
+preview_feedback(struct tui *ui, int to, const char *subject,
+    const char *body)
+{
+	char *text = NULL;
+	int action;
+
+	if (asprintf(&text, "%s\n%s: %s\n\n%s:\n%s", send_to_label(to),
+	    T("Subject", "Tiêu đề"), subject, T("Message", "Nội dung"),
+	    body) < 0)
+		return TUI_OK;
+	tui_enter(ui, T("Read before sending", "Xem lại trước khi gửi"));
+	action = screen_text(ui, text, preview_keys);
+	tui_leave(ui);
+	free(text);
+	if (action == TUI_ACT_END)
+		return TUI_END;
+	return action == TUI_ACT_SAVE ? TUI_OK : TUI_CANCEL;
+}
+
 /*
  * Writes feedback of kind feedback_kinds[kind] about the child to
- * recipients[to].  The form keeps a draft under
+ * recipients[to], after a wrapped preview.  The form keeps a draft under
  * "feedback_new:CHILD:RECIPIENT:KIND".
  */
 static int
@@ -578,7 +610,7 @@ compose_feedback(struct tui *ui, int64_t child_id, int to, int kind)
 	struct mn_error err;
 	char key[MN_DRAFT_KEY_SIZE];
 	int64_t id;
-	int rc;
+	int rc, look;
 
 	snprintf(key, sizeof key, "feedback_new:%lld:%s:%s",
 	    (long long)child_id, recipients[to], feedback_kinds[kind]);
@@ -594,11 +626,16 @@ compose_feedback(struct tui *ui, int64_t child_id, int to, int kind)
 		subject = tui_field_get(&rows[0].field);
 		body = tui_field_get(&rows[1].field);
 		mn_error_clear(&err);
-		rc = mn_feedback_send(ui->ctx, child_id, recipients[to],
+		look = preview_feedback(ui, to, subject != NULL ? subject :
+		    "", body != NULL ? body : "");
+		rc = look != TUI_OK ? MN_ERR_INVALID :
+		    mn_feedback_send(ui->ctx, child_id, recipients[to],
 		    feedback_kinds[kind], subject != NULL ? subject : "",
 		    body != NULL ? body : "", &id, &err);
 		free(subject);
 		free(body);
+		if (look == TUI_END)
+			return TUI_END;
 		if (rc == MN_OK) {
 			tui_message(ui, "%s", T("Sent", "Đã gửi"));
 			return TUI_OK;
@@ -746,6 +783,39 @@ feedback_new_reopen(struct tui *ui, const char *record)
 	    (k = name_index(feedback_kinds, 2, kind)) < 0)
 		return TUI_CANCEL;
 	return compose_feedback(ui, child_id, t, k);
+}
+
+/* Names a draft "CHILD:RECIPIENT:KIND" by its kind, recipient, child. */
+void
+feedback_new_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct kid_choice *k;
+	struct mn_error err;
+	char to[16], kind[16];
+	const char *rest;
+	int64_t child_id;
+	int to_index, kind_index;
+
+	buf[0] = '\0';
+	if (!record_id(record, &child_id, &rest) ||
+	    sscanf(rest, "%15[a-z]:%15[a-z]", to, kind) != 2 ||
+	    (to_index = name_index(recipients, 2, to)) < 0 ||
+	    (kind_index = name_index(feedback_kinds, 2, kind)) < 0 ||
+	    (k = calloc(1, sizeof *k)) == NULL)
+		return;
+	mn_error_clear(&err);
+	if (mn_parent_children(ui->ctx, add_kid, k, &err) == MN_OK)
+		for (int i = 0; i < k->n; i++)
+			if (k->kids[i].child_id == child_id)
+				snprintf(buf, size, T("%s to %s about %s",
+				    "%s gửi %s về %s"), kind_index == 0 ?
+				    T("feedback", "góp ý") :
+				    T("complaint", "khiếu nại"), to_index == 0 ?
+				    T("the teacher", "giáo viên") :
+				    T("the school", "nhà trường"),
+				    k->kids[i].full_name);
+	free(k);
 }
 
 /* Reopens a parent's correction request "CHILD:FIELD". */

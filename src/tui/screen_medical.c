@@ -1031,3 +1031,35 @@ health_form_reopen(struct tui *ui, const char *record)
 	}
 	return TUI_OK;
 }
+
+/* Names a draft "KIND:CHILD_ID[:REQUEST]" by its form and child. */
+void
+health_form_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	static const char *const kinds[][3] = {
+		{ "visit", "visit", "khám" },
+		{ "checkup", "check-up", "khám sức khỏe" },
+		{ "medicine", "medicine", "gửi thuốc" },
+		{ "dose", "dose", "cho uống thuốc" },
+		{ "injury", "injury", "tai nạn" },
+		{ "vaccination", "vaccination", "tiêm chủng" },
+	};
+	size_t len = strcspn(record, ":");
+	struct mn_child c;
+	struct mn_error err;
+	long long id;
+
+	buf[0] = '\0';
+	if (record[len] != ':' || (id = strtoll(record + len + 1, NULL,
+	    10)) <= 0)
+		return;
+	mn_error_clear(&err);
+	if (mn_child_get(ui->ctx, id, &c, &err) != MN_OK)
+		return;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strlen(kinds[i][0]) == len &&
+		    strncmp(kinds[i][0], record, len) == 0)
+			snprintf(buf, size, "%s, %s", T(kinds[i][1],
+			    kinds[i][2]), c.full_name);
+}

@@ -48,6 +48,27 @@ static const struct tui_keydef week_keys[] = {
 	{ .name = NULL }
 };
 
+/*
+ * Under 80 columns the help line shows what fits, in table order, so
+ * the short labels of moving between weeks and F1 come first; F1 lists
+ * the rest.
+ */
+static const struct tui_keydef narrow_week_keys[] = {
+	{ { TK_ENTER }, "Enter", "View", "Xem", ACT_DETAIL },
+	{ { '[' }, "[", "Earlier", "Trước", ACT_PREV_WEEK },
+	{ { ']' }, "]", "Later", "Sau", ACT_NEXT_WEEK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ { 'g', TK_TAB }, "g", "Group", "Nhóm", ACT_GROUP },
+	{ { 't' }, "t", "Week average", "TB tuần", ACT_WEEK_AVERAGE },
+	{ { 'b' }, "b", "All meals", "Mọi bữa", ACT_ALL_MEALS },
+	{ { 'e' }, "e", "Edit", "Sửa", ACT_EDIT },
+	{ { 'a' }, "a", "Approve", "Duyệt", ACT_APPROVE },
+	{ { 'c' }, "c", "Copy week", "Chép tuần", ACT_COPY },
+	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
+	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
+	{ .name = NULL }
+};
+
 /* Keys that change the menu; other roles only read. */
 static const struct kui_key_right week_rights[] = {
 	{ ACT_EDIT, MN_KITCHEN_PLAN },
@@ -193,6 +214,14 @@ set_title(struct tui *ui, struct week_view *v)
 	kui_add_days(&friday, 4);
 	snprintf(from, sizeof from, "%02d/%02d", v->monday.day,
 	    v->monday.month);
+	/* A phone shows the title's start, so the status goes first. */
+	if (COLS < TUI_STAFF_COLS) {
+		snprintf(v->title, sizeof v->title, "%s, %s, %s–%02d/%02d",
+		    v->approved ? T("Approved", "Đã duyệt") :
+		    T("Draft", "Chưa duyệt"), mn_menu_group_label(v->group),
+		    from, friday.day, friday.month);
+		return;
+	}
 	snprintf(to, sizeof to, "%02d/%02d/%04d", friday.day, friday.month,
 	    friday.year);
 	snprintf(v->title, sizeof v->title, "%s, %s %s (%s–%s), %s",
@@ -212,11 +241,12 @@ static const struct tui_keydef detail_keys[] = {
 	{ .name = NULL }
 };
 
-/* Phones (under 80 columns) get the value with its unit and the verdict. */
-static const struct tui_column narrow_columns[] = {
-	{ "Item", "Chỉ số", 14 },
-	{ "Value", "Giá trị", 11 },
-	{ "Result", "Đánh giá", 0 },
+/* The page of a phone (under 80 columns) has nothing to search. */
+static const struct tui_keydef page_keys[] = {
+	{ { TK_ESC, TK(KEY_LEFT), TK_ENTER }, "Esc", "Back", "Quay lại",
+	    TUI_ACT_BACK },
+	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
+	{ .name = NULL }
 };
 
 static const struct tui_column detail_columns[] = {
@@ -251,14 +281,8 @@ static void
 add_cells(struct tui_list *l, const char *label, const char *value,
     const char *unit, const char *target, const char *verdict)
 {
-	char with_unit[192];
 	const char *cells[5] = { label, value, unit, target, verdict };
 
-	if (l->ncols == 3) {
-		snprintf(with_unit, sizeof with_unit, "%s %s", value, unit);
-		cells[1] = with_unit;
-		cells[2] = verdict;
-	}
 	tui_list_add(l, cells);
 }
 
@@ -317,22 +341,15 @@ fill_nutrition(struct tui_list *l, const struct mn_nutrition *n,
 }
 
 /*
- * Adds one row of the allergy check.  At 80 columns and more only the
- * first column is wide (36 cells), so it gets the text that must show
- * whole: the child, or the dish and the food.  The second column gets
- * a short tag (class or meal), the fourth a note of up to 12 cells.
- * In the narrow layout the third column is the wide one.
+ * Adds one row of the allergy check.  Only the first column is wide (36
+ * cells), so it gets the text that must show whole: the child, or the
+ * dish and the food.  The second column gets a short tag (class or
+ * meal), the fourth a note of up to 12 cells.
  */
 static void
 add_allergy_row(struct tui_list *l, const char *text, const char *tag,
     const char *note)
 {
-	if (l->ncols == 3) {
-		const char *cells[3] = { tag, note, text };
-
-		tui_list_add(l, cells);
-		return;
-	}
 	add_cells(l, text, tag, "", note, "");
 }
 
@@ -415,30 +432,112 @@ fill_allergies(struct tui *ui, struct tui_list *l, const struct mn_date *day,
 	free(flags);
 }
 
-/* Shows n against r; day is NULL for a week's average (no allergies). */
+/*
+ * Writes the rows of l as a page for a phone: a value alone follows its
+ * label, a judged value (or a tag with a note) goes on the line below.
+ * Returns NULL when out of memory.
+ */
+static char *
+page_of(const struct tui_list *l, const char *head)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (f == NULL)
+		return NULL;
+	fputs(head, f);
+	for (int i = 0; i < l->nrows; i++) {
+		const char *c[5];
+
+		for (int k = 0; k < 5; k++)
+			c[k] = tui_list_cell(l, i, k);
+		if (c[1][0] == '\0' && c[3][0] == '\0') {
+			fprintf(f, "%s\n", c[0]);
+			continue;
+		}
+		/* Nothing to judge: one line, "Protein: 21,4 g". */
+		if (c[3][0] == '\0' && c[4][0] == '\0') {
+			fprintf(f, "%s%s%s%s%s\n", c[0], c[2][0] != '\0' ?
+			    ": " : ", ", c[1], c[2][0] != '\0' ? " " : "",
+			    c[2]);
+			continue;
+		}
+		fprintf(f, "%s\n", c[0]);
+		fprintf(f, "  %s%s%s", c[1], c[2][0] != '\0' ? " " : "",
+		    c[2]);
+		if (c[4][0] != '\0')
+			fprintf(f, ", %s", c[4]);
+		if (c[3][0] != '\0' && c[4][0] != '\0')
+			fprintf(f, T(" (need %s)", " (cần %s)"), c[3]);
+		else if (c[3][0] != '\0')
+			fprintf(f, "%s%s", c[1][0] != '\0' ? ", " : "", c[3]);
+		fputc('\n', f);
+	}
+	fclose(f);
+	return text;
+}
+
+/*
+ * Shows n against r; day is NULL for a week's average (no allergies).
+ * Under 80 columns it is a wrapped page that starts with head.
+ */
 static int
 show_nutrition(struct tui *ui, const char *title,
     const struct mn_nutrition *n, const struct mn_requirement *r,
-    const struct mn_date *day, enum mn_age_group group)
+    const struct mn_date *day, enum mn_age_group group, const char *head)
 {
 	struct tui_list list;
+	char *page;
 	int action;
 
-	/* NOTE: the columns follow the width at opening, not a later resize. */
-	if (COLS < TUI_STAFF_COLS)
-		tui_list_init(&list, narrow_columns, 3);
-	else
-		tui_list_init(&list, detail_columns, 5);
+	tui_list_init(&list, detail_columns, 5);
 	if (day != NULL)
 		fill_allergies(ui, &list, day, group);
 	fill_nutrition(&list, n, r);
 	tui_enter(ui, title);
-	do
-		action = tui_list_run(ui, &list, detail_keys);
-	while (action != TUI_ACT_BACK && action != TUI_ACT_END);
+	/* NOTE: the layout follows the width at opening, not a resize. */
+	if (COLS < TUI_STAFF_COLS && (page = page_of(&list, head)) != NULL) {
+		do
+			action = screen_text(ui, page, page_keys);
+		while (action != TUI_ACT_BACK && action != TUI_ACT_END);
+		free(page);
+	} else {
+		do
+			action = tui_list_run(ui, &list, detail_keys);
+		while (action != TUI_ACT_BACK && action != TUI_ACT_END);
+	}
 	tui_leave(ui);
 	tui_list_free(&list);
 	return action == TUI_ACT_END ? TUI_END : TUI_OK;
+}
+
+/*
+ * Writes the head of a day's page on a phone: the week's status, the
+ * day, and each meal's dishes in full, which the week list cuts.
+ */
+static void
+day_head(const struct week_view *v, const struct mn_date *day, char *buf,
+    size_t size)
+{
+	char date[11], label[32], dishes[1024];
+	size_t used;
+
+	mn_date_format_iso(day, date, sizeof date);
+	kui_day_label(day, label, sizeof label);
+	snprintf(buf, size, "%s/%04d, %s, %s\n", label, day->year,
+	    mn_menu_group_label(v->group), v->approved ?
+	    T("approved", "đã duyệt") : T("draft", "chưa duyệt"));
+	for (int m = 0; m < MN_MEAL_COUNT; m++) {
+		dishes_of(v, date, m, dishes, sizeof dishes);
+		used = strlen(buf);
+		if (dishes[0] != '\0' && used < size)
+			snprintf(buf + used, size - used, "%s: %s\n",
+			    mn_meal_label(m), dishes);
+	}
+	used = strlen(buf);
+	if (used < size)
+		snprintf(buf + used, size - used, "\n");
 }
 
 static int
@@ -447,7 +546,7 @@ day_detail(struct tui *ui, struct week_view *v, const struct mn_date *day)
 	struct mn_nutrition n;
 	struct mn_requirement r;
 	struct mn_error err;
-	char title[256], label[32];
+	char title[256], label[32], head[2048];
 
 	mn_error_clear(&err);
 	if (mn_kitchen_day_nutrition(ui->ctx, day, v->group, &n, &err) !=
@@ -460,7 +559,8 @@ day_detail(struct tui *ui, struct week_view *v, const struct mn_date *day)
 	kui_day_label(day, label, sizeof label);
 	snprintf(title, sizeof title, "%s: %s/%04d, %s", T("Nutrition",
 	    "Dinh dưỡng"), label, day->year, mn_menu_group_label(v->group));
-	return show_nutrition(ui, title, &n, &r, day, v->group);
+	day_head(v, day, head, sizeof head);
+	return show_nutrition(ui, title, &n, &r, day, v->group, head);
 }
 
 static int
@@ -482,7 +582,7 @@ week_average(struct tui *ui, struct week_view *v)
 	snprintf(title, sizeof title, T("Nutrition: average of week %s "
 	    "(%d days), %s", "Dinh dưỡng: trung bình tuần %s (%d ngày), %s"),
 	    v->week, n.days, mn_menu_group_label(v->group));
-	return show_nutrition(ui, title, &n, &r, NULL, v->group);
+	return show_nutrition(ui, title, &n, &r, NULL, v->group, "");
 }
 
 /* ---- Editing a meal ----------------------------------------------------- */
@@ -725,8 +825,6 @@ screen_menus(struct tui *ui)
 	struct week_view v;
 	int rc = TUI_CANCEL;
 
-	kui_filter_keys(ui, week_keys, week_rights,
-	    sizeof week_rights / sizeof week_rights[0], keys, KEYS_MAX);
 	memset(&v, 0, sizeof v);
 	/* Staff plan the kindergarten first; the crèche is one key away. */
 	v.group = MN_GROUP_MAU_GIAO;
@@ -742,6 +840,9 @@ screen_menus(struct tui *ui)
 		reload(ui, &v);
 		set_title(ui, &v);
 		kui_set_minimum(ui);
+		kui_filter_keys(ui, COLS < TUI_STAFF_COLS ? narrow_week_keys :
+		    week_keys, week_rights,
+		    sizeof week_rights / sizeof week_rights[0], keys, KEYS_MAX);
 		action = tui_list_run(ui, &v.list, keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;

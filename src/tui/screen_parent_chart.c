@@ -5,6 +5,7 @@
  * indicator.  The measurements come from mn_parent_measurements, which
  * checks the link to the child and audits the view.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,51 @@ make_points(const struct mn_parent_measure *m, size_t n, int indicator,
 	return k;
 }
 
+/*
+ * Writes the chart's legend in lines of at most width cells, never
+ * breaking one of its parts ("x: tháng tuổi"); the core's one-line
+ * legend is cut on a phone.  Returns the number of lines.
+ */
+static int
+wrap_legend(int indicator, bool braille, int width, char lines[][256],
+    int max)
+{
+	char x[64], y[64];
+	const char *parts[6];
+	int nparts = 0, n = 0, used = 0;
+
+	snprintf(x, sizeof x, "x: %s", indicator == MN_WFLH ? "cm" :
+	    T("months", "tháng tuổi"));
+	snprintf(y, sizeof y, "y: %s", !braille && indicator == MN_BFA ?
+	    "kg/m2" : mn_chart_unit(indicator));
+	if (braille) {
+		parts[nparts++] = "⠒ WHO -3 -2 0 +2 +3 SD";
+		parts[nparts++] = T("● child", "● trẻ");
+	} else {
+		parts[nparts++] = ". -3/+3 SD";
+		parts[nparts++] = "- -2/+2 SD";
+		parts[nparts++] = T("* median", "* trung vị");
+		parts[nparts++] = T("o child", "o trẻ");
+	}
+	parts[nparts++] = x;
+	parts[nparts++] = y;
+	lines[0][0] = '\0';
+	for (int i = 0; i < nparts; i++) {
+		int w = tui_width(parts[i]);
+
+		if (used > 0 && used + 2 + w > width) {
+			if (n + 1 >= max)
+				break;
+			lines[++n][0] = '\0';
+			used = 0;
+		}
+		used += (used > 0 ? 2 : 0) + w;
+		strncat(lines[n], lines[n][0] != '\0' ? "  " : "", 3);
+		strncat(lines[n], parts[i], 255 - strlen(lines[n]));
+	}
+	return n + 1;
+}
+
 static void
 draw(const struct mn_parent_measure *m, size_t n, int sex, int indicator,
     struct mn_chart_point *pts)
@@ -79,20 +125,29 @@ draw(const struct mn_parent_measure *m, size_t n, int sex, int indicator,
 	struct mn_chart_input in = { .indicator = indicator, .sex = sex };
 	struct mn_chart chart;
 	struct mn_error err;
-	int y = tui_body_top();
+	char legend[4][256];
+	bool braille = tui_chart_braille();
+	int y = tui_body_top(), rows = tui_body_rows() - 1, nlegend;
 
 	in.points = pts;
 	in.count = make_points(m, n, indicator, &in.height, pts);
 	tui_text(y++, 1, COLS - 2, T(indicator_titles[indicator][0],
 	    indicator_titles[indicator][1]), TUI_TITLE);
+	/* The chart's last row, its legend, makes room for the wrapped one. */
+	nlegend = wrap_legend(indicator, braille, COLS - 2, legend, 4);
+	if (nlegend < 1 || rows - nlegend + 1 < MN_CHART_MIN_ROWS)
+		nlegend = 1;
 	mn_error_clear(&err);
-	if (mn_chart_render(&in, tui_chart_braille(), COLS - 2,
-	    tui_body_rows() - 1, &chart, &err) != MN_OK) {
+	if (mn_chart_render(&in, braille, COLS - 2, rows - nlegend + 1,
+	    &chart, &err) != MN_OK) {
 		tui_text(y + 1, 1, COLS - 2, err.message, TUI_ERROR);
 		return;
 	}
-	for (int i = 0; i < chart.rows; i++)
+	for (int i = 0; i < chart.rows - 1; i++)
 		tui_text(y + i, 1, COLS - 2, chart.lines[i], TUI_NORMAL);
+	for (int i = 0; i < nlegend; i++)
+		tui_text(y + chart.rows - 1 + i, 1, COLS - 2, legend[i],
+		    TUI_NORMAL);
 	mn_chart_free(&chart);
 }
 

@@ -402,3 +402,24 @@ screen_staff_list(struct tui *ui)
 	free(rows.ids);
 	return rc;
 }
+
+/* Names a staff draft by the stored name, or the name typed if new. */
+void
+staff_form_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct mn_staff s;
+	struct mn_error err;
+	const char *name = tui_resume_value(draft, "full_name");
+
+	buf[0] = '\0';
+	if (record[0] == '\0') {
+		snprintf(buf, size, "%s%s%s", T("new", "cán bộ mới"),
+		    name[0] != '\0' ? ", " : "", name);
+		return;
+	}
+	mn_error_clear(&err);
+	if (mn_staff_get(ui->ctx, strtoll(record, NULL, 10), &s, &err) ==
+	    MN_OK)
+		snprintf(buf, size, "%s (%s)", s.full_name, s.staff_code);
+}

@@ -1143,3 +1143,21 @@ weighing_reopen(struct tui *ui, const char *record)
 	mn_date_format_iso(&day, g.date, sizeof g.date);
 	return open_grid(ui, &g, true) == TUI_END ? TUI_END : TUI_OK;
 }
+
+/* Names a draft "CLASS_ID:YYYY-MM-DD:ROUND" by its class code and day. */
+void
+weighing_describe(struct tui *ui, const char *record,
+    const struct tui_resume *draft, char *buf, size_t size)
+{
+	struct mn_class cls;
+	struct mn_date day;
+	int64_t class_id;
+	char part[32], when[16];
+
+	buf[0] = '\0';
+	if (!grid_day_record(record, &class_id, &day, part, sizeof part) ||
+	    !hui_find_class(ui, class_id, &cls))
+		return;
+	mn_date_format(&day, when, sizeof when);
+	snprintf(buf, size, T("class %s, %s", "lớp %s, %s"), cls.code, when);
+}

@@ -71,7 +71,7 @@ echo "== the next login reopens the sheet with the marks, unsaved"
 	login_steps teacher "$DEMO_PASSWORD"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
-expectline 2 "Bản nháp chưa lưu › Điểm danh"
+expectline 2 "Bản nháp chưa lưu › Điểm danh: lớp $class, $dmy"
 wait "Điểm danh › Lớp $class, ngày $dmy"
 type c
 wait "bản nháp, chưa lưu"

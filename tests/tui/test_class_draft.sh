@@ -61,7 +61,7 @@ echo "== the next login reopens the class form; F2 saves it"
 	login_steps hieutruong "$PW"
 	cat <<SCRIPT
 wait "Có bản nháp chưa lưu từ" 10000
-expectline 2 "Lớp học: $YEAR/MG4B"
+expectline 2 "Lớp học: lớp MG4B, năm học $YEAR"
 type c
 wait "Sửa lớp"
 wait "Phòng 12"

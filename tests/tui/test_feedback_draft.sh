@@ -60,12 +60,15 @@ echo "== the next login reopens the message; F2 sends it"
 	login_steps parent "$DEMO_PASSWORD"
 	cat <<EOS
 wait "Có bản nháp chưa lưu từ" 10000
-expect "Góp ý, khiếu nại"
+expect "Góp ý, khiếu nại: góp ý gửi nhà"
 expect "Góp ý › Gửi nhà"
 type c
 wait "$SUBJECT"
 expect "Gửi nhà trường"
 key F2
+wait "Xem lại trước khi gửi"
+wait "Chiều thứ Sáu cháu được đón"
+key Enter
 wait "Đã gửi"
 EOS
 } | DRIVE_SIZE=40x15 drive - || fail "reopening the feedback draft failed"

@@ -89,7 +89,7 @@ echo "== the next login reopens the grid; saving stores the head"
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
-expectline 2 "Bản nháp chưa lưu › Cân đo theo lớp"
+expectline 2 "Bản nháp chưa lưu › Cân đo theo lớp: lớp $CLASS, $DAY_TYPED"
 wait "Cân đo theo lớp › Lớp $CLASS, ngày $DAY_TYPED, đợt"
 type c
 wait "bản nháp, chưa lưu"
@@ -192,7 +192,7 @@ echo "== the reopened visit rejects ISO and future times, saves dd/mm/yyyy"
 	login_steps nurse "$nurse"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
-expectline 2 "Bản nháp chưa lưu › Phòng y tế: visit:"
+expectline 2 "Bản nháp chưa lưu › Phòng y tế: khám, "
 type c
 wait "Đau bụng"
 key BTab

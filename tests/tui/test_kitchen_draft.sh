@@ -38,7 +38,7 @@ echo "== the next login reopens the form and saves it"
 	login_steps kitchen "$DEMO_PASSWORD"
 	cat <<EOF
 wait "Có bản nháp chưa lưu từ" 10000
-expect "Biểu mẫu bếp"
+expect "Biểu mẫu bếp: Nơi cung cấp mới: $NAME"
 type c
 wait "Thêm nơi cung cấp"
 wait "$NAME"

@@ -24,7 +24,7 @@ school_days=$(
 open_menus() {
 	printf 'wait "Dinh dưỡng" 10000\npick "Dinh dưỡng"\nkey Enter\n'
 	printf 'wait "Thực đơn"\npick "Thực đơn"\nkey Enter\n'
-	printf 'wait "mẫu giáo, tuần"\n'
+	printf 'wait "mẫu giáo, "\n'
 }
 
 echo "== kitchen copies the week onto $next_week"
@@ -93,6 +93,8 @@ DRIVE_SIZE=40x15
 wait "bữa trưa"
 expectnot "quá nhỏ"
 key Enter
-wait "Đánh giá"
+wait "Protein (chất đạm): "
+key PgDn
+wait "tỷ lệ năng lượng từ protein"
 EOF
 } | drive - || fail "the parent could not read the menu"

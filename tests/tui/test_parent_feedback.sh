@@ -7,7 +7,8 @@
 
 demo_init
 SUBJECT='Hỏi về bữa trưa'
-BODY='Cháu có được ăn thêm rau không ạ?'
+# Longer than the 40-column field, so only the preview shows it whole.
+BODY='Cháu có được ăn thêm rau không ạ? Ở nhà cháu ăn rau mỗi bữa, nhưng tuần này cháu kể ở lớp không có rau xanh.'
 ANSWER='Dạ, cô sẽ cho cháu ăn rau.'
 
 # The parent's children in the order the screens list them, and the
@@ -124,10 +125,23 @@ type $SUBJECT
 key Enter
 type $BODY
 key Enter
+wait "Xem lại trước khi gửi"
+wait "Enter Gửi"
+key Esc
+waitnot "Xem lại trước khi gửi"
+wait "Nội dung"
+key F2
+wait "Enter Gửi"
+dump preview.txt
+key Enter
 wait "Đã gửi"
 wait "$SUBJECT"
 EOS
 } | DRIVE_SIZE=40x15 drive -
+# The preview's wrapped lines, joined again, give the whole message.
+shown=$(sed -n '/Nội dung:/,/^$/p' preview.txt | sed '1d;/^$/d' |
+    sed 's/^ *//; s/ *$//' | tr '\n' ' ' | sed 's/ *$//')
+[ "$shown" = "$BODY" ] || fail "the preview shows '$shown'"
 
 feedback_id=$(db "SELECT id FROM feedback WHERE subject = '$SUBJECT'")
 [ -n "$feedback_id" ] || fail "the feedback was not stored"
@@ -147,7 +161,7 @@ wait "$SUBJECT"
 expect "$code"
 key Enter
 wait "Chưa có trả lời."
-wait "$BODY"
+wait "cháu kể ở lớp không có rau xanh."
 key r
 wait "F2 Lưu"
 type $ANSWER

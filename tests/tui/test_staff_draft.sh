@@ -111,7 +111,7 @@ sqlite3 "$DB" "UPDATE staff SET phone = '0922222222',
 	login_steps hieutruong "$PW"
 	cat <<SCRIPT
 wait "Có bản nháp chưa lưu từ" 10000
-expectline 2 "Hồ sơ cán bộ: $id"
+expectline 2 "Hồ sơ cán bộ: Vũ Thị Mai (CB-001)"
 type c
 waitnot "Mở lại?"
 wait "Sửa hồ sơ cán bộ"

@@ -615,6 +615,39 @@ food_safety_logs(void **state)
 	    "'2026-11-30T09:00:00Z'", NULL, NULL, NULL), SQLITE_OK);
 }
 
+/*
+ * A disposal refused near midnight UTC names both times in the school's
+ * time zone: 16:30 UTC on 04/12 is 23:30 in Hà Nội, 17:30 is 00:30 on
+ * the next day.
+ */
+static void
+sample_times_are_local(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	const time_t taken = 1796401800;	/* 2026-12-04T16:30:00Z */
+	char *old_tz = getenv("TZ") != NULL ? strdup(getenv("TZ")) : NULL;
+	int64_t sample;
+
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	act_as(&fx->ctx, MN_ROLE_NURSE, "yte");
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
+	    MN_MEAL_LUNCH, fx->lunch, 150, taken, "Lê Văn Mẫu", &sample, &err),
+	    MN_OK);
+	assert_int_equal(mn_kitchen_sample_dispose(&fx->ctx, sample,
+	    taken + 3600, "Lê Văn Mẫu", &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "00:30 05/12/2026"));
+	assert_non_null(strstr(err.message, "23:30 04/12/2026"));
+	assert_null(strstr(err.message, "Z"));
+	if (old_tz != NULL)
+		setenv("TZ", old_tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old_tz);
+}
+
 static void
 allergy_text_matching(void **state)
 {
@@ -854,6 +887,7 @@ main(void)
 		T_(market_list_from_counts),
 		T_(fee_book_by_month),
 		T_(food_safety_logs),
+		T_(sample_times_are_local),
 		T_(allergy_text_matching),
 		T_(allergy_children_both_sources),
 		T_(import_checks_before_writing),
