@@ -7,6 +7,8 @@
  *   mamnon price set CODE YYYY-MM-DD DONG
  *
  * The output is tab-separated, numbers with '.' as the decimal point.
+ * A price typed on the command line is read like one typed on a
+ * screen: "150000", "150.000" and "150 000" are the same sum.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -17,6 +19,10 @@
 #include "cli/cli.h"
 #include "cli/cli_kitchen.h"
 #include "core/kitchen_edit.h"
+#include "core/validate.h"
+
+/* Largest price read; the core checks its own, tighter limit. */
+#define PRICE_TEXT_MAX 1000000000
 
 static int
 parse_code(const char *command, const char *text, int *code)
@@ -121,26 +127,22 @@ price_set(struct mn_ctx *ctx, char **args)
 	const char *command = "price set";
 	struct mn_error err = { 0 };
 	struct mn_date from;
-	char *end;
-	long long price;
+	int64_t price;
 	int code, rc;
 
 	if ((rc = parse_code(command, args[0], &code)) != CLI_OK)
 		return rc;
 	if (mn_date_parse_iso(args[1], "effective_from", &from, &err) != MN_OK)
 		return cli_usage(command, "%s", err.message);
-	errno = 0;
-	price = strtoll(args[2], &end, 10);
-	if (args[2][0] == '\0' || *end != '\0' || errno != 0)
-		return cli_usage(command, T("invalid price '%s'; expected "
-		    "whole đồng per purchase unit, such as 25000", "đơn giá "
-		    "'%s' không hợp lệ; cần số đồng nguyên cho mỗi đơn vị mua, "
-		    "ví dụ 25000"), args[2]);
-	if (mn_kitchen_price_set(ctx, code, &from, (int64_t)price, &err) !=
-	    MN_OK)
+	/* The same reading as the price form: "150.000" is 150000. */
+	if (mn_parse_money(args[2], "unit_price", T("price", "đơn giá"),
+	    PRICE_TEXT_MAX, &price, &err) != MN_OK)
+		return cli_usage(command, "%s", err.message);
+	if (mn_kitchen_price_set(ctx, code, &from, price, &err) != MN_OK)
 		return cli_error(&err);
-	printf(T("food %d: %lld đồng per unit from %s\n", "thực phẩm %d: "
-	    "%lld đồng mỗi đơn vị từ %s\n"), code, price, args[1]);
+	printf(T("food %d: %" PRId64 " đồng per unit from %s\n",
+	    "thực phẩm %d: %" PRId64 " đồng mỗi đơn vị từ %s\n"), code,
+	    price, args[1]);
 	return CLI_OK;
 }
 

@@ -12,6 +12,7 @@
 #include "core/kitchen_edit.h"
 #include "core/kitchen_priv.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 /* ---- Helpers ---------------------------------------------------------- */
 
@@ -443,9 +444,9 @@ kitchen_check_price(int64_t price, const char *field, struct mn_error *err)
 	if (price >= 0 && price <= MAX_UNIT_PRICE)
 		return MN_OK;
 	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s: invalid value %lld; expected whole đồng from 0 to %d",
-	    "%s: giá trị %lld không hợp lệ; cần số đồng nguyên từ 0 đến %d"),
-	    field, (long long)price, MAX_UNIT_PRICE);
+	    T("unit price: invalid value %lld; expected whole đồng from 0 "
+	    "to %d", "đơn giá: giá trị %lld không hợp lệ; cần số đồng "
+	    "nguyên từ 0 đến %d"), (long long)price, MAX_UNIT_PRICE);
 }
 
 int
@@ -511,13 +512,17 @@ check_items(struct mn_ctx *ctx, const struct mn_dish_item *items,
 			    T("group: invalid value %d; expected nha-tre or "
 			    "mau-giao", "nhóm tuổi: giá trị %d không hợp lệ; "
 			    "cần nha-tre hoặc mau-giao"), (int)it->group);
-		if (!(it->edible_g > 0 && it->edible_g <= 2000))
+		if (!(it->edible_g > 0 && it->edible_g <= 2000)) {
+			char grams[48];
+
+			mn_format_value(it->edible_g, grams, sizeof grams);
 			return mn_fail(err, MN_ERR_INVALID, "edible_g",
-			    T("edible weight of food %d: invalid value %g; "
+			    T("edible weight of food %d: invalid value %s; "
 			    "expected grams per child above 0 and at most "
 			    "2000", "khối lượng ăn được của thực phẩm %d: giá "
-			    "trị %g không hợp lệ; cần số gam mỗi trẻ lớn hơn 0 "
-			    "và không quá 2000"), it->food_code, it->edible_g);
+			    "trị %s không hợp lệ; cần số gam mỗi trẻ lớn hơn 0 "
+			    "và không quá 2000"), it->food_code, grams);
+		}
 		for (size_t j = 0; j < i; j++)
 			if (items[j].food_code == it->food_code &&
 			    items[j].group == it->group)

@@ -13,6 +13,7 @@
 #include "core/kitchen_edit.h"
 #include "core/kitchen_priv.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 /* ---- Meal counts ------------------------------------------------------ */
 
@@ -269,12 +270,17 @@ purchase_insert(struct mn_ctx *ctx, const struct mn_date *day,
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
 	    (rc = kitchen_check_price(unit_price, "unit_price", err)) != MN_OK)
 		return rc;
-	if (!(quantity > 0 && quantity <= MAX_QUANTITY))
+	if (!(quantity > 0 && quantity <= MAX_QUANTITY)) {
+		char shown[48], limit[48];
+
+		mn_format_value(quantity, shown, sizeof shown);
+		mn_format_value(MAX_QUANTITY, limit, sizeof limit);
 		return mn_fail(err, MN_ERR_INVALID, "quantity",
-		    T("quantity: invalid value %g; expected purchase units "
-		    "above 0 and at most %g", "số lượng: giá trị %g không hợp "
-		    "lệ; cần số đơn vị mua lớn hơn 0 và không quá %g"),
-		    quantity, MAX_QUANTITY);
+		    T("quantity: invalid value %s; expected purchase units "
+		    "above 0 and at most %s", "số lượng: giá trị %s không hợp "
+		    "lệ; cần số đơn vị mua lớn hơn 0 và không quá %s"),
+		    shown, limit);
+	}
 	if ((rc = kitchen_food_id(ctx, food_code, &fid, err)) != MN_OK ||
 	    (rc = mn_text_clean(supplier ? supplier : "", "supplier", 200,
 	    &who, err)) != MN_OK)

@@ -13,6 +13,7 @@
 #include "core/kitchen.h"
 #include "core/kitchen_priv.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 /*
  * The calendar module decides which days have school.  Declared weak so
@@ -657,19 +658,37 @@ append(char *buf, size_t size, size_t *used, const char *fmt, ...)
 	*used = n < 0 ? size : *used + (size_t)n;
 }
 
+/* Writes the name of requirement column i as the requirement form shows
+ * it, for messages. */
+static void
+requirement_label(size_t i, char *buf, size_t size)
+{
+	if (i < MN_CHECK_MEAL_FIRST)
+		snprintf(buf, size, "%s", mn_check_label((int)i));
+	else
+		snprintf(buf, size, T("%s, %% of daily need",
+		    "%s, %% nhu cầu ngày"),
+		    mn_meal_label((int)(i - MN_CHECK_MEAL_FIRST)));
+}
+
 static int
-check_bound(const char *column, const char *side, double v, double max,
+check_bound(size_t i, const char *side, double v, double max,
     struct mn_error *err)
 {
-	char field[64];
+	char field[64], label[96], value[48], limit[48];
 
 	if (isnan(v) || (v >= 0 && v <= max))
 		return MN_OK;
-	snprintf(field, sizeof field, "%s_%s", column, side);
+	snprintf(field, sizeof field, "%s_%s", requirement_columns[i], side);
+	requirement_label(i, label, sizeof label);
+	mn_format_value(v, value, sizeof value);
+	mn_format_value(max, limit, sizeof limit);
 	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s: invalid value %g; expected 0 to %g, or empty for no "
-	    "bound", "%s: giá trị %g không hợp lệ; cần từ 0 đến %g, hoặc "
-	    "để trống nếu không giới hạn"), field, v, max);
+	    T("%s: invalid %s %s; expected 0 to %s, or empty for no "
+	    "bound", "%s: %s %s không hợp lệ; cần từ 0 đến %s, hoặc "
+	    "để trống nếu không giới hạn"), label, strcmp(side, "min") == 0 ?
+	    T("minimum", "mức tối thiểu") : T("maximum", "mức tối đa"), value,
+	    limit);
 }
 
 int
@@ -690,25 +709,35 @@ mn_kitchen_requirement_set(struct mn_ctx *ctx, enum mn_age_group group,
 	    (rc = kitchen_check_date(from, "effective_from", err)) != MN_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		if ((rc = check_bound(requirement_columns[i], "min",
-		    ranges[i]->min, limits[i], err)) != MN_OK ||
-		    (rc = check_bound(requirement_columns[i], "max",
-		    ranges[i]->max, limits[i], err)) != MN_OK)
+		char label[96];
+
+		if ((rc = check_bound(i, "min", ranges[i]->min, limits[i],
+		    err)) != MN_OK ||
+		    (rc = check_bound(i, "max", ranges[i]->max, limits[i],
+		    err)) != MN_OK)
 			return rc;
-		if (ranges[i]->min > ranges[i]->max)
+		requirement_label(i, label, sizeof label);
+		if (ranges[i]->min > ranges[i]->max) {
+			char lo[48], hi[48];
+
+			mn_format_value(ranges[i]->min, lo, sizeof lo);
+			mn_format_value(ranges[i]->max, hi, sizeof hi);
 			return mn_fail(err, MN_ERR_INVALID,
 			    requirement_columns[i],
-			    T("%s: minimum %g is above maximum %g",
-			    "%s: mức tối thiểu %g lớn hơn mức tối đa %g"),
-			    requirement_columns[i], ranges[i]->min,
-			    ranges[i]->max);
+			    T("%s: minimum %s is above maximum %s",
+			    "%s: mức tối thiểu %s lớn hơn mức tối đa %s"),
+			    label, lo, hi);
+		}
 	}
-	if (!(r->daily_kcal > 0 && r->daily_kcal <= 5000))
+	if (!(r->daily_kcal > 0 && r->daily_kcal <= 5000)) {
+		char kcal[48];
+
+		mn_format_value(r->daily_kcal, kcal, sizeof kcal);
 		return mn_fail(err, MN_ERR_INVALID, "daily_kcal",
-		    T("daily_kcal: invalid value %g; expected kcal above 0 "
-		    "and at most 5000", "daily_kcal: giá trị %g không hợp "
-		    "lệ; cần số kcal lớn hơn 0 và không quá 5000"),
-		    r->daily_kcal);
+		    T("daily need: invalid value %s kcal; expected above 0 "
+		    "and at most 5000", "nhu cầu cả ngày: giá trị %s kcal "
+		    "không hợp lệ; cần lớn hơn 0 và không quá 5000"), kcal);
+	}
 
 	/* Parameters: ?1 group, ?2 date, ?3 .. ?32 the bounds in
 	   requirement_columns order, then daily_kcal, login and time. */

@@ -292,6 +292,23 @@ mn_personal_id_check(const char *id, int sex, int birth_year,
 	    field, digits, problems);
 }
 
+/*
+ * Appends a '0' to an English "1.125" or "-12.500", which
+ * mn_parse_number would read as thousands, so it reads back as typed.
+ */
+static void
+keep_point_decimal(char *buf, size_t size)
+{
+	const char *p = buf[0] == '-' ? buf + 1 : buf;
+	size_t whole = strspn(p, "0123456789"), n = strlen(buf);
+
+	if (whole >= 1 && whole <= 3 && p[0] != '0' && p[whole] == '.' &&
+	    strlen(p + whole + 1) == 3 && n + 1 < size) {
+		buf[n] = '0';
+		buf[n + 1] = '\0';
+	}
+}
+
 void
 mn_format_decimal(double value, int decimals, char *buf, size_t size)
 {
@@ -310,6 +327,8 @@ mn_format_decimal(double value, int decimals, char *buf, size_t size)
 	for (char *p = buf; *p != '\0'; p++)
 		if (*p == '.')
 			*p = sep;
+	if (sep == '.' && decimals == 3)
+		keep_point_decimal(buf, size);
 }
 
 void
@@ -350,70 +369,336 @@ trim_spaces(const char *text, size_t *len)
 	return text;
 }
 
-/* Integer and fraction digits are limited so the value stays exact. */
-#define DECIMAL_MAX_DIGITS 15
+/*
+ * Typed numbers follow the way the screens print them: '.' (or a space,
+ * NBSP or narrow NBSP) between groups of thousands and ',' before the
+ * decimals, so "150.000" is a hundred and fifty thousand and
+ * "1.000,5" is 1000.5.  A '.' is read as a decimal point only when the
+ * text cannot be a grouped whole number: "92.3", "1.5", "0.250" and
+ * "1000.5" are decimals, while "1.000" and "12.500" are thousands.
+ * Grouping needs every group after the first to have exactly three
+ * digits and the first group to have one to three digits without a
+ * leading zero.  Rejected: exponents ("1e6"), hex, "inf"/"nan", digits
+ * other than 0-9, a leading '+', a bare ".5" or "5,", more than one ','
+ * and mixed or misplaced separators ("1.00.0", "1 000.5").  "1,000.5"
+ * is rejected too, because an English reader means 1000.5 while a
+ * Vietnamese one cannot read it at all.
+ */
+
+/* Significant digits are limited so the value stays exact in a double. */
+#define NUMBER_MAX_DIGITS 15
+/* Longest typed number looked at; longer text is rejected. */
+#define NUMBER_MAX_TEXT 64
+
+enum scan_status { SCAN_OK, SCAN_FORM, SCAN_LONG };
+
+/* A typed number split into its sign and digits. */
+struct scanned_number {
+	bool negative;
+	char whole[NUMBER_MAX_TEXT];	/* digits before the decimals */
+	char fraction[NUMBER_MAX_TEXT];	/* digits after, trailing 0 cut */
+};
+
+/* True when s[0..n) is one or more ASCII digits. */
+static bool
+all_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/*
+ * Copies the digits of s[0..n) to out when s is a whole number grouped
+ * by sep ("1.000.000"): at least two groups, the first of 1 to 3 digits
+ * not starting with '0', every other of exactly 3.
+ */
+static bool
+grouped_digits(const char *s, size_t n, char sep, char *out)
+{
+	size_t start = 0, groups = 0, used = 0;
+
+	for (size_t i = 0; i <= n; i++) {
+		size_t len;
+
+		if (i < n && s[i] != sep)
+			continue;
+		len = i - start;
+		if (!all_digits(s + start, len))
+			return false;
+		if (groups == 0 ? len > 3 || s[start] == '0' : len != 3)
+			return false;
+		memcpy(out + used, s + start, len);
+		used += len;
+		groups++;
+		start = i + 1;
+	}
+	out[used] = '\0';
+	return groups >= 2;
+}
+
+/* Copies s[0..n) to out when it is plain digits. */
+static bool
+plain_digits(const char *s, size_t n, char *out)
+{
+	if (!all_digits(s, n))
+		return false;
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return true;
+}
+
+/*
+ * Reads the part before the decimals: plain digits, or digits grouped
+ * by '.' or by spaces (never both).
+ */
+static bool
+whole_part(const char *s, size_t n, char *out)
+{
+	bool dot = memchr(s, '.', n) != NULL, space = memchr(s, ' ', n) !=
+	    NULL;
+
+	if (dot && space)
+		return false;
+	if (dot)
+		return grouped_digits(s, n, '.', out);
+	if (space)
+		return grouped_digits(s, n, ' ', out);
+	return plain_digits(s, n, out);
+}
+
+/*
+ * Copies text[0..len) to buf with NBSP (U+00A0) and narrow NBSP
+ * (U+202F) turned into plain spaces.  False when it is too long.
+ */
+static bool
+fold_spaces(const char *text, size_t len, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (used + 1 >= size)
+			return false;
+		if ((unsigned char)text[i] == 0xc2 && i + 1 < len &&
+		    (unsigned char)text[i + 1] == 0xa0) {
+			buf[used++] = ' ';
+			i++;
+		} else if ((unsigned char)text[i] == 0xe2 && i + 2 < len &&
+		    (unsigned char)text[i + 1] == 0x80 &&
+		    (unsigned char)text[i + 2] == 0xaf) {
+			buf[used++] = ' ';
+			i += 2;
+		} else
+			buf[used++] = text[i];
+	}
+	buf[used] = '\0';
+	return true;
+}
+
+/* Splits trimmed text into sign and digits following the rule above. */
+static enum scan_status
+scan_number(const char *text, size_t len, struct scanned_number *s)
+{
+	char buf[NUMBER_MAX_TEXT];
+	const char *p = buf, *comma, *dot;
+	size_t n, whole_len, frac_len;
+
+	memset(s, 0, sizeof *s);
+	if (!fold_spaces(text, len, buf, sizeof buf))
+		return SCAN_LONG;
+	if (*p == '-') {
+		s->negative = true;
+		p++;
+	}
+	n = strlen(p);
+	comma = memchr(p, ',', n);
+	if (comma != NULL) {
+		size_t before = (size_t)(comma - p);
+
+		if (!whole_part(p, before, s->whole) ||
+		    !plain_digits(comma + 1, n - before - 1, s->fraction))
+			return SCAN_FORM;
+	} else if (!whole_part(p, n, s->whole)) {
+		/* Not a grouped whole number: one '.' may be a point. */
+		dot = memchr(p, '.', n);
+		if (dot == NULL || memchr(p, ' ', n) != NULL ||
+		    !plain_digits(p, (size_t)(dot - p), s->whole) ||
+		    !plain_digits(dot + 1, n - (size_t)(dot - p) - 1,
+		    s->fraction))
+			return SCAN_FORM;
+	}
+	/* Leading zeros of the whole part and trailing zeros of the
+	 * decimals change nothing. */
+	whole_len = strspn(s->whole, "0");
+	memmove(s->whole, s->whole + whole_len,
+	    strlen(s->whole + whole_len) + 1);
+	frac_len = strlen(s->fraction);
+	while (frac_len > 0 && s->fraction[frac_len - 1] == '0')
+		s->fraction[--frac_len] = '\0';
+	if (strlen(s->whole) + frac_len > NUMBER_MAX_DIGITS)
+		return SCAN_LONG;
+	return SCAN_OK;
+}
+
+/* The value of scanned digits; exact up to NUMBER_MAX_DIGITS digits. */
+static double
+scanned_value(const struct scanned_number *s)
+{
+	long long whole = 0, fraction = 0;
+	size_t n = strlen(s->fraction);
+	double value;
+
+	for (const char *p = s->whole; *p != '\0'; p++)
+		whole = whole * 10 + (*p - '0');
+	for (const char *p = s->fraction; *p != '\0'; p++)
+		fraction = fraction * 10 + (*p - '0');
+	value = (double)whole;
+	if (n > 0)
+		value += (double)fraction / pow(10, (double)n);
+	if (s->negative && value != 0)
+		value = -value;
+	return value;
+}
+
+/* Fails with the rule for typing numbers. */
+static int
+fail_form(const char *field, const char *label, const char *text,
+    struct mn_error *err)
+{
+	char shown[80];
+
+	return mn_fail(err, MN_ERR_INVALID, field,
+	    T("%s: \"%s\" is not a number; write it like 1.500 or 12,5 "
+	    "('.' or a space between thousands, ',' before decimals)",
+	    "%s: \"%s\" không phải là số; hãy viết như 1.500 hoặc 12,5 "
+	    "(dấu chấm hoặc dấu cách ngăn hàng nghìn, dấu phẩy trước phần "
+	    "thập phân)"), label, echo(text, shown, sizeof shown));
+}
+
+/*
+ * Formats a bound of a range for a message: a whole bound with at most
+ * one decimal ("0,0", "34,0"), any other with `decimals`.
+ */
+static void
+format_bound(double value, int decimals, char *buf, size_t size)
+{
+	if (value == floor(value) && decimals > 1)
+		decimals = 1;
+	mn_format_decimal(value, decimals, buf, size);
+}
+
+/* Fails for a value outside [min, max], naming a negative one. */
+static int
+fail_range(const char *field, const char *label, const char *text,
+    int decimals, double value, double min, double max,
+    struct mn_error *err)
+{
+	char shown[80], lo[48], hi[48];
+
+	echo(text, shown, sizeof shown);
+	format_bound(min, decimals, lo, sizeof lo);
+	format_bound(max, decimals, hi, sizeof hi);
+	if (value < 0 && min >= 0)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: \"%s\" is negative; expected at least %s",
+		    "%s: \"%s\" là số âm; cần ít nhất %s"), label, shown, lo);
+	if (value < min)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: \"%s\" is too small; expected from %s to %s",
+		    "%s: \"%s\" quá nhỏ; cần từ %s đến %s"), label, shown, lo,
+		    hi);
+	return mn_fail(err, MN_ERR_INVALID, field,
+	    T("%s: \"%s\" is too large; expected from %s to %s",
+	    "%s: \"%s\" quá lớn; cần từ %s đến %s"), label, shown, lo, hi);
+}
+
+int
+mn_parse_number(const char *text, const char *field, const char *label,
+    int decimals, double min, double max, double *out,
+    struct mn_error *err)
+{
+	struct scanned_number s;
+	enum scan_status st;
+	char shown[80];
+	const char *p;
+	size_t len;
+	double value;
+
+	p = trim_spaces(text != NULL ? text : "", &len);
+	if (decimals < 0)
+		decimals = 0;
+	if (len == 0)
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: missing; expected a number such as 1.500 or 12,5",
+		    "%s: bị thiếu; cần một số, ví dụ 1.500 hoặc 12,5"),
+		    label);
+	st = scan_number(p, len, &s);
+	if (st == SCAN_FORM)
+		return fail_form(field, label, text, err);
+	if (st == SCAN_LONG)
+		return fail_range(field, label, text, decimals,
+		    max + 1, min, max, err);
+	if (strlen(s.fraction) > (size_t)decimals) {
+		echo(text, shown, sizeof shown);
+		if (decimals == 0)
+			return mn_fail(err, MN_ERR_INVALID, field,
+			    T("%s: \"%s\" is not a whole number; expected "
+			    "no decimals", "%s: \"%s\" không phải là số "
+			    "nguyên; cần số không có phần thập phân"), label,
+			    shown);
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s: \"%s\" has too many decimals; expected at most %d "
+		    "digits after ','", "%s: \"%s\" có quá nhiều chữ số "
+		    "thập phân; tối đa %d chữ số sau dấu phẩy"), label, shown,
+		    decimals);
+	}
+	value = scanned_value(&s);
+	/* A field without negatives rejects the sign itself, even on "-0". */
+	if (s.negative && min >= 0)
+		value = -INFINITY;
+	if (!(value >= min && value <= max))
+		return fail_range(field, label, text, decimals, value, min,
+		    max, err);
+	*out = value;
+	return MN_OK;
+}
+
+int
+mn_parse_money(const char *text, const char *field, const char *label,
+    int64_t max, int64_t *out, struct mn_error *err)
+{
+	struct scanned_number s;
+	const char *p;
+	char shown[80];
+	size_t len;
+	double value;
+	int rc;
+
+	/* A decimal part gets its own message: đồng have no fractions. */
+	p = trim_spaces(text != NULL ? text : "", &len);
+	if (len > 0 && scan_number(p, len, &s) == SCAN_OK &&
+	    s.fraction[0] != '\0')
+		return mn_fail(err, MN_ERR_INVALID, field,
+		    T("%s must be whole đồng: \"%s\" has a decimal part; "
+		    "write 150.000 or 150000", "%s phải là số đồng nguyên: "
+		    "\"%s\" có phần thập phân; hãy viết 150.000 hoặc 150000"),
+		    label, echo(text, shown, sizeof shown));
+	rc = mn_parse_number(text, field, label, 0, 0, (double)max, &value,
+	    err);
+	if (rc == MN_OK)
+		*out = (int64_t)value;
+	return rc;
+}
 
 int
 mn_parse_decimal(const char *text, const char *field, int decimals,
     double min, double max, double *out, struct mn_error *err)
 {
-	char shown[80], lo[48], hi[48];
-	const char *p;
-	size_t len, i = 0;
-	bool negative = false, ok = true;
-	long long whole = 0, fraction = 0;
-	int int_digits = 0, frac_digits = 0;
-	double value = 0;
-
-	p = trim_spaces(text != NULL ? text : "", &len);
-	if (decimals < 0)
-		decimals = 0;
-	if (i < len && p[i] == '-') {
-		negative = true;
-		i++;
-	}
-	while (i < len && p[i] >= '0' && p[i] <= '9') {
-		if (int_digits < DECIMAL_MAX_DIGITS)
-			whole = whole * 10 + (p[i] - '0');
-		else
-			ok = false;
-		int_digits++;
-		i++;
-	}
-	if (ok && i < len && (p[i] == '.' || p[i] == ',')) {
-		i++;
-		while (i < len && p[i] >= '0' && p[i] <= '9') {
-			if (frac_digits < DECIMAL_MAX_DIGITS)
-				fraction = fraction * 10 + (p[i] - '0');
-			frac_digits++;
-			i++;
-		}
-		if (frac_digits == 0 || frac_digits > decimals ||
-		    int_digits + frac_digits > DECIMAL_MAX_DIGITS)
-			ok = false;
-	}
-	if (ok && (i != len || int_digits == 0))
-		ok = false;
-	if (ok) {
-		value = (double)whole;
-		if (frac_digits > 0)
-			value += (double)fraction / pow(10, frac_digits);
-		if (negative)
-			value = -value;
-		ok = value >= min && value <= max;
-	}
-	if (ok) {
-		*out = value;
-		return MN_OK;
-	}
-	mn_format_decimal(min, decimals, lo, sizeof lo);
-	mn_format_decimal(max, decimals, hi, sizeof hi);
-	return mn_fail(err, MN_ERR_INVALID, field,
-	    T("%s: \"%s\" is invalid; expected a number from %s to %s with "
-	    "at most %d decimals (e.g. 12.5)",
-	    "%s: \"%s\" không hợp lệ; cần một số từ %s đến %s, tối đa %d "
-	    "chữ số thập phân (ví dụ 12,5)"),
-	    field, echo(text, shown, sizeof shown), lo, hi, decimals);
+	return mn_parse_number(text, field, field, decimals, min, max, out,
+	    err);
 }
 
 int

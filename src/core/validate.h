@@ -1,7 +1,7 @@
 /*
  * Validation of identifiers and numbers typed by staff: Vietnamese phone
  * numbers, the 12-digit personal identification number, integers and
- * decimals with a Vietnamese or English decimal separator.  The login,
+ * decimals written as the screens print them.  The login,
  * person-name and phone validators declared in core/text.h are
  * implemented in validate.c too.
  */
@@ -62,7 +62,8 @@ bool mn_personal_id_province_known(int code);
  * `decimals` digits after the separator of the interface language, a
  * comma in Vietnamese ("34,0") and a point in English ("34.0").  CSV
  * files and command-line outputs keep their specified "." and do not
- * use it.
+ * use it.  In English a value such as 1.125 is written "1.1250",
+ * because "1.125" reads back as 1125 under the rule of mn_parse_number.
  */
 void mn_format_decimal(double value, int decimals, char *buf, size_t size);
 /*
@@ -73,12 +74,31 @@ void mn_format_decimal(double value, int decimals, char *buf, size_t size);
 void mn_format_value(double value, char *buf, size_t size);
 
 /*
- * Parses a decimal number written "12.5" or "12,5" with at most
- * `decimals` digits after the separator and a value in [min, max].
- * An optional leading '-' is accepted; exponents, thousands separators,
- * spaces inside and trailing text are not.  Leading and trailing spaces
- * are ignored.  Returns MN_ERR_INVALID naming field, value and range.
+ * Parses a number typed by a user, written as the screens print it:
+ * '.', a space or an NBSP between thousands and ',' before the decimals
+ * ("150.000", "24 000", "1.000,5", "12,5").  A '.' is a decimal point
+ * only when the text is not a grouped whole number ("92.3", "1.5",
+ * "0.250"), so "1.000" is one thousand.  A leading '-' is accepted only
+ * when min is negative, so "-0" is rejected where min >= 0.  Leading and
+ * trailing spaces are ignored; exponents, hex, inf/nan, other digits,
+ * "1,000.5" and other mixed separators are rejected.  At most
+ * `decimals` digits after the separator count (trailing zeros do not).
+ * Errors are MN_ERR_INVALID with err->field set to field and a message
+ * that starts with label and states the value and the expected form.
  */
+int mn_parse_number(const char *text, const char *field, const char *label,
+    int decimals, double min, double max, double *out,
+    struct mn_error *err);
+
+/*
+ * As mn_parse_number for a sum of whole đồng from 0 to max: "150.000"
+ * and "150000" are both 150000, and a decimal part ("150,5") is
+ * rejected with a message saying the sum must be whole đồng.
+ */
+int mn_parse_money(const char *text, const char *field, const char *label,
+    int64_t max, int64_t *out, struct mn_error *err);
+
+/* As mn_parse_number with field as both the error field and label. */
 int mn_parse_decimal(const char *text, const char *field, int decimals,
     double min, double max, double *out, struct mn_error *err);
 

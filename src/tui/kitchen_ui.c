@@ -1,7 +1,6 @@
 /*
  * Helpers shared by the nutrition and kitchen screens.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 
 #include "core/kitchen_edit.h"
 #include "core/nutrition.h"
+#include "core/validate.h"
 #include "tui/draft_kinds.h"
 #include "tui/kitchen_ui.h"
 
@@ -175,34 +175,34 @@ kui_filter_keys(const struct tui *ui, const struct tui_keydef *keys,
 	memset(&out[n], 0, sizeof out[n]);
 }
 
-int
-kui_parse_number(const char *text, const char *field, bool allow_empty,
-    double *value, struct mn_error *err)
+const char *
+kui_row_label(const struct tui_form_row *row, char *buf, size_t size)
 {
-	char buf[64], *end;
+	char *hint;
 
-	snprintf(buf, sizeof buf, "%s", text);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	if (buf[0] == '\0' && allow_empty) {
-		*value = NAN;
-		return MN_OK;
-	}
-	errno = 0;
-	*value = strtod(buf, &end);
-	if (buf[0] == '\0' || *end != '\0' || errno != 0 ||
-	    !isfinite(*value) || strlen(text) >= sizeof buf)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: invalid value '%.20s'; expected a number such as "
-		    "12,5", "%s: giá trị '%.20s' không hợp lệ; cần một số, "
-		    "ví dụ 12,5"), field, text);
-	return MN_OK;
+	snprintf(buf, size, "%s", T(row->en, row->vi));
+	if ((hint = strstr(buf, " (")) != NULL && hint != buf)
+		*hint = '\0';
+	return buf;
 }
 
 int
-kui_parse_range(const char *text, const char *field, struct mn_range *r,
-    struct mn_error *err)
+kui_parse_number(const char *text, const char *field, const char *label,
+    bool allow_empty, double *value, struct mn_error *err)
+{
+	size_t n = strspn(text, " ");
+
+	if (text[n] == '\0' && allow_empty) {
+		*value = NAN;
+		return MN_OK;
+	}
+	return mn_parse_number(text, field, label, KUI_DECIMALS, 0,
+	    KUI_NUMBER_MAX, value, err);
+}
+
+int
+kui_parse_range(const char *text, const char *field, const char *label,
+    struct mn_range *r, struct mn_error *err)
 {
 	char buf[64], *dash;
 	int rc;
@@ -214,7 +214,7 @@ kui_parse_range(const char *text, const char *field, struct mn_range *r,
 		*dash = '-';
 		memmove(dash + 1, dash + 3, strlen(dash + 3) + 1);
 	}
-	if (buf[0] == '\0')
+	if (buf[strspn(buf, " ")] == '\0')
 		return MN_OK;
 	if ((dash = strchr(buf, '-')) == NULL)
 		return mn_fail(err, MN_ERR_INVALID, field,
@@ -222,11 +222,12 @@ kui_parse_range(const char *text, const char *field, struct mn_range *r,
 		    "615-726, 60- for a minimum only, -10 for a maximum only",
 		    "%s: giá trị '%.30s' không hợp lệ; cần dạng tối thiểu-tối "
 		    "đa, ví dụ 615-726, 60- nếu chỉ có mức tối thiểu, -10 nếu "
-		    "chỉ có mức tối đa"), field, text);
+		    "chỉ có mức tối đa"), label, text);
 	*dash = '\0';
-	if ((rc = kui_parse_number(buf, field, true, &r->min, err)) != MN_OK)
+	if ((rc = kui_parse_number(buf, field, label, true, &r->min,
+	    err)) != MN_OK)
 		return rc;
-	return kui_parse_number(dash + 1, field, true, &r->max, err);
+	return kui_parse_number(dash + 1, field, label, true, &r->max, err);
 }
 
 void
@@ -247,6 +248,8 @@ kui_plain_number(double value, char *buf, size_t size)
 			*end-- = '\0';
 		if (end == p)
 			*end = '\0';
+		else
+			*p = ',';
 	}
 }
 

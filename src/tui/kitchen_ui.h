@@ -46,18 +46,36 @@ void kui_filter_keys(const struct tui *ui, const struct tui_keydef *keys,
     const struct kui_key_right *rights, size_t nrights,
     struct tui_keydef *out, size_t max);
 
+/* Decimals and largest value that kitchen number fields accept. */
+#define KUI_DECIMALS 3
+#define KUI_NUMBER_MAX 1e9
+/* Largest sum of đồng a kitchen form reads; the core has tighter ones. */
+#define KUI_MONEY_MAX 1000000000
+
 /*
- * Parses a decimal number written with ',' or '.' ("1,5").  Empty text
- * gives NAN when allow_empty, else an error; errors name field.
+ * Writes the label of a form row in the interface language without a
+ * trailing " (...)" hint, "Đơn giá (đồng)" giving "Đơn giá", for
+ * naming the row in a message.  Returns buf.
  */
-int kui_parse_number(const char *text, const char *field, bool allow_empty,
-    double *value, struct mn_error *err);
+const char *kui_row_label(const struct tui_form_row *row, char *buf,
+    size_t size);
+
+/*
+ * Parses a kitchen number with mn_parse_number ("1.000" is a thousand,
+ * "1,5" and "1.5" one and a half) from 0 to KUI_NUMBER_MAX; the core
+ * checks each field's own range.  Empty text gives NAN when
+ * allow_empty.  Errors set err->field to field (the form row) and name
+ * label, the field as the form shows it.
+ */
+int kui_parse_number(const char *text, const char *field, const char *label,
+    bool allow_empty, double *value, struct mn_error *err);
 /* Parses "a-b", "a-", "-b" or "" into a range (NAN: no bound). */
-int kui_parse_range(const char *text, const char *field,
+int kui_parse_range(const char *text, const char *field, const char *label,
     struct mn_range *r, struct mn_error *err);
 /* Writes a range as kui_parse_range reads it, "" for no bound. */
 void kui_range_text(const struct mn_range *r, char *buf, size_t size);
-/* Writes a number for a form field: up to 3 decimals, '.' point. */
+/* Writes a number for a form field: up to 3 decimals after ',', no
+ * grouping, so kui_parse_number reads it back unchanged. */
 void kui_plain_number(double value, char *buf, size_t size);
 
 /*

@@ -159,29 +159,19 @@ reload(struct tui *ui, struct safety_view *v)
 
 /* ---- Forms -------------------------------------------------------------- */
 
-/* Parses grams or a quantity; ',' is accepted as the decimal point. */
+/* Parses the grams or quantity of row; empty text gives 0. */
 static int
-parse_number(const char *text, const char *field, double *value,
-    struct mn_error *err)
+parse_number(const struct tui_form_row *row, const char *text,
+    double *value, struct mn_error *err)
 {
-	char buf[64], *end;
+	char label[128];
+	int rc;
 
-	snprintf(buf, sizeof buf, "%s", text);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	if (buf[0] == '\0') {
+	rc = kui_parse_number(text, row->name, kui_row_label(row, label,
+	    sizeof label), true, value, err);
+	if (rc == MN_OK && isnan(*value))
 		*value = 0;
-		return MN_OK;
-	}
-	errno = 0;
-	*value = strtod(buf, &end);
-	if (*end != '\0' || errno != 0 || !isfinite(*value) || *value < 0)
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: invalid value '%.20s'; expected a number such as "
-		    "1,5", "%s: giá trị '%.20s' không hợp lệ; cần một số, "
-		    "ví dụ 1,5"), field, text);
-	return MN_OK;
+	return rc;
 }
 
 /* A meal by its key or its label; "" gives -1 when allow_none. */
@@ -232,7 +222,7 @@ try_check(struct tui *ui, struct safety_view *v, struct tui_form *form)
 		rc = parse_meal(text[C_MEAL], true, &check.meal, &err);
 	}
 	if (rc == MN_OK)
-		rc = parse_number(text[C_QUANTITY], "quantity",
+		rc = parse_number(&form->rows[C_QUANTITY], text[C_QUANTITY],
 		    &check.quantity, &err);
 	if (rc == MN_OK) {
 		check.at = time(NULL);
@@ -342,7 +332,8 @@ try_sample(struct tui *ui, struct safety_view *v, struct tui_form *form)
 	if (rc == MN_OK)
 		rc = mn_kitchen_dish_find(ui->ctx, text[S_DISH], &dish, &err);
 	if (rc == MN_OK)
-		rc = parse_number(text[S_GRAMS], "quantity_g", &grams, &err);
+		rc = parse_number(&form->rows[S_GRAMS], text[S_GRAMS],
+		    &grams, &err);
 	if (rc == MN_OK)
 		rc = mn_kitchen_sample_add(ui->ctx, &v->day, meal, dish, grams,
 		    time(NULL), text[S_BY], &id, &err);

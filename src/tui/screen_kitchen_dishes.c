@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/kitchen_edit.h"
+#include "core/validate.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
 
@@ -112,7 +113,7 @@ static int
 read_item(struct tui_form *form, struct mn_dish_item *item,
     struct mn_error *err)
 {
-	char *text[I_ROWS];
+	char *text[I_ROWS], label[128];
 	enum mn_age_group g = MN_GROUP_MAU_GIAO;
 	int rc = MN_OK;
 
@@ -124,8 +125,9 @@ read_item(struct tui_form *form, struct mn_dish_item *item,
 	if (rc == MN_OK)
 		rc = parse_code(text[I_FOOD], &item->food_code, err);
 	if (rc == MN_OK)
-		rc = kui_parse_number(text[I_GRAMS], "edible_g", false,
-		    &item->edible_g, err);
+		rc = kui_parse_number(text[I_GRAMS], "edible_g",
+		    kui_row_label(&form->rows[I_GRAMS], label, sizeof label),
+		    false, &item->edible_g, err);
 	item->group = g;
 	for (int i = 0; i < I_ROWS; i++)
 		free(text[i]);

@@ -12,6 +12,7 @@
 
 #include "core/kitchen_edit.h"
 #include "core/kitchen_view.h"
+#include "core/validate.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
 
@@ -147,17 +148,32 @@ fill_food_rows(struct tui_form_row *rows, const struct mn_food *f)
 	set_number(&rows[F_UNIT_GRAMS], f->unit_grams);
 }
 
+/* Parses the number of form row i; errors name the row as shown. */
 static int
-whole_number(const char *text, const char *field, double v, int *out,
+row_number(struct tui_form_row *rows, char **text, int i, bool allow_empty,
+    double *v, struct mn_error *err)
+{
+	char label[128];
+
+	return kui_parse_number(text[i], rows[i].name,
+	    kui_row_label(&rows[i], label, sizeof label), allow_empty, v, err);
+}
+
+/* Parses the whole number of form row i, such as the food code. */
+static int
+row_whole(struct tui_form_row *rows, char **text, int i, int *out,
     struct mn_error *err)
 {
-	if (isnan(v) || v != floor(v))
-		return mn_fail(err, MN_ERR_INVALID, field,
-		    T("%s: invalid value '%.20s'; expected a whole number",
-		    "%s: giá trị '%.20s' không hợp lệ; cần một số nguyên"),
-		    field, text);
-	*out = (int)v;
-	return MN_OK;
+	char label[128];
+	double v;
+	int rc;
+
+	rc = mn_parse_number(text[i], rows[i].name,
+	    kui_row_label(&rows[i], label, sizeof label), 0, 0, 999999, &v,
+	    err);
+	if (rc == MN_OK)
+		*out = (int)v;
+	return rc;
 }
 
 /* Reads the form into f; the core checks the ranges. */
@@ -172,16 +188,11 @@ read_food(struct tui_form_row *rows, struct mn_food *f, struct mn_error *err)
 	for (int i = 0; i < F_ROWS; i++)
 		if ((text[i] = tui_field_get(&rows[i].field)) == NULL)
 			rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
-	if (rc == MN_OK &&
-	    (rc = kui_parse_number(text[F_CODE], "code", false, &v,
-	    err)) == MN_OK)
-		rc = whole_number(text[F_CODE], "code", v, &f->code, err);
+	if (rc == MN_OK)
+		rc = row_whole(rows, text, F_CODE, &f->code, err);
 	if (rc == MN_OK) {
 		snprintf(f->name, sizeof f->name, "%s", text[F_NAME]);
-		if ((rc = kui_parse_number(text[F_GROUP], "group", false, &v,
-		    err)) == MN_OK)
-			rc = whole_number(text[F_GROUP], "group", v, &f->group,
-			    err);
+		rc = row_whole(rows, text, F_GROUP, &f->group, err);
 	}
 	if (rc == MN_OK) {
 		f->animal = strcmp(text[F_ORIGIN], "c") == 0 ||
@@ -195,11 +206,10 @@ read_food(struct tui_form_row *rows, struct mn_food *f, struct mn_error *err)
 			    "(thực vật)"), text[F_ORIGIN]);
 	}
 	if (rc == MN_OK)
-		rc = kui_parse_number(text[F_REFUSE], "refuse_pct", false,
-		    &f->refuse_pct, err);
+		rc = row_number(rows, text, F_REFUSE, false, &f->refuse_pct,
+		    err);
 	for (int n = 0; n < MN_NUT_COUNT && rc == MN_OK; n++) {
-		rc = kui_parse_number(text[F_NUTRIENTS + n],
-		    mn_nutrient_key(n), true, &v, err);
+		rc = row_number(rows, text, F_NUTRIENTS + n, true, &v, err);
 		if (rc == MN_OK && !isnan(v)) {
 			f->value[n] = v;
 			f->known |= 1u << n;
@@ -208,7 +218,7 @@ read_food(struct tui_form_row *rows, struct mn_food *f, struct mn_error *err)
 	if (rc == MN_OK) {
 		snprintf(f->purchase_unit, sizeof f->purchase_unit, "%s",
 		    text[F_UNIT]);
-		rc = kui_parse_number(text[F_UNIT_GRAMS], "unit_grams", false,
+		rc = row_number(rows, text, F_UNIT_GRAMS, false,
 		    &f->unit_grams, err);
 	}
 	for (int i = 0; i < F_ROWS; i++)
@@ -306,23 +316,20 @@ price_form(struct tui *ui, const struct mn_food *f)
 		char *from = tui_field_get(&rows[P_FROM].field);
 		char *price = tui_field_get(&rows[P_PRICE].field);
 		struct mn_date d;
-		double v = 0;
+		char label[128];
+		int64_t amount = 0;
 		int st;
 
 		mn_error_clear(&err);
 		st = from == NULL || price == NULL ? MN_ERR_NOMEM :
 		    mn_date_parse(from, "effective_from", &d, &err);
 		if (st == MN_OK)
-			st = kui_parse_number(price, "unit_price", false, &v,
-			    &err);
-		if (st == MN_OK && (v != floor(v) || v < 0 || v > 1e9))
-			st = mn_fail(&err, MN_ERR_INVALID, "unit_price",
-			    T("unit_price: invalid value '%.20s'; expected "
-			    "whole đồng", "đơn giá: giá trị '%.20s' không hợp "
-			    "lệ; cần số đồng nguyên"), price);
+			st = mn_parse_money(price, "unit_price",
+			    kui_row_label(&rows[P_PRICE], label,
+			    sizeof label), KUI_MONEY_MAX, &amount, &err);
 		if (st == MN_OK)
 			st = mn_kitchen_price_set(ui->ctx, f->code, &d,
-			    (int64_t)v, &err);
+			    amount, &err);
 		free(from);
 		free(price);
 		if (st == MN_OK) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/kitchen_edit.h"
+#include "core/validate.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
 
@@ -119,7 +120,7 @@ static int
 read_rows(struct tui_form_row *rows, struct mn_date *from,
     struct mn_requirement *r, struct mn_error *err)
 {
-	char *text[R_ROWS];
+	char *text[R_ROWS], label[128];
 	int rc = MN_OK;
 
 	memset(r, 0, sizeof *r);
@@ -130,9 +131,11 @@ read_rows(struct tui_form_row *rows, struct mn_date *from,
 		rc = mn_date_parse(text[R_FROM], "effective_from", from, err);
 	for (int i = 0; i < 15 && rc == MN_OK; i++)
 		rc = kui_parse_range(text[R_RANGES + i], range_names[i],
+		    kui_row_label(&rows[R_RANGES + i], label, sizeof label),
 		    range_of(r, i), err);
 	if (rc == MN_OK)
-		rc = kui_parse_number(text[R_DAILY], "daily_kcal", false,
+		rc = kui_parse_number(text[R_DAILY], "daily_kcal",
+		    kui_row_label(&rows[R_DAILY], label, sizeof label), false,
 		    &r->daily_kcal, err);
 	for (int i = 0; i < R_ROWS; i++)
 		free(text[i]);

@@ -13,6 +13,7 @@
 #include "core/attendance.h"
 #include "core/kitchen_edit.h"
 #include "core/kitchen_view.h"
+#include "core/validate.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
 
@@ -308,19 +309,14 @@ fill_counts(struct market_view *v, struct tui_list *l)
 static int
 parse_count(const char *text, int *count, struct mn_error *err)
 {
-	char *end;
-	long n;
+	double n;
+	int rc;
 
-	errno = 0;
-	n = strtol(text, &end, 10);
-	if (text[0] == '\0' || *end != '\0' || errno != 0 || n < 0 ||
-	    n > 5000)
-		return mn_fail(err, MN_ERR_INVALID, "count",
-		    T("meals: invalid value '%.20s'; expected a whole number "
-		    "from 0 to 5000", "số suất: giá trị '%.20s' không hợp lệ; "
-		    "cần số nguyên từ 0 đến 5000"), text);
-	*count = (int)n;
-	return MN_OK;
+	rc = mn_parse_number(text, "count", T("Meals", "Số suất"), 0, 0,
+	    5000, &n, err);
+	if (rc == MN_OK)
+		*count = (int)n;
+	return rc;
 }
 
 enum { CORRECT_COUNT, CORRECT_REASON, CORRECT_ROWS };

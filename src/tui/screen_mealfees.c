@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/kitchen.h"
+#include "core/validate.h"
 #include "tui/kitchen_ui.h"
 #include "tui/screens.h"
 
@@ -127,9 +128,9 @@ read_fee(struct tui_form_row *rows, enum mn_age_group *g,
     struct mn_date *from, int64_t *fee, struct mn_error *err)
 {
 	char *text[F_ROWS];
-	double v = 0;
 	int rc = MN_OK;
 
+	*fee = 0;
 	for (int i = 0; i < F_ROWS; i++)
 		if ((text[i] = tui_field_get(&rows[i].field)) == NULL)
 			rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
@@ -153,13 +154,8 @@ read_fee(struct tui_form_row *rows, enum mn_age_group *g,
 	if (rc == MN_OK)
 		rc = mn_date_parse(text[F_FROM], "effective_from", from, err);
 	if (rc == MN_OK)
-		rc = kui_parse_number(text[F_FEE], "fee", false, &v, err);
-	if (rc == MN_OK && (v != floor(v) || fabs(v) > 1e12))
-		rc = mn_fail(err, MN_ERR_INVALID, "fee",
-		    T("meal fee: invalid value '%.20s'; expected whole đồng",
-		    "tiền ăn: giá trị '%.20s' không hợp lệ; cần số đồng "
-		    "nguyên"), text[F_FEE]);
-	*fee = (int64_t)v;
+		rc = mn_parse_money(text[F_FEE], "fee", T("Meal fee",
+		    "Tiền ăn"), KUI_MONEY_MAX, fee, err);
 	for (int i = 0; i < F_ROWS; i++)
 		free(text[i]);
 	return rc;

@@ -345,15 +345,36 @@ check_date(const char *in)
 	passed++;
 }
 
-/* Digits after the first '.' or ','; -1 when there is none. */
-static int
-decimals_in(const char *s)
+/* True when v has at most `decimals` digits after the point. */
+static bool
+fits_decimals(double v, int decimals)
 {
-	const char *sep = strpbrk(s, ".,");
+	double scaled = v * pow(10, decimals);
 
-	if (sep == NULL)
-		return -1;
-	return (int)strspn(sep + 1, "0123456789");
+	return fabs(scaled - round(scaled)) <= 1e-6 * fmax(1.0, fabs(scaled));
+}
+
+/* Writes v the way the kitchen screens print it: "1.234.567,25". */
+static void
+format_grouped(double v, int decimals, char *buf, size_t size)
+{
+	char plain[64], *dot;
+	size_t len, used = 0;
+	const char *p = plain;
+
+	snprintf(plain, sizeof plain, "%.*f", decimals, fabs(v));
+	dot = strchr(plain, '.');
+	len = dot != NULL ? (size_t)(dot - plain) : strlen(plain);
+	if (v < 0 && used + 1 < size)
+		buf[used++] = '-';
+	for (size_t i = 0; i < len && used + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[used++] = '.';
+		buf[used++] = p[i];
+	}
+	buf[used] = '\0';
+	if (dot != NULL)
+		snprintf(buf + used, size - used, ",%s", dot + 1);
 }
 
 /*
@@ -377,6 +398,12 @@ format_round_trip(double v, int decimals)
 		    mn_parse_decimal(buf, "fuzz", decimals, -1e18, 1e18, &back,
 		    NULL) == MN_OK && fabs(back - v) <= 1e-9 * fmax(1.0,
 		    fabs(v));
+		/* The grouped form of the kitchen screens reads back too. */
+		format_grouped(v, decimals, buf, sizeof buf);
+		back = NAN;
+		ok = ok && mn_parse_number(buf, "fuzz", "fuzz", decimals,
+		    -1e18, 1e18, &back, NULL) == MN_OK &&
+		    fabs(back - v) <= 1e-9 * fmax(1.0, fabs(v));
 	}
 	mn_set_language(was);
 	return ok;
@@ -392,6 +419,7 @@ check_number(const char *in)
 		{ 1, 0, 150 }, { 2, -50, 60 }, { 0, 0, 1e9 }, { 3, 0.5, 0.75 },
 	};
 	struct mn_error err;
+	int64_t money;
 	long l;
 	int rc;
 
@@ -409,12 +437,24 @@ check_number(const char *in)
 		CHECK(isfinite(v), in, "decimal is not finite");
 		CHECK(v >= ranges[i].min, in, "decimal below min");
 		CHECK(v <= ranges[i].max, in, "decimal above max");
-		CHECK(decimals_in(in) <= ranges[i].decimals, in,
+		CHECK(fits_decimals(v, ranges[i].decimals), in,
 		    "decimal has too many decimals");
-		CHECK(strspn(in, "0123456789.,- ") == strlen(in), in,
-		    "decimal accepted other characters");
+		/* Digits, separators and the bytes of NBSP and narrow NBSP. */
+		CHECK(strspn(in, "0123456789.,- \xc2\xa0\xe2\x80\xaf") ==
+		    strlen(in), in, "decimal accepted other characters");
+		CHECK(strpbrk(in, "eExX") == NULL, in,
+		    "decimal accepted an exponent or hex");
 		CHECK(format_round_trip(v, ranges[i].decimals), in,
 		    "formatted decimal does not parse back");
+	}
+	rc = mn_parse_money(in, "fuzz", "fuzz", 1000000000, &money, &err);
+	if (rc == MN_OK) {
+		CHECK(money >= 0, in, "money below 0");
+		CHECK(money <= 1000000000, in, "money above its maximum");
+		CHECK(strpbrk(in, "eExX-") == NULL, in,
+		    "money accepted a sign, an exponent or hex");
+	} else {
+		CHECK(rc == MN_ERR_INVALID, in, "money failed oddly");
 	}
 	rc = mn_parse_int(in, "fuzz", -1000, 1000000, &l, &err);
 	if (rc == MN_OK) {

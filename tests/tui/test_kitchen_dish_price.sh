@@ -56,8 +56,8 @@ type "$DISH"
 key Tab 3
 type -5
 key F2
-wait "khối lượng ăn được"
-expect "-5"
+wait "là số âm; cần ít nhất 0,0"
+expect "Số gam ăn được mỗi trẻ: \"-5\""
 key C-u
 type 50
 key F2
@@ -202,6 +202,6 @@ grep -qx "mau-giao${tab}4096${tab}Su hào${tab}50.0${tab}22.4${tab}64.4" \
 if "$MAMNON" -c "$CFG" price set 4096 "$day" -5 2>price.err; then
 	fail "a negative price was accepted"
 fi
-grep -q "unit_price" price.err || fail "no field in: $(cat price.err)"
+grep -q "đơn giá" price.err || fail "no field in: $(cat price.err)"
 [ "$(market_line)" = "4096|kg|1.29|40000|51600" ] ||
     fail "a rejected price changed the market list"

@@ -27,7 +27,7 @@ key Tab
 key C-u
 type 700..750
 key F2
-wait "kcal: giá trị '700..750' không hợp lệ"
+wait "năng lượng: giá trị '700..750' không hợp lệ"
 key C-u
 type 700-750
 key F2

@@ -227,15 +227,21 @@ requirement_set_from_date(void **state)
 	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
 	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_INVALID);
 	assert_string_equal(err.field, "lipid_pct");
+	/* Messages name the row as the form shows it, not the column. */
+	assert_null(strstr(err.message, "lipid_pct"));
+	assert_non_null(strstr(err.message, mn_check_label(
+	    MN_CHECK_LIPID_PCT)));
 	r.lipid_pct.min = -1;
 	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
 	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_INVALID);
 	assert_string_equal(err.field, "lipid_pct_min");
+	assert_null(strstr(err.message, "lipid_pct"));
 	r.lipid_pct.min = 25;
 	r.daily_kcal = 0;
 	assert_int_equal(mn_kitchen_requirement_set(&fx->ctx,
 	    MN_GROUP_MAU_GIAO, &tuesday, &r, &err), MN_ERR_INVALID);
 	assert_string_equal(err.field, "daily_kcal");
+	assert_null(strstr(err.message, "daily_kcal"));
 }
 
 static void
