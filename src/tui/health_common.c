@@ -313,35 +313,13 @@ hui_pick_class_child(struct tui *ui, struct mn_child *out)
 bool
 hui_parse_decimal(const char *text, double *out)
 {
-	const char *p = text;
-	double value = 0, scale = 1;
-	bool digits = false, sep = false;
-
-	while (*p == ' ')
-		p++;
-	if (*p == '\0') {
+	/* Empty is 0, which the core reports as missing.  Negative values
+	 * parse, so the core's range message names the limits. */
+	if (text[strspn(text, " ")] == '\0') {
 		*out = 0;
 		return true;
 	}
-	for (; *p != '\0' && *p != ' '; p++) {
-		if (isdigit((unsigned char)*p)) {
-			digits = true;
-			if (sep) {
-				scale /= 10;
-				value += (*p - '0') * scale;
-			} else
-				value = value * 10 + (*p - '0');
-		} else if ((*p == ',' || *p == '.') && !sep)
-			sep = true;
-		else
-			return false;
-	}
-	while (*p == ' ')
-		p++;
-	if (*p != '\0' || !digits || value > 1e6)
-		return false;
-	*out = value;
-	return true;
+	return mn_parse_number(text, "", "", 3, -1e6, 1e6, out, NULL) == MN_OK;
 }
 
 void
