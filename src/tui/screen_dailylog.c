@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/validate.h"
 #include "core/attendance.h"
 #include "core/dailylog.h"
 #include "tui/grid.h"
@@ -368,43 +369,28 @@ store_text(struct mn_daily_log *log, int col, const char *text,
     struct mn_error *err)
 {
 	struct mn_daily_log copy = *log;
-	char buf[64], *end;
 	size_t size;
 	char *note;
 
 	if (col == COL_NAP || col == COL_TEMP) {
 		const char *name = column_name(col);
+		double v;
 
-		snprintf(buf, sizeof buf, "%s", text);
-		for (char *p = buf; *p != '\0'; p++)
-			if (*p == ',')
-				*p = '.';
-		if (buf[0] == '\0') {
+		if (text[strspn(text, " ")] == '\0') {
 			if (col == COL_NAP)
 				copy.nap_minutes = -1;
 			else
 				copy.temperature = 0;
 		} else if (col == COL_NAP) {
-			long v = strtol(buf, &end, 10);
-
-			if (*end != '\0' || v < 0 || v > MN_NAP_MAX)
-				return mn_fail(err, MN_ERR_INVALID, "nap",
-				    T("%s: '%s' is not valid; expected whole "
-				    "minutes from 0 to %d, or empty",
-				    "%s: '%s' không hợp lệ; cần số phút từ 0 "
-				    "đến %d, hoặc để trống"), name, text,
-				    MN_NAP_MAX);
+			if (mn_parse_number(text, "nap", name, 0, 0,
+			    MN_NAP_MAX, &v, err) != MN_OK)
+				return err->status;
 			copy.nap_minutes = (int)v;
 		} else {
-			double v = strtod(buf, &end);
-
-			if (*end != '\0' || end == buf)
-				return mn_fail(err, MN_ERR_INVALID,
-				    "temperature", T("%s: '%s' is not a "
-				    "number; expected degrees from 34 to 43, "
-				    "such as 36.8, or empty", "%s: '%s' không "
-				    "phải là số; cần số độ từ 34 đến 43, ví dụ "
-				    "36,8, hoặc để trống"), name, text);
+			/* Wide bounds: the core's check names 34-43. */
+			if (mn_parse_number(text, "temperature", name, 1,
+			    -1000, 1000, &v, err) != MN_OK)
+				return err->status;
 			copy.temperature = v;
 		}
 	} else if ((note = note_of(&copy, col, &size)) != NULL)
