@@ -85,6 +85,24 @@ int mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
     int64_t version, const struct mn_dish_item *items, size_t count,
     struct mn_error *err);
 
+/*
+ * A dish on a menu day that is past or in an approved week keeps its
+ * ingredients and name, so that served and approved menus keep their
+ * figures: mn_kitchen_dish_set_items and mn_kitchen_dish_rename refuse
+ * it (MN_ERR_CONFLICT naming the first such day).  This gives that first
+ * day in *day (year 0: the dish may change) and whether it is approved
+ * (else past).
+ */
+int mn_kitchen_dish_locked(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err);
+
+/*
+ * Creates a dish named name with the ingredients of dish from_id, so
+ * that the kitchen can change a recipe for later menus.
+ */
+int mn_kitchen_dish_copy(struct mn_ctx *ctx, int64_t from_id,
+    const char *name, int64_t *id, struct mn_error *err);
+
 /* Returns the dish id for a name, or MN_ERR_NOTFOUND. */
 int mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
     struct mn_error *err);

@@ -479,6 +479,99 @@ mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
 	return week_approved(ctx, week, group, approved, err);
 }
 
+/* ---- Dishes fixed by served or approved menus ------------------------- */
+
+int
+kitchen_dish_locked_day(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	struct mn_date today;
+	int rc;
+
+	memset(day, 0, sizeof *day);
+	*approved = false;
+	mn_date_today(&today);
+	if ((rc = mn_prepare(ctx->db, "SELECT DISTINCT menu_date, age_group "
+	    "FROM menu_items WHERE dish_id = ? ORDER BY menu_date, age_group",
+	    &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dish_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		enum mn_age_group group = MN_GROUP_NHA_TRE;
+		struct mn_date d;
+		char week[9];
+		bool ok;
+
+		if (text == NULL || sscanf(text, "%4d-%2d-%2d", &d.year,
+		    &d.month, &d.day) != 3 || !mn_date_valid(d.year, d.month,
+		    d.day))
+			continue;
+		mn_menu_group_parse((const char *)sqlite3_column_text(st, 1),
+		    &group, NULL);
+		if (mn_date_cmp(&d, &today) < 0) {
+			*day = d;
+			break;
+		}
+		week_of(&d, week);
+		if (week_approved(ctx, week, group, &ok, err) != MN_OK) {
+			sqlite3_finalize(st);
+			return MN_ERR_DB;
+		}
+		if (ok) {
+			*day = d;
+			*approved = true;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	return MN_OK;
+}
+
+int
+kitchen_dish_refuse_locked(struct mn_ctx *ctx, int64_t dish_id,
+    const char *what, struct mn_error *err)
+{
+	struct mn_date day;
+	bool approved;
+	char shown[16];
+	int rc;
+
+	if ((rc = kitchen_dish_locked_day(ctx, dish_id, &day, &approved,
+	    err)) != MN_OK || day.year == 0)
+		return rc;
+	mn_date_format(&day, shown, sizeof shown);
+	if (approved)
+		return mn_fail(err, MN_ERR_CONFLICT, "dish",
+		    T("%s: the dish is on the approved menu of %s, so it "
+		    "stays as approved; copy the dish (key c on the dishes "
+		    "screen) and change the copy for later menus",
+		    "%s: món có trong thực đơn đã duyệt ngày %s nên giữ như "
+		    "đã duyệt; hãy sao chép món (phím c ở màn hình Món ăn) "
+		    "rồi sửa bản sao cho các thực đơn sau"), what, shown);
+	return mn_fail(err, MN_ERR_CONFLICT, "dish",
+	    T("%s: the dish was served on %s, so it stays as served; copy "
+	    "the dish (key c on the dishes screen) and change the copy for "
+	    "later menus", "%s: món đã dùng trong thực đơn ngày %s nên giữ "
+	    "như đã nấu; hãy sao chép món (phím c ở màn hình Món ăn) rồi "
+	    "sửa bản sao cho các thực đơn sau"), what, shown);
+}
+
+int
+mn_kitchen_dish_locked(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_read",
+	    err)) != MN_OK)
+		return rc;
+	return kitchen_dish_locked_day(ctx, dish_id, day, approved, err);
+}
+
 int
 mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
     enum mn_age_group group, struct mn_menu_entry **out, size_t *count,

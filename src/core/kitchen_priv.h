@@ -80,4 +80,18 @@ int kitchen_check_price(int64_t price, const char *field,
 int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
     size_t size, struct mn_error *err);
 
+/*
+ * The first day, in date order, on which dish_id is on a menu that is
+ * past (before today) or in an approved week; day->year is 0 when there
+ * is none.  *approved tells which.  No access check.
+ */
+int kitchen_dish_locked_day(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err);
+/*
+ * MN_ERR_CONFLICT naming that day and the way on (copy the dish) when
+ * the dish is fixed by a past or approved menu; what starts the message.
+ */
+int kitchen_dish_refuse_locked(struct mn_ctx *ctx, int64_t dish_id,
+    const char *what, struct mn_error *err);
+
 #endif

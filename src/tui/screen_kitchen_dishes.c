@@ -4,7 +4,9 @@
  * food's refuse share.  The kitchen adds dishes, renames them and adds,
  * changes or removes ingredients; the principal reads.  Each ingredient
  * change is saved at once with the dish version read, so a change made
- * meanwhile by someone else is reported as a conflict.
+ * meanwhile by someone else is reported as a conflict.  A dish on a past
+ * or approved menu is marked with that day and cannot change (the core
+ * refuses); "copy" makes a new dish with its ingredients to change.
  */
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@ enum {
 	ACT_OPEN = TUI_ACT_USER,
 	ACT_NEW,
 	ACT_RENAME,
+	ACT_COPY,
 	ACT_ADD_ITEM,
 	ACT_EDIT_ITEM,
 	ACT_REMOVE_ITEM,
@@ -28,6 +31,7 @@ static const struct tui_keydef list_keys[] = {
 	{ { TK_ENTER }, "Enter", "Ingredients", "Nguyên liệu", ACT_OPEN },
 	{ { 'n', TK(KEY_IC) }, "n", "New dish", "Thêm món", ACT_NEW },
 	{ { 'r' }, "r", "Rename", "Đổi tên", ACT_RENAME },
+	{ { 'c' }, "c", "Copy dish", "Sao chép món", ACT_COPY },
 	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
@@ -48,6 +52,7 @@ static const struct tui_keydef item_keys[] = {
 static const struct kui_key_right plan_keys[] = {
 	{ ACT_NEW, MN_KITCHEN_DISHES },
 	{ ACT_RENAME, MN_KITCHEN_DISHES },
+	{ ACT_COPY, MN_KITCHEN_DISHES },
 	{ ACT_ADD_ITEM, MN_KITCHEN_DISHES },
 	{ ACT_EDIT_ITEM, MN_KITCHEN_DISHES },
 	{ ACT_REMOVE_ITEM, MN_KITCHEN_DISHES },
@@ -60,6 +65,7 @@ static const struct tui_column dish_columns[] = {
 	{ "Dish", "Món ăn", 0 },
 	{ "Crèche", "Nhà trẻ", 8 },
 	{ "Kindergarten", "Mẫu giáo", 8 },
+	{ "Fixed by menu of", "Khóa theo TĐ", 12 },
 };
 
 static const struct tui_column item_columns[] = {
@@ -291,6 +297,24 @@ new_dish_form(struct tui *ui, int food_code, int64_t *id)
 
 /* ---- A dish's ingredients ------------------------------------------------ */
 
+/*
+ * Writes the first day of a past or approved menu that fixes dish id,
+ * as dd/mm/yyyy, or "" when the dish may change.
+ */
+static void
+lock_mark(struct tui *ui, int64_t id, char *buf, size_t size)
+{
+	struct mn_error err;
+	struct mn_date day;
+	bool approved;
+
+	buf[0] = '\0';
+	mn_error_clear(&err);
+	if (mn_kitchen_dish_locked(ui->ctx, id, &day, &approved, &err) ==
+	    MN_OK && day.year != 0)
+		mn_date_format(&day, buf, size);
+}
+
 static void
 fill_items(struct tui_list *l, const struct mn_dish_detail *d)
 {
@@ -373,7 +397,7 @@ dish_view(struct tui *ui, int64_t id)
 	struct mn_dish_detail d = { 0 };
 	struct tui_list list;
 	struct mn_error err;
-	char title[300];
+	char title[400], lock[16];
 	int rc = TUI_OK;
 
 	kui_filter_keys(ui, item_keys, plan_keys, NPLAN, keys, KEYS_MAX);
@@ -393,7 +417,13 @@ dish_view(struct tui *ui, int64_t id)
 		}
 		fill_items(&list, &d);
 		list.sel = sel < list.nshown ? sel : 0;
-		snprintf(title, sizeof title, "%s", d.name);
+		lock_mark(ui, d.id, lock, sizeof lock);
+		if (lock[0] != '\0')
+			snprintf(title, sizeof title, T("%s (fixed by the menu "
+			    "of %s; copy it to change)", "%s (khóa theo thực "
+			    "đơn %s; sao chép để sửa)"), d.name, lock);
+		else
+			snprintf(title, sizeof title, "%s", d.name);
 		kui_set_minimum(ui);
 		action = tui_list_run(ui, &list, keys);
 		if (action == TUI_ACT_END) {
@@ -437,6 +467,33 @@ rename_dish(struct tui *ui, const struct mn_dish_summary *s)
 	return TUI_OK;
 }
 
+static int
+copy_dish(struct tui *ui, const struct mn_dish_summary *s)
+{
+	struct mn_error err;
+	char *name, suggest[240];
+	int64_t id = 0;
+	int rc;
+
+	snprintf(suggest, sizeof suggest, T("%.200s (new)", "%.200s (mới)"),
+	    s->name);
+	rc = kui_ask(ui, T("Copy the dish: name of the new dish",
+	    "Sao chép món: tên món mới"), "Dish name", "Tên món", suggest,
+	    200, &name);
+	if (rc != TUI_OK)
+		return rc == TUI_END ? TUI_END : TUI_OK;
+	mn_error_clear(&err);
+	rc = mn_kitchen_dish_copy(ui->ctx, s->id, name, &id, &err);
+	free(name);
+	if (rc != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
+	tui_message(ui, T("Dish copied; change the copy's ingredients",
+	    "Đã sao chép món; hãy sửa nguyên liệu của bản sao"));
+	return dish_view(ui, id);
+}
+
 static void
 fill_dishes(struct tui *ui, struct tui_list *l, struct mn_dish_summary **rows,
     size_t *n)
@@ -453,13 +510,14 @@ fill_dishes(struct tui *ui, struct tui_list *l, struct mn_dish_summary **rows,
 		return;
 	}
 	for (size_t i = 0; i < *n; i++) {
-		char nt[16], mg[16];
-		const char *cells[3] = { (*rows)[i].name, nt, mg };
+		char nt[16], mg[16], lock[16];
+		const char *cells[4] = { (*rows)[i].name, nt, mg, lock };
 
 		snprintf(nt, sizeof nt, "%d",
 		    (*rows)[i].items[MN_GROUP_NHA_TRE]);
 		snprintf(mg, sizeof mg, "%d",
 		    (*rows)[i].items[MN_GROUP_MAU_GIAO]);
+		lock_mark(ui, (*rows)[i].id, lock, sizeof lock);
 		tui_list_add(l, cells);
 	}
 }
@@ -488,6 +546,8 @@ dispatch(struct tui *ui, const struct mn_dish_summary *sel, int action)
 		return dish_view(ui, sel->id);
 	if (action == ACT_RENAME)
 		return rename_dish(ui, sel);
+	if (action == ACT_COPY)
+		return copy_dish(ui, sel);
 	return TUI_OK;
 }
 
@@ -528,7 +588,7 @@ screen_kitchen_dishes(struct tui *ui)
 	int rc;
 
 	kui_filter_keys(ui, list_keys, plan_keys, NPLAN, keys, KEYS_MAX);
-	tui_list_init(&ds.list, dish_columns, 3);
+	tui_list_init(&ds.list, dish_columns, 4);
 	ds.list.empty_en = "No dishes yet";
 	ds.list.empty_vi = "Chưa có món ăn";
 	rc = kui_list_loop(ui, T("Dishes", "Món ăn"), keys, reload_dishes,

@@ -324,12 +324,21 @@ bad_dishes_rejected(void **state)
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM dishes"),
 	    before);
 	/* A stale version is a conflict, and nothing changes. */
-	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->snack, 7,
+	assert_int_equal(mn_kitchen_dish_add(&fx->ctx, "Sữa chua", twice, 1,
+	    &id, &err), MN_OK);
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, id, 7,
 	    twice, 1, &err), MN_ERR_CONFLICT);
-	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->snack, 1,
+	assert_string_equal(err.field, "version");
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, id, 1,
 	    twice, 1, &err), MN_OK);
 	assert_int_equal(count_rows(&fx->ctx, "SELECT version FROM dishes "
-	    "WHERE name = 'Sữa'"), 2);
+	    "WHERE name = 'Sữa chua'"), 2);
+	/* The snack was served on a past day: it keeps its ingredients. */
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->snack, 1,
+	    twice, 1, &err), MN_ERR_CONFLICT);
+	assert_string_equal(err.field, "dish");
+	assert_int_equal(count_rows(&fx->ctx, "SELECT version FROM dishes "
+	    "WHERE name = 'Sữa'"), 1);
 }
 
 static void
