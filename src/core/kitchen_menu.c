@@ -479,6 +479,42 @@ mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
 	return week_approved(ctx, week, group, approved, err);
 }
 
+/* ---- Drafts hidden from parents ---------------------------------------- */
+
+/*
+ * Parents see a week's menu only once the principal has approved it: a
+ * draft may still change, and the school publishes what it approved.
+ * Staff who read menus see drafts, which their screens mark as such.
+ */
+static int
+hide_draft_from_parent(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_error *err)
+{
+	bool approved;
+	int rc;
+
+	if ((ctx->actor.roles & MAY_READ_MENU & ~(unsigned)MN_ROLE_PARENT) !=
+	    0)
+		return MN_OK;
+	if ((rc = week_approved(ctx, week, group, &approved, err)) != MN_OK ||
+	    approved)
+		return rc;
+	return mn_fail(err, MN_ERR_NOTFOUND, "week",
+	    T("the menu of week %s (%s) is not approved yet",
+	    "thực đơn tuần %s (%s) chưa được duyệt"), week,
+	    mn_menu_group_label(group));
+}
+
+static int
+hide_draft_day_from_parent(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_error *err)
+{
+	char week[9];
+
+	week_of(day, week);
+	return hide_draft_from_parent(ctx, week, group, err);
+}
+
 /* ---- Dishes fixed by served or approved menus ------------------------- */
 
 int
@@ -587,7 +623,8 @@ mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
 	*count = 0;
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
+	    (rc = hide_draft_from_parent(ctx, week, group, err)) != MN_OK)
 		return rc;
 	civil_from_days(to_days(&monday) + 6, &sunday);
 	kitchen_iso(&monday, from);
@@ -934,7 +971,8 @@ mn_kitchen_day_portions(struct mn_ctx *ctx, const struct mn_date *day,
 	*count = 0;
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
+	    (rc = hide_draft_day_from_parent(ctx, day, group, err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
 	return load_portions(ctx, date, group, portions, foods, count, err);
@@ -952,7 +990,8 @@ mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
 
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
+	    (rc = hide_draft_day_from_parent(ctx, day, group, err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
 	if ((rc = load_portions(ctx, date, group, &portions, &foods, &count,
@@ -980,7 +1019,8 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
+	    (rc = hide_draft_from_parent(ctx, week, group, err)) != MN_OK)
 		return rc;
 	for (int i = 0; i < 7; i++) {
 		struct mn_portion *portions;

@@ -245,7 +245,7 @@ day_nutrition_from_menu(void **state)
 	struct mn_nutrition n;
 	struct mn_error err = { 0 };
 
-	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
+	act_as(&fx->ctx, MN_ROLE_TEACHER, "giaovien");
 	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
 	    MN_GROUP_MAU_GIAO, &n, &err), MN_OK);
 	assert_true(fabs(n.value[MN_NUT_PROTEIN] - 21.47) < 1e-9);
@@ -841,6 +841,48 @@ writes_leave_audit_rows(void **state)
 	    "table_name = 'foods' AND action = 'import'") == 1);
 }
 
+/* Parents see a week's menu once approved; staff see the draft. */
+static void
+parents_see_approved_menus_only(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	struct mn_menu_entry *items;
+	struct mn_nutrition n;
+	size_t count;
+
+	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &items, &count, &err), MN_ERR_NOTFOUND);
+	assert_null(items);
+	assert_int_equal(count, 0);
+	assert_non_null(strstr(err.message, "not approved"));
+	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
+	    MN_GROUP_MAU_GIAO, &n, &err), MN_ERR_NOTFOUND);
+	assert_non_null(strstr(err.message, "not approved"));
+	assert_int_equal(mn_kitchen_week_nutrition(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &n, &err), MN_ERR_NOTFOUND);
+	/* A teacher who is also a parent reads the draft. */
+	act_as(&fx->ctx, MN_ROLE_PARENT | MN_ROLE_TEACHER, "giaovien");
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &items, &count, &err), MN_OK);
+	assert_int_equal(count, 2);
+	free(items);
+	act_as(&fx->ctx, MN_ROLE_PRINCIPAL, "hieutruong");
+	assert_int_equal(mn_kitchen_menu_approve(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, true, &err), MN_OK);
+	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &items, &count, &err), MN_OK);
+	assert_int_equal(count, 2);
+	free(items);
+	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
+	    MN_GROUP_MAU_GIAO, &n, &err), MN_OK);
+	/* The crèche's week of the same dates is still a draft. */
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_NHA_TRE, &items, &count, &err), MN_ERR_NOTFOUND);
+}
+
 int
 main(void)
 {
@@ -861,6 +903,7 @@ main(void)
 		T_(allergy_children_both_sources),
 		T_(import_checks_before_writing),
 		T_(writes_leave_audit_rows),
+		T_(parents_see_approved_menus_only),
 #undef T_
 	};
 
