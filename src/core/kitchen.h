@@ -205,6 +205,23 @@ int mn_kitchen_meals_from_attendance(struct mn_ctx *ctx,
     int *classes_not_taken, struct mn_error *err);
 
 /*
+ * A day's saved meal counts against the attendance now.  stale: some
+ * class has saved its attendance and, for an age group without a manual
+ * correction, the effective count differs from the children present
+ * and late (what mn_kitchen_meals_from_attendance would write).
+ */
+struct mn_meal_check {
+	int saved[MN_GROUP_COUNT];	/* effective counts */
+	int attendance[MN_GROUP_COUNT];	/* from attendance now */
+	bool manual[MN_GROUP_COUNT];	/* corrected by hand: not stale */
+	int classes_taken;
+	bool stale;
+};
+
+int mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_meal_check *out, struct mn_error *err);
+
+/*
  * The market list of a day: every dish on both age groups' menus, times
  * that group's meal count, priced with the prices in force that day.
  */

@@ -7,6 +7,8 @@
 
 #include "core/attendance.h"
 #include "core/kitchen.h"
+#include "core/kitchen_priv.h"
+#include "core/kitchen_view.h"
 #include "core/registers.h"
 
 int
@@ -44,4 +46,47 @@ mn_kitchen_meals_from_attendance(struct mn_ctx *ctx,
 	}
 	mn_school_day_free(&sd);
 	return rc;
+}
+
+int
+mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_meal_check *out, struct mn_error *err)
+{
+	struct mn_school_day sd;
+	struct mn_ctx counter;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = kitchen_require(ctx, MAY_READ_COUNTS, "meal_count_read",
+	    err)) != MN_OK)
+		return rc;
+	for (int g = 0; g < MN_GROUP_COUNT; g++) {
+		struct mn_meal_count_info info;
+
+		if ((rc = mn_kitchen_meal_count_get(ctx, day, g, &info,
+		    err)) != MN_OK)
+			return rc;
+		out->saved[g] = info.effective;
+		out->manual[g] = info.manual >= 0;
+	}
+	/*
+	 * Everyone who reads meal counts may compare them with the number
+	 * of children eating, which is all this reads of the attendance;
+	 * the attendance module itself lets fewer roles see its counts.
+	 */
+	counter = *ctx;
+	counter.actor.roles |= MN_ROLE_KITCHEN;
+	if ((rc = mn_attendance_school_day(&counter, day, &sd, err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < sd.class_count; i++)
+		if (sd.classes[i].taken)
+			out->classes_taken++;
+	for (int g = 0; g < MN_GROUP_COUNT; g++) {
+		out->attendance[g] = sd.kitchen_meals[g];
+		if (out->classes_taken > 0 && !out->manual[g] &&
+		    out->saved[g] != out->attendance[g])
+			out->stale = true;
+	}
+	mn_school_day_free(&sd);
+	return MN_OK;
 }
