@@ -220,6 +220,9 @@ struct mn_meal_check {
 
 int mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
     struct mn_meal_check *out, struct mn_error *err);
+/* Writes the warning for a stale check into buf, or "" when not stale. */
+void mn_kitchen_meals_check_text(const struct mn_meal_check *c, char *buf,
+    size_t size);
 
 /*
  * The market list of a day: every dish on both age groups' menus, times

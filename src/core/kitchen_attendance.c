@@ -3,6 +3,7 @@
  * of children present per age group, as counted by the attendance
  * module, into the "from attendance" meal counts.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/attendance.h"
@@ -89,4 +90,27 @@ mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
 	}
 	mn_school_day_free(&sd);
 	return MN_OK;
+}
+
+void
+mn_kitchen_meals_check_text(const struct mn_meal_check *c, char *buf,
+    size_t size)
+{
+	int now = 0, saved = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	if (!c->stale)
+		return;
+	for (int g = 0; g < MN_GROUP_COUNT; g++)
+		if (!c->manual[g]) {
+			now += c->attendance[g];
+			saved += c->saved[g];
+		}
+	snprintf(buf, size, T("attendance now has %d children eating, the "
+	    "meal count saved is %d; update it from attendance (key a of "
+	    "the market list)?", "điểm danh hiện có %d trẻ, suất ăn đã ghi "
+	    "%d — cập nhật từ điểm danh (phím a ở Phiếu kê chợ)?"), now,
+	    saved);
 }
