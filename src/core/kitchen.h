@@ -125,6 +125,15 @@ int mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
     const char *to_week, enum mn_age_group group, int *copied,
     int *skipped, struct mn_error *err);
 
+/*
+ * Counts the days from..to that have a menu and those with purchases,
+ * with the first such day in *first (year 0: none), so that adding a
+ * holiday can warn about them.
+ */
+int mn_kitchen_days_planned(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to, int *menu_days, int *purchase_days,
+    struct mn_date *first, struct mn_error *err);
+
 /* Approves (true) or reopens (false) a week's menu; principal only. */
 int mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
     enum mn_age_group group, bool approved, struct mn_error *err);

@@ -187,7 +187,9 @@ mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
 	memset(out, 0, sizeof *out);
 	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET, "market_read",
 	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
+	    (rc = kitchen_refuse_no_school(ctx, day, T("no market list",
+	    "không lập phiếu kê chợ"), err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
 	snprintf(sql, sizeof sql, "SELECT i.edible_g, (SELECT p.unit_price "

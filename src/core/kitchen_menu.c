@@ -479,6 +479,87 @@ mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
 	return week_approved(ctx, week, group, approved, err);
 }
 
+/* ---- Days that lost their school ------------------------------------- */
+
+int
+kitchen_refuse_no_school(struct mn_ctx *ctx, const struct mn_date *day,
+    const char *what, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	char date[11], shown[16];
+	int rc, items = 0;
+
+	if (is_school_day(ctx, day))
+		return MN_OK;
+	kitchen_iso(day, date);
+	if ((rc = mn_prepare(ctx->db, "SELECT count(*) FROM menu_items WHERE "
+	    "menu_date = ?", &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		items = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return mn_db_fail(ctx->db, err);
+	if (items == 0)
+		return MN_OK;
+	mn_date_format(day, shown, sizeof shown);
+	return mn_fail(err, MN_ERR_INVALID, "date",
+	    T("%s: %s has no school (a holiday was added after its menu "
+	    "was planned); remove the day's menu, or remove the holiday "
+	    "in the school calendar if the children do come",
+	    "%s: ngày %s là ngày nghỉ (ngày nghỉ được thêm sau khi đã lập "
+	    "thực đơn); hãy xóa thực đơn của ngày đó, hoặc xóa ngày nghỉ "
+	    "trong lịch năm học nếu trẻ vẫn đến trường"), what, shown);
+}
+
+int
+mn_kitchen_days_planned(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to, int *menu_days, int *purchase_days,
+    struct mn_date *first, struct mn_error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT count(DISTINCT menu_date), min(menu_date) FROM "
+		"menu_items WHERE menu_date BETWEEN ? AND ?",
+		"SELECT count(DISTINCT day), min(day) FROM purchases "
+		"WHERE day BETWEEN ? AND ?",
+	};
+	char a[11], b[11];
+	int rc, *out[2] = { menu_days, purchase_days };
+
+	*menu_days = *purchase_days = 0;
+	memset(first, 0, sizeof *first);
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
+	    (rc = kitchen_check_date(from, "first_day", err)) != MN_OK ||
+	    (rc = kitchen_check_date(to, "last_day", err)) != MN_OK)
+		return rc;
+	kitchen_iso(from, a);
+	kitchen_iso(to, b);
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		struct mn_date d;
+		const char *min;
+
+		if ((rc = mn_prepare(ctx->db, sql[i], &st, err)) != MN_OK)
+			return rc;
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*out[i] = sqlite3_column_int(st, 0);
+			min = (const char *)sqlite3_column_text(st, 1);
+			if (min != NULL && sscanf(min, "%4d-%2d-%2d", &d.year,
+			    &d.month, &d.day) == 3 && (first->year == 0 ||
+			    mn_date_cmp(&d, first) < 0))
+				*first = d;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return mn_db_fail(ctx->db, err);
+	}
+	return MN_OK;
+}
+
 /* ---- Drafts hidden from parents ---------------------------------------- */
 
 /*

@@ -94,4 +94,11 @@ int kitchen_dish_locked_day(struct mn_ctx *ctx, int64_t dish_id,
 int kitchen_dish_refuse_locked(struct mn_ctx *ctx, int64_t dish_id,
     const char *what, struct mn_error *err);
 
+/*
+ * MN_ERR_INVALID naming what and the day when day has no school but
+ * still has a menu (a holiday added after the menu was planned).
+ */
+int kitchen_refuse_no_school(struct mn_ctx *ctx, const struct mn_date *day,
+    const char *what, struct mn_error *err);
+
 #endif
