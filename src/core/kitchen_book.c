@@ -336,7 +336,7 @@ mn_kitchen_purchase_add_from(struct mn_ctx *ctx, const struct mn_date *day,
 	    err)) != MN_OK)
 		return rc;
 	if (supplier_id > 0 && (rc = kitchen_supplier_name(ctx, supplier_id,
-	    name, sizeof name, err)) != MN_OK)
+	    day, name, sizeof name, err)) != MN_OK)
 		return rc;
 	return purchase_insert(ctx, day, food_code, quantity, unit_price,
 	    name, supplier_id, id, err);

@@ -75,10 +75,13 @@ int kitchen_check_price(int64_t price, const char *field,
 
 /*
  * Copies the name of supplier id into name; MN_ERR_NOTFOUND when it is
- * not in the register, MN_ERR_INVALID when it is inactive.
+ * not in the register, MN_ERR_INVALID when it is inactive or, for a
+ * record of day (NULL: not checked), when its food-safety certificate
+ * expired before that day.
  */
-int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
-    size_t size, struct mn_error *err);
+int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id,
+    const struct mn_date *day, char *name, size_t size,
+    struct mn_error *err);
 
 /*
  * The first day, in date order, on which dish_id is on a menu that is

@@ -598,6 +598,27 @@ food_safety_logs(void **state)
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
 	    "food_checks"), 1);
 
+	/* QĐ 1246/QĐ-BYT: at least 100 g (solid), from food_sample_rules. */
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
+	    MN_MEAL_LUNCH, fx->lunch, 5, taken, "Lê Văn Mẫu", &sample, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "quantity_g");
+	assert_non_null(strstr(err.message, "100 g"));
+	assert_non_null(strstr(err.message, "150 ml"));
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
+	    MN_MEAL_LUNCH, fx->lunch, 99.5, taken, "Lê Văn Mẫu", &sample,
+	    &err), MN_ERR_INVALID);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
+	    "food_samples"), 0);
+	/* A later rule applies from its date only. */
+	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT INTO "
+	    "food_sample_rules (effective_from, min_solid_g, min_liquid_ml, "
+	    "changed_by, changed_at) VALUES ('2026-12-01', 120, 150, 't', "
+	    "'t')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &tuesday,
+	    MN_MEAL_LUNCH, fx->lunch, 110, taken, "Lê Văn Mẫu", &id, &err),
+	    MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "120 g"));
 	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
 	    MN_MEAL_LUNCH, fx->lunch, 100, taken, "Lê Văn Mẫu", &sample, &err),
 	    MN_OK);

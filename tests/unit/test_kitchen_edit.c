@@ -610,6 +610,44 @@ food_check_names_supplier(void **state)
 	assert_string_equal(err.field, "supplier");
 }
 
+/* A certificate that expired before the day refuses the supplier. */
+static void
+expired_certificate_refused(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	struct mn_food_check c = { .step = 1, .meal = -1, .item = "Rau cải",
+	    .checks = "tươi", .accepted = true, .checked_by = "Bếp" };
+	struct mn_date last_valid = { 2026, 11, 29 };
+	struct mn_supplier s;
+	int64_t id;
+	int checks = count_rows(&fx->ctx, "SELECT count(*) FROM food_checks");
+
+	fill_supplier(&s);
+	snprintf(s.certificate_expiry, sizeof s.certificate_expiry,
+	    "2026-11-29");
+	assert_int_equal(mn_kitchen_supplier_save(&fx->ctx, &s, &err), MN_OK);
+	c.supplier_id = s.id;
+	/* Valid on its last day, refused the day after. */
+	assert_int_equal(mn_kitchen_food_check_add(&fx->ctx, &last_valid, &c,
+	    &id, &err), MN_OK);
+	assert_int_equal(mn_kitchen_food_check_add(&fx->ctx, &monday, &c, &id,
+	    &err), MN_ERR_INVALID);
+	assert_string_equal(err.field, "supplier");
+	assert_non_null(strstr(err.message, "HTX Rau sạch Thử"));
+	assert_non_null(strstr(err.message, "29/11/2026"));
+	assert_non_null(strstr(err.message, "new certificate"));
+	assert_int_equal(mn_kitchen_purchase_add_from(&fx->ctx, &monday, 90001,
+	    2, 20000, s.id, &id, &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "29/11/2026"));
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
+	    "food_checks"), checks + 1);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
+	    "purchases"), 0);
+	assert_int_equal(mn_kitchen_purchase_add_from(&fx->ctx, &last_valid,
+	    90001, 2, 20000, s.id, &id, &err), MN_OK);
+}
+
 static void
 requirement_in_force_on_menu_date(void **state)
 {
@@ -709,6 +747,7 @@ main(void)
 		T_(food_add_and_update),
 		T_(supplier_validation),
 		T_(food_check_names_supplier),
+		T_(expired_certificate_refused),
 		T_(requirement_in_force_on_menu_date),
 		cmocka_unit_test(rights_match_roles),
 #undef T_
