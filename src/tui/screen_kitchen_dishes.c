@@ -138,13 +138,28 @@ read_item(struct tui_form *form, struct mn_dish_item *item,
 	return rc;
 }
 
+/* The index of the food of group in d, or -1. */
+static int
+find_item(const struct mn_dish_detail *d, int food_code,
+    enum mn_age_group group)
+{
+	for (size_t i = 0; i < d->count; i++)
+		if (d->items[i].food_code == food_code &&
+		    d->items[i].group == group)
+			return (int)i;
+	return -1;
+}
+
 /*
  * Saves d's items with item set (replacing the same food of the same
- * group, or added), checked against version.
+ * group, or added), checked against version.  orig, when the form
+ * changed an existing ingredient, is left out, so that changing its
+ * food or group does not keep the old one too.
  */
 static int
 save_item(struct tui *ui, const struct mn_dish_detail *d, int64_t version,
-    const struct mn_dish_item *item, struct mn_error *err)
+    const struct mn_dish_item *orig, const struct mn_dish_item *item,
+    struct mn_error *err)
 {
 	struct mn_dish_item *items;
 	size_t n = 0;
@@ -154,6 +169,11 @@ save_item(struct tui *ui, const struct mn_dish_detail *d, int64_t version,
 	if ((items = calloc(d->count + 1, sizeof *items)) == NULL)
 		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 	for (size_t i = 0; i < d->count; i++) {
+		if (orig != NULL && d->items[i].food_code == orig->food_code &&
+		    d->items[i].group == orig->group &&
+		    (orig->food_code != item->food_code ||
+		    orig->group != item->group))
+			continue;
 		items[n] = d->items[i];
 		if (items[n].food_code == item->food_code &&
 		    items[n].group == item->group) {
@@ -184,12 +204,37 @@ init_item_rows(struct tui_form_row *rows)
 }
 
 /*
+ * Asks before the form's food replaces the weight of the same food
+ * already in the dish for that age group (other than orig, the
+ * ingredient being changed).  TUI_OK: save.
+ */
+static int
+ask_replace(struct tui *ui, const struct mn_dish_detail *d,
+    const struct mn_dish_item *orig, const struct mn_dish_item *it)
+{
+	char question[400], old[32], now[32];
+	int i = find_item(d, it->food_code, it->group);
+
+	if (i < 0 || (orig != NULL && orig->food_code == it->food_code &&
+	    orig->group == it->group))
+		return TUI_OK;
+	kui_plain_number(d->items[i].edible_g, old, sizeof old);
+	kui_plain_number(it->edible_g, now, sizeof now);
+	snprintf(question, sizeof question, T("%s is already in the dish "
+	    "for %s with %s g per child.  Replace it with %s g?", "%s đã có "
+	    "trong món cho %s với %s g mỗi trẻ.  Thay bằng %s g?"),
+	    d->foods[i].name, mn_menu_group_label(it->group), old, now);
+	return tui_confirm(ui, question, false);
+}
+
+/*
  * Runs the ingredient form of dish d, prefilled with item (code 0: no
- * food yet).  The draft key is "kitchen:dish_item:ID".
+ * food yet).  orig is the ingredient being changed, NULL for a new one.
+ * The draft key is "kitchen:dish_item:ID".
  */
 static int
 item_form(struct tui *ui, const struct mn_dish_detail *d,
-    const struct mn_dish_item *item)
+    const struct mn_dish_item *item, const struct mn_dish_item *orig)
 {
 	struct tui_form_row rows[I_ROWS];
 	struct tui_form form = { .rows = rows, .nrows = I_ROWS };
@@ -232,7 +277,17 @@ item_form(struct tui *ui, const struct mn_dish_detail *d,
 
 		mn_error_clear(&err);
 		if (read_item(&form, &it, &err) == MN_OK &&
-		    save_item(ui, d, form.version, &it, &err) == MN_OK) {
+		    (rc = ask_replace(ui, d, orig, &it)) != TUI_OK) {
+			if (rc == TUI_END)
+				break;
+			rc = TUI_OK;
+			mn_fail(&err, MN_ERR_INVALID, "food", "%s",
+			    T("not saved: the food is already in the dish "
+			    "for that age group; change its row instead",
+			    "chưa lưu: thực phẩm đã có trong món cho nhóm "
+			    "tuổi đó; hãy sửa dòng của nó"));
+		} else if (err.status == MN_OK &&
+		    save_item(ui, d, form.version, orig, &it, &err) == MN_OK) {
 			tui_message(ui, T("Dish saved", "Đã lưu món ăn"));
 			break;
 		}
@@ -378,7 +433,7 @@ item_action(struct tui *ui, const struct mn_dish_detail *d, int action,
 		/* The group of the selected row is the likely one. */
 		if (row >= 0)
 			item.group = d->items[row].group;
-		return item_form(ui, d, &item);
+		return item_form(ui, d, &item, NULL);
 	}
 	if (row < 0 || (size_t)row >= d->count) {
 		tui_error(ui, "%s", T("No ingredient selected",
@@ -386,7 +441,7 @@ item_action(struct tui *ui, const struct mn_dish_detail *d, int action,
 		return TUI_OK;
 	}
 	if (action == ACT_EDIT_ITEM)
-		return item_form(ui, d, &d->items[row]);
+		return item_form(ui, d, &d->items[row], &d->items[row]);
 	return remove_item(ui, d, row);
 }
 
@@ -620,7 +675,7 @@ kitchen_dish_reopen(struct tui *ui, const char *record)
 		tui_error(ui, "%s", err.message);
 		return TUI_CANCEL;
 	}
-	rc = item_form(ui, &d, &item);
+	rc = item_form(ui, &d, &item, NULL);
 	mn_dish_detail_free(&d);
 	return rc;
 }

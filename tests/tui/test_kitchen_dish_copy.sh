@@ -63,3 +63,50 @@ copy=$(q "SELECT id FROM dishes WHERE name = '$name (mới)'")
 [ "$(q "SELECT count(*) FROM audit WHERE table_name = 'dishes'
     AND row_id = $copy AND detail = 'copy of dish $id'")" = 1 ] ||
     fail "the copy has no audit row"
+
+echo "== adding a food already in the copy asks before replacing its weight"
+first_item=$(q "SELECT f.code || '|' || i.age_group || '|' || i.edible_g
+    FROM dish_items i JOIN foods f ON f.id = i.food_id
+    WHERE i.dish_id = $copy
+    ORDER BY i.age_group = 'mau-giao', f.food_group, f.code LIMIT 1")
+code=${first_item%%|*}
+rest=${first_item#*|}
+group=${rest%%|*}
+grams=${rest#*|}
+{
+	login_steps kitchen "$DEMO_PASSWORD"
+	open_nutrition
+	open_item "Món ăn"
+	cat <<EOF
+wait "Khóa theo TĐ"
+type /
+type "$name (mới)"
+key Enter
+key Enter
+wait "Mua g"
+type a
+wait "Chọn thực phẩm"
+type /
+type $code
+key Enter
+key Enter
+wait "Số gam ăn được mỗi trẻ"
+key Tab 2
+key C-u
+type 77
+key F2
+wait "đã có trong món"
+type k
+wait "chưa lưu"
+key F2
+wait "đã có trong món"
+type c
+wait "Đã lưu món ăn"
+EOF
+} | drive - || fail "the repeated food was not asked about"
+[ "$(q "SELECT i.edible_g FROM dish_items i JOIN foods f ON f.id = i.food_id
+    WHERE i.dish_id = $copy AND f.code = $code
+    AND i.age_group = '$group'")" = "77.0" ] ||
+    fail "the weight of $code was not replaced after yes (was $grams)"
+[ "$(q "SELECT count(*) FROM dish_items WHERE dish_id = $copy")" = "$items" ] ||
+    fail "the copy no longer has $items ingredients"
