@@ -849,6 +849,52 @@ import_checks_before_writing(void **state)
 	    &updated, &err), MN_ERR_DENIED);
 }
 
+/*
+ * The first bad line is reported first, a repeated code or name
+ * included, and ';' separates the fields when the header uses it.
+ */
+static void
+import_reports_lines_in_order(void **state)
+{
+	static const char header[] = "code,name,group,origin,refuse_pct,"
+	    "energy_kcal,protein_g,lipid_g,glucid_g,fibre_g,calcium_mg,"
+	    "iron_mg,retinol_ug,beta_carotene_ug,vitamin_b1_mg,vitamin_c_mg,"
+	    "purchase_unit,unit_grams\n";
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	char text[2048], semi[2048];
+	const char *path;
+	int added, updated;
+
+	/* Line 3 repeats line 2's code, line 4 its name, line 5 is bad. */
+	snprintf(text, sizeof text, "%s%s%s%s%s", header,
+	    "91001,Rau thử,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n",
+	    "91001,Rau khác,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n",
+	    "91002,Rau thử,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n",
+	    "91003,Rau hỏng,4,vegetable,0,20,2,0,3,-1,,,,,,,kg,1000\n");
+	path = test_write_file("order.csv", text);
+	assert_int_equal(mn_kitchen_import_foods(&fx->ctx, path, true, &added,
+	    &updated, &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "line 3"));
+	assert_string_equal(err.field, "code");
+	assert_non_null(strstr(err.message, "2 more errors"));
+
+	/* The same good rows with ';' are read as with ','. */
+	snprintf(text, sizeof text, "%s%s", header,
+	    "91001,Rau thử,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n");
+	snprintf(semi, sizeof semi, "%s", text);
+	for (char *p = semi; *p != '\0'; p++)
+		if (*p == ',')
+			*p = ';';
+	path = test_write_file("semi.csv", semi);
+	assert_int_equal(mn_kitchen_import_foods(&fx->ctx, path, false, &added,
+	    &updated, &err), MN_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM foods "
+	    "WHERE code = 91001 AND name = 'Rau thử' AND energy_kcal = 20"),
+	    1);
+}
+
 static void
 writes_leave_audit_rows(void **state)
 {
@@ -923,6 +969,7 @@ main(void)
 		T_(allergy_text_matching),
 		T_(allergy_children_both_sources),
 		T_(import_checks_before_writing),
+		T_(import_reports_lines_in_order),
 		T_(writes_leave_audit_rows),
 		T_(parents_see_approved_menus_only),
 #undef T_
