@@ -71,9 +71,9 @@ mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
 		out->manual[g] = info.manual >= 0;
 	}
 	/*
-	 * Everyone who reads meal counts may compare them with the number
-	 * of children eating, which is all this reads of the attendance;
-	 * the attendance module itself lets fewer roles see its counts.
+	 * The attendance module lets fewer roles see its counts than read
+	 * meal counts.  Only the number of children eating is read here,
+	 * so the accountant may compare it too.
 	 */
 	counter = *ctx;
 	counter.actor.roles |= MN_ROLE_KITCHEN;

@@ -146,10 +146,10 @@ out:
 }
 
 /*
- * Refuses a sample below the smallest size of the rule in force on date
- * (food_sample_rules).  The form records grams without saying whether
- * the dish is liquid, so the solid minimum, the lower one, is applied,
- * and the message gives both.
+ * Rejects a sample below the smallest size of the rule in force on date
+ * (food_sample_rules).  NOTE: the form records grams without saying
+ * whether the dish is liquid, so the lower solid minimum is applied and
+ * the message gives both.
  */
 static int
 check_sample_size(struct mn_ctx *ctx, const char *date, double quantity_g,

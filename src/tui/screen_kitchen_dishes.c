@@ -5,8 +5,8 @@
  * changes or removes ingredients; the principal reads.  Each ingredient
  * change is saved at once with the dish version read, so a change made
  * meanwhile by someone else is reported as a conflict.  A dish on a past
- * or approved menu is marked with that day and cannot change (the core
- * refuses); "copy" makes a new dish with its ingredients to change.
+ * or approved menu is marked with that day, and the core rejects a
+ * change to it.  "Copy" makes a new dish with its ingredients.
  */
 #include <math.h>
 #include <stdio.h>
