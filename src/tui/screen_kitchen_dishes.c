@@ -276,7 +276,9 @@ item_form(struct tui *ui, const struct mn_dish_detail *d,
 		struct mn_dish_item it;
 
 		mn_error_clear(&err);
+		/* A draft read with an older version is a conflict first. */
 		if (read_item(&form, &it, &err) == MN_OK &&
+		    form.version == d->version &&
 		    (rc = ask_replace(ui, d, orig, &it)) != TUI_OK) {
 			if (rc == TUI_END)
 				break;
