@@ -1,6 +1,6 @@
-# A dish served on a past day keeps its name and ingredients: the dishes
-# screen marks it with that day and refuses a rename; "c" copies it to a
-# new dish with the same ingredients, which can be changed.
+# A dish served on a past day keeps its name and ingredients.  The dishes
+# screen marks it with that day and rejects a rename.  "c" copies it to
+# a new dish with the same ingredients, which can be changed.
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 

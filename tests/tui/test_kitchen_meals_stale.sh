@@ -1,7 +1,7 @@
 # The demo's meal counts from attendance agree with its attendance marks.
 # After a teacher changes the attendance of a day, the market list and
-# the meal-fee book say that the saved count no longer matches it, until
-# the kitchen takes the counts from attendance again ("a").
+# the meal-fee book show that the saved count no longer matches it,
+# until the kitchen takes the counts from attendance again ("a").
 . "$TUI_DIR/lib.sh"
 . "$TUI_DIR/kitchen_lib.sh"
 
