@@ -600,6 +600,25 @@ CREATE TABLE food_samples (
 );
 CREATE INDEX food_samples_day ON food_samples(day);
 
+-- Smallest food sample, from a date on: Bộ Y tế, Quyết định
+-- 1246/QĐ-BYT (31/03/2017), on the three-step inspection and food
+-- samples: at least 100 g of a solid dish, 150 ml of a liquid one.  A
+-- later rule is a new row; samples are judged by the rule of their day.
+CREATE TABLE food_sample_rules (
+	id INTEGER PRIMARY KEY,
+	effective_from TEXT NOT NULL UNIQUE,
+	min_solid_g REAL NOT NULL CHECK (min_solid_g > 0),
+	min_liquid_ml REAL NOT NULL CHECK (min_liquid_ml > 0),
+	source TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL
+);
+INSERT INTO food_sample_rules (effective_from, min_solid_g, min_liquid_ml,
+    source, changed_by, changed_at)
+VALUES ('2017-03-31', 100, 150, 'QĐ 1246/QĐ-BYT 2017', 'schema',
+    '2026-12-04T00:00:00Z');
+
 -- A child's allergy, linked by the nurse to the foods of the table that
 -- the child must not eat: food by food (child_allergies) or by allergen
 -- group (child_allergy_groups).  A dish of the day that contains a

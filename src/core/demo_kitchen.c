@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/attendance.h"
 #include "core/audit.h"
 #include "core/date.h"
 #include "core/db.h"
@@ -431,13 +432,28 @@ planned_count(struct demo_state *s, int64_t year_id, enum mn_age_group g,
 	return rc == SQLITE_ROW ? MN_OK : mn_db_fail(s->ctx->db, err);
 }
 
-/* Planned counts for every day; attendance (a few absent) up to today. */
+/*
+ * Planned counts for every day; up to today also the count from
+ * attendance, taken from the demo's own attendance marks by the same
+ * rule as the kitchen's "from attendance" key, so the two agree.
+ */
 static int
 insert_counts(struct demo_state *s, int64_t year_id, long day,
     const char *date, struct mn_error *err)
 {
-	int planned, rc;
+	struct mn_school_day sd;
+	int planned, rc, eating[MN_GROUP_COUNT] = { 0 };
 
+	if (day <= s->today) {
+		struct mn_date d;
+
+		mn_date_from_days(day, &d);
+		if ((rc = mn_attendance_school_day(s->ctx, &d, &sd, err)) !=
+		    MN_OK)
+			return rc;
+		memcpy(eating, sd.kitchen_meals, sizeof eating);
+		mn_school_day_free(&sd);
+	}
 	for (int g = 0; g < MN_GROUP_COUNT; g++) {
 		sqlite3_stmt *st = s->count_ins;
 
@@ -448,13 +464,9 @@ insert_counts(struct demo_state *s, int64_t year_id, long day,
 		sqlite3_bind_text(st, 2, mn_menu_group_key(g), -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, planned);
-		if (day <= s->today) {
-			/* Two to eight per cent of the children are absent. */
-			int absent = (int)(planned * (2 +
-			    mn_rng_below(&s->rng, 7)) / 100);
-
-			sqlite3_bind_int(st, 4, planned - absent);
-		} else
+		if (day <= s->today)
+			sqlite3_bind_int(st, 4, eating[g]);
+		else
 			sqlite3_bind_null(st, 4);
 		sqlite3_bind_text(st, 5, KITCHEN_LOGIN, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, s->now, -1, SQLITE_STATIC);

@@ -114,13 +114,13 @@ column_name(int col)
 }
 
 /*
- * Reads one CSV record starting at *pos: fields separated by commas,
+ * Reads one CSV record starting at *pos: fields separated by sep,
  * optionally in double quotes with "" for a quote.  Returns the number
  * of fields, or -1 when a field is longer than FIELD_MAX - 1 bytes, -2
  * for an unterminated quote.  *pos moves past the line end.
  */
 static int
-read_record(const char *text, size_t len, size_t *pos,
+read_record(const char *text, size_t len, size_t *pos, char sep,
     char fields[][FIELD_MAX], int max_fields)
 {
 	size_t p = *pos;
@@ -146,7 +146,7 @@ read_record(const char *text, size_t len, size_t *pos,
 			quoted = was_quoted = true;
 			p++;
 			continue;
-		} else if (c == ',') {
+		} else if (c == sep) {
 			if (nf < max_fields)
 				fields[nf][fl] = '\0';
 			nf++;
@@ -411,19 +411,27 @@ list_push(struct mn_food_list *list, const struct mn_food *f)
 	return MN_OK;
 }
 
+/*
+ * Checks the last row read against the valid rows before it, so that
+ * errors are reported in line order.
+ */
 static void
 check_duplicates(struct parse_state *st, const struct mn_food_list *rows,
-    const int *lines)
+    const int *lines, const bool *valid)
 {
 	char expected[160];
+	size_t i = rows->count - 1;
 
-	for (size_t i = 1; i < rows->count; i++) {
+	if (rows->count < 2 || !valid[i])
+		return;
+	{
 		for (size_t j = 0; j < i; j++) {
 			const struct mn_food *a = &rows->items[j];
 			const struct mn_food *b = &rows->items[i];
 			char value[16];
 
-			st->line = lines[i];
+			if (!valid[j])
+				continue;
 			if (a->code == b->code) {
 				snprintf(value, sizeof value, "%d", b->code);
 				snprintf(expected, sizeof expected,
@@ -440,6 +448,30 @@ check_duplicates(struct parse_state *st, const struct mn_food_list *rows,
 	}
 }
 
+/*
+ * The separator of the file: ';' when the header line has semicolons
+ * and no comma (spreadsheets set to Vietnamese write that), else ','.
+ */
+static char
+file_separator(const char *text, size_t len, size_t pos)
+{
+	bool semicolon = false;
+
+	while (pos < len && (text[pos] == '#' || text[pos] == '\n' ||
+	    text[pos] == '\r')) {
+		while (pos < len && text[pos] != '\n')
+			pos++;
+		pos += pos < len;
+	}
+	for (; pos < len && text[pos] != '\n'; pos++) {
+		if (text[pos] == ',')
+			return ',';
+		if (text[pos] == ';')
+			semicolon = true;
+	}
+	return semicolon ? ';' : ',';
+}
+
 int
 mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
     struct mn_error *err)
@@ -447,16 +479,19 @@ mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
 	char (*fields)[FIELD_MAX] = calloc(COL_COUNT + 1, FIELD_MAX);
 	struct mn_food_list rows = { 0 };
 	int *lines = NULL;
+	bool *valid = NULL;
 	size_t lines_cap = 0;
 	struct parse_state st = { 0, 0, err };
 	bool header_seen = false;
 	size_t pos = 0;
+	char sep;
 	int rc = MN_OK;
 
 	if (fields == NULL)
 		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;	/* byte order mark written by spreadsheets */
+	sep = file_separator(text, len, pos);
 	while (pos < len) {
 		int nf;
 
@@ -468,7 +503,7 @@ mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
 			pos += pos < len;
 			continue;
 		}
-		nf = read_record(text, len, &pos, fields, COL_COUNT + 1);
+		nf = read_record(text, len, &pos, sep, fields, COL_COUNT + 1);
 		if (nf < 0) {
 			row_fail(&st, COL_NAME, "", nf == -1 ?
 			    T("fields shorter than 256 bytes",
@@ -495,20 +530,28 @@ mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
 			continue;
 		}
 		struct mn_food f;
+		int before = st.errors;
 
 		parse_row(&st, fields, nf, &f);
 		if (list_push(&rows, &f) != MN_OK)
 			goto nomem;
 		if (rows.count > lines_cap) {
 			int *l;
+			bool *v;
 
 			lines_cap = rows.cap;
 			l = realloc(lines, lines_cap * sizeof *l);
 			if (l == NULL)
 				goto nomem;
 			lines = l;
+			v = realloc(valid, lines_cap * sizeof *v);
+			if (v == NULL)
+				goto nomem;
+			valid = v;
 		}
 		lines[rows.count - 1] = st.line;
+		valid[rows.count - 1] = st.errors == before;
+		check_duplicates(&st, &rows, lines, valid);
 	}
 	if (!header_seen) {
 		rc = mn_fail(err, MN_ERR_INVALID, "header",
@@ -516,7 +559,6 @@ mn_foods_parse(const char *text, size_t len, struct mn_food_list *out,
 		    "tệp rỗng; cần dòng tiêu đề %s"), header);
 		goto done;
 	}
-	check_duplicates(&st, &rows, lines);
 	if (st.errors > 0) {
 		if (st.errors > 1 && err != NULL) {
 			size_t used = strlen(err->message);
@@ -538,6 +580,7 @@ nomem:
 done:
 	free(fields);
 	free(lines);
+	free(valid);
 	mn_food_list_free(&rows);
 	return rc;
 }

@@ -563,10 +563,14 @@ insert_items(struct mn_ctx *ctx, int64_t dish_id,
 	return rc;
 }
 
-int
-mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
-    const struct mn_dish_item *items, size_t count, int64_t *id,
-    struct mn_error *err)
+/*
+ * Inserts dish name with items, auditing detail when given (else the
+ * name); the caller has checked access.
+ */
+static int
+dish_create(struct mn_ctx *ctx, const char *name,
+    const struct mn_dish_item *items, size_t count, const char *detail,
+    int64_t *id, struct mn_error *err)
 {
 	sqlite3_stmt *stmt;
 	char *clean = NULL;
@@ -574,8 +578,6 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 	char now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add", err)) != MN_OK)
-		return rc;
 	if ((rc = mn_text_clean(name ? name : "", T("dish name", "tên món"),
 	    200, &clean, err)) != MN_OK)
 		return rc;
@@ -616,11 +618,81 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 		rc = insert_items(ctx, *id, items, ids, count, err);
 	}
 	if (rc == MN_OK)
-		rc = kitchen_audit(ctx, "insert", "dishes", *id, clean, err);
+		rc = kitchen_audit(ctx, "insert", "dishes", *id,
+		    detail ? detail : clean, err);
 	rc = kitchen_finish(ctx, rc, err);
 out:
 	free(ids);
 	free(clean);
+	return rc;
+}
+
+int
+mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
+    const struct mn_dish_item *items, size_t count, int64_t *id,
+    struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add", err)) != MN_OK)
+		return rc;
+	return dish_create(ctx, name, items, count, NULL, id, err);
+}
+
+int
+mn_kitchen_dish_copy(struct mn_ctx *ctx, int64_t from_id, const char *name,
+    int64_t *id, struct mn_error *err)
+{
+	struct mn_dish_item *items = NULL;
+	size_t count = 0, cap = 0;
+	sqlite3_stmt *stmt;
+	char detail[96];
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add",
+	    err)) != MN_OK ||
+	    (rc = mn_prepare(ctx->db, "SELECT f.code, i.age_group, "
+	    "i.edible_g FROM dish_items i JOIN foods f ON f.id = i.food_id "
+	    "WHERE i.dish_id = ? ORDER BY i.age_group, f.code", &stmt,
+	    err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, from_id);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		enum mn_age_group g = MN_GROUP_NHA_TRE;
+
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			void *p = realloc(items, ncap * sizeof *items);
+
+			if (p == NULL)
+				break;
+			items = p;
+			cap = ncap;
+		}
+		mn_menu_group_parse((const char *)sqlite3_column_text(stmt,
+		    1), &g, NULL);
+		items[count].food_code = sqlite3_column_int(stmt, 0);
+		items[count].group = g;
+		items[count].edible_g = sqlite3_column_double(stmt, 2);
+		count++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		rc = mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
+	else if (rc != SQLITE_DONE)
+		rc = mn_db_fail(ctx->db, err);
+	else if (count == 0)
+		rc = mn_fail(err, MN_ERR_NOTFOUND, "dish",
+		    T("dish %lld not found or without ingredients; nothing "
+		    "to copy", "không tìm thấy món %lld hoặc món chưa có "
+		    "nguyên liệu; không có gì để sao chép"),
+		    (long long)from_id);
+	else {
+		snprintf(detail, sizeof detail, "copy of dish %lld",
+		    (long long)from_id);
+		rc = dish_create(ctx, name, items, count, detail, id, err);
+	}
+	free(items);
 	return rc;
 }
 
@@ -645,9 +717,12 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 		return rc;
 	}
 	mn_now_utc(now, sizeof now);
-	rc = mn_prepare(ctx->db, "UPDATE dishes SET version = version + 1, "
-	    "changed_by = ?, changed_at = ? WHERE id = ? AND version = ?",
-	    &stmt, err);
+	rc = kitchen_dish_refuse_locked(ctx, dish_id,
+	    T("ingredients not changed", "không sửa nguyên liệu"), err);
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, "UPDATE dishes SET version = "
+		    "version + 1, changed_by = ?, changed_at = ? WHERE id = ? "
+		    "AND version = ?", &stmt, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(stmt, 1, ctx->actor.login, -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 2, now, -1, SQLITE_STATIC);

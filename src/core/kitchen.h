@@ -85,6 +85,24 @@ int mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
     int64_t version, const struct mn_dish_item *items, size_t count,
     struct mn_error *err);
 
+/*
+ * A dish on a menu day that is past or in an approved week keeps its
+ * ingredients and name, so that served and approved menus keep their
+ * figures: mn_kitchen_dish_set_items and mn_kitchen_dish_rename refuse
+ * it (MN_ERR_CONFLICT naming the first such day).  This gives that first
+ * day in *day (year 0: the dish may change) and whether it is approved
+ * (else past).
+ */
+int mn_kitchen_dish_locked(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err);
+
+/*
+ * Creates a dish named name with the ingredients of dish from_id, so
+ * that the kitchen can change a recipe for later menus.
+ */
+int mn_kitchen_dish_copy(struct mn_ctx *ctx, int64_t from_id,
+    const char *name, int64_t *id, struct mn_error *err);
+
 /* Returns the dish id for a name, or MN_ERR_NOTFOUND. */
 int mn_kitchen_dish_find(struct mn_ctx *ctx, const char *name, int64_t *id,
     struct mn_error *err);
@@ -106,6 +124,15 @@ int mn_kitchen_menu_set(struct mn_ctx *ctx, const struct mn_date *day,
 int mn_kitchen_menu_copy_week(struct mn_ctx *ctx, const char *from_week,
     const char *to_week, enum mn_age_group group, int *copied,
     int *skipped, struct mn_error *err);
+
+/*
+ * Counts the days from..to that have a menu and those with purchases,
+ * with the first such day in *first (year 0: none), so that adding a
+ * holiday can warn about them.
+ */
+int mn_kitchen_days_planned(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to, int *menu_days, int *purchase_days,
+    struct mn_date *first, struct mn_error *err);
 
 /* Approves (true) or reopens (false) a week's menu; principal only. */
 int mn_kitchen_menu_approve(struct mn_ctx *ctx, const char *week,
@@ -185,6 +212,26 @@ int mn_kitchen_meals(struct mn_ctx *ctx, const struct mn_date *day,
 int mn_kitchen_meals_from_attendance(struct mn_ctx *ctx,
     const struct mn_date *day, int meals[MN_GROUP_COUNT],
     int *classes_not_taken, struct mn_error *err);
+
+/*
+ * A day's saved meal counts against the attendance now.  stale: some
+ * class has saved its attendance and, for an age group without a manual
+ * correction, the effective count differs from the children present
+ * and late (what mn_kitchen_meals_from_attendance would write).
+ */
+struct mn_meal_check {
+	int saved[MN_GROUP_COUNT];	/* effective counts */
+	int attendance[MN_GROUP_COUNT];	/* from attendance now */
+	bool manual[MN_GROUP_COUNT];	/* corrected by hand: not stale */
+	int classes_taken;
+	bool stale;
+};
+
+int mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_meal_check *out, struct mn_error *err);
+/* Writes the warning for a stale check into buf, or "" when not stale. */
+void mn_kitchen_meals_check_text(const struct mn_meal_check *c, char *buf,
+    size_t size);
 
 /*
  * The market list of a day: every dish on both age groups' menus, times

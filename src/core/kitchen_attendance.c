@@ -3,10 +3,13 @@
  * of children present per age group, as counted by the attendance
  * module, into the "from attendance" meal counts.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/attendance.h"
 #include "core/kitchen.h"
+#include "core/kitchen_priv.h"
+#include "core/kitchen_view.h"
 #include "core/registers.h"
 
 int
@@ -44,4 +47,70 @@ mn_kitchen_meals_from_attendance(struct mn_ctx *ctx,
 	}
 	mn_school_day_free(&sd);
 	return rc;
+}
+
+int
+mn_kitchen_meals_check(struct mn_ctx *ctx, const struct mn_date *day,
+    struct mn_meal_check *out, struct mn_error *err)
+{
+	struct mn_school_day sd;
+	struct mn_ctx counter;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = kitchen_require(ctx, MAY_READ_COUNTS, "meal_count_read",
+	    err)) != MN_OK)
+		return rc;
+	for (int g = 0; g < MN_GROUP_COUNT; g++) {
+		struct mn_meal_count_info info;
+
+		if ((rc = mn_kitchen_meal_count_get(ctx, day, g, &info,
+		    err)) != MN_OK)
+			return rc;
+		out->saved[g] = info.effective;
+		out->manual[g] = info.manual >= 0;
+	}
+	/*
+	 * The attendance module lets fewer roles see its counts than read
+	 * meal counts.  Only the number of children eating is read here,
+	 * so the accountant may compare it too.
+	 */
+	counter = *ctx;
+	counter.actor.roles |= MN_ROLE_KITCHEN;
+	if ((rc = mn_attendance_school_day(&counter, day, &sd, err)) != MN_OK)
+		return rc;
+	for (size_t i = 0; i < sd.class_count; i++)
+		if (sd.classes[i].taken)
+			out->classes_taken++;
+	for (int g = 0; g < MN_GROUP_COUNT; g++) {
+		out->attendance[g] = sd.kitchen_meals[g];
+		if (out->classes_taken > 0 && !out->manual[g] &&
+		    out->saved[g] != out->attendance[g])
+			out->stale = true;
+	}
+	mn_school_day_free(&sd);
+	return MN_OK;
+}
+
+void
+mn_kitchen_meals_check_text(const struct mn_meal_check *c, char *buf,
+    size_t size)
+{
+	int now = 0, saved = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	if (!c->stale)
+		return;
+	for (int g = 0; g < MN_GROUP_COUNT; g++)
+		if (!c->manual[g]) {
+			now += c->attendance[g];
+			saved += c->saved[g];
+		}
+	snprintf(buf, size, T("attendance now has %d children eating, the "
+	    "meal count saved is %d; update it from attendance (key a of "
+	    "the market list)?", "điểm danh hiện có %d trẻ, suất ăn đã ghi "
+	    "%d — cập nhật từ điểm danh (phím a ở Phiếu kê chợ)?"), now,
+	    saved);
 }

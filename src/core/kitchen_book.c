@@ -188,7 +188,9 @@ mn_kitchen_market(struct mn_ctx *ctx, const struct mn_date *day,
 	memset(out, 0, sizeof *out);
 	if ((rc = kitchen_require(ctx, MAY_SEE_MARKET, "market_read",
 	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
+	    (rc = kitchen_refuse_no_school(ctx, day, T("no market list",
+	    "không lập phiếu kê chợ"), err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
 	snprintf(sql, sizeof sql, "SELECT i.edible_g, (SELECT p.unit_price "
@@ -340,7 +342,7 @@ mn_kitchen_purchase_add_from(struct mn_ctx *ctx, const struct mn_date *day,
 	    err)) != MN_OK)
 		return rc;
 	if (supplier_id > 0 && (rc = kitchen_supplier_name(ctx, supplier_id,
-	    name, sizeof name, err)) != MN_OK)
+	    day, name, sizeof name, err)) != MN_OK)
 		return rc;
 	return purchase_insert(ctx, day, food_code, quantity, unit_price,
 	    name, supplier_id, id, err);

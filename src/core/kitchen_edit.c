@@ -332,9 +332,12 @@ mn_kitchen_dish_rename(struct mn_ctx *ctx, int64_t id, int64_t version,
 		free(clean);
 		return rc;
 	}
-	rc = mn_prepare(ctx->db, "UPDATE dishes SET name = ?, version = "
-	    "version + 1, changed_by = ?, changed_at = ? WHERE id = ? AND "
-	    "version = ?", &st, err);
+	rc = kitchen_dish_refuse_locked(ctx, id, T("name not changed",
+	    "không đổi tên"), err);
+	if (rc == MN_OK)
+		rc = mn_prepare(ctx->db, "UPDATE dishes SET name = ?, "
+		    "version = version + 1, changed_by = ?, changed_at = ? "
+		    "WHERE id = ? AND version = ?", &st, err);
 	if (rc == MN_OK) {
 		sqlite3_bind_text(st, 1, clean, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, ctx->actor.login, -1, SQLITE_STATIC);

@@ -16,6 +16,7 @@
 #include "core/audit.h"
 #include "core/kitchen.h"
 #include "core/kitchen_export.h"
+#include "core/kitchen_priv.h"
 
 /* ---- Output table: CSV or XLSX ---------------------------------------- */
 
@@ -406,6 +407,8 @@ export_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
 	int rc;
 
 	if ((rc = mn_kitchen_day_nutrition(ctx, day, g, &n, err)) != MN_OK ||
+	    (rc = kitchen_refuse_no_school(ctx, day, T("no nutrition "
+	    "export", "không xuất dinh dưỡng"), err)) != MN_OK ||
 	    (rc = mn_kitchen_requirement(ctx, g, day, &r, err)) != MN_OK ||
 	    (rc = mn_kitchen_day_portions(ctx, day, g, &portions, &foods,
 	    &count, err)) != MN_OK)

@@ -480,6 +480,216 @@ mn_kitchen_menu_status(struct mn_ctx *ctx, const char *week,
 	return week_approved(ctx, week, group, approved, err);
 }
 
+/* ---- Days that lost their school ------------------------------------- */
+
+int
+kitchen_refuse_no_school(struct mn_ctx *ctx, const struct mn_date *day,
+    const char *what, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	char date[11], shown[16];
+	int rc, items = 0;
+
+	if (is_school_day(ctx, day))
+		return MN_OK;
+	kitchen_iso(day, date);
+	if ((rc = mn_prepare(ctx->db, "SELECT count(*) FROM menu_items WHERE "
+	    "menu_date = ?", &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		items = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return mn_db_fail(ctx->db, err);
+	if (items == 0)
+		return MN_OK;
+	mn_date_format(day, shown, sizeof shown);
+	return mn_fail(err, MN_ERR_INVALID, "date",
+	    T("%s: %s has no school (a holiday was added after its menu "
+	    "was planned); remove the day's menu, or remove the holiday "
+	    "in the school calendar if the children do come",
+	    "%s: ngày %s là ngày nghỉ (ngày nghỉ được thêm sau khi đã lập "
+	    "thực đơn); hãy xóa thực đơn của ngày đó, hoặc xóa ngày nghỉ "
+	    "trong lịch năm học nếu trẻ vẫn đến trường"), what, shown);
+}
+
+int
+mn_kitchen_days_planned(struct mn_ctx *ctx, const struct mn_date *from,
+    const struct mn_date *to, int *menu_days, int *purchase_days,
+    struct mn_date *first, struct mn_error *err)
+{
+	static const char *const sql[2] = {
+		"SELECT count(DISTINCT menu_date), min(menu_date) FROM "
+		"menu_items WHERE menu_date BETWEEN ? AND ?",
+		"SELECT count(DISTINCT day), min(day) FROM purchases "
+		"WHERE day BETWEEN ? AND ?",
+	};
+	char a[11], b[11];
+	int rc, *out[2] = { menu_days, purchase_days };
+
+	*menu_days = *purchase_days = 0;
+	memset(first, 0, sizeof *first);
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
+	    err)) != MN_OK ||
+	    (rc = kitchen_check_date(from, "first_day", err)) != MN_OK ||
+	    (rc = kitchen_check_date(to, "last_day", err)) != MN_OK)
+		return rc;
+	kitchen_iso(from, a);
+	kitchen_iso(to, b);
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		struct mn_date d;
+		const char *min;
+
+		if ((rc = mn_prepare(ctx->db, sql[i], &st, err)) != MN_OK)
+			return rc;
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*out[i] = sqlite3_column_int(st, 0);
+			min = (const char *)sqlite3_column_text(st, 1);
+			if (min != NULL && sscanf(min, "%4d-%2d-%2d", &d.year,
+			    &d.month, &d.day) == 3 && (first->year == 0 ||
+			    mn_date_cmp(&d, first) < 0))
+				*first = d;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return mn_db_fail(ctx->db, err);
+	}
+	return MN_OK;
+}
+
+/* ---- Drafts hidden from parents ---------------------------------------- */
+
+/*
+ * Parents see a week's menu only once the principal has approved it: a
+ * draft may still change, and the school publishes what it approved.
+ * Staff who read menus see drafts, which their screens mark as such.
+ */
+static int
+hide_draft_from_parent(struct mn_ctx *ctx, const char *week,
+    enum mn_age_group group, struct mn_error *err)
+{
+	bool approved;
+	int rc;
+
+	if ((ctx->actor.roles & MAY_READ_MENU & ~(unsigned)MN_ROLE_PARENT) !=
+	    0)
+		return MN_OK;
+	if ((rc = week_approved(ctx, week, group, &approved, err)) != MN_OK ||
+	    approved)
+		return rc;
+	return mn_fail(err, MN_ERR_NOTFOUND, "week",
+	    T("the menu of week %s (%s) is not approved yet",
+	    "thực đơn tuần %s (%s) chưa được duyệt"), week,
+	    mn_menu_group_label(group));
+}
+
+static int
+hide_draft_day_from_parent(struct mn_ctx *ctx, const struct mn_date *day,
+    enum mn_age_group group, struct mn_error *err)
+{
+	char week[9];
+
+	week_of(day, week);
+	return hide_draft_from_parent(ctx, week, group, err);
+}
+
+/* ---- Dishes fixed by served or approved menus ------------------------- */
+
+int
+kitchen_dish_locked_day(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err)
+{
+	sqlite3_stmt *st;
+	struct mn_date today;
+	int rc;
+
+	memset(day, 0, sizeof *day);
+	*approved = false;
+	mn_date_today(&today);
+	if ((rc = mn_prepare(ctx->db, "SELECT DISTINCT menu_date, age_group "
+	    "FROM menu_items WHERE dish_id = ? ORDER BY menu_date, age_group",
+	    &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, dish_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 0);
+		enum mn_age_group group = MN_GROUP_NHA_TRE;
+		struct mn_date d;
+		char week[9];
+		bool ok;
+
+		if (text == NULL || sscanf(text, "%4d-%2d-%2d", &d.year,
+		    &d.month, &d.day) != 3 || !mn_date_valid(d.year, d.month,
+		    d.day))
+			continue;
+		mn_menu_group_parse((const char *)sqlite3_column_text(st, 1),
+		    &group, NULL);
+		if (mn_date_cmp(&d, &today) < 0) {
+			*day = d;
+			break;
+		}
+		week_of(&d, week);
+		if (week_approved(ctx, week, group, &ok, err) != MN_OK) {
+			sqlite3_finalize(st);
+			return MN_ERR_DB;
+		}
+		if (ok) {
+			*day = d;
+			*approved = true;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	return MN_OK;
+}
+
+int
+kitchen_dish_refuse_locked(struct mn_ctx *ctx, int64_t dish_id,
+    const char *what, struct mn_error *err)
+{
+	struct mn_date day;
+	bool approved;
+	char shown[16];
+	int rc;
+
+	if ((rc = kitchen_dish_locked_day(ctx, dish_id, &day, &approved,
+	    err)) != MN_OK || day.year == 0)
+		return rc;
+	mn_date_format(&day, shown, sizeof shown);
+	if (approved)
+		return mn_fail(err, MN_ERR_CONFLICT, "dish",
+		    T("%s: the dish is on the approved menu of %s, so it "
+		    "stays as approved; copy the dish (key c on the dishes "
+		    "screen) and change the copy for later menus",
+		    "%s: món có trong thực đơn đã duyệt ngày %s nên giữ như "
+		    "đã duyệt; hãy sao chép món (phím c ở màn hình Món ăn) "
+		    "rồi sửa bản sao cho các thực đơn sau"), what, shown);
+	return mn_fail(err, MN_ERR_CONFLICT, "dish",
+	    T("%s: the dish was served on %s, so it stays as served; copy "
+	    "the dish (key c on the dishes screen) and change the copy for "
+	    "later menus", "%s: món đã dùng trong thực đơn ngày %s nên giữ "
+	    "như đã nấu; hãy sao chép món (phím c ở màn hình Món ăn) rồi "
+	    "sửa bản sao cho các thực đơn sau"), what, shown);
+}
+
+int
+mn_kitchen_dish_locked(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err)
+{
+	int rc;
+
+	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "dish_read",
+	    err)) != MN_OK)
+		return rc;
+	return kitchen_dish_locked_day(ctx, dish_id, day, approved, err);
+}
+
 int
 mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
     enum mn_age_group group, struct mn_menu_entry **out, size_t *count,
@@ -495,7 +705,8 @@ mn_kitchen_menu_week(struct mn_ctx *ctx, const char *week,
 	*count = 0;
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
+	    (rc = hide_draft_from_parent(ctx, week, group, err)) != MN_OK)
 		return rc;
 	civil_from_days(to_days(&monday) + 6, &sunday);
 	kitchen_iso(&monday, from);
@@ -870,7 +1081,8 @@ mn_kitchen_day_portions(struct mn_ctx *ctx, const struct mn_date *day,
 	*count = 0;
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
+	    (rc = hide_draft_day_from_parent(ctx, day, group, err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
 	return load_portions(ctx, date, group, portions, foods, count, err);
@@ -888,7 +1100,8 @@ mn_kitchen_day_nutrition(struct mn_ctx *ctx, const struct mn_date *day,
 
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = kitchen_check_date(day, "date", err)) != MN_OK)
+	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
+	    (rc = hide_draft_day_from_parent(ctx, day, group, err)) != MN_OK)
 		return rc;
 	kitchen_iso(day, date);
 	if ((rc = load_portions(ctx, date, group, &portions, &foods, &count,
@@ -916,7 +1129,8 @@ mn_kitchen_week_nutrition(struct mn_ctx *ctx, const char *week,
 
 	if ((rc = kitchen_require(ctx, MAY_READ_MENU, "menu_read",
 	    err)) != MN_OK ||
-	    (rc = mn_week_parse(week, &monday, err)) != MN_OK)
+	    (rc = mn_week_parse(week, &monday, err)) != MN_OK ||
+	    (rc = hide_draft_from_parent(ctx, week, group, err)) != MN_OK)
 		return rc;
 	for (int i = 0; i < 7; i++) {
 		struct mn_portion *portions;

@@ -75,9 +75,33 @@ int kitchen_check_price(int64_t price, const char *field,
 
 /*
  * Copies the name of supplier id into name; MN_ERR_NOTFOUND when it is
- * not in the register, MN_ERR_INVALID when it is inactive.
+ * not in the register, MN_ERR_INVALID when it is inactive or, for a
+ * record of day (NULL: not checked), when its food-safety certificate
+ * expired before that day.
  */
-int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
-    size_t size, struct mn_error *err);
+int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id,
+    const struct mn_date *day, char *name, size_t size,
+    struct mn_error *err);
+
+/*
+ * The first day, in date order, on which dish_id is on a menu that is
+ * past (before today) or in an approved week; day->year is 0 when there
+ * is none.  *approved tells which.  No access check.
+ */
+int kitchen_dish_locked_day(struct mn_ctx *ctx, int64_t dish_id,
+    struct mn_date *day, bool *approved, struct mn_error *err);
+/*
+ * MN_ERR_CONFLICT naming that day and the way on (copy the dish) when
+ * the dish is fixed by a past or approved menu; what starts the message.
+ */
+int kitchen_dish_refuse_locked(struct mn_ctx *ctx, int64_t dish_id,
+    const char *what, struct mn_error *err);
+
+/*
+ * MN_ERR_INVALID naming what and the day when day has no school but
+ * still has a menu (a holiday added after the menu was planned).
+ */
+int kitchen_refuse_no_school(struct mn_ctx *ctx, const struct mn_date *day,
+    const char *what, struct mn_error *err);
 
 #endif

@@ -35,8 +35,8 @@ clean_required(const char *in, const char *field, size_t max, char **out,
 
 /* Returns the supplier text of a check: the register's name if linked. */
 static int
-supplier_text(struct mn_ctx *ctx, const struct mn_food_check *c, char **out,
-    struct mn_error *err)
+supplier_text(struct mn_ctx *ctx, const struct mn_date *day,
+    const struct mn_food_check *c, char **out, struct mn_error *err)
 {
 	char name[256];
 	int rc;
@@ -44,7 +44,7 @@ supplier_text(struct mn_ctx *ctx, const struct mn_food_check *c, char **out,
 	if (c->supplier_id <= 0)
 		return mn_text_clean(c->supplier ? c->supplier : "",
 		    "supplier", 500, out, err);
-	if ((rc = kitchen_supplier_name(ctx, c->supplier_id, name,
+	if ((rc = kitchen_supplier_name(ctx, c->supplier_id, day, name,
 	    sizeof name, err)) != MN_OK)
 		return rc;
 	if ((*out = strdup(name)) == NULL)
@@ -86,7 +86,7 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 	if ((rc = clean_required(c->item, "item", 200, &item, err)) != MN_OK ||
 	    (rc = clean_required(c->checked_by, "checked_by", 100, &by, err))
 	    != MN_OK ||
-	    (rc = supplier_text(ctx, c, &supplier, err)) != MN_OK ||
+	    (rc = supplier_text(ctx, day, c, &supplier, err)) != MN_OK ||
 	    (rc = mn_text_clean(c->unit ? c->unit : "", "unit", 15, &unit,
 	    err)) != MN_OK ||
 	    (rc = mn_text_clean(c->checks ? c->checks : "", "checks", 2000,
@@ -146,6 +146,44 @@ out:
 	return rc;
 }
 
+/*
+ * Rejects a sample below the smallest size of the rule in force on date
+ * (food_sample_rules).  NOTE: the form records grams without saying
+ * whether the dish is liquid, so the lower solid minimum is applied and
+ * the message gives both.
+ */
+static int
+check_sample_size(struct mn_ctx *ctx, const char *date, double quantity_g,
+    struct mn_error *err)
+{
+	double solid = 0, liquid = 0;
+	char source[128] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = mn_prepare(ctx->db, "SELECT min_solid_g, min_liquid_ml, "
+	    "source FROM food_sample_rules WHERE effective_from <= ? "
+	    "ORDER BY effective_from DESC LIMIT 1", &st, err)) != MN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		solid = sqlite3_column_double(st, 0);
+		liquid = sqlite3_column_double(st, 1);
+		snprintf(source, sizeof source, "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mn_db_fail(ctx->db, err);
+	if (rc == SQLITE_DONE || quantity_g >= solid)
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, "quantity_g",
+	    T("sample quantity: %g is too small; a sample keeps at least "
+	    "%g g of a solid dish and %g ml of a liquid one (%s)",
+	    "lượng mẫu: %g là quá ít; mẫu lưu cần ít nhất %g g với món đặc "
+	    "và %g ml với món lỏng (%s)"), quantity_g, solid, liquid, source);
+}
+
 int
 mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
     enum mn_meal meal, int64_t dish_id, double quantity_g, time_t taken_at,
@@ -168,10 +206,11 @@ mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 		    "millilitres above 0 and at most 2000",
 		    "lượng mẫu: giá trị %g không hợp lệ; cần số gam hoặc ml "
 		    "lớn hơn 0 và không quá 2000"), quantity_g);
-	if ((rc = clean_required(taken_by, "taken_by", 100, &by, err))
+	kitchen_iso(day, date);
+	if ((rc = check_sample_size(ctx, date, quantity_g, err)) != MN_OK ||
+	    (rc = clean_required(taken_by, "taken_by", 100, &by, err))
 	    != MN_OK)
 		return rc;
-	kitchen_iso(day, date);
 	kitchen_utc_time(taken_at, at, sizeof at);
 	mn_now_utc(now, sizeof now);
 	if ((rc = mn_tx_begin(ctx->db, err)) != MN_OK) {

@@ -286,20 +286,28 @@ mn_kitchen_supplier_find(struct mn_ctx *ctx, const char *name, int64_t *id,
 }
 
 int
-kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
-    size_t size, struct mn_error *err)
+kitchen_supplier_name(struct mn_ctx *ctx, int64_t id,
+    const struct mn_date *day, char *name, size_t size,
+    struct mn_error *err)
 {
+	struct mn_date expiry = { 0, 0, 0 };
 	sqlite3_stmt *st;
+	const char *text;
 	int rc, active = 0;
 
-	if ((rc = mn_prepare(ctx->db, "SELECT name, active FROM suppliers "
-	    "WHERE id = ?", &st, err)) != MN_OK)
+	if ((rc = mn_prepare(ctx->db, "SELECT name, active, "
+	    "certificate_expiry FROM suppliers WHERE id = ?", &st,
+	    err)) != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(name, size, "%s", sqlite3_column_text(st, 0));
 		active = sqlite3_column_int(st, 1);
+		text = (const char *)sqlite3_column_text(st, 2);
+		if (text == NULL || sscanf(text, "%4d-%2d-%2d", &expiry.year,
+		    &expiry.month, &expiry.day) != 3)
+			expiry.year = 0;
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -311,5 +319,17 @@ kitchen_supplier_name(struct mn_ctx *ctx, int64_t id, char *name,
 		    T("supplier: '%s' is marked inactive; expected an active "
 		    "supplier", "nơi cung cấp: '%s' đã ngừng giao dịch; cần "
 		    "nơi đang giao dịch"), name);
+	if (day != NULL && expiry.year != 0 && mn_date_cmp(&expiry, day) < 0) {
+		char shown[16];
+
+		mn_date_format(&expiry, shown, sizeof shown);
+		return mn_fail(err, MN_ERR_INVALID, "supplier",
+		    T("supplier: the food-safety certificate of '%s' expired "
+		    "on %s; record its new certificate in the supplier "
+		    "register, or choose another supplier",
+		    "nơi cung cấp: giấy chứng nhận an toàn thực phẩm của '%s' "
+		    "hết hạn ngày %s; hãy ghi giấy chứng nhận mới trong danh "
+		    "sách nơi cung cấp, hoặc chọn nơi khác"), name, shown);
+	}
 	return MN_OK;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/drafts.h"
+#include "core/kitchen.h"
 #include "tui/draft_kinds.h"
 #include "tui/screen_reg.h"
 
@@ -137,6 +138,39 @@ store_year(struct tui *ui, struct tui_form *form, int64_t id,
 	return rc;
 }
 
+/*
+ * Asks before a holiday covers days whose menu is planned or whose food
+ * is bought; a refusal leaves the form open.  Roles that do not read
+ * menus are not asked.
+ */
+static int
+warn_planned_days(struct tui *ui, const struct mn_date *first,
+    const struct mn_date *last, struct mn_error *err)
+{
+	struct mn_error kerr;
+	struct mn_date from;
+	char question[400], shown[16];
+	int menus, bought, rc;
+
+	mn_error_clear(&kerr);
+	if (mn_kitchen_days_planned(ui->ctx, first, last, &menus, &bought,
+	    &from, &kerr) != MN_OK || (menus == 0 && bought == 0))
+		return MN_OK;
+	mn_date_format(&from, shown, sizeof shown);
+	snprintf(question, sizeof question, T("From %s, %d of these days "
+	    "have a menu and %d have purchases recorded; the kitchen must "
+	    "remove those menus.  Save the holiday?", "Từ %s, %d ngày trong "
+	    "khoảng này đã có thực đơn và %d ngày đã ghi mua; bếp cần xóa "
+	    "các thực đơn đó.  Vẫn lưu ngày nghỉ?"), shown, menus, bought);
+	rc = tui_confirm(ui, question, false);
+	if (rc == TUI_OK)
+		return MN_OK;
+	return mn_fail(err, MN_ERR_INVALID, "first_day", "%s",
+	    T("holiday not saved: its days have menus or purchases",
+	    "chưa lưu ngày nghỉ: các ngày này đã có thực đơn hoặc đã ghi "
+	    "mua"));
+}
+
 static int
 store_holiday(struct tui *ui, struct tui_form *form, int64_t id,
     struct mn_error *err)
@@ -154,6 +188,8 @@ store_holiday(struct tui *ui, struct tui_form *form, int64_t id,
 		return rc;
 	if (last.year == 0)
 		last = first;
+	if ((rc = warn_planned_days(ui, &first, &last, err)) != MN_OK)
+		return rc;
 	if (id == 0)
 		rc = mn_holiday_add(ui->ctx, name, &first, &last, &id, err);
 	else

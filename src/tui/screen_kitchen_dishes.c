@@ -4,7 +4,9 @@
  * food's refuse share.  The kitchen adds dishes, renames them and adds,
  * changes or removes ingredients; the principal reads.  Each ingredient
  * change is saved at once with the dish version read, so a change made
- * meanwhile by someone else is reported as a conflict.
+ * meanwhile by someone else is reported as a conflict.  A dish on a past
+ * or approved menu is marked with that day, and the core rejects a
+ * change to it.  "Copy" makes a new dish with its ingredients.
  */
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +22,7 @@ enum {
 	ACT_OPEN = TUI_ACT_USER,
 	ACT_NEW,
 	ACT_RENAME,
+	ACT_COPY,
 	ACT_ADD_ITEM,
 	ACT_EDIT_ITEM,
 	ACT_REMOVE_ITEM,
@@ -29,6 +32,7 @@ static const struct tui_keydef list_keys[] = {
 	{ { TK_ENTER }, "Enter", "Ingredients", "Nguyên liệu", ACT_OPEN },
 	{ { 'n', TK(KEY_IC) }, "n", "New dish", "Thêm món", ACT_NEW },
 	{ { 'r' }, "r", "Rename", "Đổi tên", ACT_RENAME },
+	{ { 'c' }, "c", "Copy dish", "Sao chép món", ACT_COPY },
 	{ { '/' }, "/", "Search", "Tìm", TUI_ACT_SEARCH },
 	{ { TK_ESC, TK(KEY_LEFT) }, "Esc", "Back", "Quay lại", TUI_ACT_BACK },
 	{ { TK(KEY_F(1)), '?' }, "F1", "Help", "Trợ giúp", TUI_ACT_HELP },
@@ -49,6 +53,7 @@ static const struct tui_keydef item_keys[] = {
 static const struct kui_key_right plan_keys[] = {
 	{ ACT_NEW, MN_KITCHEN_DISHES },
 	{ ACT_RENAME, MN_KITCHEN_DISHES },
+	{ ACT_COPY, MN_KITCHEN_DISHES },
 	{ ACT_ADD_ITEM, MN_KITCHEN_DISHES },
 	{ ACT_EDIT_ITEM, MN_KITCHEN_DISHES },
 	{ ACT_REMOVE_ITEM, MN_KITCHEN_DISHES },
@@ -61,6 +66,7 @@ static const struct tui_column dish_columns[] = {
 	{ "Dish", "Món ăn", 0 },
 	{ "Crèche", "Nhà trẻ", 8 },
 	{ "Kindergarten", "Mẫu giáo", 8 },
+	{ "Fixed by menu of", "Khóa theo TĐ", 12 },
 };
 
 static const struct tui_column item_columns[] = {
@@ -134,13 +140,28 @@ read_item(struct tui_form *form, struct mn_dish_item *item,
 	return rc;
 }
 
+/* The index of the food of group in d, or -1. */
+static int
+find_item(const struct mn_dish_detail *d, int food_code,
+    enum mn_age_group group)
+{
+	for (size_t i = 0; i < d->count; i++)
+		if (d->items[i].food_code == food_code &&
+		    d->items[i].group == group)
+			return (int)i;
+	return -1;
+}
+
 /*
  * Saves d's items with item set (replacing the same food of the same
- * group, or added), checked against version.
+ * group, or added), checked against version.  orig, when the form
+ * changed an existing ingredient, is left out, so that changing its
+ * food or group does not keep the old one too.
  */
 static int
 save_item(struct tui *ui, const struct mn_dish_detail *d, int64_t version,
-    const struct mn_dish_item *item, struct mn_error *err)
+    const struct mn_dish_item *orig, const struct mn_dish_item *item,
+    struct mn_error *err)
 {
 	struct mn_dish_item *items;
 	size_t n = 0;
@@ -150,6 +171,11 @@ save_item(struct tui *ui, const struct mn_dish_detail *d, int64_t version,
 	if ((items = calloc(d->count + 1, sizeof *items)) == NULL)
 		return mn_fail(err, MN_ERR_NOMEM, "", "out of memory");
 	for (size_t i = 0; i < d->count; i++) {
+		if (orig != NULL && d->items[i].food_code == orig->food_code &&
+		    d->items[i].group == orig->group &&
+		    (orig->food_code != item->food_code ||
+		    orig->group != item->group))
+			continue;
 		items[n] = d->items[i];
 		if (items[n].food_code == item->food_code &&
 		    items[n].group == item->group) {
@@ -180,12 +206,37 @@ init_item_rows(struct tui_form_row *rows)
 }
 
 /*
+ * Asks before the form's food replaces the weight of the same food
+ * already in the dish for that age group (other than orig, the
+ * ingredient being changed).  TUI_OK: save.
+ */
+static int
+ask_replace(struct tui *ui, const struct mn_dish_detail *d,
+    const struct mn_dish_item *orig, const struct mn_dish_item *it)
+{
+	char question[400], old[32], now[32];
+	int i = find_item(d, it->food_code, it->group);
+
+	if (i < 0 || (orig != NULL && orig->food_code == it->food_code &&
+	    orig->group == it->group))
+		return TUI_OK;
+	kui_plain_number(d->items[i].edible_g, old, sizeof old);
+	kui_plain_number(it->edible_g, now, sizeof now);
+	snprintf(question, sizeof question, T("%s is already in the dish "
+	    "for %s with %s g per child.  Replace it with %s g?", "%s đã có "
+	    "trong món cho %s với %s g mỗi trẻ.  Thay bằng %s g?"),
+	    d->foods[i].name, mn_menu_group_label(it->group), old, now);
+	return tui_confirm(ui, question, false);
+}
+
+/*
  * Runs the ingredient form of dish d, prefilled with item (code 0: no
- * food yet).  The draft key is "kitchen:dish_item:ID".
+ * food yet).  orig is the ingredient being changed, NULL for a new one.
+ * The draft key is "kitchen:dish_item:ID".
  */
 static int
 item_form(struct tui *ui, const struct mn_dish_detail *d,
-    const struct mn_dish_item *item)
+    const struct mn_dish_item *item, const struct mn_dish_item *orig)
 {
 	struct tui_form_row rows[I_ROWS];
 	struct tui_form form = { .rows = rows, .nrows = I_ROWS };
@@ -227,8 +278,20 @@ item_form(struct tui *ui, const struct mn_dish_detail *d,
 		struct mn_dish_item it;
 
 		mn_error_clear(&err);
+		/* A draft read with an older version is a conflict first. */
 		if (read_item(&form, &it, &err) == MN_OK &&
-		    save_item(ui, d, form.version, &it, &err) == MN_OK) {
+		    form.version == d->version &&
+		    (rc = ask_replace(ui, d, orig, &it)) != TUI_OK) {
+			if (rc == TUI_END)
+				break;
+			rc = TUI_OK;
+			mn_fail(&err, MN_ERR_INVALID, "food", "%s",
+			    T("not saved: the food is already in the dish "
+			    "for that age group; change its row instead",
+			    "chưa lưu: thực phẩm đã có trong món cho nhóm "
+			    "tuổi đó; hãy sửa dòng của nó"));
+		} else if (err.status == MN_OK &&
+		    save_item(ui, d, form.version, orig, &it, &err) == MN_OK) {
 			tui_message(ui, T("Dish saved", "Đã lưu món ăn"));
 			break;
 		}
@@ -293,6 +356,24 @@ new_dish_form(struct tui *ui, int food_code, int64_t *id)
 
 /* ---- A dish's ingredients ------------------------------------------------ */
 
+/*
+ * Writes the first day of a past or approved menu that fixes dish id,
+ * as dd/mm/yyyy, or "" when the dish may change.
+ */
+static void
+lock_mark(struct tui *ui, int64_t id, char *buf, size_t size)
+{
+	struct mn_error err;
+	struct mn_date day;
+	bool approved;
+
+	buf[0] = '\0';
+	mn_error_clear(&err);
+	if (mn_kitchen_dish_locked(ui->ctx, id, &day, &approved, &err) ==
+	    MN_OK && day.year != 0)
+		mn_date_format(&day, buf, size);
+}
+
 static void
 fill_items(struct tui_list *l, const struct mn_dish_detail *d)
 {
@@ -356,7 +437,7 @@ item_action(struct tui *ui, const struct mn_dish_detail *d, int action,
 		/* The group of the selected row is the likely one. */
 		if (row >= 0)
 			item.group = d->items[row].group;
-		return item_form(ui, d, &item);
+		return item_form(ui, d, &item, NULL);
 	}
 	if (row < 0 || (size_t)row >= d->count) {
 		tui_error(ui, "%s", T("No ingredient selected",
@@ -364,7 +445,7 @@ item_action(struct tui *ui, const struct mn_dish_detail *d, int action,
 		return TUI_OK;
 	}
 	if (action == ACT_EDIT_ITEM)
-		return item_form(ui, d, &d->items[row]);
+		return item_form(ui, d, &d->items[row], &d->items[row]);
 	return remove_item(ui, d, row);
 }
 
@@ -375,7 +456,7 @@ dish_view(struct tui *ui, int64_t id)
 	struct mn_dish_detail d = { 0 };
 	struct tui_list list;
 	struct mn_error err;
-	char title[300];
+	char title[400], lock[16];
 	int rc = TUI_OK;
 
 	kui_filter_keys(ui, item_keys, plan_keys, NPLAN, keys, KEYS_MAX);
@@ -395,7 +476,13 @@ dish_view(struct tui *ui, int64_t id)
 		}
 		fill_items(&list, &d);
 		list.sel = sel < list.nshown ? sel : 0;
-		snprintf(title, sizeof title, "%s", d.name);
+		lock_mark(ui, d.id, lock, sizeof lock);
+		if (lock[0] != '\0')
+			snprintf(title, sizeof title, T("%s (fixed by the menu "
+			    "of %s; copy it to change)", "%s (khóa theo thực "
+			    "đơn %s; sao chép để sửa)"), d.name, lock);
+		else
+			snprintf(title, sizeof title, "%s", d.name);
 		kui_set_minimum(ui);
 		action = tui_list_run(ui, &list, keys);
 		if (action == TUI_ACT_END) {
@@ -439,6 +526,33 @@ rename_dish(struct tui *ui, const struct mn_dish_summary *s)
 	return TUI_OK;
 }
 
+static int
+copy_dish(struct tui *ui, const struct mn_dish_summary *s)
+{
+	struct mn_error err;
+	char *name, suggest[240];
+	int64_t id = 0;
+	int rc;
+
+	snprintf(suggest, sizeof suggest, T("%.200s (new)", "%.200s (mới)"),
+	    s->name);
+	rc = kui_ask(ui, T("Copy the dish: name of the new dish",
+	    "Sao chép món: tên món mới"), "Dish name", "Tên món", suggest,
+	    200, &name);
+	if (rc != TUI_OK)
+		return rc == TUI_END ? TUI_END : TUI_OK;
+	mn_error_clear(&err);
+	rc = mn_kitchen_dish_copy(ui->ctx, s->id, name, &id, &err);
+	free(name);
+	if (rc != MN_OK) {
+		tui_error(ui, "%s", err.message);
+		return TUI_OK;
+	}
+	tui_message(ui, T("Dish copied; change the copy's ingredients",
+	    "Đã sao chép món; hãy sửa nguyên liệu của bản sao"));
+	return dish_view(ui, id);
+}
+
 static void
 fill_dishes(struct tui *ui, struct tui_list *l, struct mn_dish_summary **rows,
     size_t *n)
@@ -455,13 +569,14 @@ fill_dishes(struct tui *ui, struct tui_list *l, struct mn_dish_summary **rows,
 		return;
 	}
 	for (size_t i = 0; i < *n; i++) {
-		char nt[16], mg[16];
-		const char *cells[3] = { (*rows)[i].name, nt, mg };
+		char nt[16], mg[16], lock[16];
+		const char *cells[4] = { (*rows)[i].name, nt, mg, lock };
 
 		snprintf(nt, sizeof nt, "%d",
 		    (*rows)[i].items[MN_GROUP_NHA_TRE]);
 		snprintf(mg, sizeof mg, "%d",
 		    (*rows)[i].items[MN_GROUP_MAU_GIAO]);
+		lock_mark(ui, (*rows)[i].id, lock, sizeof lock);
 		tui_list_add(l, cells);
 	}
 }
@@ -490,6 +605,8 @@ dispatch(struct tui *ui, const struct mn_dish_summary *sel, int action)
 		return dish_view(ui, sel->id);
 	if (action == ACT_RENAME)
 		return rename_dish(ui, sel);
+	if (action == ACT_COPY)
+		return copy_dish(ui, sel);
 	return TUI_OK;
 }
 
@@ -530,7 +647,7 @@ screen_kitchen_dishes(struct tui *ui)
 	int rc;
 
 	kui_filter_keys(ui, list_keys, plan_keys, NPLAN, keys, KEYS_MAX);
-	tui_list_init(&ds.list, dish_columns, 3);
+	tui_list_init(&ds.list, dish_columns, 4);
 	ds.list.empty_en = "No dishes yet";
 	ds.list.empty_vi = "Chưa có món ăn";
 	rc = kui_list_loop(ui, T("Dishes", "Món ăn"), keys, reload_dishes,
@@ -562,7 +679,7 @@ kitchen_dish_reopen(struct tui *ui, const char *record)
 		tui_error(ui, "%s", err.message);
 		return TUI_CANCEL;
 	}
-	rc = item_form(ui, &d, &item);
+	rc = item_form(ui, &d, &item, NULL);
 	mn_dish_detail_free(&d);
 	return rc;
 }

@@ -142,6 +142,26 @@ add_totals(struct market_view *v)
 	add_summary(&v->list, label, text);
 }
 
+/*
+ * Says when the day's saved meal count no longer matches the attendance,
+ * unless another message is waiting to be shown.
+ */
+static void
+warn_stale_count(struct tui *ui, const struct mn_date *day)
+{
+	struct mn_meal_check check;
+	struct mn_error err;
+	char text[300];
+
+	mn_error_clear(&err);
+	if (ui->message[0] != '\0' ||
+	    mn_kitchen_meals_check(ui->ctx, day, &check, &err) != MN_OK)
+		return;
+	mn_kitchen_meals_check_text(&check, text, sizeof text);
+	if (text[0] != '\0')
+		tui_error(ui, "%s", text);
+}
+
 static void
 reload(struct tui *ui, struct market_view *v)
 {
@@ -169,6 +189,7 @@ reload(struct tui *ui, struct market_view *v)
 	for (size_t i = 0; i < v->market.count; i++)
 		add_line(&v->list, &v->market.lines[i]);
 	add_totals(v);
+	warn_stale_count(ui, &v->day);
 	kui_day_label(&v->day, label, sizeof label);
 	snprintf(v->title, sizeof v->title, T("%s/%04d, meals: %s %d, %s %d",
 	    "%s/%04d, suất ăn: %s %d, %s %d"),
@@ -391,6 +412,7 @@ meal_counts(struct tui *ui, struct market_view *v)
 		int action, row;
 
 		fill_counts(v, &list);
+		warn_stale_count(ui, &v->day);
 		action = tui_list_run(ui, &list, count_keys);
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;

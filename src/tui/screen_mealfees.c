@@ -73,8 +73,9 @@ fill(struct tui *ui, struct tui_list *l, const char *month)
 	struct mn_error err;
 	size_t count = 0;
 	int64_t opening = 0, in = 0, out = 0, balance, money[5];
+	struct mn_meal_check check;
 	int meals = 0;
-	char number[16];
+	char number[16], stale[400] = "";
 
 	mn_error_clear(&err);
 	tui_list_clear(l);
@@ -88,7 +89,7 @@ fill(struct tui *ui, struct tui_list *l, const char *month)
 	add_money_row(l, T("Carried in", "Tồn đầu tháng"), "", money, 5);
 	balance = opening;
 	for (size_t i = 0; i < count; i++) {
-		struct mn_date d;
+		struct mn_date d = { 0, 0, 0 };
 		char label[32];
 
 		if (mn_date_parse_iso(rows[i].date, "date", &d, NULL) == MN_OK)
@@ -96,6 +97,21 @@ fill(struct tui *ui, struct tui_list *l, const char *month)
 		else
 			snprintf(label, sizeof label, "%s", rows[i].date);
 		snprintf(number, sizeof number, "%d", rows[i].children);
+		/* A star marks a count that no longer matches attendance. */
+		mn_error_clear(&err);
+		if (mn_kitchen_meals_check(ui->ctx, &d, &check, &err) ==
+		    MN_OK && check.stale) {
+			snprintf(number, sizeof number, "%d*",
+			    rows[i].children);
+			if (stale[0] == '\0') {
+				char why[300];
+
+				mn_kitchen_meals_check_text(&check, why,
+				    sizeof why);
+				snprintf(stale, sizeof stale, "* %s: %s", label,
+				    why);
+			}
+		}
 		money[0] = rows[i].money_in;
 		money[1] = rows[i].money_out;
 		money[2] = rows[i].day_balance;
@@ -116,6 +132,8 @@ fill(struct tui *ui, struct tui_list *l, const char *month)
 	    INT64_MIN;
 	add_money_row(l, T("Month", "Cộng tháng"), number, money, 5);
 	free(rows);
+	if (stale[0] != '\0' && ui->message[0] == '\0')
+		tui_error(ui, "%s", stale);
 	return true;
 }
 

@@ -187,11 +187,20 @@ reload(struct tui *ui, struct week_view *v)
 		for (size_t i = 0; i < v->nentries; i++)
 			if (strcmp(v->entries[i].date, date) == 0)
 				any = true;
-		if (!any && !mn_calendar_is_school_day(ui->ctx, &day)) {
-			if (wd < 5)
-				add_row(v, &day, -1, true,
+		if (!mn_calendar_is_school_day(ui->ctx, &day)) {
+			/*
+			 * A holiday added after the menu was planned keeps
+			 * its dishes listed under the mark, so that the
+			 * kitchen sees what to remove.
+			 */
+			if (wd < 5 || any)
+				add_row(v, &day, -1, true, any ?
+				    T("(no school; the menu is not used)",
+				    "(nghỉ; thực đơn không dùng)") :
 				    T("(no school)", "(nghỉ)"));
-			continue;
+			if (!any)
+				continue;
+			first = false;
 		}
 		for (int m = 0; m < MN_MEAL_COUNT; m++) {
 			dishes_of(v, date, m, dishes, sizeof dishes);

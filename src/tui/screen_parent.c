@@ -298,7 +298,7 @@ view_menu(struct tui *ui, int64_t child_id, bool week)
 	struct mn_error err;
 	struct mn_date today;
 	char wk[16], iso[11], *text = NULL, last_date[11] = "";
-	int last_meal = -1, shown = 0;
+	int last_meal = -1, shown = 0, rc;
 	size_t count = 0, size;
 	FILE *f;
 
@@ -310,9 +310,15 @@ view_menu(struct tui *ui, int64_t child_id, bool week)
 	mn_date_today(&today);
 	mn_date_format_iso(&today, iso, sizeof iso);
 	iso_week(&today, wk, sizeof wk);
-	if (mn_kitchen_menu_week(ui->ctx, wk, strcmp(card.age_level, "nt") ==
-	    0 ? MN_GROUP_NHA_TRE : MN_GROUP_MAU_GIAO, &items, &count, &err) !=
-	    MN_OK) {
+	rc = mn_kitchen_menu_week(ui->ctx, wk, strcmp(card.age_level, "nt") ==
+	    0 ? MN_GROUP_NHA_TRE : MN_GROUP_MAU_GIAO, &items, &count, &err);
+	if (rc == MN_ERR_NOTFOUND && strcmp(err.field, "week") == 0) {
+		/* A week not yet approved: say so on the page itself. */
+		if ((text = strdup(err.message)) == NULL)
+			return TUI_OK;
+		return show_stream(ui, text);
+	}
+	if (rc != MN_OK) {
 		tui_error(ui, "%s", err.message);
 		return TUI_OK;
 	}

@@ -54,9 +54,16 @@ EOF
     fail "supplier from the draft not stored"
 
 echo "== a dish ingredient draft saved after another change is a conflict"
-DISH='Sữa tươi'
+# A copy of a demo dish that is on no menu yet, so that it may change
+# (a dish of a past or approved menu may not).
+DISH='Sữa tươi thử'
+q "INSERT INTO dishes (name, changed_by, changed_at) VALUES ('$DISH',
+    'test', '2026-01-01T00:00:00Z')"
 dish_id=$(q "SELECT id FROM dishes WHERE name = '$DISH'")
-[ -n "$dish_id" ] || fail "the demo has no dish '$DISH'"
+[ -n "$dish_id" ] || fail "the dish '$DISH' was not created"
+q "INSERT INTO dish_items SELECT $dish_id, food_id, age_group, edible_g
+    FROM dish_items WHERE dish_id = (SELECT id FROM dishes
+    WHERE name = 'Sữa tươi')"
 grams=$(q "SELECT group_concat(age_group || '=' || edible_g) FROM
     dish_items WHERE dish_id = $dish_id")
 {

@@ -28,6 +28,14 @@ db "INSERT INTO dishes (name, changed_by, changed_at)
     SELECT '$day', g.value, 'lunch', d.id FROM dishes d,
     json_each('[\"nha-tre\", \"mau-giao\"]') g WHERE d.name = '$DISH'" ||
     fail "could not plan today's lunch"
+# Parents see approved weeks only.
+week=$(TZ=Asia/Ho_Chi_Minh date +%G-W%V)
+db "INSERT INTO menu_weeks (week, age_group, status, approved_by,
+    approved_at, changed_by, changed_at)
+    SELECT '$week', g.value, 'approved', 'test', '$day', 'test', '$day'
+    FROM json_each('[\"nha-tre\", \"mau-giao\"]') g
+    WHERE true ON CONFLICT (week, age_group) DO UPDATE SET
+    status = 'approved'" || fail "could not approve this week's menu"
 
 down=$(menu_down parent 40x15 "Con của tôi")
 {

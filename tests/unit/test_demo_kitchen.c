@@ -17,6 +17,7 @@
 #include "core/demo_registers.h"
 #include "core/kitchen.h"
 #include "core/kitchen_view.h"
+#include "core/attendance.h"
 #include "core/registers.h"
 
 static struct mn_ctx ctx;
@@ -32,6 +33,7 @@ setup(void **state)
 	test_open_db(&ctx, &cfg);
 	if (mn_kitchen_seed_foods(&ctx, &added, &err) != MN_OK ||
 	    mn_demo_registers(&ctx, 7, &err) != MN_OK ||
+	    mn_demo_attendance(&ctx, 7, &err) != MN_OK ||
 	    mn_demo_kitchen(&ctx, 7, &err) != MN_OK) {
 		fprintf(stderr, "demo: %s\n", err.message);
 		return -1;
@@ -71,6 +73,69 @@ test_demo_twice_rejected(void **state)
 }
 
 /* A manual meal count above the group's enrolled children is refused. */
+/*
+ * The demo's meal counts from attendance agree with its attendance
+ * marks on every past school day; changing a mark makes the day's
+ * count stale until the kitchen copies the attendance again.
+ */
+static void
+test_meal_counts_follow_attendance(void **state)
+{
+	struct mn_error err = { 0 };
+	struct mn_meal_check check;
+	struct mn_date day, today, last = { 0, 0, 0 };
+	int days = 0, meals[MN_GROUP_COUNT];
+	int64_t day_id;
+	char sql[512];
+
+	(void)state;
+	mn_date_today(&today);
+	for (long d = mn_date_to_days(&today) - 60;
+	    d <= mn_date_to_days(&today); d++) {
+		mn_date_from_days(d, &day);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM meal_counts "
+		    "WHERE day = '%04d-%02d-%02d' AND from_attendance IS NOT "
+		    "NULL", day.year, day.month, day.day);
+		if (query_int(sql) == 0)
+			continue;
+		assert_int_equal(mn_kitchen_meals_check(&ctx, &day, &check,
+		    &err), MN_OK);
+		assert_false(check.stale);
+		for (int g = 0; g < MN_GROUP_COUNT; g++)
+			assert_int_equal(check.saved[g], check.attendance[g]);
+		if (check.classes_taken > 0) {
+			days++;
+			last = day;
+		}
+	}
+	assert_true(days > 0);
+	/* A present child of that day is marked absent afterwards. */
+	snprintf(sql, sizeof sql, "SELECT d.id FROM class_days d JOIN "
+	    "attendance_marks m ON m.class_day_id = d.id JOIN classes c ON "
+	    "c.id = d.class_id WHERE d.day = '%04d-%02d-%02d' AND m.mark = "
+	    "'present' AND c.age_group GLOB 'mg-*' LIMIT 1", last.year,
+	    last.month, last.day);
+	day_id = query_int(sql);
+	assert_true(day_id > 0);
+	snprintf(sql, sizeof sql, "UPDATE attendance_marks SET mark = "
+	    "'unexcused' WHERE class_day_id = %lld AND child_id = (SELECT "
+	    "child_id FROM attendance_marks WHERE class_day_id = %lld AND "
+	    "mark = 'present' LIMIT 1)", (long long)day_id,
+	    (long long)day_id);
+	assert_int_equal(sqlite3_exec(ctx.db, sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(mn_kitchen_meals_check(&ctx, &last, &check, &err),
+	    MN_OK);
+	assert_true(check.stale);
+	assert_int_equal(check.attendance[MN_GROUP_MAU_GIAO],
+	    check.saved[MN_GROUP_MAU_GIAO] - 1);
+	assert_int_equal(mn_kitchen_meals_from_attendance(&ctx, &last, meals,
+	    NULL, &err), MN_OK);
+	assert_int_equal(mn_kitchen_meals_check(&ctx, &last, &check, &err),
+	    MN_OK);
+	assert_false(check.stale);
+}
+
 static void
 test_meal_count_capped(void **state)
 {
@@ -332,6 +397,7 @@ main(void)
 		cmocka_unit_test(test_view_lists),
 		cmocka_unit_test(test_view_denies_parent),
 		/* Last, because it changes a day's meal count. */
+		cmocka_unit_test(test_meal_counts_follow_attendance),
 		cmocka_unit_test(test_meal_count_capped),
 	};
 

@@ -251,7 +251,7 @@ day_nutrition_from_menu(void **state)
 	struct mn_nutrition n;
 	struct mn_error err = { 0 };
 
-	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
+	act_as(&fx->ctx, MN_ROLE_TEACHER, "giaovien");
 	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
 	    MN_GROUP_MAU_GIAO, &n, &err), MN_OK);
 	assert_true(fabs(n.value[MN_NUT_PROTEIN] - 21.47) < 1e-9);
@@ -330,12 +330,21 @@ bad_dishes_rejected(void **state)
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM dishes"),
 	    before);
 	/* A stale version is a conflict, and nothing changes. */
-	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->snack, 7,
+	assert_int_equal(mn_kitchen_dish_add(&fx->ctx, "Sữa chua", twice, 1,
+	    &id, &err), MN_OK);
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, id, 7,
 	    twice, 1, &err), MN_ERR_CONFLICT);
-	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->snack, 1,
+	assert_string_equal(err.field, "version");
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, id, 1,
 	    twice, 1, &err), MN_OK);
 	assert_int_equal(count_rows(&fx->ctx, "SELECT version FROM dishes "
-	    "WHERE name = 'Sữa'"), 2);
+	    "WHERE name = 'Sữa chua'"), 2);
+	/* The snack was served on a past day: it keeps its ingredients. */
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, fx->snack, 1,
+	    twice, 1, &err), MN_ERR_CONFLICT);
+	assert_string_equal(err.field, "dish");
+	assert_int_equal(count_rows(&fx->ctx, "SELECT version FROM dishes "
+	    "WHERE name = 'Sữa'"), 1);
 }
 
 static void
@@ -595,6 +604,27 @@ food_safety_logs(void **state)
 	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
 	    "food_checks"), 1);
 
+	/* QĐ 1246/QĐ-BYT: at least 100 g (solid), from food_sample_rules. */
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
+	    MN_MEAL_LUNCH, fx->lunch, 5, taken, "Lê Văn Mẫu", &sample, &err),
+	    MN_ERR_INVALID);
+	assert_string_equal(err.field, "quantity_g");
+	assert_non_null(strstr(err.message, "100 g"));
+	assert_non_null(strstr(err.message, "150 ml"));
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
+	    MN_MEAL_LUNCH, fx->lunch, 99.5, taken, "Lê Văn Mẫu", &sample,
+	    &err), MN_ERR_INVALID);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
+	    "food_samples"), 0);
+	/* A later rule applies from its date only. */
+	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT INTO "
+	    "food_sample_rules (effective_from, min_solid_g, min_liquid_ml, "
+	    "changed_by, changed_at) VALUES ('2026-12-01', 120, 150, 't', "
+	    "'t')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &tuesday,
+	    MN_MEAL_LUNCH, fx->lunch, 110, taken, "Lê Văn Mẫu", &id, &err),
+	    MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "120 g"));
 	assert_int_equal(mn_kitchen_sample_add(&fx->ctx, &monday,
 	    MN_MEAL_LUNCH, fx->lunch, 100, taken, "Lê Văn Mẫu", &sample, &err),
 	    MN_OK);
@@ -858,6 +888,52 @@ import_checks_before_writing(void **state)
 	    &updated, &err), MN_ERR_DENIED);
 }
 
+/*
+ * The first bad line is reported first, a repeated code or name
+ * included, and ';' separates the fields when the header uses it.
+ */
+static void
+import_reports_lines_in_order(void **state)
+{
+	static const char header[] = "code,name,group,origin,refuse_pct,"
+	    "energy_kcal,protein_g,lipid_g,glucid_g,fibre_g,calcium_mg,"
+	    "iron_mg,retinol_ug,beta_carotene_ug,vitamin_b1_mg,vitamin_c_mg,"
+	    "purchase_unit,unit_grams\n";
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	char text[2048], semi[2048];
+	const char *path;
+	int added, updated;
+
+	/* Line 3 repeats line 2's code, line 4 its name, line 5 is bad. */
+	snprintf(text, sizeof text, "%s%s%s%s%s", header,
+	    "91001,Rau thử,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n",
+	    "91001,Rau khác,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n",
+	    "91002,Rau thử,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n",
+	    "91003,Rau hỏng,4,vegetable,0,20,2,0,3,-1,,,,,,,kg,1000\n");
+	path = test_write_file("order.csv", text);
+	assert_int_equal(mn_kitchen_import_foods(&fx->ctx, path, true, &added,
+	    &updated, &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "line 3"));
+	assert_string_equal(err.field, "code");
+	assert_non_null(strstr(err.message, "2 more errors"));
+
+	/* The same good rows with ';' are read as with ','. */
+	snprintf(text, sizeof text, "%s%s", header,
+	    "91001,Rau thử,4,vegetable,0,20,2,0,3,,,,,,,,kg,1000\n");
+	snprintf(semi, sizeof semi, "%s", text);
+	for (char *p = semi; *p != '\0'; p++)
+		if (*p == ',')
+			*p = ';';
+	path = test_write_file("semi.csv", semi);
+	assert_int_equal(mn_kitchen_import_foods(&fx->ctx, path, false, &added,
+	    &updated, &err), MN_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM foods "
+	    "WHERE code = 91001 AND name = 'Rau thử' AND energy_kcal = 20"),
+	    1);
+}
+
 static void
 writes_leave_audit_rows(void **state)
 {
@@ -869,6 +945,48 @@ writes_leave_audit_rows(void **state)
 	    "table_name = 'menu_items'") == 2);
 	assert_true(count_rows(&fx->ctx, "SELECT count(*) FROM audit WHERE "
 	    "table_name = 'foods' AND action = 'import'") == 1);
+}
+
+/* Parents see a week's menu once approved; staff see the draft. */
+static void
+parents_see_approved_menus_only(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	struct mn_menu_entry *items;
+	struct mn_nutrition n;
+	size_t count;
+
+	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &items, &count, &err), MN_ERR_NOTFOUND);
+	assert_null(items);
+	assert_int_equal(count, 0);
+	assert_non_null(strstr(err.message, "not approved"));
+	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
+	    MN_GROUP_MAU_GIAO, &n, &err), MN_ERR_NOTFOUND);
+	assert_non_null(strstr(err.message, "not approved"));
+	assert_int_equal(mn_kitchen_week_nutrition(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &n, &err), MN_ERR_NOTFOUND);
+	/* A teacher who is also a parent reads the draft. */
+	act_as(&fx->ctx, MN_ROLE_PARENT | MN_ROLE_TEACHER, "giaovien");
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &items, &count, &err), MN_OK);
+	assert_int_equal(count, 2);
+	free(items);
+	act_as(&fx->ctx, MN_ROLE_PRINCIPAL, "hieutruong");
+	assert_int_equal(mn_kitchen_menu_approve(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, true, &err), MN_OK);
+	act_as(&fx->ctx, MN_ROLE_PARENT, "phuhuynh");
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_MAU_GIAO, &items, &count, &err), MN_OK);
+	assert_int_equal(count, 2);
+	free(items);
+	assert_int_equal(mn_kitchen_day_nutrition(&fx->ctx, &monday,
+	    MN_GROUP_MAU_GIAO, &n, &err), MN_OK);
+	/* The crèche's week of the same dates is still a draft. */
+	assert_int_equal(mn_kitchen_menu_week(&fx->ctx, "2026-W49",
+	    MN_GROUP_NHA_TRE, &items, &count, &err), MN_ERR_NOTFOUND);
 }
 
 int
@@ -891,7 +1009,9 @@ main(void)
 		T_(allergy_text_matching),
 		T_(allergy_children_both_sources),
 		T_(import_checks_before_writing),
+		T_(import_reports_lines_in_order),
 		T_(writes_leave_audit_rows),
+		T_(parents_see_approved_menus_only),
 #undef T_
 	};
 

@@ -154,6 +154,120 @@ dish_validation_writes_nothing(void **state)
 	mn_dish_detail_free(&d);
 }
 
+/* A Monday weeks weeks from the current week's Monday (negative: past). */
+static void
+monday_from_now(int weeks, struct mn_date *d)
+{
+	struct mn_date today;
+	long days;
+
+	mn_date_today(&today);
+	days = mn_date_to_days(&today);
+	days -= mn_date_weekday(&today);
+	mn_date_from_days(days + 7L * weeks, d);
+}
+
+static void
+iso_week(const struct mn_date *mon, char week[16])
+{
+	struct mn_date thursday;
+	long jan1;
+
+	mn_date_from_days(mn_date_to_days(mon) + 3, &thursday);
+	jan1 = mn_date_to_days(&(struct mn_date){ thursday.year, 1, 1 });
+	snprintf(week, 16, "%04d-W%02d", thursday.year,
+	    (int)((mn_date_to_days(&thursday) - jan1) / 7 + 1));
+}
+
+static void
+dish_fixed_by_approved_and_past_menus(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	struct mn_dish_item more[] = {
+		{ 90001, MN_GROUP_MAU_GIAO, 90 },
+		{ 90002, MN_GROUP_MAU_GIAO, 40 },
+	};
+	struct mn_date future, past, day;
+	struct mn_dish_detail d;
+	char week[16], shown[16];
+	int64_t id = fx->dish, copy, other;
+	bool approved;
+
+	monday_from_now(2, &future);
+	monday_from_now(-1, &past);
+	iso_week(&future, week);
+	assert_int_equal(mn_kitchen_menu_set(&fx->ctx, &future,
+	    MN_GROUP_MAU_GIAO, MN_MEAL_LUNCH, &id, 1, &err), MN_OK);
+	/* A draft future week does not fix the dish. */
+	assert_int_equal(mn_kitchen_dish_locked(&fx->ctx, id, &day,
+	    &approved, &err), MN_OK);
+	assert_int_equal(day.year, 0);
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, id, 1, more, 2,
+	    &err), MN_OK);
+
+	act_as(&fx->ctx, MN_ROLE_PRINCIPAL, "hieutruong");
+	assert_int_equal(mn_kitchen_menu_approve(&fx->ctx, week,
+	    MN_GROUP_MAU_GIAO, true, &err), MN_OK);
+	act_as(&fx->ctx, MN_ROLE_KITCHEN, "bep");
+	assert_int_equal(mn_kitchen_dish_locked(&fx->ctx, id, &day,
+	    &approved, &err), MN_OK);
+	assert_int_equal(mn_date_cmp(&day, &future), 0);
+	assert_true(approved);
+	mn_date_format(&future, shown, sizeof shown);
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, id, 2, more, 1,
+	    &err), MN_ERR_CONFLICT);
+	assert_string_equal(err.field, "dish");
+	assert_non_null(strstr(err.message, shown));
+	assert_non_null(strstr(err.message, "copy"));
+	assert_int_equal(mn_kitchen_dish_rename(&fx->ctx, id, 2, "Cơm mới",
+	    &err), MN_ERR_CONFLICT);
+	assert_non_null(strstr(err.message, shown));
+	assert_int_equal(mn_kitchen_dish_get(&fx->ctx, id, &d, &err), MN_OK);
+	assert_string_equal(d.name, "Cơm thịt");
+	assert_int_equal(d.version, 2);
+	assert_int_equal(d.count, 2);
+	mn_dish_detail_free(&d);
+
+	/* The copy has the same ingredients and may change. */
+	assert_int_equal(mn_kitchen_dish_copy(&fx->ctx, id, "Cơm thịt",
+	    &copy, &err), MN_ERR_EXISTS);
+	assert_int_equal(mn_kitchen_dish_copy(&fx->ctx, id, "Cơm thịt 2",
+	    &copy, &err), MN_OK);
+	assert_true(copy != id);
+	assert_int_equal(mn_kitchen_dish_get(&fx->ctx, copy, &d, &err),
+	    MN_OK);
+	assert_string_equal(d.name, "Cơm thịt 2");
+	assert_int_equal(d.count, 2);
+	assert_true(d.items[0].edible_g == 90 || d.items[1].edible_g == 90);
+	mn_dish_detail_free(&d);
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, copy, 1, more, 1,
+	    &err), MN_OK);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM audit "
+	    "WHERE detail = 'copy of dish 1'"), 1);
+	act_as(&fx->ctx, MN_ROLE_PRINCIPAL, "hieutruong");
+	assert_int_equal(mn_kitchen_dish_copy(&fx->ctx, id, "Cơm thịt 3",
+	    &other, &err), MN_ERR_DENIED);
+	/* Reopened, the week no longer fixes the dish. */
+	assert_int_equal(mn_kitchen_menu_approve(&fx->ctx, week,
+	    MN_GROUP_MAU_GIAO, false, &err), MN_OK);
+	act_as(&fx->ctx, MN_ROLE_KITCHEN, "bep");
+	assert_int_equal(mn_kitchen_dish_rename(&fx->ctx, id, 2, "Cơm mới",
+	    &err), MN_OK);
+
+	/* A menu day already past fixes the copy. */
+	assert_int_equal(mn_kitchen_menu_set(&fx->ctx, &past,
+	    MN_GROUP_MAU_GIAO, MN_MEAL_LUNCH, &copy, 1, &err), MN_OK);
+	assert_int_equal(mn_kitchen_dish_locked(&fx->ctx, copy, &day,
+	    &approved, &err), MN_OK);
+	assert_int_equal(mn_date_cmp(&day, &past), 0);
+	assert_false(approved);
+	assert_int_equal(mn_kitchen_dish_set_items(&fx->ctx, copy, 2, more, 2,
+	    &err), MN_ERR_CONFLICT);
+	mn_date_format(&past, shown, sizeof shown);
+	assert_non_null(strstr(err.message, shown));
+}
+
 static void
 dish_edit_detects_conflict(void **state)
 {
@@ -496,6 +610,44 @@ food_check_names_supplier(void **state)
 	assert_string_equal(err.field, "supplier");
 }
 
+/* A certificate that expired before the day refuses the supplier. */
+static void
+expired_certificate_refused(void **state)
+{
+	struct fixture *fx = *state;
+	struct mn_error err = { 0 };
+	struct mn_food_check c = { .step = 1, .meal = -1, .item = "Rau cải",
+	    .checks = "tươi", .accepted = true, .checked_by = "Bếp" };
+	struct mn_date last_valid = { 2026, 11, 29 };
+	struct mn_supplier s;
+	int64_t id;
+	int checks = count_rows(&fx->ctx, "SELECT count(*) FROM food_checks");
+
+	fill_supplier(&s);
+	snprintf(s.certificate_expiry, sizeof s.certificate_expiry,
+	    "2026-11-29");
+	assert_int_equal(mn_kitchen_supplier_save(&fx->ctx, &s, &err), MN_OK);
+	c.supplier_id = s.id;
+	/* Valid on its last day, refused the day after. */
+	assert_int_equal(mn_kitchen_food_check_add(&fx->ctx, &last_valid, &c,
+	    &id, &err), MN_OK);
+	assert_int_equal(mn_kitchen_food_check_add(&fx->ctx, &monday, &c, &id,
+	    &err), MN_ERR_INVALID);
+	assert_string_equal(err.field, "supplier");
+	assert_non_null(strstr(err.message, "HTX Rau sạch Thử"));
+	assert_non_null(strstr(err.message, "29/11/2026"));
+	assert_non_null(strstr(err.message, "new certificate"));
+	assert_int_equal(mn_kitchen_purchase_add_from(&fx->ctx, &monday, 90001,
+	    2, 20000, s.id, &id, &err), MN_ERR_INVALID);
+	assert_non_null(strstr(err.message, "29/11/2026"));
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
+	    "food_checks"), checks + 1);
+	assert_int_equal(count_rows(&fx->ctx, "SELECT count(*) FROM "
+	    "purchases"), 0);
+	assert_int_equal(mn_kitchen_purchase_add_from(&fx->ctx, &last_valid,
+	    90001, 2, 20000, s.id, &id, &err), MN_OK);
+}
+
 static void
 requirement_in_force_on_menu_date(void **state)
 {
@@ -589,11 +741,13 @@ main(void)
 #define T_(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T_(dish_validation_writes_nothing),
 		T_(dish_edit_detects_conflict),
+		T_(dish_fixed_by_approved_and_past_menus),
 		T_(bought_weight_from_refuse),
 		T_(price_in_force_by_date),
 		T_(food_add_and_update),
 		T_(supplier_validation),
 		T_(food_check_names_supplier),
+		T_(expired_certificate_refused),
 		T_(requirement_in_force_on_menu_date),
 		cmocka_unit_test(rights_match_roles),
 #undef T_
