@@ -365,6 +365,8 @@ kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
 	struct mn_supplier *rows = NULL;
 	struct tui_list list;
 	struct mn_error err;
+	struct mn_date today;
+	char today_iso[11];
 	size_t n = 0;
 	int row;
 	const char *none[2] = { T("(none from the register)",
@@ -376,11 +378,26 @@ kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
 		tui_error(ui, "%s", err.message);
 		return TUI_CANCEL;
 	}
+	mn_date_today(&today);
+	mn_date_format_iso(&today, today_iso, sizeof today_iso);
 	tui_list_init(&list, supplier_pick_columns, 2);
 	tui_list_add(&list, none);
 	for (size_t i = 0; i < n; i++) {
 		const char *cells[2] = { rows[i].name, rows[i].supplies };
+		char what[320], expiry[16];
+		struct mn_date d;
 
+		/* The core refuses an expired supplier; say so up front. */
+		if (rows[i].certificate_expiry[0] != '\0' &&
+		    strcmp(rows[i].certificate_expiry, today_iso) < 0 &&
+		    mn_date_parse_iso(rows[i].certificate_expiry, "",
+		    &d, NULL) == MN_OK) {
+			mn_date_format(&d, expiry, sizeof expiry);
+			snprintf(what, sizeof what, T("certificate expired %s "
+			    "- %s", "GCN hết hạn %s - %s"), expiry,
+			    rows[i].supplies);
+			cells[1] = what;
+		}
 		tui_list_add(&list, cells);
 	}
 	row = run_pick(ui, title, &list);

@@ -33,7 +33,7 @@ wait "Nơi cung cấp thực phẩm (bước 1)"
 type /
 type "An Phát"
 key Enter
-wait "thịt, cá, trứng, sữa"
+wait "GCN hết hạn $expired_vn - thịt, cá"
 key Enter
 wait "Nội dung kiểm tra"
 type 1
