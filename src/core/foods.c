@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/validate.h"
 #include "core/foods.h"
 
 enum column {
@@ -111,6 +112,31 @@ column_name(int col)
 	if (col < COL_UNIT)
 		return nutrients[col - COL_NUTRIENTS].key;
 	return col == COL_UNIT ? "purchase_unit" : "unit_grams";
+}
+
+/*
+ * The column's name for a message: the interface's word, then the CSV
+ * key in brackets, which is what an import file's header says.
+ */
+static const char *
+column_label(int col, char *buf, size_t size)
+{
+	static const char *en[] = { "Code", "Name", "Food group", "Origin",
+	    "Refuse" };
+	static const char *vi[] = { "Mã", "Tên", "Nhóm thực phẩm",
+	    "Nguồn gốc", "Tỷ lệ thải bỏ" };
+	const char *word;
+
+	if (col < COL_NUTRIENTS)
+		word = mn_pick(en[col], vi[col]);
+	else if (col < COL_UNIT)
+		word = mn_nutrient_label((enum mn_nutrient)(col -
+		    COL_NUTRIENTS));
+	else
+		word = col == COL_UNIT ? T("Purchase unit", "Đơn vị mua") :
+		    T("Grams per unit", "Số gam mỗi đơn vị");
+	snprintf(buf, size, "%s (%s)", word, column_name(col));
+	return buf;
 }
 
 /*
@@ -337,12 +363,17 @@ static int
 check_value(int col, double value, double min, double max,
     struct mn_error *err)
 {
+	char label[96], v[32], lo[32], hi[32];
+
 	if (value >= min && value <= max)
 		return MN_OK;
+	mn_format_value(value, v, sizeof v);
+	mn_format_value(min, lo, sizeof lo);
+	mn_format_value(max, hi, sizeof hi);
 	return mn_fail(err, MN_ERR_INVALID, column_name(col),
-	    T("%s: invalid value %g; expected a number from %g to %g",
-	    "%s: giá trị %g không hợp lệ; cần một số từ %g đến %g"),
-	    column_name(col), value, min, max);
+	    T("%s: invalid value %s; expected a number from %s to %s",
+	    "%s: giá trị %s không hợp lệ; cần một số từ %s đến %s"),
+	    column_label(col, label, sizeof label), v, lo, hi);
 }
 
 int
@@ -365,13 +396,17 @@ mn_food_check(const struct mn_food *f, struct mn_error *err)
 		bool required = n == MN_NUT_ENERGY || n == MN_NUT_PROTEIN;
 
 		if (!(f->known & (1u << n))) {
+			char label[96], hi[32];
+
 			if (!required)
 				continue;
+			mn_format_value(nutrients[n].max, hi, sizeof hi);
 			return mn_fail(err, MN_ERR_INVALID,
 			    column_name(COL_NUTRIENTS + n),
-			    T("%s: missing; expected a number from 0 to %g",
-			    "%s: bị thiếu; cần một số từ 0 đến %g"),
-			    column_name(COL_NUTRIENTS + n), nutrients[n].max);
+			    T("%s: missing; expected a number from 0 to %s",
+			    "%s: bị thiếu; cần một số từ 0 đến %s"),
+			    column_label(COL_NUTRIENTS + n, label,
+			    sizeof label), hi);
 		}
 		if ((rc = check_value(COL_NUTRIENTS + n, f->value[n], 0,
 		    nutrients[n].max, err)) != MN_OK)

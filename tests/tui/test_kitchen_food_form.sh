@@ -29,7 +29,7 @@ type 27
 key Tab
 type 150
 key F2
-wait "protein_g: giá trị 150 không hợp lệ"
+wait "(protein_g): giá trị 150,0 không hợp lệ"
 key C-u
 type "0,3"
 key F2
