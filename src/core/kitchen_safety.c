@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/validate.h"
 #include "core/audit.h"
 #include "core/date.h"
 #include "core/db.h"
@@ -78,11 +79,16 @@ mn_kitchen_food_check_add(struct mn_ctx *ctx, const struct mn_date *day,
 		    T("meal: missing or invalid; steps 2 and 3 need the meal",
 		    "bữa ăn: thiếu hoặc không hợp lệ; bước 2 và 3 cần ghi "
 		    "bữa"));
-	if (!(c->quantity >= 0 && c->quantity <= MAX_QUANTITY))
+	if (!(c->quantity >= 0 && c->quantity <= MAX_QUANTITY)) {
+		char v[32], hi[32];
+
+		mn_format_value(c->quantity, v, sizeof v);
+		mn_format_value(MAX_QUANTITY, hi, sizeof hi);
 		return mn_fail(err, MN_ERR_INVALID, "quantity",
-		    T("quantity: invalid value %g; expected 0 to %g",
-		    "số lượng: giá trị %g không hợp lệ; cần từ 0 đến %g"),
-		    c->quantity, MAX_QUANTITY);
+		    T("quantity: invalid value %s; expected 0 to %s",
+		    "số lượng: giá trị %s không hợp lệ; cần từ 0 đến %s"),
+		    v, hi);
+	}
 	if ((rc = clean_required(c->item, "item", 200, &item, err)) != MN_OK ||
 	    (rc = clean_required(c->checked_by, "checked_by", 100, &by, err))
 	    != MN_OK ||
@@ -157,7 +163,7 @@ check_sample_size(struct mn_ctx *ctx, const char *date, double quantity_g,
     struct mn_error *err)
 {
 	double solid = 0, liquid = 0;
-	char source[128] = "";
+	char source[128] = "", q[32], s_min[32], l_min[32];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -177,11 +183,14 @@ check_sample_size(struct mn_ctx *ctx, const char *date, double quantity_g,
 		return mn_db_fail(ctx->db, err);
 	if (rc == SQLITE_DONE || quantity_g >= solid)
 		return MN_OK;
+	mn_format_value(quantity_g, q, sizeof q);
+	mn_format_decimal(solid, 0, s_min, sizeof s_min);
+	mn_format_decimal(liquid, 0, l_min, sizeof l_min);
 	return mn_fail(err, MN_ERR_INVALID, "quantity_g",
-	    T("sample quantity: %g is too small; a sample keeps at least "
-	    "%g g of a solid dish and %g ml of a liquid one (%s)",
-	    "lượng mẫu: %g là quá ít; mẫu lưu cần ít nhất %g g với món đặc "
-	    "và %g ml với món lỏng (%s)"), quantity_g, solid, liquid, source);
+	    T("sample quantity: %s is too small; a sample keeps at least "
+	    "%s g of a solid dish and %s ml of a liquid one (%s)",
+	    "lượng mẫu: %s là quá ít; mẫu lưu cần ít nhất %s g với món đặc "
+	    "và %s ml với món lỏng (%s)"), q, s_min, l_min, source);
 }
 
 int
@@ -200,12 +209,16 @@ mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 		return rc;
 	if ((unsigned)meal >= MN_MEAL_COUNT)
 		return mn_meal_parse("", &meal, err);
-	if (!(quantity_g > 0 && quantity_g <= 2000))
+	if (!(quantity_g > 0 && quantity_g <= 2000)) {
+		char q[32];
+
+		mn_format_value(quantity_g, q, sizeof q);
 		return mn_fail(err, MN_ERR_INVALID, "quantity_g",
-		    T("sample quantity: invalid value %g; expected grams or "
+		    T("sample quantity: invalid value %s; expected grams or "
 		    "millilitres above 0 and at most 2000",
-		    "lượng mẫu: giá trị %g không hợp lệ; cần số gam hoặc ml "
-		    "lớn hơn 0 và không quá 2000"), quantity_g);
+		    "lượng mẫu: giá trị %s không hợp lệ; cần số gam hoặc ml "
+		    "lớn hơn 0 và không quá 2000"), q);
+	}
 	kitchen_iso(day, date);
 	if ((rc = check_sample_size(ctx, date, quantity_g, err)) != MN_OK ||
 	    (rc = clean_required(taken_by, "taken_by", 100, &by, err))
@@ -254,7 +267,7 @@ mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
     const char *by, struct mn_error *err)
 {
 	char when[32], now[32], taken[32] = "", disposed[32] = "";
-	char l_when[40], l_taken[40], l_disp[40];
+	char l_when[40], l_taken[40], l_disp[40], h[16];
 	double hours = 0;
 	sqlite3_stmt *stmt;
 	char *who = NULL;
@@ -304,12 +317,13 @@ mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id, time_t at,
 		} else if (hours < 24) {
 			mn_time_local(when, l_when, sizeof l_when);
 			mn_time_local(taken, l_taken, sizeof l_taken);
+			mn_format_decimal(hours, 1, h, sizeof h);
 			rc = mn_fail(err, MN_ERR_INVALID, "disposed_at",
-			    T("disposal time %s: only %.1f hours after the "
+			    T("disposal time %s: only %s hours after the "
 			    "sample was taken at %s; a sample is kept at least "
-			    "24 hours", "giờ hủy %s: mới %.1f giờ sau khi lấy "
+			    "24 hours", "giờ hủy %s: mới %s giờ sau khi lấy "
 			    "mẫu lúc %s; mẫu phải lưu ít nhất 24 giờ"), l_when,
-			    hours, l_taken);
+			    h, l_taken);
 		}
 		else
 			rc = MN_OK;
