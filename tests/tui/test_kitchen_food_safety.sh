@@ -62,7 +62,7 @@ waitre "bữa trưa +Canh bí đỏ nấu tôm +150 .* kitchen +đang lưu"
 type h
 wait "Ghi hủy mẫu Canh bí đỏ nấu tôm"
 type c
-waitre "giờ hủy .*: mới 0[.][0-9] giờ sau khi lấy mẫu"
+waitre "giờ hủy .*: mới 0,[0-9] giờ sau khi lấy mẫu"
 EOF
 } | drive - || fail "the food-safety screen failed"
 
