@@ -1,8 +1,8 @@
 /*
  * `mamnon export growth --round YYYY-MM [--class CODE] --approval ID
- *  --format csv|xlsx [-o FILE]`: the report of a measuring round, as a table for the
- * education office: counts and percentages of every category by class,
- * age group and sex, then the children to follow up.
+ *  --format csv|xlsx [-o FILE]`: the report of a measuring round, as a
+ * table for the education office: counts and percentages of every
+ * category by class, age group and sex, then the children to follow up.
  */
 #include <getopt.h>
 #include <string.h>

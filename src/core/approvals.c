@@ -385,7 +385,7 @@ mn_approval_request_form(struct mn_ctx *ctx,
 	n.owner_login = ctx->actor.login;
 	if (given(form->for_login) != NULL &&
 	    strcmp(form->for_login, ctx->actor.login) != 0) {
-		/* Naming the user is part of granting, so only a decider may. */
+		/* Naming the user is part of granting: a decider's right. */
 		if (!mn_allowed(&ctx->actor, MN_ACT_APPROVAL_DECIDE)) {
 			mn_access_denied(ctx, "data_approvals", 0,
 			    "approval request for another account");
@@ -657,7 +657,7 @@ mn_approval_decide_note(struct mn_ctx *ctx, const char *approval_id,
 	if (approval_id == NULL || !normalise_id(approval_id, id))
 		return mn_fail(err, MN_ERR_NOTFOUND, "approval",
 		    T("approval: unknown ID", "phê duyệt: mã không tồn tại"));
-	/* NULL means no note (mn_approval_decide); a rejection needs a reason. */
+	/* NULL: no note (mn_approval_decide).  A rejection needs a reason. */
 	if (note != NULL && (rc = mn_priv_clean(note, T("reason", "lý do"),
 	    MN_APPROVAL_PURPOSE_MAX, !approve, &text, err)) != MN_OK)
 		return rc;
@@ -787,7 +787,8 @@ refused(struct mn_ctx *ctx, const struct mn_approval *a, int64_t owner,
 	    strcmp(a->class_code, class_code) != 0) {
 		mn_text_safe(class_code, shown, sizeof shown);
 		snprintf(buf, size, T("approval %s covers class %s only, not "
-		    "%s", "phê duyệt %s chỉ dành cho lớp %s, không phải lớp %s"),
+		    "%s", "phê duyệt %s chỉ dành cho lớp %s, không phải "
+		    "lớp %s"),
 		    a->id, a->class_code, shown);
 	} else
 		return false;
@@ -822,7 +823,7 @@ mn_approval_use_class(struct mn_ctx *ctx, const char *approval_id,
 		return rc;
 	mn_text_safe(approval_id ? approval_id : "", shown, sizeof shown);
 	if (approval_id == NULL || *approval_id == '\0') {
-		/* The command line appends the option that names one (cli_export.c). */
+		/* The command line adds the option that names one. */
 		rc = mn_fail(err, MN_ERR_DENIED, "approval",
 		    T("approval: missing; exporting %s data needs the "
 		    "principal's approval", "phê duyệt: bị thiếu; xuất dữ liệu "

@@ -505,7 +505,7 @@ stored_range(struct mn_ctx *ctx, const char *sql, int64_t id,
 struct calendar_table {
 	const char *name;
 	const char *json_sql;		/* the row's audit JSON */
-	const char *range_sql;		/* the row's stored first and last day */
+	const char *range_sql;		/* the row's first and last day */
 	bool past_only;			/* see check_saved_days */
 	bool is_holiday;		/* the row itself covers no day */
 };

@@ -376,8 +376,8 @@ set_value(struct mn_config *cfg, const struct source *src,
 		memcpy(field, value, strlen(value) + 1);
 		return MN_OK;
 	case KEY_LANGUAGE:
-		if (!find_word(languages, sizeof languages / sizeof languages[0],
-		    value, &word))
+		if (!find_word(languages,
+		    sizeof languages / sizeof languages[0], value, &word))
 			return fail_value(src, k, value, err);
 		*(enum mn_lang *)(void *)field = (enum mn_lang)word;
 		return MN_OK;

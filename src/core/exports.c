@@ -400,7 +400,7 @@ mn_export_redeem(struct mn_ctx *ctx, const char *code,
 	*bytes = 0;
 	name[0] = '\0';
 	if (!parse_code(code, raw)) {
-		/* The code is the client's text, so it is shown as safe text. */
+		/* The code is the client's text: shown as safe text. */
 		mn_text_safe(code != NULL ? code : "", shown, sizeof shown);
 		return mn_fail(err, MN_ERR_INVALID, "code",
 		    T("invalid code '%s': expected 12 letters and digits "

@@ -634,7 +634,8 @@ mn_kitchen_dish_add(struct mn_ctx *ctx, const char *name,
 {
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_add", err))
+	    != MN_OK)
 		return rc;
 	return dish_create(ctx, name, items, count, NULL, id, err);
 }
@@ -706,7 +707,8 @@ mn_kitchen_dish_set_items(struct mn_ctx *ctx, int64_t dish_id,
 	char now[32];
 	int rc;
 
-	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_edit", err)) != MN_OK)
+	if ((rc = kitchen_require(ctx, MAY_DISH_WRITE, "dish_edit", err))
+	    != MN_OK)
 		return rc;
 	ids = calloc(count ? count : 1, sizeof *ids);
 	if (ids == NULL)

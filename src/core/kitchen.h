@@ -8,10 +8,10 @@
  * Dates are struct mn_date and weeks are ISO weeks "YYYY-Www".
  *
  * Roles: the kitchen writes dishes.  The kitchen and the principal plan
- * menus, prices, purchases and safety logs.  The principal approves a week's menu and
- * edits requirements.  The accountant and the principal see and set meal
- * fees.  The nurse and the principal record allergies.  Every role reads
- * menus.
+ * menus, prices, purchases and safety logs.  The principal approves a
+ * week's menu and edits requirements.  The accountant and the principal
+ * see and set meal fees.  The nurse and the principal record allergies.
+ * Every role reads menus.
  */
 #ifndef MN_CORE_KITCHEN_H
 #define MN_CORE_KITCHEN_H

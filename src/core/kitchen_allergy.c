@@ -268,9 +268,10 @@ load_day_foods(struct mn_ctx *ctx, const char *date, enum mn_age_group group,
 
 	*out = NULL;
 	*count = 0;
-	if ((rc = mn_prepare(ctx->db, "SELECT m.meal, f.id, f.name, d.name, f.code "
-	    "FROM menu_items m JOIN dish_items i ON i.dish_id = m.dish_id "
-	    "AND i.age_group = m.age_group JOIN foods f ON f.id = i.food_id "
+	if ((rc = mn_prepare(ctx->db, "SELECT m.meal, f.id, f.name, d.name, "
+	    "f.code FROM menu_items m JOIN dish_items i "
+	    "ON i.dish_id = m.dish_id AND i.age_group = m.age_group "
+	    "JOIN foods f ON f.id = i.food_id "
 	    "JOIN dishes d ON d.id = m.dish_id "
 	    "WHERE m.menu_date = ?1 AND m.age_group = ?2 "
 	    "ORDER BY m.meal, m.position, f.code", &stmt, err)) != MN_OK)

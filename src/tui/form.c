@@ -482,7 +482,8 @@ run_form(struct tui *ui, struct tui_form *form)
 				break;
 			}
 			tui_field_key(&form->rows[form->focus].field, key);
-			tui_field_cut_notice(ui, &form->rows[form->focus].field);
+			tui_field_cut_notice(ui,
+			    &form->rows[form->focus].field);
 			break;
 		}
 	}

@@ -163,8 +163,8 @@ typed_change(const struct grid *g, const struct grid_row *r)
 	free(h);
 	/* A value out of range gets its own message at F2. */
 	if (!ok || in.weight_kg < MN_WEIGHT_MIN_KG ||
-	    in.weight_kg > MN_WEIGHT_MAX_KG || in.height_cm < MN_HEIGHT_MIN_CM ||
-	    in.height_cm > MN_HEIGHT_MAX_CM)
+	    in.weight_kg > MN_WEIGHT_MAX_KG ||
+	    in.height_cm < MN_HEIGHT_MIN_CM || in.height_cm > MN_HEIGHT_MAX_CM)
 		return 0;
 	snprintf(in.date, sizeof in.date, "%s", g->date);
 	in.position = r->position;

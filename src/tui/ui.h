@@ -171,7 +171,7 @@ struct tui_field {
 	enum tui_secret secret;
 	bool changed;
 	bool cut;		/* input was dropped at the limit */
-	bool dropping;		/* marks that follow belong to a dropped letter */
+	bool dropping;		/* next marks belong to a dropped letter */
 };
 
 void tui_field_init(struct tui_field *f, int max_letters,

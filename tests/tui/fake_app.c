@@ -154,7 +154,8 @@ draw_list(const char *style, int sel)
 			attr = COLOR_PAIR(1);
 		attron(attr);
 		mvaddwstr(y, 2, list_items[i]);
-		if (strcmp(style, "reverse") == 0 || strcmp(style, "color") == 0)
+		if (strcmp(style, "reverse") == 0 ||
+		    strcmp(style, "color") == 0)
 			for (int x = getcurx(stdscr); x < COLS; x++)
 				addch(' ');
 		attroff(attr);

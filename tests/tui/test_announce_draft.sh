@@ -93,4 +93,5 @@ EOS
 } | drive - || fail "declining the draft failed"
 [ "$(drafts)" = 0 ] || fail "the declined draft was kept"
 [ "$(db "SELECT count(*) FROM announcements
-    WHERE title = 'Bản nháp bỏ đi'")" = 0 ] || fail "a declined draft was posted"
+    WHERE title = 'Bản nháp bỏ đi'")" = 0 ] ||
+    fail "a declined draft was posted"

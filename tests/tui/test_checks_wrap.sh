@@ -28,7 +28,8 @@ else
 fi
 
 ROW='Cần đồng ý (nếu có)'
-LONG='chia sẻ dữ liệu sức khỏe của trẻ với trạm y tế phường và trung tâm y tế quận để theo dõi tiêm chủng'
+LONG='chia sẻ dữ liệu sức khỏe của trẻ với trạm y tế phường'
+LONG="$LONG và trung tâm y tế quận để theo dõi tiêm chủng"
 # The row label takes columns 3 to 21, so the boxes start at column 24
 # and a wrapped label continues at column 28, after "[ ] ".
 BOX_COL=24

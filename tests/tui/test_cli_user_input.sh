@@ -17,7 +17,8 @@ bad=$(printf 'x\033]0;pwn\007')
 if "$MAMNON" -c "$CFG" get "$bad" >out.bin 2>err.txt; then
 	fail "get accepted a code with control characters"
 fi
-grep -q "pwn" err.txt || fail "the message does not repeat the code: $(cat err.txt)"
+grep -q "pwn" err.txt ||
+    fail "the message does not repeat the code: $(cat err.txt)"
 ! has_control err.txt || fail "get wrote control characters to stderr"
 [ ! -s out.bin ] || fail "get wrote to standard output"
 
@@ -83,7 +84,8 @@ for row in $(db "SELECT a.login || '|' || c.school_code FROM parent_children pc
     JOIN accounts a ON a.id = pc.account_id
     JOIN children c ON c.id = pc.child_id"); do
 	grep -q "^${row%%|*} .* ${row#*|} " parents.txt ||
-	    fail "parent list lacks ${row%%|*} with ${row#*|}: $(cat parents.txt)"
+	    fail "parent list lacks ${row%%|*} with ${row#*|}:" \
+	    "$(cat parents.txt)"
 done
 [ "$(grep -c '^parent ' parents.txt)" = \
     "$(db "SELECT count(*) FROM parent_children pc JOIN accounts a

@@ -197,15 +197,15 @@ SHEETS=$(sqlite3 "$DB" "SELECT count(*) FROM audit
 (
 	i=0
 	while [ $i -lt 150 ]; do
-		n=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM audit
-		    WHERE detail = 'measurement sheet'" 2>/dev/null)
+		n=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*)
+		    FROM audit WHERE detail = 'measurement sheet'" 2>/dev/null)
 		[ "${n:-0}" -gt "$SHEETS" ] && break
 		sleep 0.2
 		i=$((i + 1))
 	done
-	sqlite3 -cmd ".timeout 5000" "$DB" "INSERT INTO measurements (child_id, measured_on,
-	    round, weight_kg, height_cm, position, age_days, changed_by,
-	    changed_at) VALUES ($C3, '$DAY', '$ROUND', 14.9, 96.0,
+	sqlite3 -cmd ".timeout 5000" "$DB" "INSERT INTO measurements
+	    (child_id, measured_on, round, weight_kg, height_cm, position,
+	    age_days, changed_by, changed_at) VALUES ($C3, '$DAY', '$ROUND', 14.9, 96.0,
 	    'standing', 1500, 'yta2', '2026-01-01T00:00:00Z')"
 ) &
 INSERTER=$!

@@ -54,9 +54,11 @@ check() {
 P=$DEMO_PASSWORD
 
 check admin "$admin" "" "Trẻ em" "Lớp học" "Nhân sự" \
-    "Quản lý tài khoản" "Phê duyệt dữ liệu" "Nhật ký truy cập" "Xuất dữ liệu" "Đăng xuất"
+    "Quản lý tài khoản" "Phê duyệt dữ liệu" "Nhật ký truy cập" \
+    "Xuất dữ liệu" "Đăng xuất"
 check principal "$P" "" "Trẻ em" "Lớp học" "Nhân sự" "Lịch năm học" \
-    "Lên lớp năm học mới" "Sức khỏe" "Điểm danh" "Nhật ký lớp" "Sĩ số hôm nay" "Thông báo" \
+    "Lên lớp năm học mới" "Sức khỏe" "Điểm danh" "Nhật ký lớp" \
+    "Sĩ số hôm nay" "Thông báo" \
     "Góp ý phụ huynh" "Đồng ý của phụ huynh" "Phê duyệt dữ liệu" \
     "Nhật ký truy cập" "Xuất dữ liệu" "Dinh dưỡng" "Đăng xuất"
 check teacher "$P" "" "Trẻ em" "Lớp học" "Sức khỏe" "Điểm danh" \

@@ -8,7 +8,8 @@
 demo_init
 SUBJECT='Hỏi về bữa trưa'
 # Longer than the 40-column field, so only the preview shows it whole.
-BODY='Cháu có được ăn thêm rau không ạ? Ở nhà cháu ăn rau mỗi bữa, nhưng tuần này cháu kể ở lớp không có rau xanh.'
+BODY='Cháu có được ăn thêm rau không ạ? Ở nhà cháu ăn rau mỗi bữa,'
+BODY="$BODY nhưng tuần này cháu kể ở lớp không có rau xanh."
 ANSWER='Dạ, cô sẽ cho cháu ăn rau.'
 
 # The parent's children in the order the screens list them, and the

@@ -24,7 +24,7 @@ test_number_accepted(void **state)
 		{ "1.000.000", 0, 1000000 },
 		{ "24 000", 0, 24000 },
 		{ "24\xc2\xa0" "000", 0, 24000 },		/* NBSP */
-		{ "24\xe2\x80\xaf" "000", 0, 24000 },		/* narrow NBSP */
+		{ "24\xe2\x80\xaf" "000", 0, 24000 },	/* narrow NBSP */
 		{ "1 000 000", 0, 1000000 },
 		{ "1.000", 1, 1000 },
 		{ "1.000,5", 1, 1000.5 },
@@ -57,8 +57,8 @@ test_number_accepted(void **state)
 		int rc;
 
 		mn_error_clear(&err);
-		rc = mn_parse_number(cases[i].text, "f", "Số", cases[i].decimals,
-		    -1e15, 1e15, &v, &err);
+		rc = mn_parse_number(cases[i].text, "f", "Số",
+		    cases[i].decimals, -1e15, 1e15, &v, &err);
 		if (rc != MN_OK)
 			fail_msg("\"%s\" rejected: %s", cases[i].text,
 			    err.message);
