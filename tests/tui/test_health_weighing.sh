@@ -205,8 +205,8 @@ SHEETS=$(sqlite3 "$DB" "SELECT count(*) FROM audit
 	done
 	sqlite3 -cmd ".timeout 5000" "$DB" "INSERT INTO measurements
 	    (child_id, measured_on, round, weight_kg, height_cm, position,
-	    age_days, changed_by, changed_at) VALUES ($C3, '$DAY', '$ROUND', 14.9, 96.0,
-	    'standing', 1500, 'yta2', '2026-01-01T00:00:00Z')"
+	    age_days, changed_by, changed_at) VALUES ($C3, '$DAY', '$ROUND',
+	    14.9, 96.0, 'standing', 1500, 'yta2', '2026-01-01T00:00:00Z')"
 ) &
 INSERTER=$!
 
