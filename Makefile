@@ -96,9 +96,10 @@ demo-db: mamnon var/mamnon.ini
 	@chmod 0750 var
 	@if [ ! -f var/mamnon.db ]; then \
 		umask 007 && \
-		echo 'demo1234' | ./mamnon -c var/mamnon.ini init --admin admin \
-		    --password-stdin && \
-		echo 'demo1234' | ./mamnon -c var/mamnon.ini demo --password-stdin; \
+		echo 'demo1234' | ./mamnon -c var/mamnon.ini init \
+		    --admin admin --password-stdin && \
+		echo 'demo1234' | ./mamnon -c var/mamnon.ini demo \
+		    --password-stdin; \
 	fi
 	@for f in var/mamnon.db var/mamnon.db-wal var/mamnon.db-shm \
 	    var/backups var/exports; do \
@@ -146,8 +147,8 @@ $(BUILD)/tests/writer: tests/load/writer.c $(BUILD)/libmamnon.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libmamnon.a $(LIBS) $(LDFLAGS)
 
 check-load: $(BUILD)/mamnon $(BUILD)/tests/writer
-	@MAMNON=$(CURDIR)/$(BUILD)/mamnon WRITER=$(CURDIR)/$(BUILD)/tests/writer \
-	    sh tests/load/run.sh
+	@MAMNON=$(CURDIR)/$(BUILD)/mamnon \
+	    WRITER=$(CURDIR)/$(BUILD)/tests/writer sh tests/load/run.sh
 
 check-ssh: $(BUILD)/mamnon $(VTDRIVE)
 	@MAMNON=$(CURDIR)/$(BUILD)/mamnon VTDRIVE=$(CURDIR)/$(VTDRIVE) \
@@ -206,7 +207,8 @@ install: mamnon
 	[ ! -f man/mamnon.8 ] || \
 	    install -m 644 man/mamnon.8 $(DESTDIR)$(MANDIR)/man8/mamnon.8
 	[ -f $(DESTDIR)$(SYSCONFDIR)/mamnon/mamnon.ini ] || \
-	    install -m 640 etc/mamnon.ini $(DESTDIR)$(SYSCONFDIR)/mamnon/mamnon.ini
+	    install -m 640 etc/mamnon.ini \
+	    $(DESTDIR)$(SYSCONFDIR)/mamnon/mamnon.ini
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/mamnon $(DESTDIR)$(MANDIR)/man1/mamnon.1 \

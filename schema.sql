@@ -741,7 +741,8 @@ INSERT INTO allergen_group_foods (group_id, food_code) VALUES
 	(11, 3020), (11, 6002), (11, 6012), (11, 12024);
 -- Seafood: every crustacean, mollusc and fish, and Rươi (a marine worm).
 INSERT INTO allergen_group_foods (group_id, food_code)
-	SELECT 1, food_code FROM allergen_group_foods WHERE group_id IN (2, 3, 4);
+	SELECT 1, food_code FROM allergen_group_foods
+	WHERE group_id IN (2, 3, 4);
 INSERT INTO allergen_group_foods (group_id, food_code) VALUES (1, 8047);
 
 -- Health: measurements, check-ups and the school medical room.
