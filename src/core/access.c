@@ -85,7 +85,7 @@ static const struct {
 	[MN_ACT_MEAL_FEES] = { "meal_fees", AC | P | H, 0 },
 	[MN_ACT_FOOD_SAFETY] = { "food_safety", K | P | N | H, 0 },
 	[MN_ACT_ALLERGY_WRITE] = { "allergy_write", N | P | H, 0 },
-	/* A teacher sees the allergies of her own classes' children. */
+	/* A teacher reads the allergies of her own classes' children. */
 	[MN_ACT_ALLERGY_READ] = { "allergy_read", K | P | N | H, TE },
 
 	[MN_ACT_PARENT_MANAGE] = { "parent_manage", A | H, TE },

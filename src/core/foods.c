@@ -116,7 +116,7 @@ column_name(int col)
 
 /*
  * The column's name for a message: the interface's word, then the CSV
- * key in brackets, which is what an import file's header says.
+ * key in brackets, as an import file's header names the column.
  */
 static const char *
 column_label(int col, char *buf, size_t size)
