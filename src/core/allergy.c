@@ -11,39 +11,12 @@
 #include "core/db.h"
 #include "core/text.h"
 
-static int
-no_memory(struct mn_error *err)
-{
-	return mn_fail(err, MN_ERR_NOMEM, "", "%s", T("out of memory",
-	    "hết bộ nhớ"));
-}
-
 static void
 copy_column(sqlite3_stmt *st, int col, char *buf, size_t size)
 {
 	const char *s = (const char *)sqlite3_column_text(st, col);
 
 	snprintf(buf, size, "%s", s != NULL ? s : "");
-}
-
-/* Grows *items by one element of size bytes; NULL when out of memory. */
-static void *
-grow(void **items, size_t *count, size_t *cap, size_t size)
-{
-	char *p;
-
-	if (*count == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 16;
-
-		p = realloc(*items, ncap * size);
-		if (p == NULL)
-			return NULL;
-		*items = p;
-		*cap = ncap;
-	}
-	p = (char *)*items + (*count)++ * size;
-	memset(p, 0, size);
-	return p;
 }
 
 static void
@@ -56,6 +29,12 @@ fill_group(sqlite3_stmt *st, struct mn_allergen_group *g)
 	g->foods = sqlite3_column_int(st, 4);
 }
 
+static void
+read_group(sqlite3_stmt *st, void *row)
+{
+	fill_group(st, row);
+}
+
 #define GROUP_SQL "SELECT g.id, g.code, g.name, g.name_en, " \
 	"(SELECT count(*) FROM allergen_group_foods gf JOIN foods f " \
 	"ON f.code = gf.food_code WHERE gf.group_id = g.id) " \
@@ -66,7 +45,6 @@ mn_allergy_groups(struct mn_ctx *ctx, struct mn_allergen_group **out,
     size_t *count, struct mn_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -76,21 +54,8 @@ mn_allergy_groups(struct mn_ctx *ctx, struct mn_allergen_group **out,
 	    (rc = mn_prepare(ctx->db, GROUP_SQL "ORDER BY g.position, g.id",
 	    &st, err)) != MN_OK)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_allergen_group *g = grow((void **)out, count, &cap,
-		    sizeof *g);
-
-		if (g == NULL)
-			break;
-		fill_group(st, g);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return MN_OK;
-	free(*out);
-	*out = NULL;
-	*count = 0;
-	return rc == SQLITE_ROW ? no_memory(err) : mn_db_fail(ctx->db, err);
+	return mn_db_read_rows(ctx->db, st, sizeof **out, read_group,
+	    (void **)out, count, err);
 }
 
 int
@@ -120,12 +85,21 @@ mn_allergy_group_find(struct mn_ctx *ctx, const char *code,
 	    "nhóm dị nguyên: không có nhóm mã '%s'"), code ? code : "");
 }
 
+static void
+read_food(sqlite3_stmt *st, void *row)
+{
+	struct mn_allergy_food *f = row;
+
+	f->code = sqlite3_column_int(st, 0);
+	copy_column(st, 1, f->name, sizeof f->name);
+	copy_column(st, 2, f->groups, sizeof f->groups);
+}
+
 int
 mn_allergy_foods(struct mn_ctx *ctx, struct mn_allergy_food **out,
     size_t *count, struct mn_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -144,23 +118,8 @@ mn_allergy_foods(struct mn_ctx *ctx, struct mn_allergy_food **out,
 	    "FROM foods f ORDER BY f.name, f.code", &st, err);
 	if (rc != MN_OK)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_allergy_food *f = grow((void **)out, count, &cap,
-		    sizeof *f);
-
-		if (f == NULL)
-			break;
-		f->code = sqlite3_column_int(st, 0);
-		copy_column(st, 1, f->name, sizeof f->name);
-		copy_column(st, 2, f->groups, sizeof f->groups);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return MN_OK;
-	free(*out);
-	*out = NULL;
-	*count = 0;
-	return rc == SQLITE_ROW ? no_memory(err) : mn_db_fail(ctx->db, err);
+	return mn_db_read_rows(ctx->db, st, sizeof **out, read_food,
+	    (void **)out, count, err);
 }
 
 void
@@ -171,12 +130,27 @@ mn_allergy_state_free(struct mn_allergy_state *s)
 	s->count = 0;
 }
 
+static void
+read_link(sqlite3_stmt *st, void *row)
+{
+	struct mn_allergy_link *l = row;
+
+	l->kind = sqlite3_column_int(st, 0) ? MN_ALLERGY_LINK_FOOD :
+	    MN_ALLERGY_LINK_GROUP;
+	l->group_id = sqlite3_column_int64(st, 1);
+	l->food_code = sqlite3_column_int(st, 2);
+	copy_column(st, 3, l->name, sizeof l->name);
+	copy_column(st, 4, l->note, sizeof l->note);
+	l->version = sqlite3_column_int64(st, 5);
+	copy_column(st, 6, l->changed_by, sizeof l->changed_by);
+	copy_column(st, 7, l->changed_at, sizeof l->changed_at);
+}
+
 static int
 load_links(struct mn_ctx *ctx, int64_t child_id, struct mn_allergy_state *s,
     struct mn_error *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	rc = mn_prepare(ctx->db, mn_language() == MN_LANG_EN ?
@@ -197,26 +171,8 @@ load_links(struct mn_ctx *ctx, int64_t child_id, struct mn_allergy_state *s,
 	if (rc != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, child_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mn_allergy_link *l = grow((void **)&s->links, &s->count,
-		    &cap, sizeof *l);
-
-		if (l == NULL)
-			break;
-		l->kind = sqlite3_column_int(st, 0) ? MN_ALLERGY_LINK_FOOD :
-		    MN_ALLERGY_LINK_GROUP;
-		l->group_id = sqlite3_column_int64(st, 1);
-		l->food_code = sqlite3_column_int(st, 2);
-		copy_column(st, 3, l->name, sizeof l->name);
-		copy_column(st, 4, l->note, sizeof l->note);
-		l->version = sqlite3_column_int64(st, 5);
-		copy_column(st, 6, l->changed_by, sizeof l->changed_by);
-		copy_column(st, 7, l->changed_at, sizeof l->changed_at);
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return MN_OK;
-	return rc == SQLITE_ROW ? no_memory(err) : mn_db_fail(ctx->db, err);
+	return mn_db_read_rows(ctx->db, st, sizeof *s->links, read_link,
+	    (void **)&s->links, &s->count, err);
 }
 
 int

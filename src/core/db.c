@@ -607,3 +607,64 @@ mn_now_utc(char *buf, size_t size)
 	gmtime_r(&now, &tm);
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+/*
+ * Grows *rows (of size elem) to hold one more and returns the new slot
+ * zeroed, or NULL when out of memory.
+ */
+static void *
+grow(void **rows, size_t *cap, size_t count, size_t elem)
+{
+	char *slot;
+
+	if (count == *cap) {
+		size_t n = *cap ? *cap * 2 : 32;
+		void *p = realloc(*rows, n * elem);
+
+		if (p == NULL)
+			return NULL;
+		*rows = p;
+		*cap = n;
+	}
+	slot = (char *)*rows + count * elem;
+	memset(slot, 0, elem);
+	return slot;
+}
+
+static int
+no_memory(struct mn_error *err)
+{
+	return mn_fail(err, MN_ERR_NOMEM, "", "%s",
+	    T("out of memory", "hết bộ nhớ"));
+}
+
+/*
+ * Steps st to its end, reading each row with read into a new zeroed
+ * element of size elem, then finalizes st.  On success *out (for the
+ * caller to free) and *count hold the rows; on failure nothing is kept.
+ */
+int
+mn_db_read_rows(sqlite3 *db, sqlite3_stmt *st, size_t elem,
+    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
+    struct mn_error *err)
+{
+	void *rows = NULL, *r;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((r = grow(&rows, &cap, n, elem)) == NULL)
+			break;
+		read(st, r);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return rc == SQLITE_ROW ? no_memory(err) :
+		    mn_db_fail(db, err);
+	}
+	*out = rows;
+	*count = n;
+	return MN_OK;
+}

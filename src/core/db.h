@@ -70,4 +70,13 @@ int mn_db_fail(sqlite3 *db, struct mn_error *err);
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (21 bytes or more). */
 void mn_now_utc(char *buf, size_t size);
 
+/*
+ * Steps st to its end, reading each row with read into a new zeroed
+ * element of size elem, then finalizes st.  On success *out (for the
+ * caller to free) and *count hold the rows; on failure nothing is kept.
+ */
+int mn_db_read_rows(sqlite3 *db, sqlite3_stmt *st, size_t elem,
+    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
+    struct mn_error *err);
+
 #endif

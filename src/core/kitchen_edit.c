@@ -100,8 +100,8 @@ mn_kitchen_food_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    (rc = kitchen_check_date(day, "date", err)) != MN_OK ||
 	    (rc = food_select(ctx, "", day, &st, err)) != MN_OK)
 		return rc;
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_food, &rows, count,
-	    err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_food,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -164,8 +164,8 @@ mn_kitchen_price_history(struct mn_ctx *ctx, int code,
 	    "ORDER BY effective_from DESC", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, fid);
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_price, &rows, count,
-	    err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_price,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -216,8 +216,8 @@ mn_kitchen_dishes(struct mn_ctx *ctx, struct mn_dish_summary **out,
 	    "WHERE i.dish_id = d.id AND i.age_group = 'mau-giao') "
 	    "FROM dishes d ORDER BY d.name", &st, err)) != MN_OK)
 		return rc;
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_dish_summary, &rows,
-	    count, err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_dish_summary,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -435,8 +435,8 @@ mn_kitchen_requirement_list(struct mn_ctx *ctx, enum mn_age_group group,
 	    "ORDER BY effective_from DESC", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_requirement, &rows,
-	    count, err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_requirement,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }

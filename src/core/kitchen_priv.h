@@ -48,14 +48,6 @@ void kitchen_utc_time(time_t t, char *buf, size_t size);
 /* Checks the actor's roles against mask, auditing a denial as what. */
 int kitchen_require(struct mn_ctx *ctx, unsigned mask, const char *what,
     struct mn_error *err);
-/*
- * Steps st to its end, reading each row with read into a new zeroed
- * element of size elem, then finalizes st.  On success *out (for the
- * caller to free) and *count hold the rows; on failure nothing is kept.
- */
-int kitchen_read_rows(struct mn_ctx *ctx, sqlite3_stmt *st, size_t elem,
-    void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *count,
-    struct mn_error *err);
 /* Steps a statement that returns no row, then finalizes it. */
 int kitchen_step_done(struct mn_ctx *ctx, sqlite3_stmt *stmt,
     struct mn_error *err);

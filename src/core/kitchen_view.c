@@ -74,8 +74,8 @@ mn_kitchen_dish_list(struct mn_ctx *ctx, enum mn_age_group group,
 	    MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, mn_menu_group_key(group), -1, SQLITE_STATIC);
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_dish_info, &rows,
-	    count, err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_dish_info,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -215,8 +215,8 @@ mn_kitchen_food_check_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    "step, checked_at, id", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_food_check, &rows,
-	    count, err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_food_check,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }
@@ -257,8 +257,8 @@ mn_kitchen_sample_list(struct mn_ctx *ctx, const struct mn_date *day,
 	    "s.taken_at, d.name", &st, err)) != MN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	rc = kitchen_read_rows(ctx, st, sizeof **out, read_sample, &rows, count,
-	    err);
+	rc = mn_db_read_rows(ctx->db, st, sizeof **out, read_sample,
+	    &rows, count, err);
 	*out = rows;
 	return rc;
 }
