@@ -91,7 +91,7 @@ DRIVE_SIZE=40x15
 	open_menus
 	cat <<EOF
 type ]
-wait "$next_week"
+wait "Đã duyệt, mẫu giáo"
 wait "bữa trưa"
 expectnot "quá nhỏ"
 key Enter

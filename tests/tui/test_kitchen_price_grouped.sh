@@ -163,7 +163,7 @@ type 99002
 key Enter
 key Enter
 wait "Thực phẩm 99002"
-expect "5000"
+wait "5000"
 expectnot "5.000"
 EOF
 } | drive - || fail "a food with 5.000 grams per unit failed"
