@@ -674,7 +674,9 @@ build_week(struct demo_state *s, const struct mn_school_year *year,
 	    (unsigned)((monday - week1) / 7 + 1) % 100u);
 	if ((rc = mn_tx_begin(s->ctx->db, err)) != MN_OK)
 		return rc;
-	rc = insert_week_rows(s, week, monday < this_monday, monday, err);
+	/* Weeks up to this one were approved on the Friday before, so
+	 * parents, who read approved weeks only, see this week's menu. */
+	rc = insert_week_rows(s, week, monday <= this_monday, monday, err);
 	for (int wd = 0; wd < 7 && rc == MN_OK; wd++) {
 		long day = monday + wd;
 
