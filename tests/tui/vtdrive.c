@@ -48,8 +48,8 @@
 #define PICK_QUIET_MS		150	/* pick: no output this long = drawn */
 /*
  * expect: how long a missing text may take to arrive.  A screen comes in
- * several writes, so text of the same screen can trail the text a script
- * waited for; a text that never comes still fails.
+ * several writes, so its rows can trail the text a script waited for.
+ * A text that never comes still fails.
  */
 #define EXPECT_GRACE_MS		1500
 #define PICK_ROUNDS		8	/* pick: key bursts before giving up */
