@@ -514,8 +514,8 @@ CREATE TABLE meal_counts (
 );
 
 -- Supplier register.  Purchases and receiving checks point at a
--- supplier by supplier_id; their free-text supplier column stays for rows
--- written before the register and keeps the name as it was on that day.
+-- supplier by supplier_id.  Their free-text supplier column stays for
+-- rows written before the register, and it keeps the name of that day.
 CREATE TABLE suppliers (
 	id INTEGER PRIMARY KEY,
 	name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
@@ -695,8 +695,8 @@ INSERT INTO allergen_groups (id, code, name, name_en, position) VALUES
 	(11, 'sesame', 'Vừng (mè)', 'Sesame', 11);
 
 -- Members by code.  A food belongs to a group when it is, or is mostly
--- made of, the allergen: oils pressed from it (Dầu lạc, Dầu đậu tương,
--- Dầu mè) and fermented sauces (nước mắm, xì dầu, tương) count, because
+-- made of, the allergen.  Oils pressed from it (Dầu lạc, Dầu đậu tương,
+-- Dầu mè) and fermented sauces (nước mắm, xì dầu, tương) count because
 -- the table does not say they are refined.  Name traps: 5045 Quả trứng
 -- gà is a fruit, 9008 Trứng cá is fish roe, 12004 Bánh con cá is a
 -- wheat biscuit, 6001 Bơ is butter.

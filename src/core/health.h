@@ -46,9 +46,9 @@ struct mn_measure_input {
 	double head_cm;		/* optional */
 	const char *note;	/* optional, NULL for none */
 	/*
-	 * The user re-checked the values after being told that they
-	 * changed implausibly since the previous measurement
-	 * (mn_measure_change_check); see mn_measure_round.
+	 * True when the user re-checked values flagged as an implausible
+	 * change since the previous measurement (mn_measure_change_check).
+	 * See mn_measure_round.
 	 */
 	bool change_checked;
 };
@@ -163,8 +163,8 @@ int mn_measure_previous(struct mn_ctx *ctx, int64_t child_id,
  * A row whose values changed implausibly since the child's last
  * measurement not flagged "measure again" (mn_measure_change_check) is
  * stored flagged "measure again", which keeps it out of the round
- * report's rates and lists it to re-measure, unless change_checked says
- * that the user re-checked the values.  mn_measure_add and
+ * report's rates and lists it to re-measure, unless change_checked is
+ * set because the user re-checked the values.  mn_measure_add and
  * mn_measure_update do the same.  A child who already has a
  * measurement on the date gives MN_ERR_EXISTS with a message naming
  * the child, the date, the values saved and who saved them.

@@ -287,7 +287,7 @@ int mn_kitchen_sample_add(struct mn_ctx *ctx, const struct mn_date *day,
 int mn_kitchen_sample_dispose(struct mn_ctx *ctx, int64_t sample_id,
     time_t at, const char *by, struct mn_error *err);
 
-/* Why a row of the day's allergy check names the child. */
+/* The reason a row of the day's allergy check names the child. */
 enum mn_allergy_reason {
 	MN_ALLERGY_LINKED,	/* a linked food or group has the food */
 	MN_ALLERGY_TEXT,	/* not yet linked, the text names the food */

@@ -1,8 +1,8 @@
 /*
  * The day's allergy check: the children of an age group who must not
- * eat a food of the day's menu, with their names and classes, for the
- * kitchen, the principal and the nurse, and for a teacher the children
- * of her own classes.
+ * eat a food of the day's menu, with their names and classes.  The
+ * kitchen, the principal and the nurse read every child, a teacher the
+ * children of her own classes.
  *
  * A child is flagged against a dish food when the nurse linked the
  * child's allergy to that food (child_allergies) or to an allergen

@@ -78,13 +78,14 @@ int kitchen_supplier_name(struct mn_ctx *ctx, int64_t id,
 /*
  * The first day, in date order, on which dish_id is on a menu that is
  * past (before today) or in an approved week; day->year is 0 when there
- * is none.  *approved tells which.  No access check.
+ * is none.  *approved is true for an approved week.  No access check.
  */
 int kitchen_dish_locked_day(struct mn_ctx *ctx, int64_t dish_id,
     struct mn_date *day, bool *approved, struct mn_error *err);
 /*
- * MN_ERR_CONFLICT naming that day and the way on (copy the dish) when
- * the dish is fixed by a past or approved menu; what starts the message.
+ * Returns MN_ERR_CONFLICT, naming that day and the remedy (copy the
+ * dish), when a past or approved menu fixes the dish.  what starts the
+ * message.
  */
 int kitchen_dish_refuse_locked(struct mn_ctx *ctx, int64_t dish_id,
     const char *what, struct mn_error *err);

@@ -59,7 +59,7 @@ int grid_run_day(struct tui *ui, const struct grid_screen *gs,
     struct class_day *cd, bool resume, const char *part);
 /*
  * Reopens a draft "CLASS_ID:YYYY-MM-DD[:PART]" of a class-day screen,
- * or says that the class is no longer the actor's.
+ * or shows a message when the class is no longer the actor's.
  */
 int grid_reopen_day(struct tui *ui, const struct grid_screen *gs,
     const char *record);

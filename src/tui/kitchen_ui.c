@@ -100,7 +100,7 @@ kui_monday(struct mn_date *d)
 	kui_add_days(d, -mn_date_weekday(d));
 }
 
-/* NOTE: a kui_ask form keeps no draft, since it asks one short answer. */
+/* NOTE: a kui_ask form keeps no draft because it has one short field. */
 int
 kui_ask(struct tui *ui, const char *title, const char *label_en,
     const char *label_vi, const char *initial, int max_letters, char **out)
@@ -387,7 +387,7 @@ kui_pick_supplier(struct tui *ui, const char *title, int64_t *id,
 		char what[320], expiry[16];
 		struct mn_date d;
 
-		/* The core refuses an expired supplier; say so up front. */
+		/* The core rejects an expired supplier, so mark it here. */
 		if (rows[i].certificate_expiry[0] != '\0' &&
 		    strcmp(rows[i].certificate_expiry, today_iso) < 0 &&
 		    mn_date_parse_iso(rows[i].certificate_expiry, "",

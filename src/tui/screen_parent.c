@@ -313,7 +313,7 @@ view_menu(struct tui *ui, int64_t child_id, bool week)
 	rc = mn_kitchen_menu_week(ui->ctx, wk, strcmp(card.age_level, "nt") ==
 	    0 ? MN_GROUP_NHA_TRE : MN_GROUP_MAU_GIAO, &items, &count, &err);
 	if (rc == MN_ERR_NOTFOUND && strcmp(err.field, "week") == 0) {
-		/* A week not yet approved: say so on the page itself. */
+		/* A week not yet approved: show the message as the page. */
 		if ((text = strdup(err.message)) == NULL)
 			return TUI_OK;
 		return show_stream(ui, text);
