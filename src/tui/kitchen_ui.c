@@ -419,11 +419,20 @@ kui_list_loop(struct tui *ui, const char *title,
     struct tui_list *(*reload)(struct tui *ui, void *arg),
     int (*act)(struct tui *ui, int action, void *arg), void *arg)
 {
-	int rc = TUI_CANCEL;
+	struct tui_list *list, *previous = NULL;
+	int rc = TUI_CANCEL, sel = 0;
 
 	tui_enter(ui, title);
 	for (;;) {
-		int action = tui_list_run(ui, reload(ui, arg), keys);
+		int action;
+
+		/* A reload clears the list, so the selection is put back. */
+		list = reload(ui, arg);
+		if (list == previous)
+			list->sel = sel < list->nshown ? sel : 0;
+		action = tui_list_run(ui, list, keys);
+		previous = list;
+		sel = list->sel;
 
 		if (action == TUI_ACT_END) {
 			rc = TUI_END;

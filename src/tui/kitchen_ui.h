@@ -110,7 +110,8 @@ int kitchen_fee_reopen(struct tui *ui, const char *record);
  * end of the session (TUI_END).  Before each round, reload fills the
  * screen's rows, sets the minimum size and returns the list to show.
  * act handles every other action and returns TUI_END to end the
- * session.  title may be a buffer that reload rewrites.
+ * session.  title may be a buffer that reload rewrites.  The selection
+ * keeps its row when reload returns the same list.
  */
 int kui_list_loop(struct tui *ui, const char *title,
     const struct tui_keydef *keys,

@@ -621,10 +621,8 @@ static struct tui_list *
 reload_dishes(struct tui *ui, void *arg)
 {
 	struct dish_screen *ds = arg;
-	int sel = ds->list.sel;
 
 	fill_dishes(ui, &ds->list, &ds->rows, &ds->n);
-	ds->list.sel = sel < ds->list.nshown ? sel : 0;
 	kui_set_minimum(ui);
 	return &ds->list;
 }

@@ -463,10 +463,8 @@ static struct tui_list *
 reload_foods(struct tui *ui, void *arg)
 {
 	struct food_screen *fs = arg;
-	int sel = fs->list.sel;
 
 	fill_foods(ui, &fs->list, &fs->rows, &fs->n);
-	fs->list.sel = sel < fs->list.nshown ? sel : 0;
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	return &fs->list;
 }

@@ -220,10 +220,8 @@ static struct tui_list *
 reload_suppliers(struct tui *ui, void *arg)
 {
 	struct supplier_screen *ss = arg;
-	int sel = ss->list.sel;
 
 	fill(ui, &ss->list, &ss->rows, &ss->n);
-	ss->list.sel = sel < ss->list.nshown ? sel : 0;
 	tui_set_minimum(ui, TUI_STAFF_COLS, TUI_STAFF_ROWS);
 	return &ss->list;
 }
