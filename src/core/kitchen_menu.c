@@ -12,18 +12,10 @@
 #include "core/db.h"
 #include "core/kitchen.h"
 #include "core/kitchen_priv.h"
+#include "core/registers.h"
 #include "core/text.h"
 #include "core/validate.h"
 
-/*
- * The calendar module decides which days have school.  Declared weak so
- * that the kitchen builds before that module exists; without it, Monday
- * to Friday are school days.  TODO: include the calendar header once it
- * exists, because a weak reference does not pull calendar.o out of
- * libmamnon.a, so the unit tests would keep the fallback.
- */
-bool mn_calendar_is_school_day(struct mn_ctx *ctx, const struct mn_date *d)
-    __attribute__((weak));
 
 const char kitchen_food_columns[] = "f.code, f.name, f.food_group, "
     "f.origin, f.refuse_pct, f.energy_kcal, f.protein_g, f.lipid_g, "
@@ -133,9 +125,7 @@ week_of(const struct mn_date *d, char buf[9])
 static bool
 is_school_day(struct mn_ctx *ctx, const struct mn_date *d)
 {
-	if (mn_calendar_is_school_day != NULL)
-		return mn_calendar_is_school_day(ctx, d);
-	return weekday(to_days(d)) < 5;
+	return mn_calendar_is_school_day(ctx, d);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "core/account.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/registers.h"
 
 static char tmpdir[256];
 static int db_serial;
@@ -80,4 +81,21 @@ test_close_db(struct mn_ctx *ctx)
 {
 	mn_db_close(ctx->db);
 	ctx->db = NULL;
+}
+
+void
+test_add_school_year(struct mn_ctx *ctx, const struct mn_date *day)
+{
+	struct mn_actor actor = ctx->actor;
+	struct mn_error err = { 0 };
+	int start = day->month >= 8 ? day->year : day->year - 1;
+	struct mn_date first = { start, 8, 15 }, last = { start + 1, 5, 31 };
+	char name[16];
+	int64_t id;
+
+	snprintf(name, sizeof name, "%d-%d", start, start + 1);
+	ctx->actor.roles = MN_ROLE_HOST;
+	if (mn_school_year_add(ctx, name, &first, &last, &id, &err) != MN_OK)
+		fail_msg("school year %s: %s", name, err.message);
+	ctx->actor = actor;
 }

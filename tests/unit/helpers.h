@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/date.h"
 #include "core/mn.h"
 
 /* Returns a folder made for this process, removed at exit. */
@@ -26,5 +27,11 @@ const char *test_write_file(const char *name, const char *text);
  */
 void test_open_db(struct mn_ctx *ctx, struct mn_config *cfg);
 void test_close_db(struct mn_ctx *ctx);
+
+/*
+ * Adds, as the host, the school year that contains day (15/08 to 31/05),
+ * so that its weekdays are school days.  Fails the test on an error.
+ */
+void test_add_school_year(struct mn_ctx *ctx, const struct mn_date *day);
 
 #endif

@@ -101,6 +101,10 @@ setup(void **state)
 
 	mn_set_language(MN_LANG_EN);
 	test_open_db(&fx->ctx, &fx->cfg);
+	/* The menu needs a school day, and the children a class. */
+	exec(&fx->ctx, "INSERT INTO school_years (name, first_day, last_day, "
+	    "changed_by, changed_at) VALUES ('2026-2027', '2026-09-05', "
+	    "'2027-05-31', 'test', '2026-09-01T00:00:00Z')");
 	assert_int_equal(mn_kitchen_seed_foods(&fx->ctx, &added, &err), MN_OK);
 	lunch[0] = add_dish(&fx->ctx, "Tôm rim thịt", shrimp, 2);
 	lunch[1] = add_dish(&fx->ctx, "Canh cua rau mồng tơi", crab, 2);
@@ -109,9 +113,6 @@ setup(void **state)
 	    MN_GROUP_MAU_GIAO, MN_MEAL_LUNCH, lunch, 2, &err), MN_OK);
 	assert_int_equal(mn_kitchen_menu_set(&fx->ctx, &monday,
 	    MN_GROUP_MAU_GIAO, MN_MEAL_SNACK, &snack, 1, &err), MN_OK);
-	exec(&fx->ctx, "INSERT INTO school_years (name, first_day, last_day, "
-	    "changed_by, changed_at) VALUES ('2026-2027', '2026-09-05', "
-	    "'2027-05-31', 'test', '2026-09-01T00:00:00Z')");
 	exec(&fx->ctx, "INSERT INTO classes (school_year_id, code, name, "
 	    "age_group, capacity, changed_by, changed_at) VALUES (1, 'LA1', "
 	    "'Lá 1', 'mg-5-6', 35, 'test', '2026-09-01T00:00:00Z')");

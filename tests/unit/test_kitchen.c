@@ -83,6 +83,7 @@ setup(void **state)
 
 	mn_set_language(MN_LANG_EN);
 	test_open_db(&fx->ctx, &fx->cfg);
+	test_add_school_year(&fx->ctx, &monday);
 	act_as(&fx->ctx, MN_ROLE_KITCHEN, "bep");
 	assert_int_equal(mn_kitchen_import_foods(&fx->ctx, path, false,
 	    &added, &updated, &err), MN_OK);
@@ -753,9 +754,10 @@ allergy_children_both_sources(void **state)
 	size_t n;
 	int views;
 
-	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT INTO school_years "
-	    "(name, first_day, last_day, changed_by, changed_at) VALUES "
-	    "('2026-2027', '2026-09-05', '2027-05-31', 'test', "
+	/* The fixture's school year already exists, as id 1. */
+	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT OR IGNORE INTO "
+	    "school_years (name, first_day, last_day, changed_by, changed_at) "
+	    "VALUES ('2026-2027', '2026-09-05', '2027-05-31', 'test', "
 	    "'2026-09-01T00:00:00Z')", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(fx->ctx.db, "INSERT INTO classes "
 	    "(school_year_id, code, name, age_group, capacity, changed_by, "

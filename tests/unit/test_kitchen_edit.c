@@ -79,6 +79,7 @@ setup(void **state)
 	struct mn_error err = { 0 };
 	const char *path = test_write_file("foods.csv", test_foods);
 	int added, updated;
+	struct mn_date today;
 	struct mn_dish_item items[] = {
 		{ 90001, MN_GROUP_MAU_GIAO, 80 },
 		{ 90002, MN_GROUP_MAU_GIAO, 40 },
@@ -87,6 +88,8 @@ setup(void **state)
 
 	mn_set_language(MN_LANG_EN);
 	test_open_db(&fx->ctx, &fx->cfg);
+	mn_date_today(&today);
+	test_add_school_year(&fx->ctx, &today);
 	act_as(&fx->ctx, MN_ROLE_KITCHEN, "bep");
 	assert_int_equal(mn_kitchen_import_foods(&fx->ctx, path, false,
 	    &added, &updated, &err), MN_OK);
